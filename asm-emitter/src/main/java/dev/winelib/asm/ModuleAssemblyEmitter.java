@@ -1,0 +1,170 @@
+package dev.winelib.asm;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ModuleSpec;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/**
+ * Writes the assembly of a winelib module: the PE header reserve in {@code .init}, the
+ * {@code __wine_spec_nt_header} that Wine's loader looks up, the export directory with absolute
+ * addresses, and stub entry points. The text is the same for the same inputs.
+ */
+public final class ModuleAssemblyEmitter {
+
+    /** Bytes reserved in {@code .init} for the headers Wine writes at the module base. */
+    public static final int PE_HEADER_RESERVE = 0x11000;
+    public static final int PAGE_SIZE = 0x1000;
+
+    private static final Configuration FREEMARKER = createConfiguration();
+
+    private final String generator;
+
+    /** @param generator name and version written into the file's first comment */
+    public ModuleAssemblyEmitter(String generator) {
+        this.generator = generator;
+    }
+
+    public String emit(ModuleSpec spec, ModuleOptions options) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("generator", generator.replace("*/", "* /"));
+        model.put("source", sanitizeComment(spec.source()));
+        model.put("reserve", PE_HEADER_RESERVE);
+        model.put("pageSize", PAGE_SIZE);
+        model.put("timestamp", Integer.toUnsignedString(fileNameHash(spec.fileName())));
+        model.put("characteristics", hex4(options.characteristics()));
+        model.put("subsystem", hex4(options.subsystem()));
+        model.put("subsystemMajor", options.subsystemMajor());
+        model.put("subsystemMinor", options.subsystemMinor());
+        model.put("dllCharacteristics", hex4(options.dllCharacteristics()));
+        model.put("stackReserve", (long) options.stackReserveKib() * 1024);
+        model.put("heapReserve", (long) options.heapReserveKib() * 1024);
+        model.put("entryPoint", options.entryPoint().map(AsmText::symbol).orElse("0"));
+        model.put("exports", exportModel(spec));
+        model.put("stubs", stubModel(spec));
+        return render("module.s.ftl", model);
+    }
+
+    /** The FNV-1 hash of the module file name that winebuild writes as TimeDateStamp. */
+    public static int fileNameHash(String fileName) {
+        int hash = 0x811c9dc5;
+        for (byte b : fileName.getBytes(StandardCharsets.ISO_8859_1)) {
+            hash = (hash * 16777619) ^ b;
+        }
+        return hash;
+    }
+
+    /** The local symbol that implements a stub entry point. */
+    public static String stubSymbol(ExportEntry entry, ModuleSpec spec) {
+        if (entry.declaredName().isPresent()) {
+            String candidate = "__wine_stub_" + entry.declaredName().get();
+            if (candidate.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80 || c == '_')) {
+                return candidate;
+            }
+        }
+        return "__wine_stub_" + AsmText.cIdentifier(spec.fileName()) + "_" + entry.ordinal();
+    }
+
+    private static Map<String, Object> exportModel(ModuleSpec spec) {
+        List<String> slots = new ArrayList<>();
+        List<String> forwards = new ArrayList<>();
+        int forwardOffset = 0;
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            ExportEntry e = spec.atOrdinal(ordinal).orElse(null);
+            if (e == null) {
+                slots.add("0");
+            } else if (e.forward()) {
+                slots.add(".L__wine_spec_forwards+" + forwardOffset);
+                forwards.add(AsmText.stringLiteral(e.target()));
+                forwardOffset += AsmText.storedLength(e.target());
+            } else if (e.type() == dev.winelib.spec.EntryType.STUB) {
+                slots.add(stubSymbol(e, spec));
+            } else {
+                slots.add(AsmText.symbol(e.target()));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> nameOffsets = new ArrayList<>();
+        List<Integer> nameOrdinals = new ArrayList<>();
+        names.add(AsmText.stringLiteral(spec.fileName()));
+        int offset = AsmText.storedLength(spec.fileName());
+        for (ExportEntry e : spec.namedEntries()) {
+            String name = e.exportedName().orElseThrow();
+            names.add(AsmText.stringLiteral(name));
+            nameOffsets.add(offset);
+            nameOrdinals.add(e.ordinal() - spec.base());
+            offset += AsmText.storedLength(name);
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("base", spec.base());
+        m.put("slots", slots);
+        m.put("nameOffsets", nameOffsets);
+        m.put("nameOrdinals", nameOrdinals);
+        m.put("names", names);
+        m.put("forwards", forwards);
+        return m;
+    }
+
+    private static List<Map<String, Object>> stubModel(ModuleSpec spec) {
+        List<Map<String, Object>> stubs = new ArrayList<>();
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            spec.atOrdinal(ordinal).filter(e -> e.type() == dev.winelib.spec.EntryType.STUB).ifPresent(e -> {
+                Map<String, Object> s = new HashMap<>();
+                s.put("symbol", stubSymbol(e, spec));
+                stubs.add(s);
+            });
+        }
+        return stubs;
+    }
+
+    private static String hex4(int value) {
+        return String.format(Locale.ROOT, "0x%04x", value);
+    }
+
+    private static String sanitizeComment(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return b.toString().replace("*/", "*?/");
+    }
+
+    static String render(String templateName, Map<String, Object> model) {
+        try {
+            Template template = FREEMARKER.getTemplate(templateName);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load assembly template " + templateName, e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("assembly template " + templateName + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Configuration createConfiguration() {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
+        cfg.setClassForTemplateLoading(ModuleAssemblyEmitter.class, "/dev/winelib/asm");
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setLocale(Locale.ROOT);
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        return cfg;
+    }
+}

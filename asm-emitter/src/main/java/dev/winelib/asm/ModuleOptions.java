@@ -1,0 +1,44 @@
+package dev.winelib.asm;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Header values of the module that do not come from the spec file.
+ *
+ * @param entryPoint the symbol Wine calls as the DLL entry point (ms_abi
+ *     {@code BOOL (HINSTANCE, DWORD, void*)}), or empty for none
+ * @param subsystem PE subsystem (3: console, 2: GUI)
+ * @param subsystemMajor subsystem major version
+ * @param subsystemMinor subsystem minor version
+ * @param characteristics PE file characteristics
+ * @param dllCharacteristics PE DLL characteristics
+ * @param stackReserveKib stack reserve in KiB
+ * @param heapReserveKib heap reserve in KiB
+ */
+public record ModuleOptions(
+        Optional<String> entryPoint,
+        int subsystem,
+        int subsystemMajor,
+        int subsystemMinor,
+        int characteristics,
+        int dllCharacteristics,
+        int stackReserveKib,
+        int heapReserveKib) {
+
+    /** IMAGE_FILE_DLL | IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for a DLL. */
+    public static final int DLL_CHARACTERISTICS = 0x2102;
+    /** IMAGE_DLLCHARACTERISTICS_NX_COMPAT. */
+    public static final int NX_COMPAT = 0x0100;
+    public static final int SUBSYSTEM_WINDOWS_GUI = 2;
+    public static final int SUBSYSTEM_WINDOWS_CUI = 3;
+
+    public ModuleOptions {
+        Objects.requireNonNull(entryPoint, "entryPoint");
+    }
+
+    /** The values winebuild uses for a {@code --dll} module. */
+    public static ModuleOptions dll(Optional<String> entryPoint) {
+        return new ModuleOptions(entryPoint, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024, 1024);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.winelib.spec;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kind of an entry point, as written after the ordinal in a .spec line. */
+public enum EntryType {
+    STDCALL("stdcall"),
+    CDECL("cdecl"),
+    VARARGS("varargs"),
+    EXTERN("extern"),
+    STUB("stub");
+
+    private final String keyword;
+
+    EntryType(String keyword) {
+        this.keyword = keyword;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    /** Functions carry an argument list; {@code extern} names data and {@code stub} has none of its own. */
+    public boolean isFunction() {
+        return this == STDCALL || this == CDECL || this == VARARGS;
+    }
+
+    public static Optional<EntryType> fromKeyword(String keyword) {
+        return Arrays.stream(values()).filter(t -> t.keyword.equals(keyword)).findFirst();
+    }
+}

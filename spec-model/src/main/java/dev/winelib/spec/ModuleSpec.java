@@ -1,0 +1,98 @@
+package dev.winelib.spec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The exports of one module: its file name and its entry points with final ordinals.
+ * Immutable; built by {@link SpecParser}.
+ */
+public final class ModuleSpec {
+
+    /** Byte-wise comparison of names, the order of a PE export name table. */
+    public static final Comparator<String> NAME_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    private final String fileName;
+    private final String source;
+    private final List<ExportEntry> entries;
+    private final int base;
+    private final int limit;
+    private final ExportEntry[] byOrdinal;
+    private final List<ExportEntry> namedEntries;
+
+    ModuleSpec(String fileName, String source, List<ExportEntry> entries, int base, int limit) {
+        this.fileName = Objects.requireNonNull(fileName, "fileName");
+        this.source = Objects.requireNonNull(source, "source");
+        this.entries = List.copyOf(entries);
+        this.base = base;
+        this.limit = limit;
+        this.byOrdinal = new ExportEntry[limit - base + 1];
+        for (ExportEntry e : this.entries) {
+            byOrdinal[e.ordinal() - base] = e;
+        }
+        List<ExportEntry> named = new ArrayList<>();
+        for (ExportEntry e : this.entries) {
+            if (e.exportedName().isPresent()) {
+                named.add(e);
+            }
+        }
+        named.sort(Comparator.comparing(e -> e.exportedName().orElseThrow(), NAME_ORDER));
+        this.namedEntries = List.copyOf(named);
+    }
+
+    /** The module's file name as Wine sees it, e.g. {@code hello.dll}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The file the spec was read from, as given. */
+    public String source() {
+        return source;
+    }
+
+    /** Entry points in declaration order. */
+    public List<ExportEntry> entries() {
+        return entries;
+    }
+
+    /** The lowest ordinal of the export table (1 when the spec has no explicit ordinal). */
+    public int base() {
+        return base;
+    }
+
+    /** The highest ordinal of the export table. */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * Number of slots in the export address table, holes included. Like winebuild, a module
+     * without entry points still has one (empty) slot.
+     */
+    public int exportSlotCount() {
+        return byOrdinal.length;
+    }
+
+    public Optional<ExportEntry> atOrdinal(int ordinal) {
+        if (ordinal < base || ordinal - base >= byOrdinal.length) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byOrdinal[ordinal - base]);
+    }
+
+    /** Entries that have a name in the export name table, sorted byte-wise by that name. */
+    public List<ExportEntry> namedEntries() {
+        return namedEntries;
+    }
+
+    /** Applies a new file name (winebuild's {@code -F}). */
+    public ModuleSpec withFileName(String newFileName) {
+        return new ModuleSpec(newFileName, source, entries, base, limit);
+    }
+}

@@ -1,0 +1,350 @@
+package dev.winelib.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.winelib.spec.SpecTokenizer.Token;
+
+/**
+ * Reads a Wine {@code .spec} file for a 64-bit module.
+ *
+ * <p>Each declaration is {@code ORDINAL TYPE [FLAGS] NAME [ARGS] [TARGET]}; the first problem found
+ * ends the parse with a {@link SpecException} that names file, line and column.
+ */
+public final class SpecParser {
+
+    /** Highest ordinal plus one, as in winebuild. */
+    public static final int MAX_ORDINALS = 65535;
+    /** Most arguments an entry point may declare. */
+    public static final int MAX_ARGUMENTS = 32;
+
+    private static final String NAME_CHARS =
+            "/$:-_@?<>abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private SpecParser() {
+    }
+
+    /** Parses a spec file; the module is named after the file ({@code foo.spec} gives {@code foo.dll}). */
+    public static ModuleSpec parse(Path specFile) throws IOException {
+        return parse(specFile, Optional.empty());
+    }
+
+    /**
+     * Parses a spec file.
+     *
+     * @param moduleFileName winebuild's {@code -F}: the module's file name; {@code .dll} is
+     *     appended when it has no extension
+     */
+    public static ModuleSpec parse(Path specFile, Optional<String> moduleFileName) throws IOException {
+        byte[] bytes = Files.readAllBytes(specFile);
+        return parse(specFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
+    }
+
+    /** Parses spec text; {@code sourceName} is used in messages and for the default module name. */
+    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
+        String fileName = moduleFileName.map(SpecParser::withDefaultExtension)
+                .orElseGet(() -> defaultModuleFileName(sourceName));
+        checkModuleFileName(sourceName, fileName);
+        List<ExportEntry> declared = new ArrayList<>();
+        SpecTokenizer tokens = new SpecTokenizer(sourceName, text);
+        while (tokens.nextLine()) {
+            Optional<Token> first = tokens.next();
+            if (first.isEmpty()) {
+                continue;
+            }
+            declared.add(parseDeclaration(tokens, first.get()));
+            Optional<Token> extra = tokens.next();
+            if (extra.isPresent()) {
+                throw new SpecException(extra.get().location(),
+                        "unexpected '" + extra.get().text() + "' after the end of the declaration");
+            }
+        }
+        checkDuplicateNames(declared);
+        return assignOrdinals(fileName, sourceName, declared);
+    }
+
+    /** The module file name winebuild derives from a spec file name. */
+    public static String defaultModuleFileName(String specPath) {
+        String base = Path.of(specPath).getFileName().toString();
+        if (base.endsWith(".spec")) {
+            base = base.substring(0, base.length() - ".spec".length());
+        } else if (base.endsWith(".def")) {
+            base = base.substring(0, base.length() - ".def".length());
+        }
+        return withDefaultExtension(base);
+    }
+
+    private static String withDefaultExtension(String name) {
+        return name.contains(".") ? name : name + ".dll";
+    }
+
+    private static void checkModuleFileName(String sourceName, String fileName) {
+        if (fileName.isEmpty() || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
+                || c == '/')) {
+            throw new SpecException(SourceLocation.ofFile(sourceName),
+                    "module file name '" + fileName + "' is not valid: use printable ASCII without spaces, quotes,"
+                            + " slashes or backslashes");
+        }
+    }
+
+    private static ExportEntry parseDeclaration(SpecTokenizer tokens, Token first) {
+        int ordinal;
+        if (first.is("@")) {
+            ordinal = -1;
+        } else if (first.text().chars().allMatch(Character::isDigit)) {
+            ordinal = parseOrdinal(first);
+        } else {
+            throw new SpecException(first.location(),
+                    "expected an ordinal (a number or '@') at the start of the declaration, found '" + first.text() + "'");
+        }
+
+        Token typeToken = require(tokens, "an entry type (stdcall, cdecl, varargs, extern or stub)");
+        EntryType type = EntryType.fromKeyword(typeToken.text()).orElseThrow(() -> unknownType(typeToken));
+
+        Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
+        Token nameToken = require(tokens, "the exported name");
+        while (nameToken.text().startsWith("-")) {
+            String flagName = nameToken.text().substring(1);
+            Token flagToken = nameToken;
+            ExportFlag flag = ExportFlag.fromKeyword(flagName).orElseThrow(() -> new SpecException(
+                    flagToken.location(), "unknown flag '" + flagToken.text() + "' (known flags: "
+                            + Arrays.stream(ExportFlag.values()).map(f -> "-" + f.keyword())
+                                    .collect(Collectors.joining(", ")) + ")"));
+            flags.add(flag);
+            nameToken = require(tokens, "the exported name after the flags");
+        }
+        String name = nameToken.text();
+        checkName(nameToken);
+        boolean anonymous = name.equals("@");
+
+        List<ArgType> args = List.of();
+        String target;
+        boolean forward = false;
+        switch (type) {
+            case STDCALL, CDECL, VARARGS -> {
+                Token open = require(tokens, "an argument list '(...)' after '" + name + "'");
+                args = parseArguments(tokens, open);
+                Optional<Token> link = tokens.next();
+                if (link.isPresent()) {
+                    target = link.get().text();
+                    forward = target.contains(".");
+                    checkTarget(link.get(), forward);
+                } else if (anonymous) {
+                    throw new SpecException(nameToken.location(),
+                            "an anonymous function ('@') needs the name of the function that implements it");
+                } else {
+                    target = name;
+                    checkTarget(nameToken, false);
+                }
+            }
+            case EXTERN -> {
+                Optional<Token> link = tokens.next();
+                if (link.isPresent()) {
+                    target = link.get().text();
+                    forward = target.contains(".");
+                    checkTarget(link.get(), forward);
+                } else if (anonymous) {
+                    throw new SpecException(nameToken.location(),
+                            "an anonymous extern ('@') needs the name of the variable it exports");
+                } else {
+                    target = name;
+                    checkTarget(nameToken, false);
+                }
+            }
+            case STUB -> {
+                target = "";
+                Optional<Token> open = tokens.next();
+                if (open.isPresent()) {
+                    args = parseArguments(tokens, open.get());
+                }
+            }
+            default -> throw new IllegalStateException(type.toString());
+        }
+
+        if ((anonymous || flags.contains(ExportFlag.NONAME) || flags.contains(ExportFlag.ORDINAL)) && ordinal == -1) {
+            throw new SpecException(first.location(), anonymous
+                    ? "an anonymous entry ('@' as name) needs an explicit ordinal number"
+                    : "an entry marked -" + (flags.contains(ExportFlag.NONAME) ? "noname" : "ordinal")
+                            + " needs an explicit ordinal number instead of '@'");
+        }
+        return new ExportEntry(ordinal, ordinal != -1, anonymous ? Optional.empty() : Optional.of(name), type,
+                args, target, forward, flags, first.location());
+    }
+
+    private static int parseOrdinal(Token token) {
+        String digits = token.text();
+        int ordinal;
+        if (digits.length() > 6) {
+            ordinal = Integer.MAX_VALUE;
+        } else {
+            ordinal = Integer.parseInt(digits);
+        }
+        if (ordinal == 0) {
+            throw new SpecException(token.location(), "ordinal 0 is not valid: ordinals start at 1");
+        }
+        if (ordinal >= MAX_ORDINALS) {
+            throw new SpecException(token.location(),
+                    "ordinal " + digits + " is too large (the highest ordinal is " + (MAX_ORDINALS - 1) + ")");
+        }
+        return ordinal;
+    }
+
+    private static SpecException unknownType(Token token) {
+        String t = token.text();
+        if (t.equals("pascal") || t.equals("equate") || t.equals("variable")) {
+            return new SpecException(token.location(), "'" + t + "' entries belong to 16-bit modules, which are not"
+                    + " supported: only 64-bit modules can be built");
+        }
+        return new SpecException(token.location(), "unknown entry type '" + t
+                + "' (expected stdcall, cdecl, varargs, extern or stub)");
+    }
+
+    private static Token require(SpecTokenizer tokens, String what) {
+        return tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
+                "declaration ends too early: expected " + what));
+    }
+
+    private static List<ArgType> parseArguments(SpecTokenizer tokens, Token open) {
+        if (!open.is("(")) {
+            throw new SpecException(open.location(), "expected '(' to start the argument list, found '"
+                    + open.text() + "'");
+        }
+        List<ArgType> args = new ArrayList<>();
+        for (;;) {
+            Token t = require(tokens, "')' to close the argument list");
+            if (t.is(")")) {
+                return args;
+            }
+            if (t.is("(")) {
+                throw new SpecException(t.location(), "unexpected '(' inside the argument list");
+            }
+            if (args.size() == MAX_ARGUMENTS) {
+                throw new SpecException(t.location(), "too many arguments (at most " + MAX_ARGUMENTS + ")");
+            }
+            args.add(ArgType.fromKeyword(t.text()).orElseThrow(() -> unknownArgument(t)));
+        }
+    }
+
+    private static SpecException unknownArgument(Token t) {
+        String s = t.text();
+        if (s.equals("word") || s.equals("s_word") || s.equals("segptr") || s.equals("segstr")) {
+            return new SpecException(t.location(), "argument type '" + s + "' belongs to 16-bit modules, which are"
+                    + " not supported");
+        }
+        return new SpecException(t.location(), "unknown argument type '" + s + "' (expected one of: "
+                + Arrays.stream(ArgType.values()).map(ArgType::keyword).collect(Collectors.joining(", ")) + ")");
+    }
+
+    private static void checkName(Token token) {
+        String name = token.text();
+        if (name.equals("@")) {
+            return;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (NAME_CHARS.indexOf(name.charAt(i)) < 0) {
+                throw new SpecException(new SourceLocation(token.location().file(), token.location().line(),
+                        token.location().column() + i), "character '" + printable(name.charAt(i))
+                        + "' is not allowed in the exported name '" + printable(name) + "'");
+            }
+        }
+    }
+
+    /**
+     * A target is either a C symbol or a forward {@code dll.function} / {@code dll.#ordinal}. Anything
+     * else would reach the assembler and is refused here.
+     */
+    private static void checkTarget(Token token, boolean forward) {
+        String t = token.text();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                throw new SpecException(token.location(), "character '" + printable(c)
+                        + "' is not allowed in '" + printable(t) + "'");
+            }
+        }
+        if (forward) {
+            int dot = t.indexOf('.');
+            if (dot == 0 || dot == t.length() - 1) {
+                throw new SpecException(token.location(), "forward '" + t
+                        + "' must be written DLL.FUNCTION or DLL.#ORDINAL");
+            }
+        }
+    }
+
+    private static String printable(char c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c);
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(printable((char) c)));
+        return b.toString();
+    }
+
+    private static void checkDuplicateNames(List<ExportEntry> entries) {
+        Map<String, ExportEntry> seen = new HashMap<>();
+        for (ExportEntry e : entries) {
+            if (e.declaredName().isEmpty()) {
+                continue;
+            }
+            ExportEntry previous = seen.putIfAbsent(e.declaredName().get(), e);
+            if (previous != null) {
+                throw new SpecException(e.location(), "'" + e.declaredName().get() + "' is already defined at "
+                        + previous.location());
+            }
+        }
+    }
+
+    private static ModuleSpec assignOrdinals(String fileName, String source, List<ExportEntry> declared) {
+        int base = MAX_ORDINALS;
+        int limit = 0;
+        ExportEntry[] slots = new ExportEntry[MAX_ORDINALS];
+        for (ExportEntry e : declared) {
+            if (!e.explicitOrdinal()) {
+                continue;
+            }
+            base = Math.min(base, e.ordinal());
+            limit = Math.max(limit, e.ordinal());
+            if (slots[e.ordinal()] != null) {
+                throw new SpecException(e.location(), "ordinal " + e.ordinal() + " is already used at "
+                        + slots[e.ordinal()].location());
+            }
+            slots[e.ordinal()] = e;
+        }
+        if (base == MAX_ORDINALS) {
+            base = 1;
+        }
+        limit = Math.max(limit, base);
+        List<ExportEntry> result = new ArrayList<>(declared.size());
+        int next = base;
+        for (ExportEntry e : declared) {
+            if (e.explicitOrdinal()) {
+                result.add(e);
+                continue;
+            }
+            while (next < MAX_ORDINALS && slots[next] != null) {
+                next++;
+            }
+            if (next >= MAX_ORDINALS) {
+                throw new SpecException(e.location(), "too many entry points: no ordinal below " + MAX_ORDINALS
+                        + " is left for this one");
+            }
+            ExportEntry assigned = e.withOrdinal(next);
+            slots[next] = assigned;
+            result.add(assigned);
+            limit = Math.max(limit, next);
+        }
+        return new ModuleSpec(fileName, source, result, base, limit);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.winelib.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Splits spec text into tokens the way winebuild does: whitespace separates tokens, {@code (} and
+ * {@code )} are tokens of their own, {@code #} or {@code ;} at the start of a token begins a comment,
+ * a backslash escapes the next character, and a backslash at the end of a line continues the
+ * declaration on the next line.
+ */
+final class SpecTokenizer {
+
+    /** A token and where it starts. */
+    record Token(String text, SourceLocation location) {
+        boolean is(String s) {
+            return text.equals(s);
+        }
+    }
+
+    private final String file;
+    private final List<String> lines;
+    private int lineIndex = -1;
+    private int pos;
+
+    SpecTokenizer(String file, String text) {
+        this.file = file;
+        this.lines = text.lines().toList();
+    }
+
+    /** Moves to the next physical line; false at end of input. */
+    boolean nextLine() {
+        lineIndex++;
+        pos = 0;
+        return lineIndex < lines.size();
+    }
+
+    /** Location of the end of the current line, for "missing ..." errors. */
+    SourceLocation endOfLine() {
+        String line = lineIndex < lines.size() ? lines.get(lineIndex) : "";
+        return new SourceLocation(file, lineIndex + 1, line.stripTrailing().length() + 1);
+    }
+
+    /** The next token of the current declaration, or empty at its end. */
+    Optional<Token> next() {
+        String line;
+        for (;;) {
+            line = lines.get(lineIndex);
+            while (pos < line.length() && isSpace(line.charAt(pos))) {
+                pos++;
+            }
+            if (pos == line.length() - 1 && line.charAt(pos) == '\\') {
+                if (lineIndex + 1 >= lines.size()) {
+                    pos = line.length();
+                    return Optional.empty();
+                }
+                lineIndex++;
+                pos = 0;
+                continue;
+            }
+            break;
+        }
+        if (pos >= line.length() || line.charAt(pos) == '#' || line.charAt(pos) == ';') {
+            pos = line.length();
+            return Optional.empty();
+        }
+        SourceLocation at = new SourceLocation(file, lineIndex + 1, pos + 1);
+        char c = line.charAt(pos);
+        if (c == '(' || c == ')') {
+            pos++;
+            return Optional.of(new Token(String.valueOf(c), at));
+        }
+        StringBuilder text = new StringBuilder();
+        while (pos < line.length()) {
+            c = line.charAt(pos);
+            if (c == '(' || c == ')' || isSpace(c)) {
+                break;
+            }
+            if (c == '\\') {
+                pos++;
+                if (pos >= line.length()) {
+                    break;
+                }
+                c = line.charAt(pos);
+            }
+            text.append(c);
+            pos++;
+        }
+        return Optional.of(new Token(text.toString(), at));
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.winelib.toolchain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files under a temporary name in the same directory and renames them into place. */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** A temporary sibling of {@code target}, for a tool to write into before {@link #commit}. */
+    public static Path temporarySibling(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    }
+
+    /** Renames a finished temporary file over the target. */
+    public static void commit(Path temporary, Path target) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path tmp = temporarySibling(target);
+        try {
+            Files.write(tmp, content);
+            commit(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes only when the content differs, so unchanged files keep their identity for later steps. */
+    public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
+        if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+            return false;
+        }
+        write(target, content);
+        return true;
+    }
+}

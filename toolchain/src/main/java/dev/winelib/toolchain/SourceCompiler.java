@@ -1,0 +1,112 @@
+package dev.winelib.toolchain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+
+/** Compiles C sources into objects, skipping those whose source, headers and flags are unchanged. */
+final class SourceCompiler {
+
+    /** Objects in source order, and how many had to be compiled. */
+    record Outcome(List<Path> objects, int compiled) {
+    }
+
+    private final Path compiler;
+    private final List<String> flags;
+    private final Path objectDirectory;
+    private final BuildLog log;
+
+    SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
+        this.compiler = compiler;
+        this.flags = List.copyOf(flags);
+        this.objectDirectory = objectDirectory;
+        this.log = log;
+    }
+
+    Outcome compile(List<Path> sources, Path sourceRoot) throws IOException, InterruptedException, BuildFailure {
+        Files.createDirectories(objectDirectory);
+        List<Path> objects = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        int compiled = 0;
+        for (Path source : sources) {
+            Path object = objectDirectory.resolve(objectName(source, sourceRoot));
+            if (!seen.add(object)) {
+                throw new BuildFailure("two sources map to the same object " + object + ": " + source);
+            }
+            if (compileOne(source, object)) {
+                compiled++;
+            }
+            objects.add(object);
+        }
+        return new Outcome(objects, compiled);
+    }
+
+    private boolean compileOne(Path source, Path object) throws IOException, InterruptedException, BuildFailure {
+        if (!Files.isRegularFile(source)) {
+            throw new BuildFailure(source + ": source file not found");
+        }
+        Path depFile = object.resolveSibling(object.getFileName() + ".d");
+        Path stampFile = object.resolveSibling(object.getFileName() + ".stamp");
+        List<String> key = new ArrayList<>();
+        key.add(compiler.toString());
+        key.addAll(flags);
+        key.add(source.toString());
+        Set<Path> inputs = new LinkedHashSet<>();
+        inputs.add(source);
+        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
+            log.debug("up to date: " + object);
+            return false;
+        }
+        Path tmpObject = AtomicFiles.temporarySibling(object);
+        Path tmpDep = AtomicFiles.temporarySibling(depFile);
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(compiler.toString());
+            command.addAll(flags);
+            command.add("-c");
+            command.add("-MD");
+            command.add("-MF");
+            command.add(tmpDep.toString());
+            command.add("-o");
+            command.add(tmpObject.toString());
+            command.add(source.toString());
+            log.info("compiling " + source);
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("compiling " + source, command, null);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            AtomicFiles.commit(tmpObject, object);
+            AtomicFiles.commit(tmpDep, depFile);
+        } finally {
+            Files.deleteIfExists(tmpObject);
+            Files.deleteIfExists(tmpDep);
+        }
+        Set<Path> newInputs = new LinkedHashSet<>();
+        newInputs.add(source);
+        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        Stamp.write(stampFile, Stamp.of(key, newInputs));
+        return true;
+    }
+
+    /** An object file name that keeps the source's relative path readable and unique. */
+    static String objectName(Path source, Path sourceRoot) {
+        Path abs = source.toAbsolutePath().normalize();
+        String rel;
+        if (sourceRoot != null && abs.startsWith(sourceRoot.toAbsolutePath().normalize())) {
+            rel = sourceRoot.toAbsolutePath().normalize().relativize(abs).toString();
+        } else {
+            rel = abs.getFileName() + "-" + Stamp.sha256(abs.toString()).substring(0, 8);
+        }
+        return rel.replace('/', '_') + ".o";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.winelib.toolchain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+
+/**
+ * Up-to-date checks by content: a step's stamp file records its command and the SHA-256 of every
+ * input; the step is skipped when its output exists and the recomputed record is the same.
+ * Timestamps are never trusted, so a checkout or a copy does not confuse it.
+ */
+final class Stamp {
+
+    private Stamp() {
+    }
+
+    /** The record of a command and its inputs; inputs that no longer exist make it unique. */
+    static String of(Collection<String> command, Collection<Path> inputs) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String arg : command) {
+            b.append("arg ").append(arg.replace("\n", "\\n")).append('\n');
+        }
+        for (Path input : inputs) {
+            b.append("input ").append(input).append(' ');
+            b.append(Files.isRegularFile(input) ? sha256(input) : "missing-" + System.nanoTime()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
+        if (!Files.isRegularFile(output) || !Files.isRegularFile(stampFile)) {
+            return false;
+        }
+        return Files.readString(stampFile, StandardCharsets.UTF_8).equals(record);
+    }
+
+    static void write(Path stampFile, String record) throws IOException {
+        AtomicFiles.write(stampFile, record.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

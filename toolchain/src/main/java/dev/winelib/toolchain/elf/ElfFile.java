@@ -1,0 +1,280 @@
+package dev.winelib.toolchain.elf;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A read-only view of a 64-bit little-endian x86_64 ELF file (relocatable object or shared object).
+ * Every offset read from the file is bounds-checked; a malformed file gives an
+ * {@link ElfFormatException}, never an unchecked exception.
+ */
+public final class ElfFile {
+
+    public static final int ET_REL = 1;
+    public static final int ET_DYN = 3;
+    public static final int EM_X86_64 = 62;
+    public static final int SHT_SYMTAB = 2;
+    public static final int SHT_RELA = 4;
+    public static final int SHT_DYNAMIC = 6;
+    public static final int SHT_NOBITS = 8;
+    public static final int SHT_DYNSYM = 11;
+    public static final int PT_LOAD = 1;
+    public static final int R_X86_64_64 = 1;
+    public static final int R_X86_64_RELATIVE = 8;
+
+    /** A section header. */
+    public record Section(int index, String name, int type, long flags, long address, long offset, long size,
+            int link, int info, long entrySize) {
+    }
+
+    /** A program header. */
+    public record Segment(int type, int flags, long offset, long virtualAddress, long fileSize, long memorySize) {
+    }
+
+    /** A RELA relocation. */
+    public record Relocation(long offset, int type, int symbolIndex, long addend) {
+    }
+
+    private final String origin;
+    private final ByteBuffer data;
+    private final int type;
+    private final List<Section> sections;
+    private final List<Segment> segments;
+
+    private ElfFile(String origin, byte[] bytes) throws ElfFormatException {
+        this.origin = origin;
+        this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 64 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+            throw new ElfFormatException(origin + " is not an ELF file");
+        }
+        if (bytes[4] != 2 || bytes[5] != 1) {
+            throw new ElfFormatException(origin + " is not a 64-bit little-endian ELF file");
+        }
+        this.type = u16(16);
+        int machine = u16(18);
+        if (machine != EM_X86_64) {
+            throw new ElfFormatException(origin + " is not an x86_64 ELF file (machine " + machine + ")");
+        }
+        this.segments = readSegments();
+        this.sections = readSections();
+    }
+
+    public static ElfFile read(Path path) throws IOException, ElfFormatException {
+        return new ElfFile(path.toString(), Files.readAllBytes(path));
+    }
+
+    public static ElfFile parse(String origin, byte[] bytes) throws ElfFormatException {
+        return new ElfFile(origin, bytes);
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public int type() {
+        return type;
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public Optional<Section> section(String name) {
+        return sections.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Symbols of {@code .symtab}, or empty when the file has none. */
+    public List<ElfSymbol> symbols() throws ElfFormatException {
+        for (Section s : sections) {
+            if (s.type() == SHT_SYMTAB) {
+                return readSymbols(s);
+            }
+        }
+        return List.of();
+    }
+
+    /** Symbols of {@code .dynsym}, or empty when the file has none. */
+    public List<ElfSymbol> dynamicSymbols() throws ElfFormatException {
+        for (Section s : sections) {
+            if (s.type() == SHT_DYNSYM) {
+                return readSymbols(s);
+            }
+        }
+        return List.of();
+    }
+
+    /** All RELA relocations in sections that apply to the loaded image (dynamic relocations). */
+    public List<Relocation> dynamicRelocations() throws ElfFormatException {
+        List<Relocation> result = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.type() == SHT_RELA && (s.flags() & 2) != 0) { // SHF_ALLOC: .rela.dyn, .rela.plt
+                checkRange(s.offset(), s.size(), "relocation section " + s.name());
+                if (s.entrySize() != 24 && s.size() != 0) {
+                    throw new ElfFormatException(origin + ": relocation section " + s.name() + " has entry size "
+                            + s.entrySize());
+                }
+                for (long off = s.offset(); off + 24 <= s.offset() + s.size(); off += 24) {
+                    long info = data.getLong((int) off + 8);
+                    result.add(new Relocation(data.getLong((int) off), (int) (info & 0xffffffffL), (int) (info >>> 32),
+                            data.getLong((int) off + 16)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Reads bytes at a virtual address of a loaded segment; bytes beyond the file size read as zero. */
+    public byte[] readAtAddress(long address, int length) throws ElfFormatException {
+        for (Segment seg : segments) {
+            if (seg.type() != PT_LOAD) {
+                continue;
+            }
+            if (address >= seg.virtualAddress() && address + length <= seg.virtualAddress() + seg.memorySize()
+                    && address + length >= address) {
+                byte[] out = new byte[length];
+                long delta = address - seg.virtualAddress();
+                for (int i = 0; i < length; i++) {
+                    long inSeg = delta + i;
+                    if (inSeg < seg.fileSize()) {
+                        long fileOffset = seg.offset() + inSeg;
+                        if (fileOffset < 0 || fileOffset >= data.capacity()) {
+                            throw new ElfFormatException(origin + ": segment data at 0x" + Long.toHexString(address)
+                                    + " lies outside the file");
+                        }
+                        out[i] = data.get((int) fileOffset);
+                    }
+                }
+                return out;
+            }
+        }
+        throw new ElfFormatException(origin + ": address 0x" + Long.toHexString(address) + " (+" + length
+                + ") is not inside a loaded segment");
+    }
+
+    /** Whether an address lies inside a loaded segment. */
+    public boolean isMapped(long address) {
+        return segments.stream().anyMatch(s -> s.type() == PT_LOAD && address >= s.virtualAddress()
+                && address < s.virtualAddress() + s.memorySize());
+    }
+
+    private List<Segment> readSegments() throws ElfFormatException {
+        long phoff = data.getLong(32);
+        int phentsize = u16(54);
+        int phnum = u16(56);
+        if (phnum == 0) {
+            return List.of();
+        }
+        if (phentsize != 56) {
+            throw new ElfFormatException(origin + ": unexpected program header size " + phentsize);
+        }
+        checkRange(phoff, (long) phnum * phentsize, "program headers");
+        List<Segment> list = new ArrayList<>(phnum);
+        for (int i = 0; i < phnum; i++) {
+            int o = (int) (phoff + (long) i * phentsize);
+            list.add(new Segment(data.getInt(o), data.getInt(o + 4), data.getLong(o + 8), data.getLong(o + 16),
+                    data.getLong(o + 32), data.getLong(o + 40)));
+        }
+        return List.copyOf(list);
+    }
+
+    private List<Section> readSections() throws ElfFormatException {
+        long shoff = data.getLong(40);
+        int shentsize = u16(58);
+        int shnum = u16(60);
+        int shstrndx = u16(62);
+        if (shnum == 0) {
+            return List.of();
+        }
+        if (shentsize != 64) {
+            throw new ElfFormatException(origin + ": unexpected section header size " + shentsize);
+        }
+        checkRange(shoff, (long) shnum * shentsize, "section headers");
+        if (shstrndx >= shnum) {
+            throw new ElfFormatException(origin + ": section name table index " + shstrndx + " out of range");
+        }
+        int strOff = (int) (shoff + (long) shstrndx * shentsize);
+        long namesOffset = data.getLong(strOff + 24);
+        long namesSize = data.getLong(strOff + 32);
+        checkRange(namesOffset, namesSize, "section name table");
+        List<Section> list = new ArrayList<>(shnum);
+        for (int i = 0; i < shnum; i++) {
+            int o = (int) (shoff + (long) i * shentsize);
+            int nameIndex = data.getInt(o);
+            String name = string(namesOffset, namesSize, Integer.toUnsignedLong(nameIndex));
+            list.add(new Section(i, name, data.getInt(o + 4), data.getLong(o + 8), data.getLong(o + 16),
+                    data.getLong(o + 24), data.getLong(o + 32), data.getInt(o + 40), data.getInt(o + 44),
+                    data.getLong(o + 56)));
+        }
+        return List.copyOf(list);
+    }
+
+    private List<ElfSymbol> readSymbols(Section table) throws ElfFormatException {
+        if (table.entrySize() != 24) {
+            throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
+                    + table.entrySize());
+        }
+        checkRange(table.offset(), table.size(), "symbol table " + table.name());
+        if (table.link() < 0 || table.link() >= sections.size()) {
+            throw new ElfFormatException(origin + ": symbol table " + table.name() + " links to section "
+                    + table.link());
+        }
+        Section strings = sections.get(table.link());
+        checkRange(strings.offset(), strings.size(), "string table " + strings.name());
+        int count = (int) (table.size() / 24);
+        List<ElfSymbol> list = new ArrayList<>(count);
+        Map<Long, String> nameCache = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int o = (int) (table.offset() + (long) i * 24);
+            long nameIndex = Integer.toUnsignedLong(data.getInt(o));
+            String name = nameCache.get(nameIndex);
+            if (name == null) {
+                name = string(strings.offset(), strings.size(), nameIndex);
+                nameCache.put(nameIndex, name);
+            }
+            int info = data.get(o + 4) & 0xff;
+            int other = data.get(o + 5) & 0xff;
+            int shndx = data.getShort(o + 6) & 0xffff;
+            list.add(new ElfSymbol(name, data.getLong(o + 8), data.getLong(o + 16), info >>> 4, info & 0xf,
+                    other & 0x3, shndx));
+        }
+        return list;
+    }
+
+    private String string(long tableOffset, long tableSize, long index) throws ElfFormatException {
+        if (index >= tableSize && !(index == 0 && tableSize == 0)) {
+            throw new ElfFormatException(origin + ": string index " + index + " outside its table");
+        }
+        int start = (int) (tableOffset + index);
+        int end = start;
+        int limit = (int) (tableOffset + tableSize);
+        while (end < limit && data.get(end) != 0) {
+            end++;
+        }
+        byte[] b = new byte[end - start];
+        data.get(start, b);
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    private void checkRange(long offset, long size, String what) throws ElfFormatException {
+        if (offset < 0 || size < 0 || offset > data.capacity() || size > data.capacity() - offset) {
+            throw new ElfFormatException(origin + ": " + what + " lie outside the file");
+        }
+    }
+
+    private int u16(int offset) {
+        return data.getShort(offset) & 0xffff;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.winelib.toolchain.pe;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.elf.ElfSymbol;
+
+/**
+ * Decodes the PE view of a winelib ELF module: finds {@code __wine_spec_nt_header} among the
+ * dynamic symbols, applies the dynamic relocations (ld.lld leaves their targets zero in the file),
+ * and reads the header and export directory.
+ */
+public final class WinelibImageReader {
+
+    public static final String NT_HEADER_SYMBOL = "__wine_spec_nt_header";
+    private static final int MAX_EXPORTS = 65536;
+    private static final int MAX_STRING = 4096;
+
+    private final ElfFile elf;
+    private final Map<Long, Long> relocated = new HashMap<>();
+    private final Map<Long, String> symbolAt = new HashMap<>();
+
+    private WinelibImageReader(ElfFile elf) throws ElfFormatException {
+        this.elf = elf;
+        List<ElfSymbol> dynsyms = elf.dynamicSymbols();
+        for (ElfFile.Relocation r : elf.dynamicRelocations()) {
+            if (r.type() == ElfFile.R_X86_64_RELATIVE) {
+                relocated.put(r.offset(), r.addend());
+            } else if (r.type() == ElfFile.R_X86_64_64 && r.symbolIndex() > 0 && r.symbolIndex() < dynsyms.size()) {
+                ElfSymbol s = dynsyms.get(r.symbolIndex());
+                relocated.put(r.offset(), s.isDefined() ? s.value() + r.addend() : 0);
+            }
+        }
+        for (ElfSymbol s : elf.symbols()) {
+            if (s.isDefined() && !s.name().isEmpty() && s.type() != 4 && s.type() != 3) { // not FILE/SECTION
+                symbolAt.merge(s.value(), s.name(), (old, candidate) -> preferred(old, candidate));
+            }
+        }
+    }
+
+    private static String preferred(String a, String b) {
+        boolean aLocal = a.startsWith(".L") || a.startsWith("__wine_spec_relay");
+        boolean bLocal = b.startsWith(".L") || b.startsWith("__wine_spec_relay");
+        if (aLocal != bLocal) {
+            return aLocal ? b : a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Reads the PE view of a linked module. */
+    public static WinelibImage read(ElfFile elf) throws ElfFormatException {
+        return new WinelibImageReader(elf).decode();
+    }
+
+    private WinelibImage decode() throws ElfFormatException {
+        ElfSymbol nt = elf.dynamicSymbols().stream()
+                .filter(s -> s.name().equals(NT_HEADER_SYMBOL) && s.isDefined())
+                .findFirst()
+                .orElseThrow(() -> new ElfFormatException(elf.origin() + " does not export " + NT_HEADER_SYMBOL
+                        + ": Wine will not see it as a winelib module"));
+        long base = nt.value();
+        if (u32(base) != 0x4550) {
+            throw new ElfFormatException(elf.origin() + ": " + NT_HEADER_SYMBOL + " does not start with the PE"
+                    + " signature");
+        }
+        int machine = u16(base + 4);
+        int characteristics = u16(base + 22);
+        int magic = u16(base + 24);
+        if (magic != 0x20b) {
+            throw new ElfFormatException(elf.origin() + ": optional header magic is 0x" + Integer.toHexString(magic)
+                    + ", not PE32+ (0x20b)");
+        }
+        long entry = u64(base + 40);
+        long imageBase = u64(base + 48);
+        long sizeOfImage = u32(base + 80);
+        int subsystem = u16(base + 92);
+        long exportRva = u32(base + 136);
+        long exportSize = u32(base + 140);
+        long moduleBase = (imageBase + 0xffff) & ~0xffffL;
+        if (exportRva == 0) {
+            return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem,
+                    sizeOfImage, 0, 0, Optional.empty(), 0, List.of(), 0, List.of());
+        }
+        long dir = base + exportRva;
+        String dllName = string(base + u32(dir + 12));
+        int ordinalBase = (int) u32(dir + 16);
+        long functionCount = u32(dir + 20);
+        long nameCount = u32(dir + 24);
+        if (functionCount > MAX_EXPORTS || nameCount > functionCount) {
+            throw new ElfFormatException(elf.origin() + ": export directory claims " + functionCount + " functions and "
+                    + nameCount + " names");
+        }
+        long functions = base + u32(dir + 28);
+        long names = base + u32(dir + 32);
+        long ordinals = base + u32(dir + 36);
+        Map<Integer, String> nameOfIndex = new HashMap<>();
+        List<String> nameTable = new ArrayList<>();
+        for (int i = 0; i < nameCount; i++) {
+            String name = string(base + u32(names + 4L * i));
+            nameTable.add(name);
+            int index = u16(ordinals + 2L * i);
+            if (index >= functionCount) {
+                throw new ElfFormatException(elf.origin() + ": export name '" + name + "' points at slot " + index
+                        + " of " + functionCount);
+            }
+            if (nameOfIndex.putIfAbsent(index, name) != null) {
+                throw new ElfFormatException(elf.origin() + ": export slot " + index + " has two names");
+            }
+        }
+        List<PeExport> exports = new ArrayList<>();
+        for (int i = 0; i < functionCount; i++) {
+            long address = u64(functions + 8L * i);
+            if (address == 0) {
+                continue;
+            }
+            Optional<String> name = Optional.ofNullable(nameOfIndex.get(i));
+            if (address >= dir && address < dir + exportSize) {
+                exports.add(new PeExport(ordinalBase + i, name, address, Optional.of(string(address)), Optional.empty()));
+            } else {
+                exports.add(new PeExport(ordinalBase + i, name, address, Optional.empty(),
+                        Optional.ofNullable(symbolAt.get(address))));
+            }
+        }
+        return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem, sizeOfImage,
+                dir, exportSize, Optional.of(dllName), ordinalBase, exports, (int) functionCount, nameTable);
+    }
+
+    private long u64(long address) throws ElfFormatException {
+        Long r = relocated.get(address);
+        if (r != null) {
+            return r;
+        }
+        return ByteBuffer.wrap(elf.readAtAddress(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    private long u32(long address) throws ElfFormatException {
+        return Integer.toUnsignedLong(ByteBuffer.wrap(elf.readAtAddress(address, 4)).order(ByteOrder.LITTLE_ENDIAN)
+                .getInt());
+    }
+
+    private int u16(long address) throws ElfFormatException {
+        return ByteBuffer.wrap(elf.readAtAddress(address, 2)).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
+    }
+
+    private String string(long address) throws ElfFormatException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < MAX_STRING; i++) {
+            byte c = elf.readAtAddress(address + i, 1)[0];
+            if (c == 0) {
+                return b.toString();
+            }
+            b.append((char) (c & 0xff));
+        }
+        throw new ElfFormatException(elf.origin() + ": string at 0x" + Long.toHexString(address) + " is not terminated");
+    }
+
+    static String ascii(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+}
