@@ -52,6 +52,7 @@ public final class ModuleAssemblyEmitter {
         model.put("stackReserve", (long) options.stackReserveKib() * 1024);
         model.put("heapReserve", (long) options.heapReserveKib() * 1024);
         model.put("entryPoint", options.entryPoint().map(AsmText::symbol).orElse("0"));
+        model.put("entryPointOptional", options.entryPoint().isPresent() && options.entryPointOptional());
         model.put("exports", exportModel(spec));
         model.put("stubs", stubModel(spec));
         return render("module.s.ftl", model);

@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param entryPoint the symbol Wine calls as the DLL entry point (ms_abi
  *     {@code BOOL (HINSTANCE, DWORD, void*)}), or empty for none
+ * @param entryPointOptional whether the entry point symbol may be missing from the link (a hidden
+ *     weak reference: the entry point is then 0)
  * @param subsystem PE subsystem (3: console, 2: GUI)
  * @param subsystemMajor subsystem major version
  * @param subsystemMinor subsystem minor version
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public record ModuleOptions(
         Optional<String> entryPoint,
+        boolean entryPointOptional,
         int subsystem,
         int subsystemMajor,
         int subsystemMinor,
@@ -37,8 +40,17 @@ public record ModuleOptions(
         Objects.requireNonNull(entryPoint, "entryPoint");
     }
 
+    /**
+     * A {@code --dll} module whose entry point is {@code symbol} if the link defines it, and none
+     * otherwise: for when the objects are not known yet.
+     */
+    public static ModuleOptions dllWithOptionalEntry(String symbol) {
+        return new ModuleOptions(Optional.of(symbol), true, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT,
+                1024, 1024);
+    }
+
     /** The values winebuild uses for a {@code --dll} module. */
     public static ModuleOptions dll(Optional<String> entryPoint) {
-        return new ModuleOptions(entryPoint, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024, 1024);
+        return new ModuleOptions(entryPoint, false, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024, 1024);
     }
 }

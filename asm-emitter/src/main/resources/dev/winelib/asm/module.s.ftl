@@ -27,6 +27,10 @@ __wine_spec_nt_header:
 	.long 0                     /* SizeOfCode */
 	.long 0                     /* SizeOfInitializedData */
 	.long 0                     /* SizeOfUninitializedData */
+<#if entryPointOptional>
+	.weak ${entryPoint}
+	.hidden ${entryPoint}
+</#if>
 	.quad ${entryPoint}         /* AddressOfEntryPoint (absolute, 64 bits: takes BaseOfCode's room) */
 	.quad __wine_spec_pe_header /* ImageBase */
 	.long ${pageSize?c}         /* SectionAlignment */

@@ -11,11 +11,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** A temporary sibling of {@code target}, for a tool to write into before {@link #commit}. */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
+    /**
+     * A temporary sibling of {@code target}, for a tool to write into before {@link #commit}. It is
+     * readable by all (rw-r--r--), as a file made by a compiler would be.
+     */
     public static Path temporarySibling(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, READABLE);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default
+        }
+        return tmp;
     }
 
     /** Renames a finished temporary file over the target. */

@@ -1,0 +1,142 @@
+package dev.winelib.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleOptions;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.ModuleAssembler;
+import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.process.ToolLocator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code winebuild-j} command. Option names follow winebuild's so that build scripts can switch
+ * between the two.
+ */
+@Command(name = "winebuild-j",
+        mixinStandardHelpOptions = false,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Builds the module header of a winelib DLL from a Wine .spec file: the PE header reserve,",
+            "__wine_spec_nt_header and the export table, as GNU assembler text or an object file.",
+            "Options follow winebuild's spelling."},
+        footer = {
+            "",
+            "Example:",
+            "  winebuild-j --dll -E hello.spec -F hello.dll -o hello.spec.s",
+            "",
+            "Exit status: 0 on success, 1 on an input error (the message names file:line:column),",
+            "2 on a usage error."})
+public final class WinebuildJ implements Callable<Integer> {
+
+    @Option(names = "--dll", description = "Build the header of a DLL module (the default mode).")
+    boolean dll;
+
+    @Option(names = {"-E", "--export"}, paramLabel = "FILE", description = "The .spec file that defines the exports.")
+    Path specFile;
+
+    @Option(names = {"-F", "--filename"}, paramLabel = "NAME",
+            description = "The module's file name as Wine sees it (default: the spec file name with .dll).")
+    String moduleFileName;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write: a name ending in .o is assembled into an object, anything else"
+                    + " receives assembly text. Default: standard output.")
+    Path output;
+
+    @Option(names = "--cc-cmd", paramLabel = "CC", description = "Compiler driver used to assemble (default: gcc).")
+    String ccCommand = "gcc";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Show the version and exit.")
+    boolean version;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    WinebuildJ(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the command and returns its exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new WinebuildJ(out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.getCommandSpec().version("winebuild-j " + Version.get());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("winebuild-j: " + ex.getMessage());
+            err.println("Try 'winebuild-j --help' for the options.");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (specFile == null) {
+            err.println("winebuild-j: no spec file given: use -E FILE.spec");
+            err.println("Try 'winebuild-j --help' for the options.");
+            return 2;
+        }
+        try {
+            ModuleSpec spec = WinelibBuilder.readSpec(specFile, Optional.ofNullable(moduleFileName));
+            ModuleOptions options = ModuleOptions.dllWithOptionalEntry(WinelibBuilder.DEFAULT_ENTRY);
+            String assembly;
+            try {
+                assembly = new ModuleAssemblyEmitter("winebuild-j " + Version.get()).emit(spec, options);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure(specFile + ": " + e.getMessage(), e);
+            }
+            if (output == null) {
+                out.print(assembly);
+                out.flush();
+            } else if (output.getFileName().toString().endsWith(".o")) {
+                Path cc = ToolLocator.fromEnvironment().require(ccCommand, ToolLocator.debianPackageOfCompiler(ccCommand),
+                        "to assemble the module header");
+                ModuleAssembler.assemble(cc, assembly, output);
+            } else {
+                writeAtomically(output, assembly);
+            }
+            return 0;
+        } catch (BuildFailure e) {
+            err.println("winebuild-j: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("winebuild-j: " + e);
+            return 1;
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.winelib.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildResult;
+import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.WinelibBuildRequest;
+import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.process.ToolLocator;
+
+/**
+ * Builds the project's winelib DLL: compiles the C sources, generates and assembles the module
+ * header from the spec file, links with ld.lld against the sysroot, checks the result the way
+ * Wine's loader reads it, and attaches the DLL as the project's artifact. Sources, headers and
+ * flags that have not changed are not compiled again, and an up-to-date DLL is not linked again.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public final class BuildMojo extends AbstractMojo {
+
+    /** The Maven project. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /**
+     * The spec file that defines the DLL's exports. By default the single {@code .spec} file in
+     * {@code src/main/spec}.
+     */
+    @Parameter(property = "winelib.specFile")
+    private File specFile;
+
+    /** Directory whose {@code .c} files (searched recursively) are compiled into the DLL. */
+    @Parameter(property = "winelib.sourceDirectory", defaultValue = "${project.basedir}/src/main/c")
+    private File sourceDirectory;
+
+    /** Directory added to the compiler's include path (when it exists). */
+    @Parameter(property = "winelib.includeDirectory", defaultValue = "${project.basedir}/src/main/include")
+    private File includeDirectory;
+
+    /** Further include directories. */
+    @Parameter
+    private List<File> includeDirectories = new ArrayList<>();
+
+    /**
+     * File name of the DLL, which is also the module name Wine sees (winebuild's -F). By default the
+     * spec file's name with {@code .dll}: {@code hello.spec} gives {@code hello.dll}.
+     */
+    @Parameter(property = "winelib.outputFileName")
+    private String outputFileName;
+
+    /** Directory the DLL is written to. */
+    @Parameter(property = "winelib.outputDirectory", defaultValue = "${project.build.directory}")
+    private File outputDirectory;
+
+    /** Directory for objects, generated assembly, linker scripts and up-to-date records. */
+    @Parameter(property = "winelib.workDirectory", defaultValue = "${project.build.directory}/winelib")
+    private File workDirectory;
+
+    /**
+     * The sysroot to compile and link against: {@code host} (this machine's libraries) or the path of
+     * an unpacked sysroot directory, such as the Steam Runtime 'sniper' SDK sysroot. Absolute symlinks
+     * inside it are handled without changing the directory.
+     */
+    @Parameter(property = "winelib.sysroot", defaultValue = "host")
+    private String sysroot;
+
+    /** C compiler driver: {@code gcc}, {@code clang}, a versioned name such as {@code clang-16}, or a path. */
+    @Parameter(property = "winelib.compiler", defaultValue = "gcc")
+    private String compiler;
+
+    /**
+     * The linker: a name on the PATH or a path. By default {@code ld.lld}, or the highest
+     * {@code ld.lld-NN} installed.
+     */
+    @Parameter(property = "winelib.linker")
+    private String linker;
+
+    /** Extra compiler flags, separated by spaces (quotes group words), e.g. {@code -O2 -g -Wall}. */
+    @Parameter(property = "winelib.cflags")
+    private String cflags;
+
+    /** Extra linker flags for ld.lld, separated by spaces, placed before the libraries. */
+    @Parameter(property = "winelib.ldflags")
+    private String ldflags;
+
+    /** Extra libraries to link, by name as for {@code -l} (e.g. {@code m} for libm). */
+    @Parameter(property = "winelib.libraries")
+    private List<String> libraries = new ArrayList<>();
+
+    /** Skip building the DLL. */
+    @Parameter(property = "winelib.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("winelib build skipped (winelib.skip)");
+            return;
+        }
+        try {
+            Path spec = specFile != null ? specFile.toPath()
+                    : ProjectLayout.findSpec(project.getBasedir().toPath().resolve(ProjectLayout.SPEC_DIRECTORY));
+            String fileName = outputFileName != null && !outputFileName.isBlank() ? outputFileName
+                    : ProjectLayout.moduleFileNameOf(spec);
+            List<Path> includes = new ArrayList<>();
+            if (includeDirectory != null && includeDirectory.isDirectory()) {
+                includes.add(includeDirectory.toPath());
+            }
+            includeDirectories.forEach(d -> includes.add(d.toPath()));
+            WinelibBuildRequest request = WinelibBuildRequest
+                    .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
+                    .moduleFileName(fileName)
+                    .sources(ProjectLayout.findSources(sourceDirectory.toPath(), List.of(".c")))
+                    .sourceRoot(sourceDirectory.toPath())
+                    .includeDirectories(includes)
+                    .sysroot(Sysroot.parse(sysroot))
+                    .compiler(compiler)
+                    .linker(linker)
+                    .cflags(ProjectLayout.splitFlags(cflags))
+                    .ldflags(ProjectLayout.splitFlags(ldflags))
+                    .libraries(libraries)
+                    .build();
+            BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
+                    .build(request);
+            getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
+                    + (result.linked() ? "" : ", up to date") + ")");
+            project.getArtifact().setFile(result.outputFile().toFile());
+        } catch (BuildFailure e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted", e);
+        }
+    }
+}
