@@ -1,0 +1,45 @@
+package dev.winelib.toolchain;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.toolchain.process.ToolNotFoundException;
+
+/**
+ * External programs the tests run. A missing one fails the test under CI (CI=true) and skips it
+ * elsewhere, with a message naming what to install.
+ */
+final class RequiredTools {
+
+    private RequiredTools() {
+    }
+
+    static Path require(String program, String debianPackage) {
+        Optional<Path> found = ToolLocator.fromEnvironment().find(program);
+        if (found.isEmpty()) {
+            missing(program + " (Debian package " + debianPackage + ")");
+        }
+        return found.orElseThrow();
+    }
+
+    static Path linker() {
+        try {
+            return ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (ToolNotFoundException e) {
+            missing("ld.lld (Debian package lld or lld-16)");
+            throw new AssertionError(e);
+        }
+    }
+
+    static void missing(String what) {
+        String message = "this test needs " + what + ", which is not installed";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message);
+        }
+        assumeTrue(false, message);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.winelib.toolchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.pe.PeExport;
+import dev.winelib.toolchain.pe.WinelibImage;
+import dev.winelib.toolchain.process.ToolLocator;
+
+class WinelibBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private WinelibBuilder builder;
+
+    @BeforeEach
+    void tools() {
+        RequiredTools.require("gcc", "gcc");
+        RequiredTools.linker();
+        builder = new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent());
+    }
+
+    @Test
+    void buildsAModuleWhosePeViewMatchesTheSpec() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).build());
+
+        assertThat(result.linked()).isTrue();
+        assertThat(result.compiledSources()).isEqualTo(1);
+        Path dll = dir.resolve("out/test.dll");
+        assertThat(dll).isRegularFile();
+        WinelibImage image = result.image();
+        assertThat(image.dllName()).contains("test.dll");
+        assertThat(image.ordinalBase()).isEqualTo(5);
+        assertThat(image.slotCount()).isEqualTo(6); // ordinals 5..10
+        assertThat(image.nameTable()).containsExactly("DllGetVersion", "add", "counter", "mul", "notyet");
+        assertThat(image.exports()).extracting(PeExport::ordinal).containsExactly(5, 6, 7, 8, 9, 10);
+
+        ElfFile elf = ElfFile.read(dll);
+        long dllMain = symbol(elf, "DllMain");
+        assertThat(image.entryPoint()).isEqualTo(dllMain);
+        assertThat(image.exports().get(1).address()).isEqualTo(symbol(elf, "add"));
+        assertThat(image.exports().get(2).address()).isEqualTo(symbol(elf, "multiply"));
+        assertThat(image.exports().get(3).address()).isEqualTo(symbol(elf, "counter"));
+        assertThat(image.exports().get(0).name()).isEmpty();
+        for (PeExport e : image.exports()) {
+            assertThat(e.address()).isGreaterThanOrEqualTo(image.firstUsableAddress());
+        }
+        assertThat(elf.dynamicSymbols()).filteredOn(s -> s.isDefined() && s.isGlobalOrWeak())
+                .extracting(ElfSymbol::name).containsExactly("__wine_spec_nt_header");
+    }
+
+    @Test
+    void secondBuildOfUnchangedInputsNeitherCompilesNorLinks() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        WinelibBuildRequest request = TestProjects.request(dir, dir.resolve("views")).build();
+        builder.build(request);
+        Path dll = dir.resolve("out/test.dll");
+        byte[] first = Files.readAllBytes(dll);
+        var mtime = Files.getLastModifiedTime(dll);
+
+        BuildResult again = builder.build(request);
+
+        assertThat(again.compiledSources()).isZero();
+        assertThat(again.linked()).isFalse();
+        assertThat(Files.getLastModifiedTime(dll)).isEqualTo(mtime);
+        assertThat(Files.readAllBytes(dll)).isEqualTo(first);
+    }
+
+    @Test
+    void changedHeaderRecompilesAndChangedSpecRelinks() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, "#include \"value.h\"\n" + TestProjects.SOURCE
+                .replace("int counter = 7;", "int counter = VALUE;"));
+        Files.createDirectories(dir.resolve("include"));
+        Files.writeString(dir.resolve("include/value.h"), "#define VALUE 7\n");
+        WinelibBuildRequest request = TestProjects.request(dir, dir.resolve("views"))
+                .includeDirectories(List.of(dir.resolve("include"))).build();
+        builder.build(request);
+
+        Files.writeString(dir.resolve("include/value.h"), "#define VALUE 8\n");
+        BuildResult afterHeader = builder.build(request);
+        assertThat(afterHeader.compiledSources()).isEqualTo(1);
+        assertThat(afterHeader.linked()).isTrue();
+
+        Files.writeString(dir.resolve("test.spec"), TestProjects.SPEC + "@ stdcall add2(long long) add\n");
+        BuildResult afterSpec = builder.build(request);
+        assertThat(afterSpec.compiledSources()).isZero();
+        assertThat(afterSpec.linked()).isTrue();
+        assertThat(afterSpec.image().nameTable()).contains("add2");
+    }
+
+    @Test
+    void reproducible() throws Exception {
+        Path a = TestProjects.write(dir.resolve("a"), TestProjects.SPEC, TestProjects.SOURCE);
+        builder.build(TestProjects.request(a, dir.resolve("views")).build());
+        byte[] first = Files.readAllBytes(a.resolve("out/test.dll"));
+        deleteTree(a.resolve("work"));
+        Files.delete(a.resolve("out/test.dll"));
+        builder.build(TestProjects.request(a, dir.resolve("views")).build());
+        assertThat(Files.readAllBytes(a.resolve("out/test.dll"))).isEqualTo(first);
+    }
+
+    @Test
+    void malformedSpecFailsWithLocationAndRemovesTheOldModule() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        WinelibBuildRequest request = TestProjects.request(dir, dir.resolve("views")).build();
+        builder.build(request);
+        assertThat(dir.resolve("out/test.dll")).exists();
+
+        Files.writeString(dir.resolve("test.spec"), "@ stdcall add(long long)\n@ stdcal broken(long)\n");
+        assertThatThrownBy(() -> builder.build(request))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(dir.resolve("test.spec") + ":2:3: unknown entry type 'stdcal'");
+        assertThat(dir.resolve("out/test.dll")).doesNotExist();
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void unresolvedExportFailsTheLinkAndLeavesNothing() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC + "@ stdcall missing_function()\n", TestProjects.SOURCE);
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("missing_function");
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void moduleWithoutDllMainHasNoEntryPoint() throws Exception {
+        TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
+                + " { return a + b; }\n");
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).build());
+        assertThat(result.image().entryPoint()).isZero();
+    }
+
+    @Test
+    void missingCompilerNamesItsPackage() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views"))
+                .compiler("no-such-compiler-wbj").build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("no-such-compiler-wbj was not found")
+                .hasMessageContaining("apt-get install gcc");
+    }
+
+    @Test
+    void missingLinkerNamesItsPackage() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views"))
+                .linker("/nonexistent/ld.lld").build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("/nonexistent/ld.lld is not an executable file")
+                .hasMessageContaining("apt-get install lld");
+    }
+
+    @Test
+    void compileErrorIsReportedWithTheCompilerOutput() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, "int broken( {\n");
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("compiling " + dir.resolve("src/test.c"))
+                .hasMessageContaining("test.c:1");
+    }
+
+    @Test
+    void clangWorksAsCompiler() throws Exception {
+        RequiredTools.require("clang", "clang");
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).compiler("clang").build());
+        assertThat(result.image().nameTable()).contains("add");
+    }
+
+    static long symbol(ElfFile elf, String name) throws Exception {
+        return elf.symbols().stream().filter(s -> s.name().equals(name) && s.isDefined()).findFirst()
+                .map(ElfSymbol::value).orElseThrow(() -> new AssertionError("no symbol " + name));
+    }
+
+    static void deleteTree(Path p) throws Exception {
+        try (var walk = Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    static Optional<String> none() {
+        return Optional.empty();
+    }
+}
