@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -81,10 +80,13 @@ final class SysrootView {
             Files.createDirectory(staging.resolve(".complete"));
             try {
                 Files.move(staging, view, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                // another build made the same view first
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("cannot rename " + staging + " to " + view + " atomically", e);
+            } catch (IOException e) {
+                if (!Files.isDirectory(view.resolve(".complete"))) {
+                    throw e;
+                }
+                // another build made the same view first; use that one
             }
         } finally {
             if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
