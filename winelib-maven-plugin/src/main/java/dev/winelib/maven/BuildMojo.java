@@ -49,8 +49,8 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.includeDirectory", defaultValue = "${project.basedir}/src/main/include")
     private File includeDirectory;
 
-    /** Further include directories. */
-    @Parameter
+    /** Further include directories (as a property: comma-separated). */
+    @Parameter(property = "winelib.includeDirectories")
     private List<File> includeDirectories = new ArrayList<>();
 
     /**
