@@ -1,0 +1,153 @@
+package dev.winelib.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the external programs the integration tests need. A missing program fails the test when the
+ * environment variable {@code CI} is {@code true} (CI must have everything installed), and otherwise
+ * skips it with a message that names the program and the Debian package that provides it.
+ */
+final class ExternalTools {
+
+    private static final Pattern VERSIONED_LLD = Pattern.compile("ld\\.lld-(\\d{1,4})");
+
+    private ExternalTools() {
+    }
+
+    /** Wine: {@code $WINE}, else {@code wine64} or {@code wine} on the PATH, else /usr/lib/wine/wine64. */
+    static Path wine() {
+        String configured = System.getenv("WINE");
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured);
+            if (!configured.contains("/")) {
+                return require(onPath(configured), "wine", "$WINE=" + configured + " is not on the PATH", "wine64");
+            }
+            return require(executable(p), "wine", "$WINE=" + configured + " is not an executable file", "wine64");
+        }
+        Optional<Path> found = onPath("wine64").or(() -> onPath("wine"))
+                .or(() -> executable(Path.of("/usr/lib/wine/wine64")));
+        return require(found, "wine", "looked for $WINE, wine64 and wine on the PATH, /usr/lib/wine/wine64", "wine64");
+    }
+
+    /** The MinGW-w64 cross compiler that builds the Windows host programs. */
+    static Path mingwGcc() {
+        return require(onPath("x86_64-w64-mingw32-gcc"), "x86_64-w64-mingw32-gcc", "looked on the PATH",
+                "gcc-mingw-w64-x86-64");
+    }
+
+    /** gcc, the plugin's default compiler. */
+    static Path gcc() {
+        return require(onPath("gcc"), "gcc", "looked on the PATH", "gcc");
+    }
+
+    /** clang, when installed. */
+    static Optional<Path> clang() {
+        return onPath("clang");
+    }
+
+    /**
+     * ld.lld, looked for the way the toolchain does: {@code ld.lld} or {@code ld.lld-NN} on the PATH, or
+     * {@code /usr/lib/llvm-NN/bin/ld.lld}.
+     */
+    static Path lld() {
+        Optional<Path> plain = onPath("ld.lld");
+        if (plain.isPresent()) {
+            return plain.get();
+        }
+        List<Path> dirs = new ArrayList<>(pathDirectories());
+        try (DirectoryStream<Path> llvm = Files.newDirectoryStream(Path.of("/usr/lib"), "llvm-*")) {
+            llvm.forEach(d -> dirs.add(d.resolve("bin")));
+        } catch (IOException e) {
+            // no LLVM installations
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "ld.lld*")) {
+                for (Path p : entries) {
+                    String name = p.getFileName().toString();
+                    if ((name.equals("ld.lld") || VERSIONED_LLD.matcher(name).matches()) && Files.isExecutable(p)) {
+                        candidates.add(p);
+                    }
+                }
+            } catch (IOException e) {
+                // missing or unreadable directory
+            }
+        }
+        return require(candidates.stream().max(Comparator.comparingInt(ExternalTools::lldVersion)),
+                "ld.lld", "looked for ld.lld and ld.lld-NN on the PATH and in /usr/lib/llvm-*/bin", "lld");
+    }
+
+    /** The tools every build of a winelib project needs: gcc and ld.lld. */
+    static void requireBuildTools() {
+        gcc();
+        lld();
+    }
+
+    static Optional<Path> onPath(String program) {
+        for (Path dir : pathDirectories()) {
+            Optional<Path> p = executable(dir.resolve(program));
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean onCi() {
+        return "true".equals(System.getenv("CI"));
+    }
+
+    private static Path require(Optional<Path> found, String tool, String where, String debianPackage) {
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String message = tool + " was not found (" + where + "); install the Debian package " + debianPackage
+                + " (apt-get install " + debianPackage + ")";
+        if (onCi()) {
+            fail(message + ". CI=true, so a missing tool fails the test instead of skipping it.");
+        }
+        Assumptions.abort("skipped: " + message);
+        throw new AssertionError("unreachable");
+    }
+
+    private static Optional<Path> executable(Path p) {
+        return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private static List<Path> pathDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String d : path.split(File.pathSeparator)) {
+                if (!d.isEmpty()) {
+                    dirs.add(Path.of(d));
+                }
+            }
+        }
+        return dirs;
+    }
+
+    private static int lldVersion(Path p) {
+        Matcher m = VERSIONED_LLD.matcher(p.getFileName().toString());
+        if (m.matches()) {
+            return Integer.parseInt(m.group(1));
+        }
+        Path llvmDir = p.getParent() == null ? null : p.getParent().getParent();
+        String name = llvmDir == null || llvmDir.getFileName() == null ? "" : llvmDir.getFileName().toString();
+        return name.matches("llvm-\\d{1,4}") ? Integer.parseInt(name.substring("llvm-".length())) : 0;
+    }
+}

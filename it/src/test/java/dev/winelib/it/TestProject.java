@@ -1,0 +1,197 @@
+package dev.winelib.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.maven.shared.invoker.DefaultInvocationRequest;
+import org.apache.maven.shared.invoker.DefaultInvoker;
+import org.apache.maven.shared.invoker.InvocationRequest;
+import org.apache.maven.shared.invoker.InvocationResult;
+import org.apache.maven.shared.invoker.MavenInvocationException;
+
+/**
+ * A test project from src/it, copied to target/it-projects (so the source tree stays clean) and
+ * built there with the Maven distribution running this build, against the staged plugin.
+ */
+final class TestProject {
+
+    /** How long one Maven build of a test project may take. */
+    static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
+
+    private static final String VERSION_TOKEN = "@project.version@";
+
+    private final String name;
+    private final Path directory;
+    private int builds;
+
+    private TestProject(String name, Path directory) {
+        this.name = name;
+        this.directory = directory;
+    }
+
+    /**
+     * Copies src/it/NAME to a fresh target/it-projects/NAME, with {@code @project.version@} in POMs
+     * replaced by the plugin's version. An empty {@code .mvn} directory marks the copy as its own
+     * top directory, so no {@code .mvn/maven.config} of an enclosing directory applies to it.
+     */
+    static TestProject copy(String name) throws IOException {
+        Path source = ItSettings.projectsSource().resolve(name);
+        if (!Files.isDirectory(source)) {
+            throw new IllegalArgumentException("no test project " + source);
+        }
+        Path target = ItSettings.projectsDirectory().resolve(name);
+        deleteRecursively(target);
+        copyTree(source, target);
+        Files.createDirectories(target.resolve(".mvn"));
+        return new TestProject(name, target);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path resolve(String relative) {
+        return directory.resolve(relative);
+    }
+
+    /** Runs {@code mvn -B -o package} with the given user properties ({@code -Dkey=value}). */
+    MavenRun mvnPackage(Map<String, String> properties) throws MavenInvocationException, IOException {
+        int number = ++builds;
+        Path logFile = directory.resolve("build-" + number + ".log");
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        Properties props = new Properties();
+        // the staged repository is the local one; the user's repository is only read, never written
+        props.setProperty("maven.repo.local.tail", ItSettings.localRepositoryTail().toString());
+        props.putAll(properties);
+
+        InvocationRequest request = new DefaultInvocationRequest()
+                .setBaseDirectory(directory.toFile())
+                .addArg("package")
+                .setBatchMode(true)
+                .setOffline(true)
+                .setNoTransferProgress(true)
+                .setShowErrors(true)
+                .setLocalRepositoryDirectory(ItSettings.localRepository().toFile())
+                .setJavaHome(new File(System.getProperty("java.home")))
+                .setProperties(props)
+                .setOutputHandler(lines::add)
+                .setErrorHandler(lines::add)
+                // MAVEN_ARGS such as -q would hide the log lines the tests read
+                .addShellEnvironment("MAVEN_ARGS", "");
+        request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
+
+        InvocationResult result = new DefaultInvoker().setMavenHome(ItSettings.mavenHome().toFile()).execute(request);
+        List<String> log;
+        synchronized (lines) {
+            log = List.copyOf(lines);
+        }
+        Files.write(logFile, log, StandardCharsets.UTF_8);
+        if (result.getExecutionException() != null) {
+            throw new AssertionError("could not run Maven for " + name + " (log: " + logFile + ")",
+                    result.getExecutionException());
+        }
+        return new MavenRun(name + " build " + number, result.getExitCode(), log, logFile);
+    }
+
+    MavenRun mvnPackage() throws MavenInvocationException, IOException {
+        return mvnPackage(Map.of());
+    }
+
+    /** The DLLs in target/ (none when target/ does not exist). */
+    List<String> dllsInTarget() throws IOException {
+        Path target = directory.resolve("target");
+        if (!Files.isDirectory(target)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".dll")).sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** The result of one Maven build of a test project. */
+    record MavenRun(String title, int exitCode, List<String> log, Path logFile) {
+
+        MavenRun assertSuccess() {
+            if (exitCode != 0 || !log.contains("[INFO] BUILD SUCCESS")) {
+                fail(title + " failed with exit code " + exitCode + "; log " + logFile + ":\n" + String.join("\n", log));
+            }
+            return this;
+        }
+
+        MavenRun assertFailure() {
+            if (exitCode == 0 || !log.contains("[INFO] BUILD FAILURE")) {
+                fail(title + " was expected to fail but exited with " + exitCode + "; log " + logFile + ":\n"
+                        + String.join("\n", log));
+            }
+            return this;
+        }
+
+        /** The messages of INFO lines, without the {@code [INFO] } prefix, that start with {@code prefix}. */
+        List<String> infoLinesStartingWith(String prefix) {
+            return log.stream().filter(l -> l.startsWith("[INFO] " + prefix)).map(l -> l.substring("[INFO] ".length()))
+                    .collect(Collectors.toList());
+        }
+
+        String text() {
+            return String.join("\n", log);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        String version = ItSettings.pluginVersion();
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (file.getFileName().toString().equals("pom.xml")) {
+                    String pom = Files.readString(file, StandardCharsets.UTF_8);
+                    Files.writeString(to, pom.replace(VERSION_TOKEN, version), StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

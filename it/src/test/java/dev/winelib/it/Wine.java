@@ -1,0 +1,97 @@
+package dev.winelib.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs Windows programs under Wine, in one WINEPREFIX under the module's target directory that all
+ * tests share (creating a prefix takes several seconds; later runs reuse it), with Wine's debug
+ * output off.
+ */
+final class Wine {
+
+    /**
+     * How long one program may run, prefix creation included, before it is killed and the test fails:
+     * 120 s, or the system property {@code it.wineTimeoutSeconds}.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("it.wineTimeoutSeconds", 120));
+
+    private final Path wine;
+    private final Path prefix;
+
+    private Wine(Path wine, Path prefix) {
+        this.wine = wine;
+        this.prefix = prefix;
+    }
+
+    /** Wine as {@link ExternalTools#wine()} finds it (failing or skipping the test without it). */
+    static Wine locate() throws IOException {
+        Path prefix = ItSettings.winePrefix();
+        Files.createDirectories(prefix.getParent());
+        return new Wine(ExternalTools.wine(), prefix);
+    }
+
+    /**
+     * Runs {@code program} (a Windows executable) with {@code directory} as the working directory;
+     * stdout and stderr are captured separately, into {@code directory/NAME.stdout} and
+     * {@code NAME.stderr} as well.
+     */
+    Programs.Result run(Path directory, Path program, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(wine.toString());
+        command.add(program.toString());
+        command.addAll(List.of(args));
+        Map<String, String> env = Map.of(
+                "WINEPREFIX", prefix.toString(),
+                "WINEDEBUG", "-all",
+                // no Mono or Gecko installer prompts while the prefix is created
+                "WINEDLLOVERRIDES", "mscoree,mshtml=");
+        return Programs.run(command, directory, env, e -> {
+            // console programs only: no window for the prefix-creation dialog
+            e.remove("DISPLAY");
+            e.remove("WAYLAND_DISPLAY");
+        }, directory.resolve(program.getFileName().toString()), TIMEOUT, this::killServer);
+    }
+
+    private static Optional<Path> serverNextTo(Path program) {
+        Path sibling = program.resolveSibling("wineserver");
+        return Files.isExecutable(sibling) ? Optional.of(sibling) : Optional.empty();
+    }
+
+    /** Stops the prefix's wineserver and every process in it, after a program timed out. */
+    private void killServer() {
+        Optional<Path> server = serverNextTo(wine.toAbsolutePath());
+        if (server.isEmpty()) {
+            try {
+                server = serverNextTo(wine.toRealPath());
+            } catch (IOException e) {
+                // keep looking on the PATH
+            }
+        }
+        if (server.isEmpty()) {
+            server = ExternalTools.onPath("wineserver");
+        }
+        if (server.isEmpty()) {
+            return;
+        }
+        try {
+            ProcessBuilder pb = new ProcessBuilder(server.get().toString(), "-k")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("WINEPREFIX", prefix.toString());
+            Process p = pb.start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // best effort: the test fails for the timeout anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
