@@ -18,11 +18,16 @@ public final class AsmText {
      * (names such as {@code ??2@YAPAXI@Z}). Characters that cannot be quoted are refused.
      */
     public static String symbol(String name) {
-        if (PLAIN_SYMBOL.matcher(name).matches()) {
+        if (isPlainSymbol(name)) {
             return name;
         }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("empty symbol name");
+        }
+        if (name.startsWith("%")) {
+            // GNU as reads "%rax" as a register even when quoted.
+            throw new IllegalArgumentException("symbol name '" + name + "' starts with '%', which the assembler"
+                    + " can read as a register");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -36,7 +41,8 @@ public final class AsmText {
 
     /** Whether {@link #symbol} leaves the name as it is. */
     public static boolean isPlainSymbol(String name) {
-        return PLAIN_SYMBOL.matcher(name).matches();
+        // A lone "." is the location counter, not a symbol: it must be quoted.
+        return PLAIN_SYMBOL.matcher(name).matches() && !name.equals(".");
     }
 
     /** A double-quoted string for {@code .string}, with every byte outside printable ASCII escaped. */

@@ -90,11 +90,11 @@ public final class SpecParser {
     }
 
     private static void checkModuleFileName(String sourceName, String fileName) {
-        if (fileName.isEmpty() || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
+        if (fileName.isEmpty() || fileName.startsWith(".") || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
                 || c == '/')) {
             throw new SpecException(SourceLocation.ofFile(sourceName),
-                    "module file name '" + fileName + "' is not valid: use printable ASCII without spaces, quotes,"
-                            + " slashes or backslashes");
+                    "module file name '" + fileName + "' is not valid: give a name such as hello.dll, in printable"
+                            + " ASCII without spaces, quotes, slashes or backslashes");
         }
     }
 
@@ -102,7 +102,7 @@ public final class SpecParser {
         int ordinal;
         if (first.is("@")) {
             ordinal = -1;
-        } else if (first.text().chars().allMatch(Character::isDigit)) {
+        } else if (first.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
             ordinal = parseOrdinal(first);
         } else {
             throw new SpecException(first.location(),
@@ -184,11 +184,13 @@ public final class SpecParser {
 
     private static int parseOrdinal(Token token) {
         String digits = token.text();
+        // Leading zeros are allowed, as with winebuild's atoi(): 0000001 is ordinal 1.
+        String significant = digits.replaceFirst("^0+(?=.)", "");
         int ordinal;
-        if (digits.length() > 6) {
+        if (significant.length() > 6) {
             ordinal = Integer.MAX_VALUE;
         } else {
-            ordinal = Integer.parseInt(digits);
+            ordinal = Integer.parseInt(significant);
         }
         if (ordinal == 0) {
             throw new SpecException(token.location(), "ordinal 0 is not valid: ordinals start at 1");
@@ -272,6 +274,11 @@ public final class SpecParser {
                 throw new SpecException(token.location(), "character '" + printable(c)
                         + "' is not allowed in '" + printable(t) + "'");
             }
+        }
+        if (!forward && t.startsWith("%")) {
+            // GNU as reads "%rax" as a register even when quoted: the slot would silently hold 0.
+            throw new SpecException(token.location(), "'" + printable(t)
+                    + "' is not a valid symbol name: it must not start with '%'");
         }
         if (forward) {
             int dot = t.indexOf('.');
