@@ -13,42 +13,42 @@ __wine_spec_pe_header:
 	.globl __wine_spec_nt_header
 __wine_spec_nt_header:
 .L__wine_spec_rva_base:
-	.long 0x4550                /* Signature */
-	.short 0x8664               /* Machine: AMD64 */
-	.short 0                    /* NumberOfSections */
-	.long ${timestamp}          /* TimeDateStamp */
-	.long 0                     /* PointerToSymbolTable */
-	.long 0                     /* NumberOfSymbols */
-	.short 240                  /* SizeOfOptionalHeader */
-	.short ${characteristics}   /* Characteristics */
-	.short 0x020b               /* Magic: PE32+ */
-	.byte 7                     /* MajorLinkerVersion */
-	.byte 10                    /* MinorLinkerVersion */
-	.long 0                     /* SizeOfCode */
-	.long 0                     /* SizeOfInitializedData */
-	.long 0                     /* SizeOfUninitializedData */
+	.long 0x4550	/* Signature */
+	.short 0x8664	/* Machine: AMD64 */
+	.short 0	/* NumberOfSections */
+	.long ${timestamp}	/* TimeDateStamp */
+	.long 0	/* PointerToSymbolTable */
+	.long 0	/* NumberOfSymbols */
+	.short 240	/* SizeOfOptionalHeader */
+	.short ${characteristics}	/* Characteristics */
+	.short 0x020b	/* Magic: PE32+ */
+	.byte 7	/* MajorLinkerVersion */
+	.byte 10	/* MinorLinkerVersion */
+	.long 0	/* SizeOfCode */
+	.long 0	/* SizeOfInitializedData */
+	.long 0	/* SizeOfUninitializedData */
 <#if entryPointOptional>
 	.weak ${entryPoint}
 	.hidden ${entryPoint}
 </#if>
-	.quad ${entryPoint}         /* AddressOfEntryPoint (absolute, 64 bits: takes BaseOfCode's room) */
-	.quad __wine_spec_pe_header /* ImageBase */
-	.long ${pageSize?c}         /* SectionAlignment */
-	.long ${pageSize?c}         /* FileAlignment */
-	.short 1,0                  /* Major/MinorOperatingSystemVersion */
-	.short 0,0                  /* Major/MinorImageVersion */
-	.short ${subsystemMajor},${subsystemMinor}     /* Major/MinorSubsystemVersion */
-	.long 0                     /* Win32VersionValue */
-	.long _end - .L__wine_spec_rva_base            /* SizeOfImage */
-	.long ${pageSize?c}         /* SizeOfHeaders */
-	.long 0                     /* CheckSum */
-	.short ${subsystem}         /* Subsystem */
-	.short ${dllCharacteristics} /* DllCharacteristics */
-	.quad ${stackReserve?c},${pageSize?c}   /* SizeOfStackReserve/Commit */
-	.quad ${heapReserve?c},${pageSize?c}    /* SizeOfHeapReserve/Commit */
-	.long 0                     /* LoaderFlags */
-	.long 16                    /* NumberOfRvaAndSizes */
-	.long .L__wine_spec_exports - .L__wine_spec_rva_base   /* export directory */
+	.quad ${entryPoint}	/* AddressOfEntryPoint (absolute, 64 bits: takes BaseOfCode's room) */
+	.quad __wine_spec_pe_header	/* ImageBase */
+	.long ${pageSize?c}	/* SectionAlignment */
+	.long ${pageSize?c}	/* FileAlignment */
+	.short 1,0	/* Major/MinorOperatingSystemVersion */
+	.short 0,0	/* Major/MinorImageVersion */
+	.short ${subsystemMajor},${subsystemMinor}	/* Major/MinorSubsystemVersion */
+	.long 0	/* Win32VersionValue */
+	.long _end - .L__wine_spec_rva_base	/* SizeOfImage */
+	.long ${pageSize?c}	/* SizeOfHeaders */
+	.long 0	/* CheckSum */
+	.short ${subsystem}	/* Subsystem */
+	.short ${dllCharacteristics}	/* DllCharacteristics */
+	.quad ${stackReserve?c},${pageSize?c}	/* SizeOfStackReserve/Commit */
+	.quad ${heapReserve?c},${pageSize?c}	/* SizeOfHeapReserve/Commit */
+	.long 0	/* LoaderFlags */
+	.long 16	/* NumberOfRvaAndSizes */
+	.long .L__wine_spec_exports - .L__wine_spec_rva_base	/* export directory */
 	.long .L__wine_spec_exports_end - .L__wine_spec_exports
 <#list 1..15 as directory>
 	.long 0,0
@@ -70,20 +70,20 @@ ${stub.symbol}:
 	.data
 	.align 4
 .L__wine_spec_exports:
-	.long 0                     /* Characteristics */
-	.long ${timestamp}          /* TimeDateStamp */
-	.long 0                     /* MajorVersion/MinorVersion */
-	.long .L__wine_spec_exp_names - .L__wine_spec_rva_base      /* Name */
-	.long ${exports.base?c}     /* Base */
-	.long ${exports.slots?size?c}   /* NumberOfFunctions */
-	.long ${exports.nameOffsets?size?c}   /* NumberOfNames */
-	.long .L__wine_spec_exports_funcs - .L__wine_spec_rva_base  /* AddressOfFunctions */
+	.long 0	/* Characteristics */
+	.long ${timestamp}	/* TimeDateStamp */
+	.long 0	/* MajorVersion/MinorVersion */
+	.long .L__wine_spec_exp_names - .L__wine_spec_rva_base	/* Name */
+	.long ${exports.base?c}	/* Base */
+	.long ${exports.slots?size?c}	/* NumberOfFunctions */
+	.long ${exports.nameOffsets?size?c}	/* NumberOfNames */
+	.long .L__wine_spec_exports_funcs - .L__wine_spec_rva_base	/* AddressOfFunctions */
 <#if exports.nameOffsets?has_content>
-	.long .L__wine_spec_exp_name_ptrs - .L__wine_spec_rva_base  /* AddressOfNames */
-	.long .L__wine_spec_exp_ordinals - .L__wine_spec_rva_base   /* AddressOfNameOrdinals */
+	.long .L__wine_spec_exp_name_ptrs - .L__wine_spec_rva_base	/* AddressOfNames */
+	.long .L__wine_spec_exp_ordinals - .L__wine_spec_rva_base	/* AddressOfNameOrdinals */
 <#else>
-	.long 0                     /* AddressOfNames */
-	.long 0                     /* AddressOfNameOrdinals */
+	.long 0	/* AddressOfNames */
+	.long 0	/* AddressOfNameOrdinals */
 </#if>
 
 /* Absolute addresses; Wine turns them into RVAs when it maps the module. */
