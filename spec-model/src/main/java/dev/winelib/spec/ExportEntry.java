@@ -19,6 +19,8 @@ import java.util.Set;
  * @param forward whether {@code target} is a forward to another DLL
  * @param flags flags given in the spec
  * @param location where the entry was declared
+ * @param argumentList whether an argument list was declared (always for functions; optional for
+ *     a stub, which then gets a relay thunk too)
  */
 public record ExportEntry(
         int ordinal,
@@ -29,7 +31,15 @@ public record ExportEntry(
         String target,
         boolean forward,
         Set<ExportFlag> flags,
-        SourceLocation location) {
+        SourceLocation location,
+        boolean argumentList) {
+
+    /** An entry whose argument list is declared exactly when it has arguments or is a function. */
+    public ExportEntry(int ordinal, boolean explicitOrdinal, Optional<String> declaredName, EntryType type,
+            List<ArgType> args, String target, boolean forward, Set<ExportFlag> flags, SourceLocation location) {
+        this(ordinal, explicitOrdinal, declaredName, type, args, target, forward, flags, location,
+                type != null && (type.isFunction() || !args.isEmpty()));
+    }
 
     public ExportEntry {
         Objects.requireNonNull(declaredName, "declaredName");
@@ -49,7 +59,18 @@ public record ExportEntry(
         return flags.contains(flag);
     }
 
+    /**
+     * Whether Wine's relay tracer can wrap this entry: stdcall and cdecl functions, and stubs that
+     * declare an argument list, unless marked {@code -norelay} or forwarded.
+     */
+    public boolean isRelayed() {
+        boolean candidate = type == EntryType.STDCALL || type == EntryType.CDECL
+                || (type == EntryType.STUB && argumentList);
+        return candidate && !forward && !flags.contains(ExportFlag.NORELAY);
+    }
+
     ExportEntry withOrdinal(int newOrdinal) {
-        return new ExportEntry(newOrdinal, explicitOrdinal, declaredName, type, args, target, forward, flags, location);
+        return new ExportEntry(newOrdinal, explicitOrdinal, declaredName, type, args, target, forward, flags, location,
+                argumentList);
     }
 }

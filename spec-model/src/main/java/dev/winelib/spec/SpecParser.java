@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +26,8 @@ public final class SpecParser {
 
     /** Highest ordinal plus one, as in winebuild. */
     public static final int MAX_ORDINALS = 65535;
-    /** Most arguments an entry point may declare. */
-    public static final int MAX_ARGUMENTS = 32;
+    /** Most arguments an entry point may declare (winebuild's limit). */
+    public static final int MAX_ARGUMENTS = 31;
 
     private static final String NAME_CHARS =
             "/$:-_@?<>abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -63,15 +63,14 @@ public final class SpecParser {
             if (first.isEmpty()) {
                 continue;
             }
-            declared.add(parseDeclaration(tokens, first.get()));
+            parseDeclaration(tokens, first.get()).ifPresent(declared::add);
             Optional<Token> extra = tokens.next();
             if (extra.isPresent()) {
                 throw new SpecException(extra.get().location(),
                         "unexpected '" + extra.get().text() + "' after the end of the declaration");
             }
         }
-        checkDuplicateNames(declared);
-        return assignOrdinals(fileName, sourceName, declared);
+        return ExportTableBuilder.build(fileName, sourceName, declared);
     }
 
     /** The module file name winebuild derives from a spec file name. */
@@ -89,7 +88,7 @@ public final class SpecParser {
         return name.contains(".") ? name : name + ".dll";
     }
 
-    private static void checkModuleFileName(String sourceName, String fileName) {
+    static void checkModuleFileName(String sourceName, String fileName) {
         if (fileName.isEmpty() || fileName.startsWith(".") || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
                 || c == '/')) {
             throw new SpecException(SourceLocation.ofFile(sourceName),
@@ -98,30 +97,47 @@ public final class SpecParser {
         }
     }
 
-    private static ExportEntry parseDeclaration(SpecTokenizer tokens, Token first) {
+    /** CPU names winebuild knows, matched by prefix in this order, and whether each is x86_64. */
+    private static final List<Map.Entry<String, String>> CPU_NAMES = List.of(
+            Map.entry("i386", "i386"), Map.entry("i486", "i386"), Map.entry("i586", "i386"),
+            Map.entry("i686", "i386"), Map.entry("i786", "i386"), Map.entry("x86_64", "x86_64"),
+            Map.entry("amd64", "x86_64"), Map.entry("aarch64", "arm64"), Map.entry("arm64", "arm64"),
+            Map.entry("arm", "arm"));
+    private static final Set<String> WIN32_CPUS = Set.of("i386", "arm");
+    private static final Set<String> WIN64_CPUS = Set.of("x86_64", "arm64");
+    private static final Set<String> ALL_CPUS = Set.of("i386", "x86_64", "arm", "arm64");
+    /** The CPU modules are built for. */
+    private static final String TARGET_CPU = "x86_64";
+
+    /** A parsed declaration, or empty when its -arch flags exclude x86_64. */
+    private static Optional<ExportEntry> parseDeclaration(SpecTokenizer tokens, Token first) {
         int ordinal;
         if (first.is("@")) {
             ordinal = -1;
         } else if (first.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            ordinal = parseOrdinal(first);
+            ordinal = ordinalValue(first);
+        } else if (first.is("apiset")) {
+            throw new SpecException(first.location(), "apiset definitions are not supported: they only make"
+                    + " data-only modules (apiset schema), which this tool does not build");
         } else {
             throw new SpecException(first.location(),
                     "expected an ordinal (a number or '@') at the start of the declaration, found '" + first.text() + "'");
         }
 
-        Token typeToken = require(tokens, "an entry type (stdcall, cdecl, varargs, extern or stub)");
-        EntryType type = EntryType.fromKeyword(typeToken.text()).orElseThrow(() -> unknownType(typeToken));
-
+        Token typeToken = require(tokens, "an entry type (stdcall, cdecl, varargs, thiscall, extern or stub)");
         Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
+        EntryType type;
+        if (typeToken.is("thiscall")) {
+            type = EntryType.STDCALL;
+            flags.add(ExportFlag.THISCALL);
+        } else {
+            type = EntryType.fromKeyword(typeToken.text()).orElseThrow(() -> unknownType(typeToken));
+        }
+
+        Set<String> cpus = new HashSet<>();
         Token nameToken = require(tokens, "the exported name");
         while (nameToken.text().startsWith("-")) {
-            String flagName = nameToken.text().substring(1);
-            Token flagToken = nameToken;
-            ExportFlag flag = ExportFlag.fromKeyword(flagName).orElseThrow(() -> new SpecException(
-                    flagToken.location(), "unknown flag '" + flagToken.text() + "' (known flags: "
-                            + Arrays.stream(ExportFlag.values()).map(f -> "-" + f.keyword())
-                                    .collect(Collectors.joining(", ")) + ")"));
-            flags.add(flag);
+            parseFlag(nameToken, flags, cpus);
             nameToken = require(tokens, "the exported name after the flags");
         }
         String name = nameToken.text();
@@ -129,12 +145,14 @@ public final class SpecParser {
         boolean anonymous = name.equals("@");
 
         List<ArgType> args = List.of();
+        boolean argumentList = false;
         String target;
         boolean forward = false;
         switch (type) {
             case STDCALL, CDECL, VARARGS -> {
                 Token open = require(tokens, "an argument list '(...)' after '" + name + "'");
-                args = parseArguments(tokens, open);
+                args = parseArguments(tokens, open, type, flags, typeToken.location());
+                argumentList = true;
                 Optional<Token> link = tokens.next();
                 if (link.isPresent()) {
                     target = link.get().text();
@@ -166,40 +184,102 @@ public final class SpecParser {
                 target = "";
                 Optional<Token> open = tokens.next();
                 if (open.isPresent()) {
-                    args = parseArguments(tokens, open.get());
+                    args = parseArguments(tokens, open.get(), type, flags, typeToken.location());
+                    argumentList = true;
                 }
             }
             default -> throw new IllegalStateException(type.toString());
         }
+        if (type == EntryType.VARARGS) {
+            flags.add(ExportFlag.NORELAY);
+        }
+        // thiscall and fastcall only change i386 code
+        flags.remove(ExportFlag.THISCALL);
+        flags.remove(ExportFlag.FASTCALL);
 
+        if (!cpus.isEmpty() && !cpus.contains(TARGET_CPU)) {
+            return Optional.empty();
+        }
+        if (ordinal != -1) {
+            checkOrdinal(first, ordinal);
+        }
         if ((anonymous || flags.contains(ExportFlag.NONAME) || flags.contains(ExportFlag.ORDINAL)) && ordinal == -1) {
             throw new SpecException(first.location(), anonymous
                     ? "an anonymous entry ('@' as name) needs an explicit ordinal number"
                     : "an entry marked -" + (flags.contains(ExportFlag.NONAME) ? "noname" : "ordinal")
                             + " needs an explicit ordinal number instead of '@'");
         }
-        return new ExportEntry(ordinal, ordinal != -1, anonymous ? Optional.empty() : Optional.of(name), type,
-                args, target, forward, flags, first.location());
+        return Optional.of(new ExportEntry(ordinal, ordinal != -1, anonymous ? Optional.empty() : Optional.of(name),
+                type, args, target, forward, flags, first.location(), argumentList));
     }
 
-    private static int parseOrdinal(Token token) {
-        String digits = token.text();
-        // Leading zeros are allowed, as with winebuild's atoi(): 0000001 is ordinal 1.
-        String significant = digits.replaceFirst("^0+(?=.)", "");
-        int ordinal;
-        if (significant.length() > 6) {
-            ordinal = Integer.MAX_VALUE;
-        } else {
-            ordinal = Integer.parseInt(significant);
+    private static void parseFlag(Token token, Set<ExportFlag> flags, Set<String> cpus) {
+        String flag = token.text().substring(1);
+        if (flag.startsWith("arch=")) {
+            Set<String> excluded = new HashSet<>();
+            for (String cpu : flag.substring(5).split(",")) {
+                if (cpu.isEmpty()) {
+                    continue;
+                }
+                if (cpu.equals("win32")) {
+                    cpus.addAll(WIN32_CPUS);
+                } else if (cpu.equals("win64")) {
+                    cpus.addAll(WIN64_CPUS);
+                } else {
+                    boolean not = cpu.startsWith("!");
+                    String known = cpuOf(not ? cpu.substring(1) : cpu).orElseThrow(() -> new SpecException(
+                            token.location(), "unknown architecture '" + cpu + "' in " + token.text()
+                                    + " (known: i386, x86_64, amd64, arm, arm64, aarch64, win32, win64;"
+                                    + " '!' excludes one)"));
+                    (not ? excluded : cpus).add(known);
+                }
+            }
+            if (!excluded.isEmpty()) {
+                for (String cpu : ALL_CPUS) {
+                    if (!excluded.contains(cpu)) {
+                        cpus.add(cpu);
+                    }
+                }
+            }
+            return;
         }
+        if (flag.equals("i386")) {
+            cpus.add("i386");
+            return;
+        }
+        ExportFlag known = ExportFlag.fromKeyword(flag).orElseThrow(() -> new SpecException(token.location(),
+                "unknown flag '" + token.text() + "' (known flags: " + Arrays.stream(ExportFlag.values())
+                        .map(f -> "-" + f.keyword()).collect(Collectors.joining(", ")) + ", -arch=CPU[,CPU])"));
+        if (known == ExportFlag.RET16 || known == ExportFlag.REGISTER) {
+            throw new SpecException(token.location(), "flag '" + token.text() + "' belongs to 16-bit modules, which"
+                    + " are not supported: only 64-bit modules can be built");
+        }
+        flags.add(known);
+    }
+
+    private static Optional<String> cpuOf(String name) {
+        for (Map.Entry<String, String> cpu : CPU_NAMES) {
+            if (name.startsWith(cpu.getKey())) {
+                return Optional.of(cpu.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The number of an ordinal token (all digits; leading zeros allowed, as winebuild's atoi reads them). */
+    private static int ordinalValue(Token token) {
+        String significant = token.text().replaceFirst("^0+(?=.)", "");
+        return significant.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+    }
+
+    private static void checkOrdinal(Token token, int ordinal) {
         if (ordinal == 0) {
             throw new SpecException(token.location(), "ordinal 0 is not valid: ordinals start at 1");
         }
         if (ordinal >= MAX_ORDINALS) {
             throw new SpecException(token.location(),
-                    "ordinal " + digits + " is too large (the highest ordinal is " + (MAX_ORDINALS - 1) + ")");
+                    "ordinal " + token.text() + " is too large (the highest ordinal is " + (MAX_ORDINALS - 1) + ")");
         }
-        return ordinal;
     }
 
     private static SpecException unknownType(Token token) {
@@ -209,7 +289,7 @@ public final class SpecParser {
                     + " supported: only 64-bit modules can be built");
         }
         return new SpecException(token.location(), "unknown entry type '" + t
-                + "' (expected stdcall, cdecl, varargs, extern or stub)");
+                + "' (expected stdcall, cdecl, varargs, thiscall, extern or stub)");
     }
 
     private static Token require(SpecTokenizer tokens, String what) {
@@ -217,7 +297,8 @@ public final class SpecParser {
                 "declaration ends too early: expected " + what));
     }
 
-    private static List<ArgType> parseArguments(SpecTokenizer tokens, Token open) {
+    private static List<ArgType> parseArguments(SpecTokenizer tokens, Token open, EntryType type,
+            Set<ExportFlag> flags, SourceLocation typeLocation) {
         if (!open.is("(")) {
             throw new SpecException(open.location(), "expected '(' to start the argument list, found '"
                     + open.text() + "'");
@@ -226,7 +307,7 @@ public final class SpecParser {
         for (;;) {
             Token t = require(tokens, "')' to close the argument list");
             if (t.is(")")) {
-                return args;
+                break;
             }
             if (t.is("(")) {
                 throw new SpecException(t.location(), "unexpected '(' inside the argument list");
@@ -236,6 +317,21 @@ public final class SpecParser {
             }
             args.add(ArgType.fromKeyword(t.text()).orElseThrow(() -> unknownArgument(t)));
         }
+        if (flags.contains(ExportFlag.THISCALL)) {
+            if (type != EntryType.STDCALL) {
+                throw new SpecException(typeLocation, "a thiscall function must use the stdcall convention");
+            }
+            if (args.isEmpty() || args.get(0) != ArgType.PTR) {
+                throw new SpecException(typeLocation, "the first argument of a thiscall function must be 'ptr'");
+            }
+        }
+        if (flags.contains(ExportFlag.FASTCALL) && type != EntryType.STDCALL) {
+            throw new SpecException(typeLocation, "a fastcall function must use the stdcall convention");
+        }
+        if (flags.contains(ExportFlag.SYSCALL) && type != EntryType.STDCALL && type != EntryType.CDECL) {
+            throw new SpecException(typeLocation, "a syscall function must use the stdcall or the cdecl convention");
+        }
+        return args;
     }
 
     private static SpecException unknownArgument(Token t) {
@@ -297,61 +393,5 @@ public final class SpecParser {
         StringBuilder b = new StringBuilder();
         s.chars().forEach(c -> b.append(printable((char) c)));
         return b.toString();
-    }
-
-    private static void checkDuplicateNames(List<ExportEntry> entries) {
-        Map<String, ExportEntry> seen = new HashMap<>();
-        for (ExportEntry e : entries) {
-            if (e.declaredName().isEmpty()) {
-                continue;
-            }
-            ExportEntry previous = seen.putIfAbsent(e.declaredName().get(), e);
-            if (previous != null) {
-                throw new SpecException(e.location(), "'" + e.declaredName().get() + "' is already defined at "
-                        + previous.location());
-            }
-        }
-    }
-
-    private static ModuleSpec assignOrdinals(String fileName, String source, List<ExportEntry> declared) {
-        int base = MAX_ORDINALS;
-        int limit = 0;
-        ExportEntry[] slots = new ExportEntry[MAX_ORDINALS];
-        for (ExportEntry e : declared) {
-            if (!e.explicitOrdinal()) {
-                continue;
-            }
-            base = Math.min(base, e.ordinal());
-            limit = Math.max(limit, e.ordinal());
-            if (slots[e.ordinal()] != null) {
-                throw new SpecException(e.location(), "ordinal " + e.ordinal() + " is already used at "
-                        + slots[e.ordinal()].location());
-            }
-            slots[e.ordinal()] = e;
-        }
-        if (base == MAX_ORDINALS) {
-            base = 1;
-        }
-        limit = Math.max(limit, base);
-        List<ExportEntry> result = new ArrayList<>(declared.size());
-        int next = base;
-        for (ExportEntry e : declared) {
-            if (e.explicitOrdinal()) {
-                result.add(e);
-                continue;
-            }
-            while (next < MAX_ORDINALS && slots[next] != null) {
-                next++;
-            }
-            if (next >= MAX_ORDINALS) {
-                throw new SpecException(e.location(), "too many entry points: no ordinal below " + MAX_ORDINALS
-                        + " is left for this one");
-            }
-            ExportEntry assigned = e.withOrdinal(next);
-            slots[next] = assigned;
-            result.add(assigned);
-            limit = Math.max(limit, next);
-        }
-        return new ModuleSpec(fileName, source, result, base, limit);
     }
 }

@@ -1,0 +1,245 @@
+package dev.winelib.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a Windows module-definition ({@code .def}) file as export definitions.
+ *
+ * <pre>
+ * LIBRARY hello.dll
+ * EXPORTS
+ *   hello_add                  ; exported and implemented under the same name
+ *   Add=hello_add @5           ; exported as Add, implemented by hello_add, ordinal 5
+ *   Hidden=impl @6 NONAME      ; by ordinal only
+ *   Sleep2=kernel32.Sleep      ; forward
+ *   counter DATA               ; data export
+ *   Internal PRIVATE
+ * </pre>
+ *
+ * <p>{@code NAME} is a synonym of {@code LIBRARY}; {@code STACKSIZE}, {@code HEAPSIZE} are checked;
+ * lines outside {@code EXPORTS} (such as {@code DESCRIPTION}, {@code VERSION}, {@code IMPORTS} and
+ * {@code SECTIONS} blocks) are skipped, as winebuild skips them. Comments start with {@code ;}. On x86_64
+ * names are not decorated, so {@code @N} suffixes are kept as part of the name, like winebuild
+ * does for 64-bit modules. Unlike winebuild, {@code name=dll.func} is a forward, as for Microsoft's
+ * linker.
+ */
+public final class DefParser {
+
+    private DefParser() {
+    }
+
+    public static ModuleSpec parse(Path defFile, Optional<String> moduleFileName) throws IOException {
+        byte[] bytes = Files.readAllBytes(defFile);
+        return parse(defFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
+    }
+
+    /**
+     * Parses .def text. The module file name is {@code moduleFileName} if given, else the LIBRARY
+     * name, else the file name with {@code .dll}.
+     */
+    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
+        DefTokenizer tokens = new DefTokenizer(sourceName, text);
+        List<ExportEntry> declared = new ArrayList<>();
+        Optional<String> library = Optional.empty();
+        boolean inExports = false;
+        while (tokens.nextLine()) {
+            Optional<DefTokenizer.Token> first = tokens.next();
+            if (first.isEmpty()) {
+                continue;
+            }
+            DefTokenizer.Token t = first.get();
+            switch (t.text()) {
+                case "LIBRARY", "NAME" -> {
+                    Optional<String> named = parseLibrary(tokens);
+                    if (named.isPresent()) {
+                        library = named;
+                    }
+                    endOfLine(tokens);
+                    continue;
+                }
+                case "STACKSIZE", "HEAPSIZE" -> {
+                    parseSize(tokens, t);
+                    endOfLine(tokens);
+                    continue;
+                }
+                case "EXPORTS" -> {
+                    inExports = true;
+                    Optional<DefTokenizer.Token> next = tokens.next();
+                    if (next.isEmpty()) {
+                        continue;
+                    }
+                    t = next.get();
+                }
+                case "IMPORTS", "SECTIONS" -> {
+                    inExports = false;
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (!inExports) {
+                continue; // DESCRIPTION, VERSION and other statements do not define exports
+            }
+            declared.add(parseExport(tokens, t));
+        }
+        Optional<String> libraryName = library;
+        String fileName = moduleFileName.or(() -> libraryName).map(DefParser::withDefaultExtension)
+                .orElseGet(() -> SpecParser.defaultModuleFileName(sourceName));
+        SpecParser.checkModuleFileName(sourceName, fileName);
+        return ExportTableBuilder.build(fileName, sourceName, declared);
+    }
+
+    private static String withDefaultExtension(String name) {
+        return name.contains(".") ? name : name + ".dll";
+    }
+
+    private static Optional<String> parseLibrary(DefTokenizer tokens) {
+        Optional<DefTokenizer.Token> t = tokens.next();
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> name = Optional.empty();
+        DefTokenizer.Token token = t.get();
+        if (!token.is("BASE")) {
+            name = Optional.of(unquote(token.text()));
+            Optional<DefTokenizer.Token> next = tokens.next();
+            if (next.isEmpty()) {
+                return name;
+            }
+            token = next.get();
+        }
+        if (!token.is("BASE")) {
+            throw new SpecException(token.location(), "expected BASE=ADDRESS after the library name, found '"
+                    + token.text() + "'");
+        }
+        DefTokenizer.Token eq = require(tokens, "'=' after BASE");
+        if (!eq.is("=")) {
+            throw new SpecException(eq.location(), "expected '=' after BASE, found '" + eq.text() + "'");
+        }
+        require(tokens, "the base address after BASE=");
+        return name;
+    }
+
+    private static void parseSize(DefTokenizer tokens, DefTokenizer.Token keyword) {
+        DefTokenizer.Token size = require(tokens, "a size after " + keyword.text());
+        checkNumber(size);
+        Optional<DefTokenizer.Token> comma = tokens.next();
+        if (comma.isPresent()) {
+            if (!comma.get().is(",")) {
+                throw new SpecException(comma.get().location(), "expected ',' after the size, found '"
+                        + comma.get().text() + "'");
+            }
+            checkNumber(require(tokens, "a commit size after ','"));
+        }
+    }
+
+    private static void checkNumber(DefTokenizer.Token t) {
+        if (!t.text().matches("0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*")) {
+            throw new SpecException(t.location(), "'" + t.text() + "' is not a number");
+        }
+    }
+
+    private static ExportEntry parseExport(DefTokenizer tokens, DefTokenizer.Token nameToken) {
+        String name = nameToken.text();
+        checkName(nameToken);
+        String target = name;
+        boolean forward = false;
+        Optional<DefTokenizer.Token> t = tokens.next();
+        if (t.isPresent() && t.get().is("=")) {
+            DefTokenizer.Token internal = require(tokens, "the internal name after '='");
+            target = internal.text();
+            forward = target.contains(".");
+            checkTarget(internal, forward);
+            t = tokens.next();
+        }
+        int ordinal = -1;
+        if (t.isPresent() && t.get().text().startsWith("@")) {
+            DefTokenizer.Token o = t.get();
+            String digits = o.text().substring(1);
+            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new SpecException(o.location(), "expected a number after '@', found '" + digits + "'");
+            }
+            String significant = digits.replaceFirst("^0+(?=.)", "");
+            ordinal = significant.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+            if (ordinal == 0) {
+                throw new SpecException(o.location(), "ordinal 0 is not valid: ordinals start at 1");
+            }
+            if (ordinal >= SpecParser.MAX_ORDINALS) {
+                throw new SpecException(o.location(), "ordinal " + digits + " is too large (the highest ordinal is "
+                        + (SpecParser.MAX_ORDINALS - 1) + ")");
+            }
+            t = tokens.next();
+        }
+        Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
+        EntryType type = EntryType.CDECL;
+        while (t.isPresent()) {
+            DefTokenizer.Token k = t.get();
+            switch (k.text()) {
+                case "NONAME" -> {
+                    if (ordinal == -1) {
+                        throw new SpecException(k.location(), "NONAME needs an ordinal: write NAME @N NONAME");
+                    }
+                    flags.add(ExportFlag.NONAME);
+                }
+                case "PRIVATE" -> flags.add(ExportFlag.PRIVATE);
+                case "DATA", "CONSTANT" -> type = EntryType.EXTERN;
+                default -> throw new SpecException(k.location(), "unexpected '" + k.text()
+                        + "' at the end of the export (expected @ORDINAL, NONAME, PRIVATE or DATA)");
+            }
+            t = tokens.next();
+        }
+        return new ExportEntry(ordinal, ordinal != -1, Optional.of(name), type, List.of(), target, forward, flags,
+                nameToken.location(), type == EntryType.CDECL);
+    }
+
+    private static void checkName(DefTokenizer.Token token) {
+        String name = token.text();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
+                throw new SpecException(token.location(), "character '" + (c >= 0x20 && c < 0x7f ? String.valueOf(c)
+                        : String.format("\\x%02x", (int) c)) + "' is not allowed in the exported name");
+            }
+        }
+    }
+
+    private static void checkTarget(DefTokenizer.Token token, boolean forward) {
+        checkName(token);
+        String t = token.text();
+        if (forward) {
+            int dot = t.indexOf('.');
+            if (dot == 0 || dot == t.length() - 1) {
+                throw new SpecException(token.location(), "forward '" + t
+                        + "' must be written DLL.FUNCTION or DLL.#ORDINAL");
+            }
+        } else if (t.startsWith("%")) {
+            throw new SpecException(token.location(), "'" + t + "' is not a valid symbol name: it must not start"
+                    + " with '%'");
+        }
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static DefTokenizer.Token require(DefTokenizer tokens, String what) {
+        return tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
+                "line ends too early: expected " + what));
+    }
+
+    private static void endOfLine(DefTokenizer tokens) {
+        Optional<DefTokenizer.Token> extra = tokens.next();
+        if (extra.isPresent()) {
+            throw new SpecException(extra.get().location(), "unexpected '" + extra.get().text() + "' at the end of the"
+                    + " line");
+        }
+    }
+}
