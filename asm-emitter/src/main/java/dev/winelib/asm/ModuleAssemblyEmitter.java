@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -55,6 +57,7 @@ public final class ModuleAssemblyEmitter {
         model.put("entryPointOptional", options.entryPoint().isPresent() && options.entryPointOptional());
         model.put("exports", exportModel(spec));
         model.put("stubs", stubModel(spec));
+        model.put("relay", RelayModel.of(spec));
         return render("module.s.ftl", model);
     }
 
@@ -78,9 +81,26 @@ public final class ModuleAssemblyEmitter {
         return "__wine_stub_" + AsmText.cIdentifier(spec.fileName()) + "_" + entry.ordinal();
     }
 
+    /** The local thunk an {@code -import} export points at. */
+    public static String importThunkSymbol(ExportEntry entry) {
+        return "__wine_spec_imp_" + entry.declaredName().orElse(Integer.toString(entry.ordinal()));
+    }
+
+    /** The symbol an export slot holds, for entries that are not forwards. */
+    public static String slotSymbol(ExportEntry entry, ModuleSpec spec) {
+        if (entry.type() == EntryType.STUB) {
+            return stubSymbol(entry, spec);
+        }
+        if (entry.hasFlag(ExportFlag.IMPORT)) {
+            return importThunkSymbol(entry);
+        }
+        return entry.target();
+    }
+
     private static Map<String, Object> exportModel(ModuleSpec spec) {
         List<String> slots = new ArrayList<>();
         List<String> forwards = new ArrayList<>();
+        List<Map<String, Object>> importThunks = new ArrayList<>();
         int forwardOffset = 0;
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             ExportEntry e = spec.atOrdinal(ordinal).orElse(null);
@@ -90,10 +110,14 @@ public final class ModuleAssemblyEmitter {
                 slots.add(".L__wine_spec_forwards+" + forwardOffset);
                 forwards.add(AsmText.stringLiteral(e.target()));
                 forwardOffset += AsmText.storedLength(e.target());
-            } else if (e.type() == dev.winelib.spec.EntryType.STUB) {
-                slots.add(stubSymbol(e, spec));
             } else {
-                slots.add(AsmText.symbol(e.target()));
+                slots.add(AsmText.symbol(slotSymbol(e, spec)));
+                if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
+                    Map<String, Object> thunk = new HashMap<>();
+                    thunk.put("symbol", AsmText.symbol(importThunkSymbol(e)));
+                    thunk.put("iatSlot", AsmText.symbol("__imp_" + e.target()));
+                    importThunks.add(thunk);
+                }
             }
         }
         List<String> names = new ArrayList<>();
@@ -115,17 +139,18 @@ public final class ModuleAssemblyEmitter {
         m.put("nameOrdinals", nameOrdinals);
         m.put("names", names);
         m.put("forwards", forwards);
+        m.put("importThunks", importThunks);
         return m;
     }
 
     private static List<Map<String, Object>> stubModel(ModuleSpec spec) {
         List<Map<String, Object>> stubs = new ArrayList<>();
-        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
-            spec.atOrdinal(ordinal).filter(e -> e.type() == dev.winelib.spec.EntryType.STUB).ifPresent(e -> {
+        for (ExportEntry e : spec.entries()) {
+            if (e.type() == EntryType.STUB) {
                 Map<String, Object> s = new HashMap<>();
-                s.put("symbol", stubSymbol(e, spec));
+                s.put("symbol", AsmText.symbol(stubSymbol(e, spec)));
                 stubs.add(s);
-            });
+            }
         }
         return stubs;
     }

@@ -106,6 +106,10 @@ ${stub.symbol}:
 	.short 0
 </#if>
 </#if>
+<#if relay??>
+	.long ${relay.magic}	/* relay data follows the export directory */
+	.long 0
+</#if>
 
 .L__wine_spec_exp_names:
 <#list exports.names as name>
@@ -120,6 +124,55 @@ ${stub.symbol}:
 </#if>
 	.align 8
 .L__wine_spec_exports_end:
+<#if relay??>
+
+/* Relay tracing (WINEDEBUG=+relay): Wine's ntdll fills in the tracer and its private data. */
+.L__wine_spec_relay_descr:
+	.quad ${relay.magic}
+	.quad 0	/* relay_call */
+	.quad 0	/* private */
+	.quad __wine_spec_relay_entry_points
+	.quad .L__wine_spec_relay_entry_point_offsets
+	.quad .L__wine_spec_relay_args_string
+
+	.section .rodata
+	.align 4
+.L__wine_spec_relay_entry_point_offsets:
+<#list relay.offsets as offset>
+	.long ${offset}
+</#list>
+.L__wine_spec_relay_args_string:
+	.string ${relay.argString}
+
+	.text
+__wine_spec_relay_entry_points:
+	nop
+<#list relay.thunks as thunk>
+	.align 4
+	.long 0x90909090,0x90909090
+${thunk.label}:
+<#list thunk.spills as spill>
+	${spill}
+</#list>
+	movl $${thunk.index},%edx
+	leaq .L__wine_spec_relay_descr(%rip),%rcx
+	callq *8(%rcx)
+	ret
+</#list>
+<#else>
 	.quad 0
+</#if>
+<#if exports.importThunks?has_content>
+
+/* Exports implemented by imported functions: jump through the import address table. */
+	.text
+<#list exports.importThunks as thunk>
+	.align 4
+	.long 0x90909090,0x90909090
+${thunk.symbol}:
+	.byte 0x48,0x8d,0xa4,0x24,0x00,0x00,0x00,0x00
+	jmp *${thunk.iatSlot}(%rip)
+</#list>
+</#if>
 
 	.section .note.GNU-stack,"",@progbits

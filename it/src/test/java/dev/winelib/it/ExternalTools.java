@@ -49,6 +49,12 @@ final class ExternalTools {
                 "gcc-mingw-w64-x86-64");
     }
 
+    /** Wine's winegcc, which runs the real winebuild: the reference builds use it. */
+    static Path winegcc() {
+        return require(onPath("winegcc").or(() -> executable(Path.of("/usr/lib/wine/winegcc"))), "winegcc",
+                "looked on the PATH and at /usr/lib/wine/winegcc", "wine64-tools libwine-dev");
+    }
+
     /** gcc, the plugin's default compiler. */
     static Path gcc() {
         return require(onPath("gcc"), "gcc", "looked on the PATH", "gcc");

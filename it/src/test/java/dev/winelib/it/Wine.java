@@ -43,13 +43,19 @@ final class Wine {
      * {@code NAME.stderr} as well.
      */
     Programs.Result run(Path directory, Path program, String... args) throws IOException, InterruptedException {
+        return runWithDebug(directory, program, "-all", args);
+    }
+
+    /** Like {@link #run}, with {@code WINEDEBUG} set to {@code channels} (Wine writes the traces to stderr). */
+    Programs.Result runWithDebug(Path directory, Path program, String channels, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(wine.toString());
         command.add(program.toString());
         command.addAll(List.of(args));
         Map<String, String> env = Map.of(
                 "WINEPREFIX", prefix.toString(),
-                "WINEDEBUG", "-all",
+                "WINEDEBUG", channels,
                 // no Mono or Gecko installer prompts while the prefix is created
                 "WINEDLLOVERRIDES", "mscoree,mshtml=");
         return Programs.run(command, directory, env, e -> {
