@@ -135,10 +135,19 @@ public final class SpecParser {
         }
 
         Set<String> cpus = new HashSet<>();
+        Set<String> excludedCpus = new HashSet<>();
         Token nameToken = require(tokens, "the exported name");
         while (nameToken.text().startsWith("-")) {
-            parseFlag(nameToken, flags, cpus);
+            parseFlag(nameToken, flags, cpus, excludedCpus);
             nameToken = require(tokens, "the exported name after the flags");
+        }
+        // like winebuild, the '!cpu' exclusions of all the -arch flags of an entry count together
+        if (!excludedCpus.isEmpty()) {
+            for (String cpu : ALL_CPUS) {
+                if (!excludedCpus.contains(cpu)) {
+                    cpus.add(cpu);
+                }
+            }
         }
         String name = nameToken.text();
         checkName(nameToken);
@@ -213,10 +222,9 @@ public final class SpecParser {
                 type, args, target, forward, flags, first.location(), argumentList));
     }
 
-    private static void parseFlag(Token token, Set<ExportFlag> flags, Set<String> cpus) {
+    private static void parseFlag(Token token, Set<ExportFlag> flags, Set<String> cpus, Set<String> excluded) {
         String flag = token.text().substring(1);
         if (flag.startsWith("arch=")) {
-            Set<String> excluded = new HashSet<>();
             for (String cpu : flag.substring(5).split(",")) {
                 if (cpu.isEmpty()) {
                     continue;
@@ -232,13 +240,6 @@ public final class SpecParser {
                                     + " (known: i386, x86_64, amd64, arm, arm64, aarch64, win32, win64;"
                                     + " '!' excludes one)"));
                     (not ? excluded : cpus).add(known);
-                }
-            }
-            if (!excluded.isEmpty()) {
-                for (String cpu : ALL_CPUS) {
-                    if (!excluded.contains(cpu)) {
-                        cpus.add(cpu);
-                    }
                 }
             }
             return;
@@ -325,13 +326,24 @@ public final class SpecParser {
                 throw new SpecException(typeLocation, "the first argument of a thiscall function must be 'ptr'");
             }
         }
-        if (flags.contains(ExportFlag.FASTCALL) && type != EntryType.STDCALL) {
-            throw new SpecException(typeLocation, "a fastcall function must use the stdcall convention");
+        if (flags.contains(ExportFlag.FASTCALL)) {
+            if (type != EntryType.STDCALL) {
+                throw new SpecException(typeLocation, "a fastcall function must use the stdcall convention");
+            }
+            // as in winebuild: no relay thunk when the register arguments are not plain integers/pointers
+            if (args.size() > 0 && !isRegisterArgument(args.get(0))
+                    || args.size() > 1 && !isRegisterArgument(args.get(1))) {
+                flags.add(ExportFlag.NORELAY);
+            }
         }
         if (flags.contains(ExportFlag.SYSCALL) && type != EntryType.STDCALL && type != EntryType.CDECL) {
             throw new SpecException(typeLocation, "a syscall function must use the stdcall or the cdecl convention");
         }
         return args;
+    }
+
+    private static boolean isRegisterArgument(ArgType arg) {
+        return arg == ArgType.PTR || arg == ArgType.LONG;
     }
 
     private static SpecException unknownArgument(Token t) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
-import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -124,7 +123,7 @@ public final class PostLinkChecks {
                 problems.add(label + " is read as a forward to '" + actual.forward().get() + "'");
                 continue;
             }
-            String symbol = e.type() == EntryType.STUB ? ModuleAssemblyEmitter.stubSymbol(e, spec) : e.target();
+            String symbol = ModuleAssemblyEmitter.slotSymbol(e, spec);
             Long expected = symbols.get(symbol);
             if (expected != null && expected != actual.address()) {
                 problems.add(label + " points at 0x" + Long.toHexString(actual.address()) + ", but " + symbol

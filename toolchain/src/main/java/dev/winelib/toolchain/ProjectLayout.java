@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * The conventional layout of a winelib project: C sources in {@code src/main/c}, headers in
- * {@code src/main/include}, and one {@code src/main/spec/NAME.spec} that gives {@code NAME.dll}.
+ * {@code src/main/include}, and one {@code src/main/spec/NAME.spec} (or a Windows
+ * {@code NAME.def}) that gives {@code NAME.dll}.
  */
 public final class ProjectLayout {
 
@@ -19,21 +20,22 @@ public final class ProjectLayout {
     private ProjectLayout() {
     }
 
-    /** The single {@code .spec} file of a directory; fails when there is none or more than one. */
+    /** The single {@code .spec} or {@code .def} file of a directory; fails when there is none or more than one. */
     public static Path findSpec(Path specDirectory) throws BuildFailure {
         List<Path> specs;
         try (Stream<Path> entries = Files.list(specDirectory)) {
-            specs = entries.filter(p -> p.getFileName().toString().endsWith(".spec") && Files.isRegularFile(p))
+            specs = entries.filter(p -> (p.getFileName().toString().endsWith(".spec")
+                    || p.getFileName().toString().endsWith(".def")) && Files.isRegularFile(p))
                     .sorted().toList();
         } catch (IOException e) {
             throw new BuildFailure("no spec file: " + specDirectory + " cannot be read (" + e.getMessage()
                     + "); put NAME.spec there or configure specFile");
         }
         if (specs.isEmpty()) {
-            throw new BuildFailure("no spec file in " + specDirectory + ": add NAME.spec there, or configure specFile");
+            throw new BuildFailure("no spec file in " + specDirectory + ": add NAME.spec (or NAME.def) there, or configure specFile");
         }
         if (specs.size() > 1) {
-            throw new BuildFailure("several spec files in " + specDirectory + " " + specs.stream()
+            throw new BuildFailure("several export definition files in " + specDirectory + " " + specs.stream()
                     .map(p -> p.getFileName().toString()).toList() + ": configure specFile to choose one");
         }
         return specs.get(0);

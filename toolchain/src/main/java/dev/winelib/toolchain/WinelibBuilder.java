@@ -15,7 +15,7 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
-import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.ExportDefinitions;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
@@ -48,10 +48,13 @@ public final class WinelibBuilder {
         this.generator = "winebuild-j " + Version.get();
     }
 
-    /** Parses a spec file, turning syntax errors into a {@link BuildFailure} with file:line:column. */
+    /**
+     * Parses a .spec or .def file, turning syntax errors into a {@link BuildFailure} with
+     * file:line:column.
+     */
     public static ModuleSpec readSpec(Path specFile, Optional<String> moduleFileName) throws BuildFailure {
         try {
-            return SpecParser.parse(specFile, moduleFileName);
+            return ExportDefinitions.parse(specFile, moduleFileName);
         } catch (NoSuchFileException e) {
             throw new BuildFailure(specFile + ": spec file not found");
         } catch (IOException e) {

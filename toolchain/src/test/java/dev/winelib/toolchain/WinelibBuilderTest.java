@@ -141,6 +141,33 @@ class WinelibBuilderTest {
     }
 
     @Test
+    void defFileDefinesTheExports() throws Exception {
+        TestProjects.write(dir, "", TestProjects.SOURCE);
+        Files.writeString(dir.resolve("test.def"), """
+                LIBRARY fromdef
+                EXPORTS
+                  add
+                  Multiply=multiply @7
+                  Sleep2=kernel32.Sleep
+                  counter DATA
+                  Hidden=hidden @20 NONAME
+                """);
+        BuildResult result = builder.build(WinelibBuildRequest.builder(dir.resolve("test.def"),
+                dir.resolve("out/fromdef.dll"), dir.resolve("work")).sources(List.of(dir.resolve("src/test.c")))
+                .viewsDirectory(dir.resolve("views")).build());
+        WinelibImage image = result.image();
+        assertThat(image.dllName()).contains("fromdef.dll");
+        assertThat(image.ordinalBase()).isEqualTo(7);
+        assertThat(image.nameTable()).containsExactly("Multiply", "Sleep2", "add", "counter");
+        assertThat(image.exports()).extracting(PeExport::ordinal).containsExactly(7, 8, 9, 10, 20);
+        assertThat(image.exports().get(2).forward()).contains("kernel32.Sleep");
+        ElfFile elf = ElfFile.read(result.outputFile());
+        assertThat(image.exports().get(0).address()).isEqualTo(symbol(elf, "multiply"));
+        assertThat(image.exports().get(4).name()).isEmpty();
+        assertThat(image.exports().get(4).address()).isEqualTo(symbol(elf, "hidden"));
+    }
+
+    @Test
     void moduleWithoutDllMainHasNoEntryPoint() throws Exception {
         TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
                 + " { return a + b; }\n");

@@ -44,7 +44,8 @@ public final class WinebuildJ implements Callable<Integer> {
     @Option(names = "--dll", description = "Build the header of a DLL module (the default mode).")
     boolean dll;
 
-    @Option(names = {"-E", "--export"}, paramLabel = "FILE", description = "The .spec file that defines the exports.")
+    @Option(names = {"-E", "--export"}, paramLabel = "FILE",
+            description = "The .spec file (or Windows .def file) that defines the exports.")
     Path specFile;
 
     @Option(names = {"-F", "--filename"}, paramLabel = "NAME",

@@ -35,8 +35,8 @@ public final class BuildMojo extends AbstractMojo {
     private MavenProject project;
 
     /**
-     * The spec file that defines the DLL's exports. By default the single {@code .spec} file in
-     * {@code src/main/spec}.
+     * The file that defines the DLL's exports: a Wine {@code .spec} file or a Windows {@code .def}
+     * file. By default the single {@code .spec} or {@code .def} file in {@code src/main/spec}.
      */
     @Parameter(property = "winelib.specFile")
     private File specFile;
