@@ -60,6 +60,12 @@ public final class WinebuildJ implements Callable<Integer> {
     @Option(names = "--cc-cmd", paramLabel = "CC", description = "Compiler driver used to assemble (default: gcc).")
     String ccCommand = "gcc";
 
+    @Option(names = "-m", paramLabel = "BITS", description = "Target word size: only 64 is supported.")
+    String wordSize;
+
+    @Option(names = "--data-only", description = "Not supported: data-only modules (apiset schemas) are not built.")
+    boolean dataOnly;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -95,6 +101,18 @@ public final class WinebuildJ implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (wordSize != null && !wordSize.equals("64")) {
+            err.println("winebuild-j: -m" + wordSize + ": " + switch (wordSize) {
+                case "16" -> "16-bit modules are not supported; only 64-bit winelib modules can be built";
+                case "32" -> "32-bit modules are not supported; only 64-bit winelib modules can be built";
+                default -> "unknown word size; only -m64 is supported";
+            });
+            return 2;
+        }
+        if (dataOnly) {
+            err.println("winebuild-j: --data-only: data-only modules (apiset schemas) are not supported");
+            return 2;
+        }
         if (specFile == null) {
             err.println("winebuild-j: no spec file given: use -E FILE.spec");
             err.println("Try 'winebuild-j --help' for the options.");

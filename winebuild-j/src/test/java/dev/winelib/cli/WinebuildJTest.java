@@ -101,6 +101,41 @@ class WinebuildJTest {
     }
 
     @Test
+    void sixteenAndThirtyTwoBitAndDataOnlyAreRefusedClearly() throws Exception {
+        Path spec = spec("@ cdecl f()\n");
+        assertThat(run("-m16", "-E", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("16-bit modules are not supported");
+        assertThat(run("-m32", "-E", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("32-bit modules are not supported");
+        assertThat(run("--data-only", "-E", spec.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("data-only modules (apiset schemas) are not supported");
+        assertThat(run("-m64", "-E", spec.toString())).isZero();
+    }
+
+    @Test
+    void sixteenBitSpecIsRefused() throws Exception {
+        Path spec = spec("1 pascal -ret16 GetVersion() GetVersion16\n");
+        assertThat(run("-E", spec.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(spec + ":1:3: 'pascal' entries belong to 16-bit modules, which are not"
+                + " supported");
+    }
+
+    @Test
+    void defFileInput() throws Exception {
+        Path def = dir.resolve("mod.def");
+        Files.writeString(def, "LIBRARY mod\nEXPORTS\n  f\n  g=kernel32.Sleep @4\n");
+        assertThat(run("-E", def.toString())).isZero();
+        assertThat(out.toString()).contains(".string \"mod.dll\"", ".string \"kernel32.Sleep\"", ".long 4");
+    }
+
+    @Test
+    void emptyModuleNameIsRefused() throws Exception {
+        Path spec = spec("@ cdecl f()\n");
+        assertThat(run("-E", spec.toString(), "-F", "")).isEqualTo(1);
+        assertThat(err.toString()).contains("module file name '.dll' is not valid");
+    }
+
+    @Test
     void helpAndVersion() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("Usage: winebuild-j", "-E, --export=FILE", "-F, --filename=NAME");
