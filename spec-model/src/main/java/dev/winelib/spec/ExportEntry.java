@@ -50,9 +50,13 @@ public record ExportEntry(
         Objects.requireNonNull(location, "location");
     }
 
-    /** The name in the export name table, if the entry has one there. */
+    /**
+     * The name in the export name table, if the entry has one there. As in winebuild, {@code -ordinal} wins over
+     * {@code -noname}: an entry with both keeps its name.
+     */
     public Optional<String> exportedName() {
-        return flags.contains(ExportFlag.NONAME) ? Optional.empty() : declaredName;
+        return flags.contains(ExportFlag.NONAME) && !flags.contains(ExportFlag.ORDINAL) ? Optional.empty()
+                : declaredName;
     }
 
     public boolean hasFlag(ExportFlag flag) {

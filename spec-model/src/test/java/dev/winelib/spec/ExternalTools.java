@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
 /**
  * External programs some tests use as an oracle. A missing tool skips the test (with the Debian package
  * to install in the message), except on CI ({@code CI=true}) where it fails the test.
@@ -24,13 +27,37 @@ final class ExternalTools {
     record Result(int exitCode, String output) {
     }
 
+    private static final Path[] WINEBUILD_PLACES = {Path.of("/usr/lib/wine/winebuild"),
+        Path.of("/usr/lib/x86_64-linux-gnu/wine/winebuild"), Path.of("/usr/bin/winebuild")};
+
     private ExternalTools() {
     }
 
     /** Wine's own winebuild (Debian package wine64-tools). */
     static Path winebuild() {
-        return require("winebuild", "wine64-tools", Path.of("/usr/lib/wine/winebuild"),
-                Path.of("/usr/lib/x86_64-linux-gnu/wine/winebuild"), Path.of("/usr/bin/winebuild"));
+        return require("winebuild", "wine64-tools", WINEBUILD_PLACES);
+    }
+
+    /**
+     * Skips a jqwik container when winebuild is missing (except on CI, where its properties then fail). jqwik
+     * would count a JUnit assumption failing in every try as discarded tries, not as a skipped property.
+     */
+    static final class NeedsWinebuild implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return skipUnlessPresent("winebuild", "wine64-tools", WINEBUILD_PLACES);
+        }
+    }
+
+    static SkipExecutionHook.SkipResult skipUnlessPresent(String tool, String debianPackage, Path... usualPlaces) {
+        if (find(tool, usualPlaces).isPresent() || "true".equals(System.getenv("CI"))) {
+            return SkipExecutionHook.SkipResult.doNotSkip();
+        }
+        return SkipExecutionHook.SkipResult.skip(missingMessage(tool, debianPackage) + "; properties skipped");
+    }
+
+    private static String missingMessage(String tool, String debianPackage) {
+        return tool + " is not installed (Debian package: " + debianPackage + ")";
     }
 
     static Path require(String tool, String debianPackage, Path... usualPlaces) {
@@ -38,7 +65,7 @@ final class ExternalTools {
         if (found.isPresent()) {
             return found.get();
         }
-        String message = tool + " is not installed (Debian package: " + debianPackage + ")";
+        String message = missingMessage(tool, debianPackage);
         if ("true".equals(System.getenv("CI"))) {
             fail(message + "; CI=true, so the tests that need it fail instead of being skipped");
         }

@@ -40,6 +40,8 @@ class ModelTypesTest {
         }
         assertThat(EntryType.fromKeyword("STDCALL")).isEmpty();
         assertThat(EntryType.fromKeyword("pascal")).isEmpty();
+        // thiscall is written as a type but is stdcall with a flag
+        assertThat(EntryType.fromKeyword("thiscall")).isEmpty();
         assertThat(Arrays.stream(EntryType.values()).filter(EntryType::isFunction))
                 .containsExactly(EntryType.STDCALL, EntryType.CDECL, EntryType.VARARGS);
     }
@@ -52,17 +54,23 @@ class ModelTypesTest {
             assertThat(ArgType.fromKeyword(t.keyword())).contains(t);
         }
         assertThat(ArgType.fromKeyword("word")).isEmpty();
+        assertThat(ArgType.fromKeyword("s_word")).isEmpty();
+        assertThat(ArgType.fromKeyword("segptr")).isEmpty();
+        assertThat(ArgType.fromKeyword("segstr")).isEmpty();
         assertThat(ArgType.fromKeyword("")).isEmpty();
     }
 
     @Test
     void flagKeywords() {
-        assertThat(Arrays.stream(ExportFlag.values()).map(ExportFlag::keyword))
-                .containsExactly("private", "noname", "ordinal", "norelay");
+        // winebuild's order of flags
+        assertThat(Arrays.stream(ExportFlag.values()).map(ExportFlag::keyword)).containsExactly("norelay", "noname",
+                "ret16", "ret64", "register", "private", "ordinal", "thiscall", "fastcall", "syscall", "import");
         for (ExportFlag f : ExportFlag.values()) {
             assertThat(ExportFlag.fromKeyword(f.keyword())).contains(f);
         }
         assertThat(ExportFlag.fromKeyword("-private")).isEmpty();
+        assertThat(ExportFlag.fromKeyword("i386")).isEmpty();
+        assertThat(ExportFlag.fromKeyword("arch=x86_64")).isEmpty();
     }
 
     @Test
@@ -85,8 +93,58 @@ class ModelTypesTest {
                 Set.of(ExportFlag.ORDINAL, ExportFlag.PRIVATE), at);
         ExportEntry noname = new ExportEntry(1, true, Optional.of("a"), EntryType.CDECL, List.of(), "a", false,
                 Set.of(ExportFlag.NONAME), at);
+        ExportEntry both = new ExportEntry(1, true, Optional.of("a"), EntryType.CDECL, List.of(), "a", false,
+                Set.of(ExportFlag.NONAME, ExportFlag.ORDINAL), at);
         assertThat(plain.exportedName()).contains("a");
         assertThat(noname.exportedName()).isEmpty();
         assertThat(noname.declaredName()).contains("a");
+        // as in winebuild, -ordinal keeps the name that -noname would remove
+        assertThat(both.exportedName()).contains("a");
+    }
+
+    @Test
+    void argumentListDefaultsToFunctionsAndStubsWithArguments() {
+        SourceLocation at = new SourceLocation("f", 1, 1);
+        assertThat(new ExportEntry(1, true, Optional.of("a"), EntryType.CDECL, List.of(), "a", false, Set.of(), at)
+                .argumentList()).isTrue();
+        assertThat(new ExportEntry(1, true, Optional.of("a"), EntryType.STUB, List.of(), "", false, Set.of(), at)
+                .argumentList()).isFalse();
+        assertThat(new ExportEntry(1, true, Optional.of("a"), EntryType.STUB, List.of(ArgType.PTR), "", false,
+                Set.of(), at).argumentList()).isTrue();
+        assertThat(new ExportEntry(1, true, Optional.of("a"), EntryType.EXTERN, List.of(), "a", false, Set.of(), at)
+                .argumentList()).isFalse();
+        ExportEntry emptyList = new ExportEntry(1, true, Optional.of("a"), EntryType.STUB, List.of(), "", false,
+                Set.of(), at, true);
+        assertThat(emptyList.argumentList()).isTrue();
+        assertThat(emptyList.isRelayed()).isTrue();
+    }
+
+    @Test
+    void isRelayed() {
+        SourceLocation at = new SourceLocation("f", 1, 1);
+        for (EntryType type : EntryType.values()) {
+            for (boolean argumentList : new boolean[] {false, true}) {
+                for (boolean forward : new boolean[] {false, true}) {
+                    for (Set<ExportFlag> flags : List.of(Set.<ExportFlag>of(), Set.of(ExportFlag.NORELAY),
+                            Set.of(ExportFlag.IMPORT, ExportFlag.PRIVATE, ExportFlag.NONAME))) {
+                        ExportEntry e = new ExportEntry(1, true, Optional.of("a"), type, List.of(),
+                                forward ? "k.a" : "a", forward, flags, at, argumentList);
+                        boolean candidate = type == EntryType.STDCALL || type == EntryType.CDECL
+                                || type == EntryType.STUB && argumentList;
+                        assertThat(e.isRelayed()).as("%s list=%s forward=%s %s", type, argumentList, forward, flags)
+                                .isEqualTo(candidate && !forward && !flags.contains(ExportFlag.NORELAY));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void withOrdinalKeepsEverythingElse() {
+        ExportEntry e = new ExportEntry(-1, false, Optional.of("a"), EntryType.STUB, List.of(ArgType.LONG), "", false,
+                Set.of(ExportFlag.NORELAY), new SourceLocation("f", 2, 3), true);
+        ExportEntry moved = e.withOrdinal(9);
+        assertThat(moved).isEqualTo(new ExportEntry(9, false, Optional.of("a"), EntryType.STUB, List.of(ArgType.LONG),
+                "", false, Set.of(ExportFlag.NORELAY), new SourceLocation("f", 2, 3), true));
     }
 }

@@ -106,6 +106,25 @@ class OrdinalAssignmentTest {
     }
 
     @Test
+    void entriesForOtherArchitecturesTakeNoOrdinalAndSetNeitherBaseNorLimit() {
+        ModuleSpec spec = parse("""
+                2 stdcall -arch=i386 a()
+                @ stdcall b()
+                9 stdcall c()
+                @ stdcall -arch=win32 d()
+                @ stdcall e()
+                90 stdcall -arch=arm64 f()
+                10 stdcall -arch=x86_64 g()
+                """);
+        assertThat(ordinalsByName(spec)).isEqualTo(Map.of("b", 11, "c", 9, "e", 12, "g", 10));
+        assertThat(spec.base()).isEqualTo(9);
+        assertThat(spec.limit()).isEqualTo(12);
+        assertThat(spec.exportSlotCount()).isEqualTo(4);
+        assertThat(spec.namedEntries()).extracting(e -> e.exportedName().orElseThrow())
+                .containsExactly("b", "c", "e", "g");
+    }
+
+    @Test
     void highestOrdinal() {
         ModuleSpec spec = parse("65534 stdcall last()\n");
         assertThat(spec.base()).isEqualTo(65534);
@@ -178,6 +197,13 @@ class OrdinalAssignmentTest {
                 """);
         assertThat(spec.namedEntries()).extracting(e -> e.exportedName().orElseThrow()).containsExactly("a", "b", "c");
         assertThat(spec.namedEntries()).extracting(ExportEntry::ordinal).containsExactly(6, 5, 7);
+    }
+
+    @Test
+    void nonameWithOrdinalKeepsTheName() {
+        ModuleSpec spec = parse("1 stdcall -noname -ordinal b()\n2 cdecl -ordinal -noname a()\n3 stub -noname c\n");
+        assertThat(spec.namedEntries()).extracting(e -> e.exportedName().orElseThrow()).containsExactly("a", "b");
+        assertThat(spec.namedEntries()).extracting(ExportEntry::ordinal).containsExactly(2, 1);
     }
 
     @Test

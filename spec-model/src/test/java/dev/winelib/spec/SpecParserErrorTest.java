@@ -63,9 +63,58 @@ class SpecParserErrorTest {
     }
 
     @Test
-    void thirtyThreeArgumentsOnAStubToo() {
-        SpecException e = Specs.error("1 stub foo(" + "ptr ".repeat(33) + ")");
-        assertThat(e.location().column()).isEqualTo(12 + 32 * 4);
-        assertThat(e.problem()).isEqualTo("too many arguments (at most 32)");
+    void thirtyTwoArgumentsOnAStubToo() {
+        SpecException e = Specs.error("1 stub foo(" + "ptr ".repeat(32) + ")");
+        assertThat(e.location().column()).isEqualTo(12 + 31 * 4);
+        assertThat(e.problem()).isEqualTo("too many arguments (at most 31)");
+    }
+
+    @Test
+    void unknownFlagMessageListsEveryFlagAndArch() {
+        SpecException e = Specs.error("1 stdcall -foo bar()");
+        assertThat(e.getMessage()).isEqualTo("t.spec:1:11: unknown flag '-foo' (known flags: -norelay, -noname, -ret16,"
+                + " -ret64, -register, -private, -ordinal, -thiscall, -fastcall, -syscall, -import, -arch=CPU[,CPU])");
+    }
+
+    @Test
+    void sixteenBitMessagesAreComplete() {
+        assertThat(Specs.error("1 equate foo 1").getMessage()).isEqualTo("t.spec:1:3: 'equate' entries belong to"
+                + " 16-bit modules, which are not supported: only 64-bit modules can be built");
+        assertThat(Specs.error("1 stdcall -register foo()").getMessage()).isEqualTo("t.spec:1:11: flag '-register'"
+                + " belongs to 16-bit modules, which are not supported: only 64-bit modules can be built");
+        assertThat(Specs.error("1 stdcall foo(s_word)").getMessage()).isEqualTo("t.spec:1:15: argument type 's_word'"
+                + " belongs to 16-bit modules, which are not supported");
+    }
+
+    @Test
+    void unknownArchitectureMessageIsComplete() {
+        assertThat(Specs.error("1 stdcall -arch=win32,!ppc foo()").getMessage()).isEqualTo("t.spec:1:11: unknown"
+                + " architecture '!ppc' in -arch=win32,!ppc (known: i386, x86_64, amd64, arm, arm64, aarch64, win32,"
+                + " win64; '!' excludes one)");
+    }
+
+    @Test
+    void apisetMessageIsComplete() {
+        assertThat(Specs.error("apiset api-ms-win-foo-l1-1-0 = a.dll").getMessage()).isEqualTo("t.spec:1:1: apiset"
+                + " definitions are not supported: they only make data-only modules (apiset schema), which this tool"
+                + " does not build");
+    }
+
+    @Test
+    void droppedEntriesAreLeftOutBeforeDuplicateChecks() {
+        // the i386 entry would collide by name and by ordinal: it is not there on x86_64
+        SpecException e = Specs.error("1 stdcall -arch=i386 a()\n1 stdcall a()\n2 stdcall -arch=arm a()\n"
+                + "3 stdcall b()\n3 cdecl -arch=x86_64 c()\n");
+        assertThat(e.getMessage()).isEqualTo("t.spec:5:1: ordinal 3 is already used at t.spec:4:1");
+    }
+
+    @Test
+    void thiscallAndFastcallChecksPointAtTheTypeEvenAfterFlags() {
+        SpecException e = Specs.error("\n  7\tcdecl -noname -thiscall -private foo(ptr)");
+        assertThat(e.location()).isEqualTo(new SourceLocation("t.spec", 2, 5));
+        assertThat(e.problem()).isEqualTo("a thiscall function must use the stdcall convention");
+        e = Specs.error("7 stub   -fastcall foo(ptr)");
+        assertThat(e.location()).isEqualTo(new SourceLocation("t.spec", 1, 3));
+        assertThat(e.problem()).isEqualTo("a fastcall function must use the stdcall convention");
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The forms of a declaration {@link SpecParser} accepts, and what it makes of them. */
@@ -52,18 +53,28 @@ class SpecParserSyntaxTest {
     class Functions {
 
         @ParameterizedTest
-        @CsvSource({"stdcall,STDCALL", "cdecl,CDECL", "varargs,VARARGS"})
-        void functionTypes(String keyword, EntryType type) {
+        @CsvSource({"stdcall,STDCALL,true", "cdecl,CDECL,true", "varargs,VARARGS,false"})
+        void functionTypes(String keyword, EntryType type, boolean relayed) {
             ExportEntry e = single("1 " + keyword + " foo(long ptr)");
             assertThat(e.type()).isEqualTo(type);
             assertThat(e.type().isFunction()).isTrue();
             assertThat(e.declaredName()).contains("foo");
             assertThat(e.exportedName()).contains("foo");
             assertThat(e.args()).containsExactly(ArgType.LONG, ArgType.PTR);
+            assertThat(e.argumentList()).isTrue();
             assertThat(e.target()).isEqualTo("foo");
             assertThat(e.forward()).isFalse();
-            assertThat(e.flags()).isEmpty();
+            // winebuild marks every varargs entry -norelay: the relay tracer cannot forward a variable argument list
+            assertThat(e.flags()).isEqualTo(relayed ? Set.of() : Set.of(ExportFlag.NORELAY));
+            assertThat(e.isRelayed()).isEqualTo(relayed);
             assertThat(e.location()).isEqualTo(new SourceLocation(SOURCE, 1, 1));
+        }
+
+        @Test
+        void varargsKeepsItsOtherFlags() {
+            ExportEntry e = single("1 varargs -private -norelay -noname foo(str) impl");
+            assertThat(e.flags()).containsExactlyInAnyOrder(ExportFlag.PRIVATE, ExportFlag.NORELAY, ExportFlag.NONAME);
+            assertThat(e.target()).isEqualTo("impl");
         }
 
         @Test
@@ -79,9 +90,11 @@ class SpecParserSyntaxTest {
         }
 
         @Test
-        void thirtyTwoArgumentsAreTheMaximum() {
+        void thirtyOneArgumentsAreTheMaximum() {
+            assertThat(SpecParser.MAX_ARGUMENTS).isEqualTo(31);
             ExportEntry e = single("1 stdcall foo(" + "ptr ".repeat(SpecParser.MAX_ARGUMENTS) + ")");
-            assertThat(e.args()).hasSize(32).containsOnly(ArgType.PTR);
+            assertThat(e.args()).hasSize(31).containsOnly(ArgType.PTR);
+            assertThat(single("1 stub foo(" + "double ".repeat(31) + ")").args()).hasSize(31);
         }
 
         @Test
@@ -169,6 +182,8 @@ class SpecParserSyntaxTest {
             assertThat(e.type()).isEqualTo(EntryType.STUB);
             assertThat(e.type().isFunction()).isFalse();
             assertThat(e.args()).isEmpty();
+            assertThat(e.argumentList()).isFalse();
+            assertThat(e.isRelayed()).isFalse();
             assertThat(e.target()).isEmpty();
             assertThat(e.forward()).isFalse();
             assertThat(e.exportedName()).contains("foo");
@@ -178,12 +193,25 @@ class SpecParserSyntaxTest {
         void stubWithArguments() {
             ExportEntry e = single("1 stub foo(long ptr)");
             assertThat(e.args()).containsExactly(ArgType.LONG, ArgType.PTR);
+            assertThat(e.argumentList()).isTrue();
+            assertThat(e.isRelayed()).isTrue();
             assertThat(e.target()).isEmpty();
         }
 
         @Test
         void stubWithEmptyArgumentList() {
-            assertThat(single("1 stub foo()").args()).isEmpty();
+            ExportEntry e = single("1 stub foo()");
+            assertThat(e.args()).isEmpty();
+            // an empty list is still a list: winebuild gives the stub a relay thunk
+            assertThat(e.argumentList()).isTrue();
+            assertThat(e.isRelayed()).isTrue();
+        }
+
+        @Test
+        void stubWithArgumentsMarkedNorelay() {
+            ExportEntry e = single("1 stub -norelay foo(long)");
+            assertThat(e.argumentList()).isTrue();
+            assertThat(e.isRelayed()).isFalse();
         }
 
         @Test
@@ -198,12 +226,24 @@ class SpecParserSyntaxTest {
     class Flags {
 
         @ParameterizedTest
-        @CsvSource({"private,PRIVATE", "noname,NONAME", "ordinal,ORDINAL", "norelay,NORELAY"})
-        void eachFlag(String keyword, ExportFlag flag) {
+        @CsvSource({"private,PRIVATE", "noname,NONAME", "ordinal,ORDINAL", "norelay,NORELAY", "ret64,RET64",
+            "syscall,SYSCALL", "import,IMPORT"})
+        void eachFlagIsKept(String keyword, ExportFlag flag) {
             ExportEntry e = single("5 stdcall -" + keyword + " foo()");
             assertThat(e.flags()).containsExactly(flag);
             assertThat(e.hasFlag(flag)).isTrue();
             assertThat(e.declaredName()).contains("foo");
+            assertThat(e.type()).isEqualTo(EntryType.STDCALL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"thiscall", "fastcall"})
+        void callingConventionFlagsOnlyMatterOnI386AndAreDropped(String keyword) {
+            ExportEntry e = single("5 stdcall -" + keyword + " foo(ptr)");
+            assertThat(e.flags()).isEmpty();
+            assertThat(e.type()).isEqualTo(EntryType.STDCALL);
+            assertThat(e.args()).containsExactly(ArgType.PTR);
+            assertThat(e.isRelayed()).isTrue();
         }
 
         @Test
@@ -212,15 +252,40 @@ class SpecParserSyntaxTest {
                     1 stdcall -private -norelay a()
                     2 cdecl -noname -ordinal b()
                     3 extern -private c
-                    4 stub -noname -private -norelay -ordinal d
+                    4 stub -noname -private -norelay -ordinal -ret64 -thiscall -fastcall -syscall -import d
                     5 varargs -norelay -norelay e(str)
+                    6 cdecl -ret64 -syscall -import -private f(int64)
+                    7 extern -import -thiscall -fastcall -syscall g
                     """);
             assertThat(named(spec, "a").flags()).containsExactlyInAnyOrder(ExportFlag.PRIVATE, ExportFlag.NORELAY);
             assertThat(named(spec, "b").flags()).containsExactlyInAnyOrder(ExportFlag.NONAME, ExportFlag.ORDINAL);
             assertThat(named(spec, "c").flags()).containsExactly(ExportFlag.PRIVATE);
-            assertThat(named(spec, "d").flags()).containsExactlyInAnyOrder(ExportFlag.values());
+            assertThat(named(spec, "d").flags()).containsExactlyInAnyOrder(ExportFlag.NONAME, ExportFlag.PRIVATE,
+                    ExportFlag.NORELAY, ExportFlag.ORDINAL, ExportFlag.RET64, ExportFlag.SYSCALL, ExportFlag.IMPORT);
             assertThat(named(spec, "e").flags()).containsExactly(ExportFlag.NORELAY);
             assertThat(named(spec, "e").hasFlag(ExportFlag.PRIVATE)).isFalse();
+            assertThat(named(spec, "f").flags()).containsExactlyInAnyOrder(ExportFlag.RET64, ExportFlag.SYSCALL,
+                    ExportFlag.IMPORT, ExportFlag.PRIVATE);
+            assertThat(named(spec, "g").flags()).containsExactlyInAnyOrder(ExportFlag.IMPORT, ExportFlag.SYSCALL);
+        }
+
+        @Test
+        void importFlagIsKeptOnFunctionsAndVariables() {
+            ModuleSpec spec = parse("1 stdcall -import GetTickCount()\n2 extern -import -private var\n");
+            ExportEntry f = named(spec, "GetTickCount");
+            assertThat(f.flags()).containsExactly(ExportFlag.IMPORT);
+            assertThat(f.target()).isEqualTo("GetTickCount");
+            assertThat(f.forward()).isFalse();
+            assertThat(f.isRelayed()).isTrue();
+            assertThat(named(spec, "var").flags()).containsExactlyInAnyOrder(ExportFlag.IMPORT, ExportFlag.PRIVATE);
+        }
+
+        @Test
+        void syscallIsKeptOnStdcallAndCdecl() {
+            ModuleSpec spec = parse("1 stdcall -syscall NtA(ptr)\n2 cdecl -syscall NtB()\n3 stub -syscall NtC\n");
+            assertThat(spec.entries()).allSatisfy(e -> assertThat(e.flags()).containsExactly(ExportFlag.SYSCALL));
+            assertThat(named(spec, "NtA").isRelayed()).isTrue();
+            assertThat(named(spec, "NtC").isRelayed()).isFalse();
         }
 
         @Test
@@ -238,6 +303,197 @@ class SpecParserSyntaxTest {
             assertThat(named(spec, "priv").exportedName()).contains("priv");
             assertThat(spec.namedEntries()).extracting(e -> e.exportedName().orElseThrow())
                     .containsExactly("byord", "priv");
+        }
+    }
+
+    @Nested
+    class ThiscallAndFastcall {
+
+        @Test
+        void thiscallTypeIsStdcallWithAPointerFirst() {
+            ExportEntry e = single("3 thiscall Method(ptr long) impl_method");
+            assertThat(e.type()).isEqualTo(EntryType.STDCALL);
+            assertThat(e.flags()).isEmpty();
+            assertThat(e.args()).containsExactly(ArgType.PTR, ArgType.LONG);
+            assertThat(e.argumentList()).isTrue();
+            assertThat(e.target()).isEqualTo("impl_method");
+            assertThat(e.declaredName()).contains("Method");
+            assertThat(e.isRelayed()).isTrue();
+        }
+
+        @Test
+        void thiscallTypeTakesFlagsAndForwards() {
+            ModuleSpec spec = parse("""
+                    @ thiscall -norelay a(ptr)
+                    5 thiscall -noname -private b(ptr ptr)
+                    6 thiscall c(ptr) msvcrt.c
+                    7 thiscall -thiscall @(ptr) d_impl
+                    """);
+            assertThat(named(spec, "a").flags()).containsExactly(ExportFlag.NORELAY);
+            assertThat(named(spec, "a").ordinal()).isEqualTo(8);
+            assertThat(named(spec, "b").flags()).containsExactlyInAnyOrder(ExportFlag.NONAME, ExportFlag.PRIVATE);
+            assertThat(named(spec, "c").forward()).isTrue();
+            assertThat(named(spec, "c").isRelayed()).isFalse();
+            ExportEntry anonymous = spec.entries().get(3);
+            assertThat(anonymous.declaredName()).isEmpty();
+            assertThat(anonymous.target()).isEqualTo("d_impl");
+            assertThat(spec.entries()).extracting(ExportEntry::type).containsOnly(EntryType.STDCALL);
+        }
+
+        @Test
+        void thiscallFlagOnStdcall() {
+            ExportEntry e = single("1 stdcall -thiscall -private foo(ptr str)");
+            assertThat(e.flags()).containsExactly(ExportFlag.PRIVATE);
+            assertThat(e.args()).containsExactly(ArgType.PTR, ArgType.STR);
+        }
+
+        @Test
+        void conventionFlagsOnEntriesWithoutArgumentListAreNotChecked() {
+            // winebuild checks the convention only where it reads an argument list
+            ModuleSpec spec = parse("1 stub -thiscall -fastcall a\n2 extern -thiscall -fastcall b\n");
+            assertThat(spec.entries()).allSatisfy(e -> assertThat(e.flags()).isEmpty());
+            assertThat(spec.entries()).extracting(ExportEntry::type).containsExactly(EntryType.STUB, EntryType.EXTERN);
+        }
+
+        @ParameterizedTest(name = "fastcall ({0}) relayed: {1}")
+        @CsvSource(delimiter = '|', value = {
+            "|true",
+            "ptr|true",
+            "long|true",
+            "long ptr|true",
+            "ptr long double str|true",
+            "double|false",
+            "ptr str|false",
+            "int64 long|false",
+            "long float|false",
+            "wstr|false",
+        })
+        void fastcallWithNonIntegerRegisterArgumentsIsNotRelayed(String args, boolean relayed) {
+            // winebuild marks these -norelay even when fastcall means nothing, as on x86_64
+            ExportEntry e = single("1 stdcall -fastcall foo(" + (args == null ? "" : args) + ")");
+            assertThat(e.flags()).isEqualTo(relayed ? Set.of() : Set.of(ExportFlag.NORELAY));
+            assertThat(e.isRelayed()).isEqualTo(relayed);
+        }
+    }
+
+    @Nested
+    class Relay {
+
+        @ParameterizedTest(name = "{0}: argument list {1}, relayed {2}")
+        @CsvSource(delimiter = '|', value = {
+            "1 stdcall foo()|true|true",
+            "1 cdecl foo(long)|true|true",
+            "1 thiscall foo(ptr)|true|true",
+            "1 varargs foo(str)|true|false",
+            "1 stdcall -norelay foo()|true|false",
+            "1 cdecl -norelay foo(ptr) impl|true|false",
+            "1 stdcall foo() kernel32.Sleep|true|false",
+            "1 cdecl foo() ntdll.#3|true|false",
+            "1 stdcall -import foo()|true|true",
+            "1 cdecl -syscall foo()|true|true",
+            "1 stdcall -ret64 -private -noname foo(int64)|true|true",
+            "1 stdcall foo() impl|true|true",
+            "1 stub foo|false|false",
+            "1 stub foo()|true|true",
+            "1 stub foo(ptr double)|true|true",
+            "1 stub -norelay foo(ptr)|true|false",
+            "1 stub -ret64 -import foo(ptr)|true|true",
+            "1 extern foo|false|false",
+            "1 extern foo bar|false|false",
+            "1 extern foo msvcrt.bar|false|false",
+        })
+        void relayThunks(String line, boolean argumentList, boolean relayed) {
+            ExportEntry e = single(line);
+            assertThat(e.argumentList()).isEqualTo(argumentList);
+            assertThat(e.isRelayed()).isEqualTo(relayed);
+        }
+    }
+
+    @Nested
+    class Architectures {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.winelib.spec.ArchCase#all")
+        void entryIsKeptExactlyWhenItsArchitecturesIncludeX8664(ArchCase c) {
+            ModuleSpec spec = parse("1 stdcall " + c.flags() + " a(ptr)\n2 stdcall b()\n");
+            assertThat(spec.entries()).extracting(e -> e.declaredName().orElseThrow())
+                    .containsExactlyElementsOf(c.kept() ? List.of("a", "b") : List.of("b"));
+            if (c.kept()) {
+                ExportEntry a = named(spec, "a");
+                assertThat(a.flags()).isEmpty();
+                assertThat(a.args()).containsExactly(ArgType.PTR);
+                assertThat(a.ordinal()).isEqualTo(1);
+            }
+            assertThat(spec.base()).isEqualTo(c.kept() ? 1 : 2);
+        }
+
+        @Test
+        void archFlagsMixWithOtherFlagsInAnyOrder() {
+            ModuleSpec spec = parse("""
+                    1 stdcall -noname -arch=win64 -private a()
+                    2 cdecl -arch=x86_64 -norelay -arch=arm64 b()
+                    3 extern -private -arch=win32 c
+                    4 stub -arch=!i386 -ordinal d
+                    5 thiscall -i386 e(ptr)
+                    """);
+            assertThat(spec.entries()).extracting(e -> e.declaredName().orElseThrow()).containsExactly("a", "b", "d");
+            assertThat(named(spec, "a").flags()).containsExactlyInAnyOrder(ExportFlag.NONAME, ExportFlag.PRIVATE);
+            assertThat(named(spec, "b").flags()).containsExactly(ExportFlag.NORELAY);
+            assertThat(named(spec, "d").flags()).containsExactly(ExportFlag.ORDINAL);
+            assertThat(spec.limit()).isEqualTo(4);
+        }
+
+        @Test
+        void droppedEntryMayHaveOrdinalZeroOrOneTooLarge() {
+            ModuleSpec spec = parse("0 stdcall -arch=i386 a()\n65535 cdecl -arch=arm b()\n00 stub -i386 c\n"
+                    + "7 stdcall d()\n");
+            assertThat(spec.entries()).singleElement().satisfies(e -> {
+                assertThat(e.declaredName()).contains("d");
+                assertThat(e.ordinal()).isEqualTo(7);
+            });
+            assertThat(spec.base()).isEqualTo(7);
+            assertThat(spec.limit()).isEqualTo(7);
+        }
+
+        @Test
+        void droppedEntryMayRepeatANameOrAnOrdinal() {
+            ModuleSpec spec = parse("""
+                    1 stdcall a()
+                    2 stdcall -arch=win32 a()
+                    1 stdcall -arch=arm64 b()
+                    2 stdcall b()
+                    2 cdecl -arch=!x86_64 c()
+                    @ stdcall -arch=i386 b()
+                    """);
+            assertThat(spec.entries()).extracting(e -> e.declaredName().orElseThrow() + "@" + e.ordinal())
+                    .containsExactly("a@1", "b@2");
+        }
+
+        @Test
+        void droppedEntryNeedsNoOrdinalForNonameOrAnonymity() {
+            ModuleSpec spec = parse("@ stdcall -arch=i386 -noname a()\n@ cdecl -arch=arm -ordinal b()\n"
+                    + "@ stdcall -arch=win32 @() impl\n@ stub -i386 @\n@ stdcall c()\n");
+            assertThat(spec.entries()).singleElement().satisfies(e -> {
+                assertThat(e.declaredName()).contains("c");
+                assertThat(e.ordinal()).isEqualTo(1);
+            });
+        }
+
+        @Test
+        void exclusionsOfSeveralArchFlagsAddUp() {
+            // as in winebuild: -arch=!x86_64 -arch=!i386 means "all but x86_64 and i386"
+            assertThat(parse("1 stdcall -arch=!x86_64 -arch=!i386 a()").entries()).isEmpty();
+            assertThat(parse("1 stdcall -arch=!arm -arch=!i386 a()").entries()).hasSize(1);
+            assertThat(parse("1 stdcall -arch=!x86_64 -arch=x86_64 a()").entries()).hasSize(1);
+        }
+
+        @Test
+        void onlyDroppedEntriesLeaveAnEmptyModule() {
+            ModuleSpec spec = parse("1 stdcall -arch=i386 a()\n2 stdcall -arch=arm64 b()\n");
+            assertThat(spec.entries()).isEmpty();
+            assertThat(spec.base()).isEqualTo(1);
+            assertThat(spec.limit()).isEqualTo(1);
+            assertThat(spec.exportSlotCount()).isEqualTo(1);
         }
     }
 
