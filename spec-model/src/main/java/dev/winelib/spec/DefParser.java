@@ -184,6 +184,9 @@ public final class DefParser {
             DefTokenizer.Token k = t.get();
             switch (k.text()) {
                 case "NONAME" -> {
+                    if (flags.contains(ExportFlag.NONAME)) {
+                        throw new SpecException(k.location(), "NONAME is given twice");
+                    }
                     if (ordinal == -1) {
                         throw new SpecException(k.location(), "NONAME needs an ordinal: write NAME @N NONAME");
                     }

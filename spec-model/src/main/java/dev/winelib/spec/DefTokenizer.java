@@ -23,7 +23,7 @@ final class DefTokenizer {
 
     DefTokenizer(String file, String text) {
         this.file = file;
-        this.lines = text.lines().toList();
+        this.lines = splitLines(text);
     }
 
     boolean nextLine() {
@@ -39,7 +39,7 @@ final class DefTokenizer {
 
     Optional<Token> next() {
         String line = lines.get(lineIndex);
-        while (pos < line.length() && Character.isWhitespace(line.charAt(pos))) {
+        while (pos < line.length() && isSpace(line.charAt(pos))) {
             pos++;
         }
         if (pos >= line.length() || line.charAt(pos) == ';') {
@@ -55,11 +55,25 @@ final class DefTokenizer {
         int start = pos;
         while (pos < line.length()) {
             c = line.charAt(pos);
-            if (c == ',' || c == '=' || Character.isWhitespace(c)) {
+            if (c == ',' || c == '=' || isSpace(c)) {
                 break;
             }
             pos++;
         }
         return Optional.of(new Token(line.substring(start, pos), at));
+    }
+
+    /** Lines end at '\n' only, as fgets reads them; a '\r' anywhere is white space. */
+    static List<String> splitLines(String text) {
+        List<String> result = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        if (!result.isEmpty() && result.get(result.size() - 1).isEmpty()) {
+            result.remove(result.size() - 1);
+        }
+        return result;
+    }
+
+    /** C's isspace: space, tab, vertical tab, form feed and carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
     }
 }

@@ -250,6 +250,7 @@ public final class SpecParser {
         }
         ExportFlag known = ExportFlag.fromKeyword(flag).orElseThrow(() -> new SpecException(token.location(),
                 "unknown flag '" + token.text() + "' (known flags: " + Arrays.stream(ExportFlag.values())
+                        .filter(f -> f != ExportFlag.RET16 && f != ExportFlag.REGISTER)
                         .map(f -> "-" + f.keyword()).collect(Collectors.joining(", ")) + ", -arch=CPU[,CPU])"));
         if (known == ExportFlag.RET16 || known == ExportFlag.REGISTER) {
             throw new SpecException(token.location(), "flag '" + token.text() + "' belongs to 16-bit modules, which"

@@ -25,7 +25,7 @@ final class SpecTokenizer {
 
     SpecTokenizer(String file, String text) {
         this.file = file;
-        this.lines = text.lines().toList();
+        this.lines = splitLines(text);
     }
 
     /** Moves to the next physical line; false at end of input. */
@@ -91,5 +91,14 @@ final class SpecTokenizer {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
+    }
+
+    /** Lines end at '\n' only, as fgets reads them; a '\r' anywhere is white space. */
+    static List<String> splitLines(String text) {
+        List<String> result = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        if (!result.isEmpty() && result.get(result.size() - 1).isEmpty()) {
+            result.remove(result.size() - 1);
+        }
+        return result;
     }
 }

@@ -387,4 +387,12 @@ class DefParserTest {
             assertThat(e.location()).isEqualTo(new SourceLocation("t.def", 1, 11));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void nonameTwiceIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DefParser.parse("t.def",
+                "EXPORTS\n  e0 @3 NONAME NONAME\n", java.util.Optional.empty()))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("t.def:2:16: NONAME is given twice");
+    }
 }

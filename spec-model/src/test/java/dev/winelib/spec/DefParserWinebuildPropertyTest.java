@@ -78,7 +78,10 @@ class DefParserWinebuildPropertyTest {
     private static Arbitrary<Export> exports() {
         Arbitrary<List<String>> keywords = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.just(List.<String>of())),
-                Tuple.of(4, Arbitraries.of("NONAME", "PRIVATE", "DATA").list().ofMinSize(1).ofMaxSize(3)));
+                // NONAME at most once: winebuild turns "NONAME NONAME" into a nameless entry, which
+                // winebuild-j refuses (see DefParserTest)
+                Tuple.of(4, Arbitraries.of("NONAME", "PRIVATE", "DATA").list().ofMinSize(1).ofMaxSize(3)
+                        .filter(k -> k.stream().filter("NONAME"::equals).count() <= 1)));
         return Combinators.combine(Arbitraries.integers().between(0, 99), Arbitraries.of(false, false, true),
                 Arbitraries.integers().between(0, 99), keywords, Arbitraries.integers().between(0, 2))
                 .as(Export::new);

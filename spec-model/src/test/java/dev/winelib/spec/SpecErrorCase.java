@@ -37,7 +37,7 @@ record SpecErrorCase(String what, String text, int line, int column, String prob
         return new SpecErrorCase(what, text, line, column, problem, false, 0);
     }
 
-    static final String KNOWN_FLAGS = "(known flags: -norelay, -noname, -ret16, -ret64, -register, -private,"
+    static final String KNOWN_FLAGS = "(known flags: -norelay, -noname, -ret64, -private,"
             + " -ordinal, -thiscall, -fastcall, -syscall, -import, -arch=CPU[,CPU])";
     static final String KNOWN_CPUS = "(known: i386, x86_64, amd64, arm, arm64, aarch64, win32, win64; '!' excludes"
             + " one)";

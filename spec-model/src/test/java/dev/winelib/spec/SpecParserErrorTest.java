@@ -72,8 +72,8 @@ class SpecParserErrorTest {
     @Test
     void unknownFlagMessageListsEveryFlagAndArch() {
         SpecException e = Specs.error("1 stdcall -foo bar()");
-        assertThat(e.getMessage()).isEqualTo("t.spec:1:11: unknown flag '-foo' (known flags: -norelay, -noname, -ret16,"
-                + " -ret64, -register, -private, -ordinal, -thiscall, -fastcall, -syscall, -import, -arch=CPU[,CPU])");
+        assertThat(e.getMessage()).isEqualTo("t.spec:1:11: unknown flag '-foo' (known flags: -norelay, -noname,"
+                + " -ret64, -private, -ordinal, -thiscall, -fastcall, -syscall, -import, -arch=CPU[,CPU])");
     }
 
     @Test
