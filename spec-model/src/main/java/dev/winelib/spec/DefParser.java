@@ -167,15 +167,8 @@ public final class DefParser {
             if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new SpecException(o.location(), "expected a number after '@', found '" + digits + "'");
             }
-            String significant = digits.replaceFirst("^0+(?=.)", "");
-            ordinal = significant.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(significant);
-            if (ordinal == 0) {
-                throw new SpecException(o.location(), "ordinal 0 is not valid: ordinals start at 1");
-            }
-            if (ordinal >= SpecParser.MAX_ORDINALS) {
-                throw new SpecException(o.location(), "ordinal " + digits + " is too large (the highest ordinal is "
-                        + (SpecParser.MAX_ORDINALS - 1) + ")");
-            }
+            ordinal = EntryChecks.ordinalValue(digits);
+            EntryChecks.checkOrdinal(o.location(), digits, ordinal);
             t = tokens.next();
         }
         Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
@@ -208,25 +201,15 @@ public final class DefParser {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
-                throw new SpecException(token.location(), "character '" + (c >= 0x20 && c < 0x7f ? String.valueOf(c)
-                        : String.format("\\x%02x", (int) c)) + "' is not allowed in the exported name");
+                throw new SpecException(token.location(), "character '" + EntryChecks.printable(c)
+                        + "' is not allowed in the exported name");
             }
         }
     }
 
     private static void checkTarget(DefTokenizer.Token token, boolean forward) {
         checkName(token);
-        String t = token.text();
-        if (forward) {
-            int dot = t.indexOf('.');
-            if (dot == 0 || dot == t.length() - 1) {
-                throw new SpecException(token.location(), "forward '" + t
-                        + "' must be written DLL.FUNCTION or DLL.#ORDINAL");
-            }
-        } else if (t.startsWith("%")) {
-            throw new SpecException(token.location(), "'" + t + "' is not a valid symbol name: it must not start"
-                    + " with '%'");
-        }
+        EntryChecks.checkSymbolOrForward(token.location(), token.text(), forward);
     }
 
     private static String unquote(String s) {

@@ -115,7 +115,7 @@ public final class SpecParser {
         if (first.is("@")) {
             ordinal = -1;
         } else if (first.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
-            ordinal = ordinalValue(first);
+            ordinal = EntryChecks.ordinalValue(first.text());
         } else if (first.is("apiset")) {
             throw new SpecException(first.location(), "apiset definitions are not supported: they only make"
                     + " data-only modules (apiset schema), which this tool does not build");
@@ -210,7 +210,7 @@ public final class SpecParser {
             return Optional.empty();
         }
         if (ordinal != -1) {
-            checkOrdinal(first, ordinal);
+            EntryChecks.checkOrdinal(first.location(), first.text(), ordinal);
         }
         if ((anonymous || flags.contains(ExportFlag.NONAME) || flags.contains(ExportFlag.ORDINAL)) && ordinal == -1) {
             throw new SpecException(first.location(), anonymous
@@ -266,22 +266,6 @@ public final class SpecParser {
             }
         }
         return Optional.empty();
-    }
-
-    /** The number of an ordinal token (all digits; leading zeros allowed, as winebuild's atoi reads them). */
-    private static int ordinalValue(Token token) {
-        String significant = token.text().replaceFirst("^0+(?=.)", "");
-        return significant.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(significant);
-    }
-
-    private static void checkOrdinal(Token token, int ordinal) {
-        if (ordinal == 0) {
-            throw new SpecException(token.location(), "ordinal 0 is not valid: ordinals start at 1");
-        }
-        if (ordinal >= MAX_ORDINALS) {
-            throw new SpecException(token.location(),
-                    "ordinal " + token.text() + " is too large (the highest ordinal is " + (MAX_ORDINALS - 1) + ")");
-        }
     }
 
     private static SpecException unknownType(Token token) {
@@ -365,8 +349,8 @@ public final class SpecParser {
         for (int i = 0; i < name.length(); i++) {
             if (NAME_CHARS.indexOf(name.charAt(i)) < 0) {
                 throw new SpecException(new SourceLocation(token.location().file(), token.location().line(),
-                        token.location().column() + i), "character '" + printable(name.charAt(i))
-                        + "' is not allowed in the exported name '" + printable(name) + "'");
+                        token.location().column() + i), "character '" + EntryChecks.printable(name.charAt(i))
+                        + "' is not allowed in the exported name '" + EntryChecks.printable(name) + "'");
             }
         }
     }
@@ -380,31 +364,10 @@ public final class SpecParser {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c < 0x21 || c > 0x7e || c == '"' || c == '\\') {
-                throw new SpecException(token.location(), "character '" + printable(c)
-                        + "' is not allowed in '" + printable(t) + "'");
+                throw new SpecException(token.location(), "character '" + EntryChecks.printable(c)
+                        + "' is not allowed in '" + EntryChecks.printable(t) + "'");
             }
         }
-        if (!forward && t.startsWith("%")) {
-            // GNU as reads "%rax" as a register even when quoted: the slot would silently hold 0.
-            throw new SpecException(token.location(), "'" + printable(t)
-                    + "' is not a valid symbol name: it must not start with '%'");
-        }
-        if (forward) {
-            int dot = t.indexOf('.');
-            if (dot == 0 || dot == t.length() - 1) {
-                throw new SpecException(token.location(), "forward '" + t
-                        + "' must be written DLL.FUNCTION or DLL.#ORDINAL");
-            }
-        }
-    }
-
-    private static String printable(char c) {
-        return c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c);
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.chars().forEach(c -> b.append(printable((char) c)));
-        return b.toString();
+        EntryChecks.checkSymbolOrForward(token.location(), t, forward);
     }
 }
