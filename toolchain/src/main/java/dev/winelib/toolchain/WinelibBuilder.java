@@ -15,7 +15,9 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
+import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportDefinitions;
+import dev.winelib.spec.ExportEntry;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
@@ -79,6 +81,7 @@ public final class WinelibBuilder {
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleSpec spec = readSpec(request.specFile(), request.moduleFileName());
+        checkLinkable(spec);
         Path compiler;
         Path linker;
         try {
@@ -109,6 +112,8 @@ public final class WinelibBuilder {
         try {
             moduleObject = new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), compiler, log)
                     .write(spec, options, work);
+        } catch (SpecException e) {
+            throw new BuildFailure(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(request.specFile() + ": " + e.getMessage(), e);
         }
@@ -159,6 +164,19 @@ public final class WinelibBuilder {
             return PostLinkChecks.verify(ElfFile.read(file), spec, entry);
         } catch (ElfFormatException e) {
             throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses link names no linker can resolve: ld.lld and GNU ld read {@code name@version} in a
+     * symbol name as a symbol version. (winebuild emits such names and the link fails later.)
+     */
+    static void checkLinkable(ModuleSpec spec) throws BuildFailure {
+        for (ExportEntry e : spec.entries()) {
+            if (!e.forward() && e.type() != EntryType.STUB && e.target().indexOf('@') >= 0) {
+                throw new BuildFailure(e.location() + ": '" + e.target() + "' cannot be linked: in a symbol name '@'"
+                        + " starts a symbol version; give a link name without '@' (e.g. @ stdcall foo@8(long) foo)");
+            }
         }
     }
 

@@ -168,6 +168,16 @@ class WinelibBuilderTest {
     }
 
     @Test
+    void linkNameWithAtSignIsRefusedBeforeLinking() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC + "@ stdcall odd(long) impl@4\n", TestProjects.SOURCE);
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage(dir.resolve("test.spec") + ":8:1: 'impl@4' cannot be linked: in a symbol name '@' starts"
+                        + " a symbol version; give a link name without '@' (e.g. @ stdcall foo@8(long) foo)");
+        assertThat(dir.resolve("work")).doesNotExist();
+    }
+
+    @Test
     void moduleWithoutDllMainHasNoEntryPoint() throws Exception {
         TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
                 + " { return a + b; }\n");
