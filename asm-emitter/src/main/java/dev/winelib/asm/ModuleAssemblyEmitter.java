@@ -40,7 +40,14 @@ public final class ModuleAssemblyEmitter {
     }
 
     public String emit(ModuleSpec spec, ModuleOptions options) {
+        return emit(spec, options, ModuleImports.none());
+    }
+
+    /** The module's assembly text, with import and delay-import directories for {@code imports}. */
+    public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports) {
         Map<String, Object> model = new HashMap<>();
+        model.put("imports", ImportModel.of(imports));
+        model.put("stubRuntime", options.stubRuntime());
         model.put("generator", generator.replace("*/", "* /"));
         model.put("source", sanitizeComment(spec.source()));
         model.put("reserve", PE_HEADER_RESERVE);
@@ -149,6 +156,9 @@ public final class ModuleAssemblyEmitter {
             if (e.type() == EntryType.STUB) {
                 Map<String, Object> s = new HashMap<>();
                 s.put("symbol", AsmText.symbol(stubSymbol(e, spec)));
+                s.put("label", ".L__wine_stub_string_" + stubs.size());
+                s.put("name", e.declaredName().map(AsmText::stringLiteral).orElse(""));
+                s.put("ordinal", e.ordinal());
                 stubs.add(s);
             }
         }

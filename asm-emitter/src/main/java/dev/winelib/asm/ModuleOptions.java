@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param dllCharacteristics PE DLL characteristics
  * @param stackReserveKib stack reserve in KiB
  * @param heapReserveKib heap reserve in KiB
+ * @param stubRuntime whether stubs call {@code __wine_spec_unimplemented_stub(module, function)},
+ *     which raises Wine's stub exception (provided by the toolchain's runtime); otherwise they trap
  */
 public record ModuleOptions(
         Optional<String> entryPoint,
@@ -27,7 +29,14 @@ public record ModuleOptions(
         int characteristics,
         int dllCharacteristics,
         int stackReserveKib,
-        int heapReserveKib) {
+        int heapReserveKib,
+        boolean stubRuntime) {
+
+    /** The same options, with stubs raising Wine's stub exception through the runtime. */
+    public ModuleOptions withStubRuntime() {
+        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, true);
+    }
 
     /** IMAGE_FILE_DLL | IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for a DLL. */
     public static final int DLL_CHARACTERISTICS = 0x2102;
@@ -46,11 +55,12 @@ public record ModuleOptions(
      */
     public static ModuleOptions dllWithOptionalEntry(String symbol) {
         return new ModuleOptions(Optional.of(symbol), true, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT,
-                1024, 1024);
+                1024, 1024, false);
     }
 
     /** The values winebuild uses for a {@code --dll} module. */
     public static ModuleOptions dll(Optional<String> entryPoint) {
-        return new ModuleOptions(entryPoint, false, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024, 1024);
+        return new ModuleOptions(entryPoint, false, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024,
+                1024, false);
     }
 }

@@ -50,9 +50,23 @@ __wine_spec_nt_header:
 	.long 16	/* NumberOfRvaAndSizes */
 	.long .L__wine_spec_exports - .L__wine_spec_rva_base	/* export directory */
 	.long .L__wine_spec_exports_end - .L__wine_spec_exports
-<#list 1..15 as directory>
+<#if imports.immediate?has_content>
+	.long .L__wine_spec_imports - .L__wine_spec_rva_base	/* import directory */
+	.long .L__wine_spec_imports_end - .L__wine_spec_imports
+<#else>
+	.long 0,0
+</#if>
+<#list 2..12 as directory>
 	.long 0,0
 </#list>
+<#if imports.delayed?has_content>
+	.long .L__wine_spec_delay_imports - .L__wine_spec_rva_base	/* delay import directory */
+	.long .L__wine_spec_delay_imports_end - .L__wine_spec_delay_imports
+<#else>
+	.long 0,0
+</#if>
+	.long 0,0
+	.long 0,0
 <#if stubs?has_content>
 
 /* Stub entry points: declared in the spec, not implemented. */
@@ -61,9 +75,31 @@ __wine_spec_nt_header:
 	.align 4
 	.type ${stub.symbol},@function
 ${stub.symbol}:
+<#if stubRuntime>
+	subq $0x28,%rsp
+	leaq .L__wine_spec_file_name(%rip),%rcx
+<#if stub.name?has_content>
+	leaq ${stub.label}(%rip),%rdx
+<#else>
+	movq $${stub.ordinal?c},%rdx
+</#if>
+	call __wine_spec_unimplemented_stub
+<#else>
 	ud2
+</#if>
 	.size ${stub.symbol}, .-${stub.symbol}
 </#list>
+<#if stubRuntime>
+	.section .rodata
+.L__wine_spec_file_name:
+	.string ${exports.names[0]}
+<#list stubs as stub>
+<#if stub.name?has_content>
+${stub.label}:
+	.string ${stub.name}
+</#if>
+</#list>
+</#if>
 </#if>
 
 /* Export directory. */
@@ -172,6 +208,180 @@ ${thunk.label}:
 ${thunk.symbol}:
 	.byte 0x48,0x8d,0xa4,0x24,0x00,0x00,0x00,0x00
 	jmp *${thunk.iatSlot}(%rip)
+</#list>
+</#if>
+<#if imports.immediate?has_content>
+
+/* Import directory: Wine's loader fills the import address table (the __imp_ slots). */
+	.data
+	.align 4
+.L__wine_spec_imports:
+<#list imports.immediate as dll>
+	.long .L__wine_spec_import_int + ${dll.firstSlot?c} - .L__wine_spec_rva_base	/* OriginalFirstThunk */
+	.long 0	/* TimeDateStamp */
+	.long 0	/* ForwarderChain */
+	.long .L__wine_spec_import_dll_${dll.id} - .L__wine_spec_rva_base	/* Name */
+	.long .L__wine_spec_import_iat + ${dll.firstSlot?c} - .L__wine_spec_rva_base	/* FirstThunk */
+</#list>
+	.long 0,0,0,0,0
+	.align 8
+.L__wine_spec_import_int:
+<#list imports.immediate as dll>
+<#list dll.functions as fn>
+<#if fn.byName>
+	.quad .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
+<#else>
+	.quad ${fn.ordinalEntry}
+</#if>
+</#list>
+	.quad 0
+</#list>
+.L__wine_spec_import_iat:
+<#list imports.immediate as dll>
+<#list dll.functions as fn>
+	.globl ${fn.iatSymbol}
+	.hidden ${fn.iatSymbol}
+	.type ${fn.iatSymbol},@object
+	.size ${fn.iatSymbol},8
+${fn.iatSymbol}:
+<#if fn.byName>
+	.quad .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
+<#else>
+	.quad ${fn.ordinalEntry}
+</#if>
+</#list>
+	.quad 0
+</#list>
+.L__wine_spec_imports_end:
+<#list imports.immediate as dll>
+<#list dll.functions as fn>
+<#if fn.byName>
+	.align 2
+.L__wine_spec_import_hint_${fn.label}:
+	.short ${fn.hint?c}
+	.string ${fn.importName}
+</#if>
+</#list>
+</#list>
+<#list imports.immediate as dll>
+.L__wine_spec_import_dll_${dll.id}:
+	.string ${dll.name}
+</#list>
+
+/* Import thunks: the module's code calls these like local functions. */
+	.text
+<#list imports.immediate as dll>
+<#list dll.functions as fn>
+	.align 8
+	.globl ${fn.symbol}
+	.hidden ${fn.symbol}
+	.type ${fn.symbol},@function
+${fn.symbol}:
+	jmpq *${fn.iatSymbol}(%rip)
+	.size ${fn.symbol}, .-${fn.symbol}
+</#list>
+</#list>
+</#if>
+<#if imports.delayed?has_content>
+
+/* Delay-import directory: a DLL is loaded on the first call of one of its functions. */
+	.data
+	.align 8
+.L__wine_spec_delay_imports:
+<#list imports.delayed as dll>
+	.long 1	/* Attributes: RVAs */
+	.long .L__wine_delay_dll_${dll.id} - .L__wine_spec_rva_base	/* DllNameRVA */
+	.long .L__wine_delay_modules + ${(dll.index * 8)?c} - .L__wine_spec_rva_base	/* ModuleHandleRVA */
+	.long .L__wine_delay_iat + ${dll.firstSlot?c} - .L__wine_spec_rva_base	/* ImportAddressTableRVA */
+	.long .L__wine_delay_int + ${dll.firstNameSlot?c} - .L__wine_spec_rva_base	/* ImportNameTableRVA */
+	.long 0	/* BoundImportAddressTableRVA */
+	.long 0	/* UnloadInformationTableRVA */
+	.long 0	/* TimeDateStamp */
+</#list>
+	.long 0,0,0,0,0,0,0,0
+.L__wine_spec_delay_imports_end:
+.L__wine_delay_iat:
+<#list imports.delayed as dll>
+<#list dll.functions as fn>
+	.globl ${fn.iatSymbol}
+	.hidden ${fn.iatSymbol}
+	.type ${fn.iatSymbol},@object
+	.size ${fn.iatSymbol},8
+${fn.iatSymbol}:
+	.quad .L__wine_delay_load_${fn.label}
+</#list>
+</#list>
+.L__wine_delay_int:
+<#list imports.delayed as dll>
+<#list dll.functions as fn>
+<#if fn.byName>
+	.quad .L__wine_delay_hint_${fn.label} - .L__wine_spec_rva_base
+<#else>
+	.quad ${fn.ordinalEntry}
+</#if>
+</#list>
+	.quad 0
+</#list>
+.L__wine_delay_modules:
+<#list imports.delayed as dll>
+	.quad 0
+</#list>
+<#list imports.delayed as dll>
+<#list dll.functions as fn>
+<#if fn.byName>
+	.align 2
+.L__wine_delay_hint_${fn.label}:
+	.short ${fn.hint?c}
+	.string ${fn.importName}
+</#if>
+</#list>
+.L__wine_delay_dll_${dll.id}:
+	.string ${dll.name}
+</#list>
+
+/* Delay-load thunks: resolve the slot through __delayLoadHelper2, then jump to the function. */
+	.text
+<#list imports.delayed as dll>
+	.align 8
+.L__wine_delay_loader_${dll.id}:
+	subq $0x98,%rsp
+	movq %rdx,0x88(%rsp)
+	movq %rcx,0x80(%rsp)
+	movq %r8,0x78(%rsp)
+	movq %r9,0x70(%rsp)
+	movq %r10,0x68(%rsp)
+	movq %r11,0x60(%rsp)
+	movups %xmm0,0x50(%rsp)
+	movups %xmm1,0x40(%rsp)
+	movups %xmm2,0x30(%rsp)
+	movups %xmm3,0x20(%rsp)
+	leaq .L__wine_spec_delay_imports + ${(dll.index * 32)?c}(%rip),%rcx
+	movq %rax,%rdx
+	call __delayLoadHelper2
+	movups 0x20(%rsp),%xmm3
+	movups 0x30(%rsp),%xmm2
+	movups 0x40(%rsp),%xmm1
+	movups 0x50(%rsp),%xmm0
+	movq 0x60(%rsp),%r11
+	movq 0x68(%rsp),%r10
+	movq 0x70(%rsp),%r9
+	movq 0x78(%rsp),%r8
+	movq 0x80(%rsp),%rcx
+	movq 0x88(%rsp),%rdx
+	addq $0x98,%rsp
+	jmp *%rax
+<#list dll.functions as fn>
+.L__wine_delay_load_${fn.label}:
+	leaq ${fn.iatSymbol}(%rip),%rax
+	jmp .L__wine_delay_loader_${dll.id}
+	.align 8
+	.globl ${fn.symbol}
+	.hidden ${fn.symbol}
+	.type ${fn.symbol},@function
+${fn.symbol}:
+	jmpq *${fn.iatSymbol}(%rip)
+	.size ${fn.symbol}, .-${fn.symbol}
+</#list>
 </#list>
 </#if>
 

@@ -212,7 +212,7 @@ class AssemblesWithGccTest {
     void headerFieldsFromOptions() throws IOException {
         ModuleSpec spec = SpecParser.parse("t.spec", "", Optional.of("gui.exe"));
         ModuleOptions o = new ModuleOptions(Optional.empty(), false, ModuleOptions.SUBSYSTEM_WINDOWS_GUI, 6, 2,
-                0x0022, 0x8160, 2048, 64);
+                0x0022, 0x8160, 2048, 64, false);
         AssembledModule m = AssembledModule.assemble(dir, "gui", EMITTER.emit(spec, o));
         assertThat(m.u16(22)).isEqualTo(0x0022);
         assertThat(m.u16(72)).isEqualTo(6);

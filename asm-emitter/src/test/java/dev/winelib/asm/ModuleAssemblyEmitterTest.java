@@ -72,7 +72,7 @@ class ModuleAssemblyEmitterTest {
         }
         big.append("2999 stdcall -noname fw() kernel32.Last\n3000 stdcall last()\n");
         ModuleSpec spec = spec(big.toString());
-        ModuleOptions options = new ModuleOptions(Optional.empty(), false, 2, 6, 2, 0x2022, 0x160, 1048576, 65536);
+        ModuleOptions options = new ModuleOptions(Optional.empty(), false, 2, 6, 2, 0x2022, 0x160, 1048576, 65536, false);
         String root = EMITTER.emit(spec, options);
         Locale saved = Locale.getDefault();
         try {
@@ -256,10 +256,10 @@ class ModuleAssemblyEmitterTest {
     @Test
     void dllDefaults() {
         ModuleOptions o = ModuleOptions.dll(Optional.empty());
-        assertThat(o).isEqualTo(new ModuleOptions(Optional.empty(), false, 3, 4, 0, 0x2102, 0x100, 1024, 1024));
+        assertThat(o).isEqualTo(new ModuleOptions(Optional.empty(), false, 3, 4, 0, 0x2102, 0x100, 1024, 1024, false));
         assertThat(ModuleOptions.dllWithOptionalEntry("X"))
-                .isEqualTo(new ModuleOptions(Optional.of("X"), true, 3, 4, 0, 0x2102, 0x100, 1024, 1024));
-        assertThatThrownBy(() -> new ModuleOptions(null, false, 3, 4, 0, 0, 0, 0, 0))
+                .isEqualTo(new ModuleOptions(Optional.of("X"), true, 3, 4, 0, 0x2102, 0x100, 1024, 1024, false));
+        assertThatThrownBy(() -> new ModuleOptions(null, false, 3, 4, 0, 0, 0, 0, 0, false))
                 .isInstanceOf(NullPointerException.class);
         List<String> s = new AsmListing(emit("")).statements();
         assertThat(s).containsSubsequence(".short 240", ".short 0x2102", ".short 0x020b", ".long 4096", ".long 4096",
@@ -270,7 +270,7 @@ class ModuleAssemblyEmitterTest {
     @Test
     void customOptions() {
         ModuleOptions o = new ModuleOptions(Optional.empty(), false, ModuleOptions.SUBSYSTEM_WINDOWS_GUI, 6, 2,
-                0x0022, 0x8160, 2048, 64);
+                0x0022, 0x8160, 2048, 64, false);
         List<String> s = new AsmListing(EMITTER.emit(spec(""), o)).statements();
         assertThat(s).containsSubsequence(".short 0x0022", ".short 6,2", ".short 0x0002", ".short 0x8160",
                 ".quad 2097152,4096", ".quad 65536,4096");
