@@ -26,4 +26,17 @@ final class MingwHost {
                 directory, directory.resolve(exeName + ".build"), TIMEOUT).assertSuccess();
         return exe;
     }
+
+    /** Compiles a Windows DLL from {@code sources} (C files and an optional .def) into {@code directory/NAME}. */
+    static Path compileDll(List<Path> sources, Path directory, String dllName) throws IOException,
+            InterruptedException {
+        Path compiler = ExternalTools.mingwGcc();
+        Files.createDirectories(directory);
+        Path dll = directory.resolve(dllName);
+        List<String> command = new java.util.ArrayList<>(List.of(compiler.toString(), "-shared", "-O1", "-Wall",
+                "-Werror", "-o", dll.toString()));
+        sources.forEach(p -> command.add(p.toString()));
+        Programs.run(command, directory, directory.resolve(dllName + ".build"), TIMEOUT).assertSuccess();
+        return dll;
+    }
 }

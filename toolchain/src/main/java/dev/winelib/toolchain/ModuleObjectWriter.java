@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -27,9 +28,9 @@ final class ModuleObjectWriter {
     }
 
     /** Writes {@code NAME.spec.s} and {@code NAME.spec.o} in {@code directory}; returns the object. */
-    Path write(ModuleSpec spec, ModuleOptions options, Path directory) throws IOException, InterruptedException,
-            BuildFailure {
-        String assembly = emitter.emit(spec, options);
+    Path write(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
+            throws IOException, InterruptedException, BuildFailure {
+        String assembly = emitter.emit(spec, options, imports);
         Files.createDirectories(directory);
         String base = spec.fileName() + ".spec";
         Path asmFile = directory.resolve(base + ".s");

@@ -13,6 +13,11 @@ import dev.winelib.toolchain.elf.ElfSymbol;
 /** The global symbols that a set of relocatable objects define. */
 final class ObjectSymbols {
 
+    private static final Set<String> LINKER_DEFINED = Set.of("_DYNAMIC", "__ehdr_start", "_GLOBAL_OFFSET_TABLE_",
+            "__dso_handle", "_end", "end", "_edata", "edata", "_etext", "etext", "__bss_start", "__executable_start",
+            "__init_array_start", "__init_array_end", "__fini_array_start", "__fini_array_end",
+            "__preinit_array_start", "__preinit_array_end", "__GNU_EH_FRAME_HDR", "_TLS_MODULE_BASE_");
+
     private ObjectSymbols() {
     }
 
@@ -34,5 +39,32 @@ final class ObjectSymbols {
             }
         }
         return defined;
+    }
+
+    /**
+     * Symbols the objects use with hidden or protected visibility but none defines: they must come
+     * from inside the module (Wine's headers declare Win32 functions so), never from a shared library.
+     */
+    static Set<String> undefinedNonDefault(List<Path> objects) throws IOException, BuildFailure {
+        Set<String> wanted = new TreeSet<>();
+        for (Path object : objects) {
+            try {
+                for (ElfSymbol s : ElfFile.read(object).symbols()) {
+                    if (!s.isDefined() && s.isGlobalOrWeak() && s.visibility() != 0 && !s.name().isEmpty()) {
+                        wanted.add(s.name());
+                    }
+                }
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+        }
+        wanted.removeAll(definedGlobals(objects));
+        wanted.removeIf(ObjectSymbols::isLinkerDefined);
+        return wanted;
+    }
+
+    /** Symbols the linker itself defines when they are referenced. */
+    static boolean isLinkerDefined(String name) {
+        return LINKER_DEFINED.contains(name) || name.startsWith("__start_") || name.startsWith("__stop_");
     }
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.winelib.asm.ImportedDll;
 import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
 import dev.winelib.toolchain.pe.PeExport;
+import dev.winelib.toolchain.pe.PeImport;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.pe.WinelibImageReader;
 
@@ -32,6 +35,15 @@ public final class PostLinkChecks {
      * @param entrySymbol the symbol expected as entry point, or empty for none
      */
     public static WinelibImage verify(ElfFile elf, ModuleSpec spec, Optional<String> entrySymbol) throws BuildFailure {
+        return verify(elf, spec, entrySymbol, Optional.empty());
+    }
+
+    /**
+     * Like {@link #verify(ElfFile, ModuleSpec, Optional)}, and when {@code imports} is given, the
+     * import and delay-import directories must decode back to it.
+     */
+    public static WinelibImage verify(ElfFile elf, ModuleSpec spec, Optional<String> entrySymbol,
+            Optional<ModuleImports> imports) throws BuildFailure {
         List<String> problems = new ArrayList<>();
         WinelibImage image;
         Map<String, Long> symbols = new HashMap<>();
@@ -134,10 +146,27 @@ public final class PostLinkChecks {
         for (PeExport extra : byOrdinal.values()) {
             problems.add("ordinal " + extra.ordinal() + " is in the export table but not in the spec");
         }
+        if (imports.isPresent()) {
+            List<PeImport> expected = new ArrayList<>();
+            for (ImportedDll dll : imports.get().immediate()) {
+                expected.add(asPeImport(dll));
+            }
+            for (ImportedDll dll : imports.get().delayed()) {
+                expected.add(asPeImport(dll));
+            }
+            if (!image.imports().equals(expected)) {
+                problems.add("the import directories hold " + image.imports() + ", expected " + expected);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BuildFailure(elf.origin() + " would not work under Wine:\n  - " + String.join("\n  - ", problems));
         }
         return image;
+    }
+
+    private static PeImport asPeImport(ImportedDll dll) {
+        return new PeImport(dll.dllName(), dll.functions().stream()
+                .map(f -> f.importName().orElse("#" + f.ordinal())).toList(), dll.delayed());
     }
 
     private static void checkAddress(String what, long address, long floor, WinelibImage image, ElfFile elf,

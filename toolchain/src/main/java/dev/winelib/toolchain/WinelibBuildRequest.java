@@ -26,6 +26,12 @@ import dev.winelib.sysroot.Sysroot;
  * @param libraries extra -l libraries
  * @param viewsDirectory where views of sysroots with absolute symlinks are kept
  * @param sourceRoot a directory the sources are reported relative to (also used to name objects)
+ * @param imports DLLs to import from, in order of preference, before the default ones
+ * @param delayImports DLLs to import from on first use
+ * @param defaultImports whether kernel32, user32, advapi32 and ntdll are imported too, as winegcc does
+ * @param importDefinitions .spec or .def files giving the export lists of imported DLLs; they take
+ *     precedence over an installed Wine's
+ * @param entryPoint the function Wine's entry point calls after the constructors, instead of DllMain
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -41,7 +47,15 @@ public record WinelibBuildRequest(
         List<String> ldflags,
         List<String> libraries,
         Path viewsDirectory,
-        Optional<Path> sourceRoot) {
+        Optional<Path> sourceRoot,
+        List<String> imports,
+        List<String> delayImports,
+        boolean defaultImports,
+        List<Path> importDefinitions,
+        Optional<String> entryPoint) {
+
+    /** The DLLs winegcc imports from by default, in its order. */
+    public static final List<String> DEFAULT_IMPORTS = List.of("advapi32", "user32", "kernel32", "ntdll");
 
     public WinelibBuildRequest {
         Objects.requireNonNull(specFile, "specFile");
@@ -55,6 +69,20 @@ public record WinelibBuildRequest(
         ldflags = List.copyOf(ldflags);
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(viewsDirectory, "viewsDirectory");
+        imports = List.copyOf(imports);
+        delayImports = List.copyOf(delayImports);
+        importDefinitions = List.copyOf(importDefinitions);
+        Objects.requireNonNull(entryPoint, "entryPoint");
+    }
+
+    /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
+    public List<String> allImports() {
+        List<String> all = new ArrayList<>(imports);
+        all.addAll(delayImports);
+        if (defaultImports) {
+            all.addAll(DEFAULT_IMPORTS);
+        }
+        return all;
     }
 
     public static Builder builder(Path specFile, Path outputFile, Path workDirectory) {
@@ -77,6 +105,11 @@ public record WinelibBuildRequest(
         private final List<String> libraries = new ArrayList<>();
         private Path viewsDirectory = dev.winelib.sysroot.SysrootInspector.defaultViewsDirectory();
         private Optional<Path> sourceRoot = Optional.empty();
+        private final List<String> imports = new ArrayList<>();
+        private final List<String> delayImports = new ArrayList<>();
+        private boolean defaultImports = true;
+        private final List<Path> importDefinitions = new ArrayList<>();
+        private Optional<String> entryPoint = Optional.empty();
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             this.specFile = specFile;
@@ -139,9 +172,35 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        public Builder imports(List<String> dlls) {
+            imports.addAll(dlls);
+            return this;
+        }
+
+        public Builder delayImports(List<String> dlls) {
+            delayImports.addAll(dlls);
+            return this;
+        }
+
+        public Builder defaultImports(boolean value) {
+            this.defaultImports = value;
+            return this;
+        }
+
+        public Builder importDefinitions(List<Path> files) {
+            importDefinitions.addAll(files);
+            return this;
+        }
+
+        public Builder entryPoint(String function) {
+            this.entryPoint = Optional.ofNullable(function).filter(s -> !s.isBlank());
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
-                    workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoot);
+                    workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoot,
+                    imports, delayImports, defaultImports, importDefinitions, entryPoint);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
 import dev.winelib.spec.ModuleSpec;
@@ -23,6 +24,7 @@ import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -105,18 +107,11 @@ public final class WinelibBuilder {
         SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log);
         SourceCompiler.Outcome compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
 
-        Set<String> defined = ObjectSymbols.definedGlobals(compiled.objects());
-        Optional<String> entry = defined.contains(DEFAULT_ENTRY) ? Optional.of(DEFAULT_ENTRY) : Optional.empty();
-        ModuleOptions options = ModuleOptions.dll(entry);
-        Path moduleObject;
-        try {
-            moduleObject = new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), compiler, log)
-                    .write(spec, options, work);
-        } catch (SpecException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BuildFailure(request.specFile() + ": " + e.getMessage(), e);
-        }
+        List<Path> runtime = compileRuntime(request, spec, compiler, work);
+        List<Path> objects = new ArrayList<>(compiled.objects());
+        objects.addAll(runtime);
+        Optional<String> entry = Optional.of(ENTRY_SYMBOL);
+        ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -125,22 +120,33 @@ public final class WinelibBuilder {
 
         Path output = request.outputFile().toAbsolutePath();
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
-        List<String> finalCommand = ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject,
-                compiled.objects(), request.ldflags(), request.libraries(), output);
-        List<Path> linkInputs = new ArrayList<>(compiled.objects());
-        linkInputs.add(moduleObject);
+        List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
+                work.resolve("module.o"), objects, request.ldflags(), request.libraries(), output));
+        key.add("imports=" + request.imports());
+        key.add("delay-imports=" + request.delayImports());
+        key.add("default-imports=" + request.defaultImports());
+        key.add("import-definitions=" + request.importDefinitions());
+        key.add("module-file-name=" + spec.fileName());
+        key.add("generator=" + generator);
+        List<Path> linkInputs = new ArrayList<>(objects);
+        linkInputs.add(request.specFile().toAbsolutePath());
+        linkInputs.addAll(request.importDefinitions());
         linkInputs.add(versionScript);
         linkInputs.add(orderingScript);
-        String record = Stamp.of(finalCommand, linkInputs);
+        String record = Stamp.of(key, linkInputs);
         if (Stamp.isFresh(output, stampFile, record)) {
             log.info("up to date: " + output);
             return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
         }
 
+        ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript, orderingScript,
+                objects, compiler, work);
+        Path moduleObject = writeModuleObject(spec, options, imports, compiler, work);
+
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
             List<String> command = ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject,
-                    compiled.objects(), request.ldflags(), request.libraries(), tmp);
+                    objects, request.ldflags(), request.libraries(), tmp);
             log.info("linking " + output);
             log.debug(String.join(" ", command));
             try {
@@ -148,7 +154,17 @@ public final class WinelibBuilder {
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            WinelibImage image = check(tmp, spec, entry);
+            try {
+                ConstructorFixup.apply(tmp);
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            WinelibImage image;
+            try {
+                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
             Stamp.write(stampFile, record);
@@ -156,6 +172,125 @@ public final class WinelibBuilder {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The entry point of every module: runs the constructors, then DllMain (see runtime/entry.c). */
+    public static final String ENTRY_SYMBOL = "__wine_spec_dll_entry";
+
+    /**
+     * Compiles the runtime pieces the module needs: always the entry point; the stub helper when
+     * the spec has stubs; the delay-load helper when there are delay imports.
+     */
+    private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
+            throws IOException, InterruptedException, BuildFailure {
+        Path dir = work.resolve("runtime");
+        Files.createDirectories(dir);
+        List<Path> sources = new ArrayList<>();
+        sources.add(writeRuntimeSource(dir, "entry.c"));
+        if (spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB)) {
+            sources.add(writeRuntimeSource(dir, "stub.c"));
+        }
+        if (!request.delayImports().isEmpty()) {
+            sources.add(writeRuntimeSource(dir, "delayload.c"));
+        }
+        List<String> flags = new ArrayList<>(List.of("-m64", "-fPIC", "-O2", "-fno-strict-aliasing"));
+        if (!request.sysroot().isHost()) {
+            flags.add("--sysroot=" + request.sysroot().root());
+        }
+        String entryFunction = request.entryPoint().orElse(DEFAULT_ENTRY);
+        if (!entryFunction.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new BuildFailure("entry point '" + entryFunction + "' is not a C identifier");
+        }
+        flags.add("-DWINELIB_ENTRY=" + entryFunction);
+        return new SourceCompiler(compiler, flags, dir.resolve("obj"), BuildLog.silent()).compile(sources, dir)
+                .objects();
+    }
+
+    private static Path writeRuntimeSource(Path dir, String name) throws IOException {
+        try (var in = WinelibBuilder.class.getResourceAsStream("runtime/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing runtime source " + name);
+            }
+            Path target = dir.resolve(name);
+            AtomicFiles.writeIfChanged(target, in.readAllBytes());
+            return target;
+        }
+    }
+
+    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path compiler,
+            Path directory) throws IOException, InterruptedException, BuildFailure {
+        try {
+            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), compiler, log)
+                    .write(spec, options, imports, directory);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Links once without imports to learn what neither the objects nor the sysroot's libraries
+     * define, and imports those symbols from the module's DLLs.
+     */
+    private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
+            Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
+            Path compiler, Path work) throws IOException, InterruptedException, BuildFailure {
+        Path probeDir = work.resolve("probe");
+        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), compiler, probeDir);
+        Path probeOutput = probeDir.resolve("probe.so");
+        // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
+        Set<String> hidden = ObjectSymbols.undefinedNonDefault(objects);
+        List<Path> probeObjects = new ArrayList<>(objects);
+        if (!hidden.isEmpty()) {
+            StringBuilder asm = new StringBuilder("\t.text\n");
+            for (String name : hidden) {
+                String sym = dev.winelib.asm.AsmText.symbol(name);
+                asm.append("\t.weak ").append(sym).append("\n\t.hidden ").append(sym).append('\n').append(sym)
+                        .append(":\n\tret\n");
+            }
+            asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
+            Path placeholders = probeDir.resolve("placeholders.o");
+            ModuleAssembler.assemble(compiler, asm.toString(), placeholders);
+            probeObjects.add(placeholders);
+        }
+        List<String> command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
+                probeObject, probeObjects, request.ldflags(), request.libraries(), probeOutput));
+        command.add(1, "--warn-unresolved-symbols");
+        command.add(2, "--error-limit=0");
+        command.add(3, "--no-demangle");
+        log.debug(String.join(" ", command));
+        ProcessRunner.Result probe = ProcessRunner.run(command, work, java.util.Map.of());
+        Files.deleteIfExists(probeOutput);
+        if (probe.exitCode() != 0) {
+            throw new BuildFailure(new ToolFailedException("linking " + request.outputFile().getFileName(), command,
+                    probe.exitCode(), probe.output()).getMessage());
+        }
+        List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
+        for (String name : hidden) {
+            undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
+        }
+        undefined.addAll(UndefinedSymbols.parse(probe.output()));
+        if (undefined.isEmpty()) {
+            return ModuleImports.none();
+        }
+        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        List<String> dlls = request.allImports();
+        ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
+                new java.util.LinkedHashSet<>(request.delayImports()), lists);
+        if (!resolution.unresolved().isEmpty()) {
+            List<String> libraries = new ArrayList<>();
+            for (String lib : request.libraries()) {
+                libraries.add("lib" + lib);
+            }
+            libraries.addAll(List.of("libc", "libgcc", "libgcc_s"));
+            libraries.add("in " + sysroot.libraryDirectories().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            throw new BuildFailure(ImportResolver.unresolvedMessage(resolution.unresolved(), dlls, lists, libraries));
+        }
+        for (var dll : resolution.imports().dlls()) {
+            log.debug("imports from " + dll.dllName() + (dll.delayed() ? " (delayed)" : "") + ": "
+                    + dll.functions().stream().map(f -> f.symbol()).toList());
+        }
+        return resolution.imports();
     }
 
     private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,

@@ -39,7 +39,8 @@ class PostLinkChecksTest {
         Path out = dir.resolve("bad.so");
         List<String> cmd = ModuleLinker.command(lld, host, work.resolve(LinkerScripts.VERSION_SCRIPT_NAME),
                 work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME), work.resolve("test.dll.spec.o"),
-                List.of(work.resolve("obj/test.c.o")), List.of(), List.of(), out);
+                List.of(work.resolve("obj/test.c.o"), work.resolve("runtime/obj/entry.c.o"),
+                        work.resolve("runtime/obj/stub.c.o")), List.of(), List.of(), out);
         List<String> edited = new ArrayList<>();
         for (int i = 0; i < cmd.size(); i++) {
             String arg = cmd.get(i);
@@ -63,13 +64,13 @@ class PostLinkChecksTest {
     @Test
     void correctLinkPasses() throws Exception {
         Path so = relink(true, true);
-        assertThat(PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of("DllMain")).exports()).hasSize(6);
+        assertThat(PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of(WinelibBuilder.ENTRY_SYMBOL)).exports()).hasSize(6);
     }
 
     @Test
     void defaultLldLayoutIsCaughtAsExportsBelowTheModuleBase() throws Exception {
         Path so = relink(true, false);
-        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of("DllMain")))
+        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of(WinelibBuilder.ENTRY_SYMBOL)))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageContaining("would not work under Wine")
                 .hasMessageContaining("export add (ordinal 6")
@@ -80,7 +81,7 @@ class PostLinkChecksTest {
     @Test
     void missingVersionScriptIsCaughtAsExtraExportedSymbols() throws Exception {
         Path so = relink(false, true);
-        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of("DllMain")))
+        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), spec(), Optional.of(WinelibBuilder.ENTRY_SYMBOL)))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageContaining("dynamic symbol 'add' is exported; only __wine_spec_nt_header may be");
     }
@@ -89,7 +90,7 @@ class PostLinkChecksTest {
     void specThatDoesNotMatchTheModuleIsReported() throws Exception {
         Path so = relink(true, true);
         ModuleSpec other = WinelibBuilder.readSpec(writeSpec("@ stdcall add(long long)\n"), Optional.of("other.dll"));
-        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), other, Optional.of("DllMain")))
+        assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), other, Optional.of(WinelibBuilder.ENTRY_SYMBOL)))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageContaining("export directory names the module 'test.dll', expected 'other.dll'")
                 .hasMessageContaining("ordinal base is 5, expected 1");

@@ -49,8 +49,7 @@ class WinelibBuilderTest {
         assertThat(image.exports()).extracting(PeExport::ordinal).containsExactly(5, 6, 7, 8, 9, 10);
 
         ElfFile elf = ElfFile.read(dll);
-        long dllMain = symbol(elf, "DllMain");
-        assertThat(image.entryPoint()).isEqualTo(dllMain);
+        assertThat(image.entryPoint()).isEqualTo(symbol(elf, WinelibBuilder.ENTRY_SYMBOL));
         assertThat(image.exports().get(1).address()).isEqualTo(symbol(elf, "add"));
         assertThat(image.exports().get(2).address()).isEqualTo(symbol(elf, "multiply"));
         assertThat(image.exports().get(3).address()).isEqualTo(symbol(elf, "counter"));
@@ -130,14 +129,13 @@ class WinelibBuilderTest {
     }
 
     @Test
-    void unresolvedExportFailsTheLinkAndLeavesNothing() throws Exception {
+    void unresolvedExportFailsTheBuildAndLeavesNothing() throws Exception {
         TestProjects.write(dir, TestProjects.SPEC + "@ stdcall missing_function()\n", TestProjects.SOURCE);
         assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).build()))
                 .isInstanceOf(BuildFailure.class)
-                .hasMessageContaining("missing_function");
-        try (var files = Files.list(dir.resolve("out"))) {
-            assertThat(files).isEmpty();
-        }
+                .hasMessageContaining("undefined symbols: no imported DLL exports them")
+                .hasMessageContaining("  - missing_function (referenced by ");
+        assertThat(dir.resolve("out/test.dll")).doesNotExist();
     }
 
     @Test
@@ -178,11 +176,14 @@ class WinelibBuilderTest {
     }
 
     @Test
-    void moduleWithoutDllMainHasNoEntryPoint() throws Exception {
+    void moduleWithoutDllMainStillGetsTheRuntimeEntryPoint() throws Exception {
         TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
                 + " { return a + b; }\n");
         BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).build());
-        assertThat(result.image().entryPoint()).isZero();
+        ElfFile elf = ElfFile.read(result.outputFile());
+        assertThat(result.image().entryPoint()).isEqualTo(symbol(elf, WinelibBuilder.ENTRY_SYMBOL));
+        assertThat(result.image().imports()).isEmpty();
+        assertThat(elf.symbols()).noneMatch(s -> s.name().equals("DllMain") && s.isDefined());
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class WinebuildJ implements Callable<Integer> {
     @Option(names = "-m", paramLabel = "BITS", description = "Target word size: only 64 is supported.")
     String wordSize;
 
+    @Option(names = "--fixup-ctors", paramLabel = "FILE",
+            description = "Hide the constructors of an already linked winelib .so from ld.so (retag DT_INIT,"
+                    + " DT_INIT_ARRAY, DT_INIT_ARRAYSZ), so that its entry point runs them at DLL_PROCESS_ATTACH.")
+    Path fixupCtors;
+
     @Option(names = "--data-only", description = "Not supported: data-only modules (apiset schemas) are not built.")
     boolean dataOnly;
 
@@ -112,6 +117,18 @@ public final class WinebuildJ implements Callable<Integer> {
         if (dataOnly) {
             err.println("winebuild-j: --data-only: data-only modules (apiset schemas) are not supported");
             return 2;
+        }
+        if (fixupCtors != null) {
+            try {
+                dev.winelib.toolchain.ConstructorFixup.apply(fixupCtors);
+                return 0;
+            } catch (java.nio.file.NoSuchFileException e) {
+                err.println("winebuild-j: " + fixupCtors + ": no such file");
+                return 1;
+            } catch (Exception e) {
+                err.println("winebuild-j: --fixup-ctors " + fixupCtors + ": " + e.getMessage());
+                return 1;
+            }
         }
         if (specFile == null) {
             err.println("winebuild-j: no spec file given: use -E FILE.spec");

@@ -99,6 +99,37 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.libraries")
     private List<String> libraries = new ArrayList<>();
 
+    /**
+     * DLLs the module imports Win32 functions from, in order of preference, by name
+     * ({@code shell32}, {@code comctl32.dll}). kernel32, user32, advapi32 and ntdll are imported
+     * too unless {@code defaultImports} is false. Only functions the code uses are imported.
+     */
+    @Parameter(property = "winelib.imports")
+    private List<String> imports = new ArrayList<>();
+
+    /** DLLs loaded on the first call of one of their functions instead of with the module. */
+    @Parameter(property = "winelib.delayImports")
+    private List<String> delayImports = new ArrayList<>();
+
+    /** Whether kernel32, user32, advapi32 and ntdll are imported too, as winegcc does. */
+    @Parameter(property = "winelib.defaultImports", defaultValue = "true")
+    private boolean defaultImports;
+
+    /**
+     * .spec or .def files giving the exports of imported DLLs (for DLLs Wine does not have, or to
+     * override its lists). Otherwise the export lists come from the PE DLLs of the installed Wine,
+     * then from Wine's Unix import libraries.
+     */
+    @Parameter(property = "winelib.importDefinitions")
+    private List<File> importDefinitions = new ArrayList<>();
+
+    /**
+     * The function Wine's entry point calls at attach and detach, after the constructors have run at
+     * DLL_PROCESS_ATTACH. Default: {@code DllMain}; a module without one is simply attached.
+     */
+    @Parameter(property = "winelib.entryPoint")
+    private String entryPoint;
+
     /** Skip building the DLL. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
@@ -131,6 +162,11 @@ public final class BuildMojo extends AbstractMojo {
                     .cflags(ProjectLayout.splitFlags(cflags))
                     .ldflags(ProjectLayout.splitFlags(ldflags))
                     .libraries(libraries)
+                    .imports(imports)
+                    .delayImports(delayImports)
+                    .defaultImports(defaultImports)
+                    .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
+                    .entryPoint(entryPoint)
                     .build();
             BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                     .build(request);

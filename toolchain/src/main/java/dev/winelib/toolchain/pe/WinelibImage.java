@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param exports export slots in ordinal order; holes are left out
  * @param slotCount NumberOfFunctions
  * @param nameTable the export names in the order of the name table (Wine searches it by bisection)
+ * @param imports the import and delay-import directories
  */
 public record WinelibImage(
         long ntHeaderAddress,
@@ -37,11 +38,13 @@ public record WinelibImage(
         int ordinalBase,
         List<PeExport> exports,
         int slotCount,
-        List<String> nameTable) {
+        List<String> nameTable,
+        List<PeImport> imports) {
 
     public WinelibImage {
         exports = List.copyOf(exports);
         nameTable = List.copyOf(nameTable);
+        imports = List.copyOf(imports);
     }
 
     /** The address Wine maps its header page over; nothing the PE view uses may lie below its end. */

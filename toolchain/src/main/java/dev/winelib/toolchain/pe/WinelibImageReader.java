@@ -85,9 +85,11 @@ public final class WinelibImageReader {
         long exportRva = u32(base + 136);
         long exportSize = u32(base + 140);
         long moduleBase = (imageBase + 0xffff) & ~0xffffL;
+        List<PeImport> imports = new ArrayList<>(readImports(base, u32(base + 144), false));
+        imports.addAll(readImports(base, u32(base + 24 + 112 + 13 * 8), true));
         if (exportRva == 0) {
             return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem,
-                    sizeOfImage, 0, 0, Optional.empty(), 0, List.of(), 0, List.of());
+                    sizeOfImage, 0, 0, Optional.empty(), 0, List.of(), 0, List.of(), imports);
         }
         long dir = base + exportRva;
         String dllName = string(base + u32(dir + 12));
@@ -130,7 +132,36 @@ public final class WinelibImageReader {
             }
         }
         return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem, sizeOfImage,
-                dir, exportSize, Optional.of(dllName), ordinalBase, exports, (int) functionCount, nameTable);
+                dir, exportSize, Optional.of(dllName), ordinalBase, exports, (int) functionCount, nameTable, imports);
+    }
+
+    /**
+     * Reads an import (or delay-import) directory; descriptors are 20 (or 32) bytes and end with a
+     * zero one; name-table entries are RVAs of hint/name pairs, or ordinals with the top bit set.
+     */
+    private List<PeImport> readImports(long base, long directoryRva, boolean delayed) throws ElfFormatException {
+        List<PeImport> result = new ArrayList<>();
+        if (directoryRva == 0) {
+            return result;
+        }
+        int size = delayed ? 32 : 20;
+        for (long d = base + directoryRva; result.size() < MAX_EXPORTS; d += size) {
+            long nameRva = u32(d + (delayed ? 4 : 12));
+            if (nameRva == 0) {
+                break;
+            }
+            long nameTable = base + u32(d + (delayed ? 16 : 0));
+            List<String> functions = new ArrayList<>();
+            for (long t = nameTable; functions.size() < MAX_EXPORTS; t += 8) {
+                long entry = u64(t);
+                if (entry == 0) {
+                    break;
+                }
+                functions.add(entry < 0 ? "#" + (entry & 0xffff) : string(base + entry + 2));
+            }
+            result.add(new PeImport(string(base + nameRva), functions, delayed));
+        }
+        return result;
     }
 
     private long u64(long address) throws ElfFormatException {

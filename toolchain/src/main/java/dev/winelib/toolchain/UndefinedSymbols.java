@@ -1,0 +1,47 @@
+package dev.winelib.toolchain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the symbols a link left undefined from ld.lld's {@code --warn-unresolved-symbols} output:
+ * what neither the objects nor the sysroot's libraries define.
+ */
+final class UndefinedSymbols {
+
+    /** A symbol nothing defines, and the places that use it as ld.lld reports them. */
+    record Symbol(String name, List<String> referencedBy) {
+        Symbol {
+            referencedBy = List.copyOf(referencedBy);
+        }
+    }
+
+    private static final String MARKER = "undefined symbol: ";
+
+    private UndefinedSymbols() {
+    }
+
+    static List<Symbol> parse(String linkerOutput) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String line : linkerOutput.lines().toList()) {
+            int at = line.indexOf(MARKER);
+            if (at >= 0 && (line.contains("warning:") || line.contains("error:"))) {
+                String name = line.substring(at + MARKER.length()).trim();
+                current = found.computeIfAbsent(name, n -> new ArrayList<>());
+            } else if (current != null && line.startsWith(">>> referenced by ")) {
+                String where = line.substring(">>> referenced by ".length()).trim();
+                if (!current.contains(where) && current.size() < 5) {
+                    current.add(where);
+                }
+            } else if (!line.startsWith(">>>")) {
+                current = null;
+            }
+        }
+        List<Symbol> result = new ArrayList<>();
+        found.forEach((name, refs) -> result.add(new Symbol(name, refs)));
+        return result;
+    }
+}
