@@ -45,9 +45,12 @@ final class ImportResolver {
             try {
                 found = lists.find(dll).orElseThrow(() -> new BuildFailure("no export list found for imported DLL '"
                         + dll + "'; searched: " + String.join("; ", lists.searched())
-                        + ". Give its .spec or .def file in the import definitions, or install Wine (wine64)"));
+                        + ". Give its .spec or .def file in the import definitions, or install Wine's export lists (Debian"
+                        + " packages wine64 and libwine-dev)"));
             } catch (ImportException e) {
                 throw new BuildFailure(e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure("imported DLL name '" + dll + "' is not valid: " + e.getMessage(), e);
             }
             if (seen.add(found.dllName())) {
                 exports.add(found);
@@ -57,7 +60,7 @@ final class ImportResolver {
         for (String d : delayed) {
             try {
                 lists.find(d).ifPresent(x -> delayedNames.add(x.dllName()));
-            } catch (ImportException e) {
+            } catch (ImportException | IllegalArgumentException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
         }
@@ -66,11 +69,13 @@ final class ImportResolver {
         exports.forEach(e -> chosen.put(e.dllName(), new TreeMap<>()));
         List<UndefinedSymbols.Symbol> unresolved = new ArrayList<>();
         for (UndefinedSymbols.Symbol s : undefined) {
-            String name = s.name().startsWith("__imp_") ? s.name().substring("__imp_".length()) : s.name();
+            boolean slotOnly = s.name().startsWith("__imp_");
+            String name = slotOnly ? s.name().substring("__imp_".length()) : s.name();
             Optional<ImportedFunction> match = Optional.empty();
             for (DllExports dll : exports) {
                 Optional<ImportableExport> export = dll.byName(name);
-                if (export.isPresent()) {
+                // a variable can only be reached through its __imp_ slot, never through a thunk
+                if (export.isPresent() && (slotOnly || !export.get().data())) {
                     ImportableExport x = export.get();
                     match = Optional.of(new ImportedFunction(name,
                             x.byOrdinal() ? Optional.empty() : Optional.of(name), x.ordinal(), x.hint()));
@@ -107,7 +112,8 @@ final class ImportResolver {
         b.append("export lists from: ").append(String.join("; ", lists.searched())).append('\n');
         b.append("libraries searched: ").append(String.join(", ", libraries)).append('\n');
         b.append("Import the DLL that exports a Win32 function (<imports> / -l NAME), link the library that defines"
-                + " a Linux one (<libraries> / -l), or define the symbol.");
+                + " a Linux one (<libraries> / -l), or define the symbol. A DLL's variable can only be imported"
+                + " through its slot: declare it as __imp_NAME.");
         return b.toString();
     }
 }
