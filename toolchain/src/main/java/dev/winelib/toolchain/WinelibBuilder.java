@@ -177,44 +177,10 @@ public final class WinelibBuilder {
     /** The entry point of every module: runs the constructors, then DllMain (see runtime/entry.c). */
     public static final String ENTRY_SYMBOL = "__wine_spec_dll_entry";
 
-    /**
-     * Compiles the runtime pieces the module needs: always the entry point; the stub helper when
-     * the spec has stubs; the delay-load helper when there are delay imports.
-     */
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        Path dir = work.resolve("runtime");
-        Files.createDirectories(dir);
-        List<Path> sources = new ArrayList<>();
-        sources.add(writeRuntimeSource(dir, "entry.c"));
-        if (spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB)) {
-            sources.add(writeRuntimeSource(dir, "stub.c"));
-        }
-        if (!request.delayImports().isEmpty()) {
-            sources.add(writeRuntimeSource(dir, "delayload.c"));
-        }
-        List<String> flags = new ArrayList<>(List.of("-m64", "-fPIC", "-O2", "-fno-strict-aliasing"));
-        if (!request.sysroot().isHost()) {
-            flags.add("--sysroot=" + request.sysroot().root());
-        }
-        String entryFunction = request.entryPoint().orElse(DEFAULT_ENTRY);
-        if (!entryFunction.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new BuildFailure("entry point '" + entryFunction + "' is not a C identifier");
-        }
-        flags.add("-DWINELIB_ENTRY=" + entryFunction);
-        return new SourceCompiler(compiler, flags, dir.resolve("obj"), BuildLog.silent()).compile(sources, dir)
-                .objects();
-    }
-
-    private static Path writeRuntimeSource(Path dir, String name) throws IOException {
-        try (var in = WinelibBuilder.class.getResourceAsStream("runtime/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing runtime source " + name);
-            }
-            Path target = dir.resolve(name);
-            AtomicFiles.writeIfChanged(target, in.readAllBytes());
-            return target;
-        }
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.sysroot(), spec,
+                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
     }
 
     private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path compiler,

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -13,12 +15,14 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.ModuleAssembler;
+import dev.winelib.toolchain.RelocatableModule;
 import dev.winelib.toolchain.Version;
 import dev.winelib.toolchain.WinelibBuilder;
 import dev.winelib.toolchain.process.ToolLocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The {@code winebuild-j} command. Option names follow winebuild's so that build scripts can switch
@@ -59,6 +63,33 @@ public final class WinebuildJ implements Callable<Integer> {
 
     @Option(names = "--cc-cmd", paramLabel = "CC", description = "Compiler driver used to assemble (default: gcc).")
     String ccCommand = "gcc";
+
+    @Option(names = "-l", paramLabel = "DLL",
+            description = "Import from this DLL (repeatable); its export list comes from -L DIR/libDLL.def, or from"
+                    + " the installed Wine. Needs the module's objects after --.")
+    List<String> imports = new ArrayList<>();
+
+    @Option(names = {"-d", "--delay-lib"}, paramLabel = "DLL",
+            description = "Import from this DLL on first use (repeatable).")
+    List<String> delayImports = new ArrayList<>();
+
+    @Option(names = "-L", paramLabel = "DIR", description = "Directory searched for libDLL.def export lists.")
+    List<Path> libraryPath = new ArrayList<>();
+
+    @Option(names = {"-e", "--entry"}, paramLabel = "FUNCTION",
+            description = "Function the entry point calls after the constructors (default: DllMain).")
+    String entry;
+
+    @Option(names = "--sysroot", paramLabel = "DIR",
+            description = "Sysroot whose C library is never imported from DLLs (default: host).")
+    String sysroot = "host";
+
+    @Option(names = "--ld-cmd", paramLabel = "LD", description = "ld.lld to merge objects with (default: found).")
+    String ldCommand;
+
+    @Parameters(paramLabel = "OBJECTS", description = "The module's objects (after --): their undefined symbols"
+            + " decide the imports. libNAME.a arguments (Wine import libraries) add NAME to the imports.")
+    List<Path> objects = new ArrayList<>();
 
     @Option(names = "-m", paramLabel = "BITS", description = "Target word size: only 64 is supported.")
     String wordSize;
@@ -137,6 +168,9 @@ public final class WinebuildJ implements Callable<Integer> {
         }
         try {
             ModuleSpec spec = WinelibBuilder.readSpec(specFile, Optional.ofNullable(moduleFileName));
+            if (!objects.isEmpty() || !imports.isEmpty() || !delayImports.isEmpty()) {
+                return buildModuleObject(spec);
+            }
             ModuleOptions options = ModuleOptions.dllWithOptionalEntry(WinelibBuilder.DEFAULT_ENTRY);
             String assembly;
             try {
@@ -155,13 +189,55 @@ public final class WinebuildJ implements Callable<Integer> {
                 writeAtomically(output, assembly);
             }
             return 0;
-        } catch (BuildFailure e) {
+        } catch (BuildFailure | dev.winelib.sysroot.SysrootException
+                | dev.winelib.toolchain.process.ToolNotFoundException e) {
             err.println("winebuild-j: " + e.getMessage());
             return 1;
         } catch (Exception e) {
             err.println("winebuild-j: " + e);
             return 1;
         }
+    }
+
+    /** The module object with imports and runtime, for a link done by winegcc or a Makefile. */
+    private int buildModuleObject(ModuleSpec spec) throws Exception {
+        if (output == null || !output.getFileName().toString().endsWith(".o")) {
+            err.println("winebuild-j: with objects or -l/-d, the output must be an object: use -o NAME.o");
+            return 2;
+        }
+        List<Path> objectFiles = new ArrayList<>();
+        List<String> dlls = new ArrayList<>(imports);
+        for (Path p : objects) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(".a")) {
+                if (!name.startsWith("lib")) {
+                    err.println("winebuild-j: " + p + ": only Wine import libraries (libDLL.a) are accepted as archives");
+                    return 2;
+                }
+                dlls.add(name.substring(3, name.length() - 2));
+            } else {
+                objectFiles.add(p);
+            }
+        }
+        List<Path> definitions = new ArrayList<>();
+        for (String dll : dlls) {
+            for (Path dir : libraryPath) {
+                Path def = dir.resolve("lib" + dll + ".def");
+                if (java.nio.file.Files.isRegularFile(def)) {
+                    definitions.add(def);
+                    break;
+                }
+            }
+        }
+        ToolLocator tools = ToolLocator.fromEnvironment();
+        Path cc = tools.require(ccCommand, ToolLocator.debianPackageOfCompiler(ccCommand), "to compile the module runtime");
+        Path ld = tools.findLinker(Optional.ofNullable(ldCommand));
+        var layout = new dev.winelib.sysroot.SysrootInspector(dev.winelib.sysroot.SysrootInspector
+                .defaultViewsDirectory()).inspect(dev.winelib.sysroot.Sysroot.parse(sysroot));
+        RelocatableModule.build(new RelocatableModule.Request(spec, objectFiles, dlls, delayImports, definitions,
+                entry == null ? WinelibBuilder.DEFAULT_ENTRY : entry, output), cc, ld, layout,
+                "winebuild-j " + Version.get());
+        return 0;
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {

@@ -1,0 +1,119 @@
+package dev.winelib.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.winelib.linker.LinkerScripts;
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.pe.PeImport;
+import dev.winelib.toolchain.pe.WinelibImageReader;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolLocator;
+
+/** The CLI builds a module object with imports for objects it is given, and fixes up constructors. */
+class ModuleObjectModeTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return WinebuildJ.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private static Path tool(String name, String pkg) {
+        Optional<Path> p = ToolLocator.fromEnvironment().find(name);
+        if (p.isEmpty()) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs " + name + " (Debian package " + pkg + ")");
+            }
+            Assumptions.assumeTrue(false, "this test needs " + name + " (Debian package " + pkg + ")");
+        }
+        return p.get();
+    }
+
+    @Test
+    void importsWhatTheObjectsNeedButNeverTheCLibrary() throws Exception {
+        Path gcc = tool("gcc", "gcc");
+        Path lld;
+        try {
+            lld = ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs ld.lld (Debian package lld-16)", e);
+            }
+            Assumptions.assumeTrue(false, "this test needs ld.lld (Debian package lld-16)");
+            return;
+        }
+        if (!Files.isDirectory(Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"))) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs Wine's DLLs (Debian package wine64)");
+            }
+            Assumptions.assumeTrue(false, "this test needs Wine's DLLs (Debian package wine64)");
+        }
+        Files.writeString(dir.resolve("m.spec"), "@ stdcall ticks()\n@ stub later\n");
+        Files.writeString(dir.resolve("m.c"), """
+                #include <string.h>
+                unsigned __attribute__((ms_abi)) GetTickCount(void);
+                unsigned __attribute__((ms_abi)) ticks(void) { return GetTickCount() + strlen("x"); }
+                """);
+        ProcessRunner.check("gcc", List.of(gcc.toString(), "-c", "-fPIC", "-o", dir.resolve("m.o").toString(),
+                dir.resolve("m.c").toString()), dir);
+
+        Path module = dir.resolve("m.spec.o");
+        assertThat(run("--dll", "-E", dir.resolve("m.spec").toString(), "-o", module.toString(), "-l", "kernel32",
+                "-l", "ntdll", "--", dir.resolve("m.o").toString())).as(err.toString()).isZero();
+
+        SysrootLayout host = new SysrootInspector(dir.resolve("views")).inspect(Sysroot.host());
+        Files.writeString(dir.resolve("v.map"), LinkerScripts.versionScript());
+        Files.writeString(dir.resolve("o.ld"), LinkerScripts.orderingScript());
+        Path so = dir.resolve("m.dll.so");
+        List<String> link = new ArrayList<>(List.of(lld.toString(), "-shared", "-Bsymbolic", "-z", "defs",
+                "--version-script=" + dir.resolve("v.map"), "-T", dir.resolve("o.ld").toString(), "-o", so.toString()));
+        host.libraryDirectories().forEach(d -> link.add("-L" + d));
+        link.addAll(List.of(host.crti().toString(), host.crtBeginShared().toString(), module.toString(),
+                dir.resolve("m.o").toString(), "-lc", host.crtEndShared().toString(), host.crtn().toString()));
+        ProcessRunner.check("ld.lld", link, dir);
+
+        List<PeImport> imports = WinelibImageReader.read(ElfFile.read(so)).imports();
+        // kernel32 comes first and also exports RtlRaiseException (the stub helper's); strlen, which
+        // ntdll exports too, stays the C library's
+        assertThat(imports).containsExactly(
+                new PeImport("kernel32.dll", List.of("GetTickCount", "RtlRaiseException"), false));
+
+        // the constructors of the linked module, hidden from ld.so
+        assertThat(run("--fixup-ctors", so.toString())).isZero();
+        String dynamic = ProcessRunner.check("readelf", List.of("readelf", "-d", so.toString()), dir);
+        assertThat(dynamic).contains("0x0000000060009994").doesNotContain("(INIT_ARRAY)");
+    }
+
+    @Test
+    void objectModeNeedsAnObjectOutput() throws Exception {
+        Files.writeString(dir.resolve("m.spec"), "@ stdcall f()\n");
+        assertThat(run("-E", dir.resolve("m.spec").toString(), "-l", "kernel32", "-o", dir.resolve("m.s").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("use -o NAME.o");
+    }
+
+    @Test
+    void fixupCtorsOnAMissingFile() {
+        assertThat(run("--fixup-ctors", dir.resolve("nope.so").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("nope.so: no such file");
+    }
+}
