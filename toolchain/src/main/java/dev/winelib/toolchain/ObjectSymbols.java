@@ -50,7 +50,9 @@ final class ObjectSymbols {
         for (Path object : objects) {
             try {
                 for (ElfSymbol s : ElfFile.read(object).symbols()) {
-                    if (!s.isDefined() && s.isGlobalOrWeak() && s.visibility() != 0 && !s.name().isEmpty()) {
+                    // weak references may stay undefined (the runtime's optional DllMain)
+                    if (!s.isDefined() && s.binding() == ElfSymbol.STB_GLOBAL && s.visibility() != 0
+                            && !s.name().isEmpty()) {
                         wanted.add(s.name());
                     }
                 }

@@ -115,7 +115,7 @@ public final class RelocatableModule {
         for (Path object : objects) {
             try {
                 for (ElfSymbol s : ElfFile.read(object).symbols()) {
-                    if (!s.isDefined() && s.isGlobalOrWeak() && !s.name().isEmpty()) {
+                    if (!s.isDefined() && s.binding() == ElfSymbol.STB_GLOBAL && !s.name().isEmpty()) {
                         wanted.add(s.name());
                     }
                 }

@@ -176,6 +176,39 @@ class WinelibBuilderTest {
     }
 
     @Test
+    void configuredEntryFunctionIsWhatTheEntryPointCalls() throws Exception {
+        TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
+                + " { return a + b; }\nint __attribute__((ms_abi)) MyEntry(void *i, unsigned r, void *x)"
+                + " { return 1; }\n");
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).entryPoint("MyEntry")
+                .build());
+        String disassembly = dev.winelib.toolchain.process.ProcessRunner.check("objdump", List.of("objdump", "-d",
+                "--no-show-raw-insn", result.outputFile().toString()), dir);
+        String entry = disassembly.substring(disassembly.indexOf("<" + WinelibBuilder.ENTRY_SYMBOL + ">:"));
+        entry = entry.substring(0, entry.indexOf("\n\n"));
+        assertThat(entry).contains("<MyEntry>");
+
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).entryPoint("no-way")
+                .build())).isInstanceOf(BuildFailure.class).hasMessage("entry point 'no-way' is not a C identifier");
+    }
+
+    @Test
+    void win32FunctionsAreImportedAndTheCLibraryIsNot() throws Exception {
+        TestProjects.write(dir, "@ stdcall ticks()\n", """
+                #include <string.h>
+                #include <windef.h>
+                #include <winbase.h>
+                static const char *volatile text = "abc";
+                DWORD WINAPI ticks(void) { return GetTickCount() + (DWORD)strlen(text) + GetCurrentProcessId(); }
+                """);
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).build());
+        assertThat(result.image().imports()).containsExactly(new dev.winelib.toolchain.pe.PeImport("kernel32.dll",
+                List.of("GetCurrentProcessId", "GetTickCount"), false));
+        ElfFile elf = ElfFile.read(result.outputFile());
+        assertThat(elf.dynamicSymbols()).anyMatch(s -> s.name().equals("strlen") && !s.isDefined());
+    }
+
+    @Test
     void moduleWithoutDllMainStillGetsTheRuntimeEntryPoint() throws Exception {
         TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
                 + " { return a + b; }\n");
