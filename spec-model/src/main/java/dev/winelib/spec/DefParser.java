@@ -46,16 +46,16 @@ public final class DefParser {
      * name, else the file name with {@code .dll}.
      */
     public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
-        DefTokenizer tokens = new DefTokenizer(sourceName, text);
+        SpecTokenizer tokens = SpecTokenizer.forDef(sourceName, text);
         List<ExportEntry> declared = new ArrayList<>();
         Optional<String> library = Optional.empty();
         boolean inExports = false;
         while (tokens.nextLine()) {
-            Optional<DefTokenizer.Token> first = tokens.next();
+            Optional<SpecTokenizer.Token> first = tokens.next();
             if (first.isEmpty()) {
                 continue;
             }
-            DefTokenizer.Token t = first.get();
+            SpecTokenizer.Token t = first.get();
             switch (t.text()) {
                 case "LIBRARY", "NAME" -> {
                     Optional<String> named = parseLibrary(tokens);
@@ -72,7 +72,7 @@ public final class DefParser {
                 }
                 case "EXPORTS" -> {
                     inExports = true;
-                    Optional<DefTokenizer.Token> next = tokens.next();
+                    Optional<SpecTokenizer.Token> next = tokens.next();
                     if (next.isEmpty()) {
                         continue;
                     }
@@ -101,16 +101,17 @@ public final class DefParser {
         return name.contains(".") ? name : name + ".dll";
     }
 
-    private static Optional<String> parseLibrary(DefTokenizer tokens) {
-        Optional<DefTokenizer.Token> t = tokens.next();
+    private static Optional<String> parseLibrary(SpecTokenizer tokens) {
+        Optional<SpecTokenizer.Token> t = tokens.next();
         if (t.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = Optional.empty();
-        DefTokenizer.Token token = t.get();
+        SpecTokenizer.Token token = t.get();
         if (!token.is("BASE")) {
             name = Optional.of(unquote(token.text()));
-            Optional<DefTokenizer.Token> next = tokens.next();
+            SpecParser.checkModuleFileName(token.location(), withDefaultExtension(name.get()));
+            Optional<SpecTokenizer.Token> next = tokens.next();
             if (next.isEmpty()) {
                 return name;
             }
@@ -120,7 +121,7 @@ public final class DefParser {
             throw new SpecException(token.location(), "expected BASE=ADDRESS after the library name, found '"
                     + token.text() + "'");
         }
-        DefTokenizer.Token eq = require(tokens, "'=' after BASE");
+        SpecTokenizer.Token eq = require(tokens, "'=' after BASE");
         if (!eq.is("=")) {
             throw new SpecException(eq.location(), "expected '=' after BASE, found '" + eq.text() + "'");
         }
@@ -128,10 +129,10 @@ public final class DefParser {
         return name;
     }
 
-    private static void parseSize(DefTokenizer tokens, DefTokenizer.Token keyword) {
-        DefTokenizer.Token size = require(tokens, "a size after " + keyword.text());
+    private static void parseSize(SpecTokenizer tokens, SpecTokenizer.Token keyword) {
+        SpecTokenizer.Token size = require(tokens, "a size after " + keyword.text());
         checkNumber(size);
-        Optional<DefTokenizer.Token> comma = tokens.next();
+        Optional<SpecTokenizer.Token> comma = tokens.next();
         if (comma.isPresent()) {
             if (!comma.get().is(",")) {
                 throw new SpecException(comma.get().location(), "expected ',' after the size, found '"
@@ -141,20 +142,20 @@ public final class DefParser {
         }
     }
 
-    private static void checkNumber(DefTokenizer.Token t) {
+    private static void checkNumber(SpecTokenizer.Token t) {
         if (!t.text().matches("0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*")) {
             throw new SpecException(t.location(), "'" + t.text() + "' is not a number");
         }
     }
 
-    private static ExportEntry parseExport(DefTokenizer tokens, DefTokenizer.Token nameToken) {
+    private static ExportEntry parseExport(SpecTokenizer tokens, SpecTokenizer.Token nameToken) {
         String name = nameToken.text();
         checkName(nameToken);
         String target = name;
         boolean forward = false;
-        Optional<DefTokenizer.Token> t = tokens.next();
+        Optional<SpecTokenizer.Token> t = tokens.next();
         if (t.isPresent() && t.get().is("=")) {
-            DefTokenizer.Token internal = require(tokens, "the internal name after '='");
+            SpecTokenizer.Token internal = require(tokens, "the internal name after '='");
             target = internal.text();
             forward = target.contains(".");
             checkTarget(internal, forward);
@@ -162,7 +163,7 @@ public final class DefParser {
         }
         int ordinal = -1;
         if (t.isPresent() && t.get().text().startsWith("@")) {
-            DefTokenizer.Token o = t.get();
+            SpecTokenizer.Token o = t.get();
             String digits = o.text().substring(1);
             if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw new SpecException(o.location(), "expected a number after '@', found '" + digits + "'");
@@ -174,7 +175,7 @@ public final class DefParser {
         Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
         EntryType type = EntryType.CDECL;
         while (t.isPresent()) {
-            DefTokenizer.Token k = t.get();
+            SpecTokenizer.Token k = t.get();
             switch (k.text()) {
                 case "NONAME" -> {
                     if (flags.contains(ExportFlag.NONAME)) {
@@ -196,7 +197,7 @@ public final class DefParser {
                 nameToken.location(), type == EntryType.CDECL);
     }
 
-    private static void checkName(DefTokenizer.Token token) {
+    private static void checkName(SpecTokenizer.Token token) {
         String name = token.text();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -207,7 +208,7 @@ public final class DefParser {
         }
     }
 
-    private static void checkTarget(DefTokenizer.Token token, boolean forward) {
+    private static void checkTarget(SpecTokenizer.Token token, boolean forward) {
         checkName(token);
         EntryChecks.checkSymbolOrForward(token.location(), token.text(), forward);
     }
@@ -216,13 +217,13 @@ public final class DefParser {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
     }
 
-    private static DefTokenizer.Token require(DefTokenizer tokens, String what) {
+    private static SpecTokenizer.Token require(SpecTokenizer tokens, String what) {
         return tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
                 "line ends too early: expected " + what));
     }
 
-    private static void endOfLine(DefTokenizer tokens) {
-        Optional<DefTokenizer.Token> extra = tokens.next();
+    private static void endOfLine(SpecTokenizer tokens) {
+        Optional<SpecTokenizer.Token> extra = tokens.next();
         if (extra.isPresent()) {
             throw new SpecException(extra.get().location(), "unexpected '" + extra.get().text() + "' at the end of the"
                     + " line");

@@ -57,7 +57,7 @@ public final class SpecParser {
                 .orElseGet(() -> defaultModuleFileName(sourceName));
         checkModuleFileName(sourceName, fileName);
         List<ExportEntry> declared = new ArrayList<>();
-        SpecTokenizer tokens = new SpecTokenizer(sourceName, text);
+        SpecTokenizer tokens = SpecTokenizer.forSpec(sourceName, text);
         while (tokens.nextLine()) {
             Optional<Token> first = tokens.next();
             if (first.isEmpty()) {
@@ -89,9 +89,13 @@ public final class SpecParser {
     }
 
     static void checkModuleFileName(String sourceName, String fileName) {
+        checkModuleFileName(SourceLocation.ofFile(sourceName), fileName);
+    }
+
+    static void checkModuleFileName(SourceLocation at, String fileName) {
         if (fileName.isEmpty() || fileName.startsWith(".") || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
                 || c == '/')) {
-            throw new SpecException(SourceLocation.ofFile(sourceName),
+            throw new SpecException(at,
                     "module file name '" + fileName + "' is not valid: give a name such as hello.dll, in printable"
                             + " ASCII without spaces, quotes, slashes or backslashes");
         }

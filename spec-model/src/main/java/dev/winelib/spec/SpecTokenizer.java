@@ -4,12 +4,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits spec text into tokens the way winebuild does: whitespace separates tokens, {@code (} and
- * {@code )} are tokens of their own, {@code #} or {@code ;} at the start of a token begins a comment,
- * a backslash escapes the next character, and a backslash at the end of a line continues the
- * declaration on the next line.
+ * Splits .spec and .def text into tokens the way winebuild does: white space separates tokens,
+ * separator characters ({@code (} and {@code )} in a .spec, {@code ,} and {@code =} in a .def) are
+ * tokens of their own, a comment character at the start of a token begins a comment, a backslash
+ * escapes the next character, and a backslash at the end of a line continues the declaration on
+ * the next line.
  */
 final class SpecTokenizer {
+
+    /** The token rules of .spec files. */
+    static SpecTokenizer forSpec(String file, String text) {
+        return new SpecTokenizer(file, text, "()", "#;");
+    }
+
+    /** The token rules of .def files. */
+    static SpecTokenizer forDef(String file, String text) {
+        return new SpecTokenizer(file, text, ",=", ";");
+    }
 
     /** A token and where it starts. */
     record Token(String text, SourceLocation location) {
@@ -19,12 +30,16 @@ final class SpecTokenizer {
     }
 
     private final String file;
+    private final String separators;
+    private final String comments;
     private final List<String> lines;
     private int lineIndex = -1;
     private int pos;
 
-    SpecTokenizer(String file, String text) {
+    private SpecTokenizer(String file, String text, String separators, String comments) {
         this.file = file;
+        this.separators = separators;
+        this.comments = comments;
         this.lines = splitLines(text);
     }
 
@@ -60,20 +75,20 @@ final class SpecTokenizer {
             }
             break;
         }
-        if (pos >= line.length() || line.charAt(pos) == '#' || line.charAt(pos) == ';') {
+        if (pos >= line.length() || comments.indexOf(line.charAt(pos)) >= 0) {
             pos = line.length();
             return Optional.empty();
         }
         SourceLocation at = new SourceLocation(file, lineIndex + 1, pos + 1);
         char c = line.charAt(pos);
-        if (c == '(' || c == ')') {
+        if (separators.indexOf(c) >= 0) {
             pos++;
             return Optional.of(new Token(String.valueOf(c), at));
         }
         StringBuilder text = new StringBuilder();
         while (pos < line.length()) {
             c = line.charAt(pos);
-            if (c == '(' || c == ')' || isSpace(c)) {
+            if (separators.indexOf(c) >= 0 || isSpace(c)) {
                 break;
             }
             if (c == '\\') {
