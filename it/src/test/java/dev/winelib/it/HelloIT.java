@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** examples/hello as a test: mvn package builds hello.dll, and a Windows program calls it under Wine. */
+/** examples/hello itself: mvn package builds hello.dll, and a Windows program calls it under Wine. */
 class HelloIT {
 
     @Test
@@ -16,7 +16,7 @@ class HelloIT {
         ExternalTools.requireBuildTools();
         ExternalTools.mingwGcc();
         Wine wine = Wine.locate();
-        TestProject project = TestProject.copy("hello");
+        TestProject project = TestProject.copyExample("hello");
 
         TestProject.MavenRun build = project.mvnPackage().assertSuccess();
 

@@ -53,7 +53,15 @@ final class TestProject {
      * top directory, so no {@code .mvn/maven.config} of an enclosing directory applies to it.
      */
     static TestProject copy(String name) throws IOException {
-        Path source = ItSettings.projectsSource().resolve(name);
+        return copyFrom(ItSettings.projectsSource().resolve(name), name);
+    }
+
+    /** Copies the repository's examples/NAME, as a user would build it, to a fresh target/it-projects/NAME. */
+    static TestProject copyExample(String name) throws IOException {
+        return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
+    }
+
+    private static TestProject copyFrom(Path source, String name) throws IOException {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("no test project " + source);
         }
@@ -162,6 +170,9 @@ final class TestProject {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.equals(source.resolve("target"))) {
+                    return FileVisitResult.SKIP_SUBTREE; // build output of the source tree (an example's demo run)
+                }
                 Files.createDirectories(target.resolve(source.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }
@@ -172,8 +183,10 @@ final class TestProject {
                 if (file.getFileName().toString().equals("pom.xml")) {
                     String pom = Files.readString(file, StandardCharsets.UTF_8);
                     Files.writeString(to, pom.replace(VERSION_TOKEN, version), StandardCharsets.UTF_8);
-                } else {
+                } else if (attrs.isRegularFile()) {
                     Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                } else if (attrs.isSymbolicLink()) {
+                    Files.createSymbolicLink(to, Files.readSymbolicLink(file));
                 }
                 return FileVisitResult.CONTINUE;
             }
