@@ -32,6 +32,8 @@ import dev.winelib.sysroot.Sysroot;
  * @param importDefinitions .spec or .def files giving the export lists of imported DLLs; they take
  *     precedence over an installed Wine's
  * @param entryPoint the function Wine's entry point calls after the constructors, instead of DllMain
+ * @param glibcBaseline the newest glibc symbol version the module may need ("2.31", the Steam
+ *     Runtime 'sniper' baseline, by default), or empty to allow any
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -52,7 +54,11 @@ public record WinelibBuildRequest(
         List<String> delayImports,
         boolean defaultImports,
         List<Path> importDefinitions,
-        Optional<String> entryPoint) {
+        Optional<String> entryPoint,
+        Optional<String> glibcBaseline) {
+
+    /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
+    public static final String SNIPER_GLIBC = "2.31";
 
     /** The DLLs winegcc imports from by default, in its order. */
     public static final List<String> DEFAULT_IMPORTS = List.of("advapi32", "user32", "kernel32", "ntdll");
@@ -73,6 +79,7 @@ public record WinelibBuildRequest(
         delayImports = List.copyOf(delayImports);
         importDefinitions = List.copyOf(importDefinitions);
         Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(glibcBaseline, "glibcBaseline");
     }
 
     /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
@@ -110,6 +117,7 @@ public record WinelibBuildRequest(
         private boolean defaultImports = true;
         private final List<Path> importDefinitions = new ArrayList<>();
         private Optional<String> entryPoint = Optional.empty();
+        private Optional<String> glibcBaseline = Optional.of(SNIPER_GLIBC);
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             this.specFile = specFile;
@@ -197,10 +205,17 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** The glibc baseline: a version such as 2.31, or "none" (or blank) to allow any. */
+        public Builder glibcBaseline(String version) {
+            this.glibcBaseline = Optional.ofNullable(version).map(String::trim)
+                    .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("none"));
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
                     workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoot,
-                    imports, delayImports, defaultImports, importDefinitions, entryPoint);
+                    imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline);
         }
     }
 }

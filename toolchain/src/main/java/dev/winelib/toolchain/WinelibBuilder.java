@@ -25,6 +25,9 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.imports.ExportLists;
+import dev.winelib.toolchain.glibc.BaselineReport;
+import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
+import dev.winelib.toolchain.glibc.GlibcVersion;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -128,6 +131,7 @@ public final class WinelibBuilder {
         key.add("import-definitions=" + request.importDefinitions());
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
+        key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
         List<Path> linkInputs = new ArrayList<>(objects);
         linkInputs.add(request.specFile().toAbsolutePath());
         linkInputs.addAll(request.importDefinitions());
@@ -165,12 +169,35 @@ public final class WinelibBuilder {
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
+            checkGlibcBaseline(request, tmp, objects);
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
             Stamp.write(stampFile, record);
             return new BuildResult(output, compiled.compiled(), true, image);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Fails when the module needs a glibc symbol version newer than the baseline; lists the
+     * libraries it needs and warns about those the Steam Runtime does not provide.
+     */
+    private void checkGlibcBaseline(WinelibBuildRequest request, Path module, List<Path> objects) throws IOException,
+            BuildFailure {
+        try {
+            GlibcVersion baseline = GlibcVersion.parse(request.glibcBaseline().orElse("999.0"));
+            BaselineReport report = GlibcBaselineCheck.check(module, objects, baseline);
+            log.info("needs " + String.join(", ", report.neededLibraries()));
+            report.warnings().forEach(log::warn);
+            if (request.glibcBaseline().isPresent() && !report.passes()) {
+                throw new BuildFailure(request.outputFile().getFileName() + ": " + report.failureMessage(baseline));
+            }
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("glibc baseline '" + request.glibcBaseline().orElse("") + "' is not a version such"
+                    + " as 2.31: " + e.getMessage(), e);
         }
     }
 

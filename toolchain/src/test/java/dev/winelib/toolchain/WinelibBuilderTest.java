@@ -209,6 +209,28 @@ class WinelibBuilderTest {
     }
 
     @Test
+    void glibcNewerThanTheBaselineFailsTheBuild() throws Exception {
+        TestProjects.write(dir, "@ stdcall closer(long)\n", """
+                #define _GNU_SOURCE
+                #include <unistd.h>
+                int __attribute__((ms_abi)) closer(int fd) { return close_range(fd, fd, 0); }
+                """);
+        assertThatThrownBy(() -> builder.build(TestProjects.request(dir, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("close_range")
+                .hasMessageContaining("GLIBC_2.34")
+                .hasMessageContaining("test.c.o");
+        assertThat(dir.resolve("out/test.dll")).doesNotExist();
+
+        BuildResult allowed = builder.build(TestProjects.request(dir, dir.resolve("views")).glibcBaseline("none")
+                .build());
+        assertThat(allowed.outputFile()).exists();
+        BuildResult newer = builder.build(TestProjects.request(dir, dir.resolve("views")).glibcBaseline("2.36")
+                .build());
+        assertThat(newer.outputFile()).exists();
+    }
+
+    @Test
     void moduleWithoutDllMainStillGetsTheRuntimeEntryPoint() throws Exception {
         TestProjects.write(dir, "@ stdcall add(long long)\n", "int __attribute__((ms_abi)) add(int a, int b)"
                 + " { return a + b; }\n");

@@ -130,6 +130,15 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.entryPoint")
     private String entryPoint;
 
+    /**
+     * The newest glibc symbol version the DLL may need: {@code 2.31} (the Steam Runtime 'sniper' that
+     * Proton uses) by default; {@code none} allows any. A DLL needing a newer version would fail to
+     * load on older distributions, so the build fails and lists each symbol, its version and the
+     * object that referenced it.
+     */
+    @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
+    private String glibcBaseline;
+
     /** Skip building the DLL. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
@@ -167,6 +176,7 @@ public final class BuildMojo extends AbstractMojo {
                     .defaultImports(defaultImports)
                     .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
                     .entryPoint(entryPoint)
+                    .glibcBaseline(glibcBaseline)
                     .build();
             BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                     .build(request);

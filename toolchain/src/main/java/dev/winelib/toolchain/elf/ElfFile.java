@@ -164,6 +164,39 @@ public final class ElfFile {
                 + ") is not inside a loaded segment");
     }
 
+    /**
+     * The bytes a section occupies in the file (a copy; empty for {@code SHT_NOBITS}). A section that
+     * reaches outside the file gives an {@link ElfFormatException}.
+     */
+    public byte[] sectionData(Section section) throws ElfFormatException {
+        if (section.type() == SHT_NOBITS) {
+            return new byte[0];
+        }
+        checkRange(section.offset(), section.size(), "section " + section.name());
+        byte[] out = new byte[(int) section.size()];
+        data.get((int) section.offset(), out);
+        return out;
+    }
+
+    /** The section a section's {@code sh_link} names, checked to exist. */
+    public Section linkedSection(Section section) throws ElfFormatException {
+        if (section.link() <= 0 || section.link() >= sections.size()) {
+            throw new ElfFormatException(origin + ": section " + section.name() + " links to section "
+                    + Integer.toUnsignedString(section.link()) + ", which does not exist");
+        }
+        return sections.get(section.link());
+    }
+
+    /** The NUL-terminated string at an index of a string table section (bounds-checked). */
+    public String stringAt(Section stringTable, long index) throws ElfFormatException {
+        checkRange(stringTable.offset(), stringTable.size(), "string table " + stringTable.name());
+        if (index < 0) {
+            throw new ElfFormatException(origin + ": string index " + Long.toUnsignedString(index)
+                    + " outside its table");
+        }
+        return string(stringTable.offset(), stringTable.size(), index);
+    }
+
     /** Whether an address lies inside a loaded segment. */
     public boolean isMapped(long address) {
         return segments.stream().anyMatch(s -> s.type() == PT_LOAD && address >= s.virtualAddress()
