@@ -1,0 +1,482 @@
+package dev.winelib.sysroot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/**
+ * Sysroot archives unpacked once into a per-user cache, safely (see {@link TarUnpacker} for what
+ * is refused).
+ *
+ * <p>Layout of the cache directory:
+ *
+ * <pre>
+ * cacheRoot/
+ *   .KEY.lock                 lock file (FileChannel.lock), kept
+ *   KEY/
+ *     tree/                   the sysroot: give this directory as the sysroot
+ *     manifest                every path with type, permissions, size, sha256, link target
+ *     sysroot.properties      key, origin, archive sha256, size, entries, creation time, notes
+ *     .complete               "sha256 of the manifest": written last, before the rename
+ *   .tmp-KEY-*                a tree being unpacked (removed on failure, or by the next unpack)
+ * </pre>
+ *
+ * <p>{@code KEY} is the first 32 hex digits of the archive's sha256 for {@link #unpack}, the
+ * caller's key for {@link #assemble}. An entry is built in a temporary directory of the cache and
+ * renamed into place atomically, under a lock that serializes threads of this JVM and other
+ * processes. An existing entry is reused after a quick check against its manifest: every path
+ * present with the same type, permissions, size, modification time and link target, nothing
+ * added ({@link ReuseCheck#CONTENT} also compares the sha256 of every file; {@link #verify}
+ * always does). An entry that fails the check is moved aside, deleted and built again.
+ *
+ * <p>Unpacked trees contain no absolute symlinks (they are rewritten as relative links inside the
+ * tree), so {@link SysrootInspector} links against the tree itself, without a view.
+ */
+public final class SysrootCache {
+
+    /** How much of an existing entry is checked before it is reused. */
+    public enum ReuseCheck {
+        /** Paths, types, permissions, sizes, modification times, link targets (the default). */
+        METADATA,
+        /** As METADATA, plus the sha256 of every regular file: reads the whole tree. */
+        CONTENT
+    }
+
+    static final String TREE = "tree";
+    static final String MANIFEST = "manifest";
+    static final String METADATA = "sysroot.properties";
+    static final String COMPLETE = ".complete";
+
+    private static final int KEY_HEX_DIGITS = 32;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    /** FileChannel locks are held per process: threads of this JVM queue here first. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path root;
+    private final UnpackPolicy policy;
+    private final ReuseCheck reuseCheck;
+
+    /** A cache with the default limits and the quick reuse check. */
+    public SysrootCache(Path cacheRoot) {
+        this(cacheRoot, UnpackPolicy.defaults(), ReuseCheck.METADATA);
+    }
+
+    public SysrootCache(Path cacheRoot, UnpackPolicy policy, ReuseCheck reuseCheck) {
+        this.root = cacheRoot.toAbsolutePath().normalize();
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.reuseCheck = Objects.requireNonNull(reuseCheck, "reuseCheck");
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/winebuild-j/sysroots}, or {@code ~/.cache/winebuild-j/sysroots} when
+     * {@code XDG_CACHE_HOME} is unset or not an absolute path.
+     */
+    public static Path defaultRoot() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("winebuild-j").resolve("sysroots");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path unpack(Path archive) throws SysrootException {
+        return unpack(archive, Optional.empty());
+    }
+
+    /**
+     * Unpacks a sysroot archive ({@code .tar}, {@code .tar.gz}, {@code .tar.xz}, {@code .tar.bz2})
+     * once, and returns the tree.
+     *
+     * @param expectedSha256 when given, the archive must have this sha256 (64 hex digits)
+     */
+    public Path unpack(Path archive, Optional<String> expectedSha256) throws SysrootException {
+        Path file = archive.toAbsolutePath().normalize();
+        Optional<String> expected = expectedSha256.map(s -> s.trim().toLowerCase(Locale.ROOT));
+        if (expected.isPresent() && !SHA256.matcher(expected.get()).matches()) {
+            throw new SysrootException("expected sha256 '" + expectedSha256.get() + "' of sysroot archive " + file
+                    + " is not 64 hex digits");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new SysrootException("sysroot archive " + file + " does not exist or is not a file");
+        }
+        String actual;
+        try {
+            actual = Manifest.sha256(file);
+        } catch (IOException e) {
+            throw new SysrootException("cannot read sysroot archive " + file + ": " + TarUnpacker.describe(e), e);
+        }
+        if (expected.isPresent() && !expected.get().equals(actual)) {
+            throw new SysrootException("sysroot archive " + file + " has sha256 " + actual + ", expected "
+                    + expected.get() + ": it is damaged or not the archive you meant; download it again");
+        }
+        String key = actual.substring(0, KEY_HEX_DIGITS);
+        return obtain(key, List.of(file.toString()), Optional.of(actual), unpacker -> {
+            MessageDigest sha = Manifest.newSha256();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                unpacker.unpack(file.toString(), in);
+                in.transferTo(OutputStream.nullOutputStream()); // the digest covers every byte
+            } catch (IOException e) {
+                throw new SysrootException("cannot read sysroot archive " + file + ": " + TarUnpacker.describe(e), e);
+            }
+            String read = HexFormat.of().formatHex(sha.digest());
+            if (!read.equals(actual)) {
+                throw new SysrootException("sysroot archive " + file + " changed while it was unpacked (sha256 "
+                        + actual + " before, " + read + " after): unpack it again once it is complete");
+            }
+        });
+    }
+
+    /**
+     * Unpacks several tar streams (for example the {@code data.tar} members of Debian packages),
+     * in order, into one tree kept under {@code key}, and returns the tree. Later parts may add to
+     * the directories of earlier ones and replace their files and links, never a directory, and
+     * nothing is written through a symlink. An existing complete entry for {@code key} is reused
+     * without opening the parts: the key must identify the parts (e.g. a hash of the package names,
+     * versions and checksums).
+     *
+     * @param key letters, digits, {@code . _ + -}, not starting with a dot, at most 128 characters
+     */
+    public Path assemble(String key, List<ArchiveSource> parts) throws SysrootException {
+        if (!KEY.matcher(key).matches()) {
+            throw new SysrootException("sysroot cache key '" + key + "' is not usable: use letters, digits and"
+                    + " . _ + - (not first), at most 128 characters");
+        }
+        List<ArchiveSource> sources = List.copyOf(parts);
+        if (sources.isEmpty()) {
+            throw new SysrootException("sysroot " + key + " has no parts to assemble");
+        }
+        return obtain(key, sources.stream().map(ArchiveSource::name).toList(), Optional.empty(), unpacker -> {
+            for (ArchiveSource part : sources) {
+                try (InputStream in = part.opener().open()) {
+                    unpacker.unpack(part.name(), in);
+                } catch (IOException e) {
+                    throw new SysrootException("cannot read sysroot part " + part.name() + ": " + TarUnpacker.describe(e), e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Compares a tree of the cache with its manifest, including the sha256 of every file, and
+     * checks the {@code .complete} marker.
+     *
+     * @throws SysrootException if {@code tree} is not a tree of a sysroot cache
+     */
+    @SuppressWarnings("try") // the lock is only held
+    public VerifyResult verify(Path tree) throws SysrootException {
+        Path t = tree.toAbsolutePath().normalize();
+        Path entry = t.getParent();
+        if (entry == null || !t.getFileName().toString().equals(TREE)
+                || !(Files.exists(entry.resolve(MANIFEST)) || Files.exists(entry.resolve(METADATA)))) {
+            throw new SysrootException(t + " is not a tree of the sysroot cache (expected .../KEY/" + TREE
+                    + " next to a " + MANIFEST + ")");
+        }
+        try (KeyLock lock = lock(entry.getParent(), entry.getFileName().toString())) {
+            List<String> problems = new ArrayList<>();
+            Manifest manifest = check(entry, true, problems);
+            return new VerifyResult(t, manifest == null ? 0 : manifest.entries().size(), problems);
+        } catch (IOException e) {
+            throw new SysrootException("cannot verify " + t + ": " + TarUnpacker.describe(e), e);
+        }
+    }
+
+    /** The complete trees of the cache, by key. */
+    public List<CachedSysroot> list() throws SysrootException {
+        List<CachedSysroot> result = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return result;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+            for (Path p : dir) {
+                if (!p.getFileName().toString().startsWith(".") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    entries.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new SysrootException("cannot list the sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+        }
+        entries.sort(null);
+        for (Path entry : entries) {
+            if (!Files.isRegularFile(entry.resolve(COMPLETE))) {
+                continue;
+            }
+            try {
+                result.add(describe(entry, readMetadata(entry)));
+            } catch (IOException | RuntimeException e) {
+                // not one of ours, or damaged: verify() says more
+            }
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Filler {
+        void fill(TarUnpacker unpacker) throws SysrootException;
+    }
+
+    @SuppressWarnings("try") // the lock is only held
+    private Path obtain(String key, List<String> origin, Optional<String> archiveSha256, Filler filler)
+            throws SysrootException {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new SysrootException("cannot create the sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+        }
+        Path entry = root.resolve(key);
+        try (KeyLock lock = lock(root, key)) {
+            removeLeftovers(key);
+            if (Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (reusable(entry, archiveSha256)) {
+                    return entry.resolve(TREE);
+                }
+                discard(entry, key);
+            }
+            return build(key, entry, origin, archiveSha256, filler);
+        } catch (IOException e) {
+            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+        }
+    }
+
+    private Path build(String key, Path entry, List<String> origin, Optional<String> archiveSha256, Filler filler)
+            throws SysrootException, IOException {
+        Path staging = Files.createTempDirectory(root, ".tmp-" + key + "-");
+        boolean done = false;
+        try {
+            Path tree = Files.createDirectory(staging.resolve(TREE));
+            TarUnpacker unpacker = new TarUnpacker(tree, policy);
+            filler.fill(unpacker);
+            TarUnpacker.Result result = unpacker.finish();
+            String manifestText = result.manifest().toText();
+            Files.writeString(staging.resolve(MANIFEST), manifestText, StandardCharsets.UTF_8);
+            Properties meta = new Properties();
+            meta.setProperty("key", key);
+            for (int i = 0; i < origin.size(); i++) {
+                meta.setProperty("origin." + i, origin.get(i));
+            }
+            archiveSha256.ifPresent(s -> meta.setProperty("sha256", s));
+            meta.setProperty("size", Long.toString(result.totalBytes()));
+            meta.setProperty("entries", Long.toString(result.manifest().entries().size()));
+            meta.setProperty("created", Instant.now().toString());
+            for (int i = 0; i < result.notes().size(); i++) {
+                meta.setProperty("note." + i, result.notes().get(i));
+            }
+            StringWriter w = new StringWriter();
+            meta.store(w, "winebuild-j sysroot");
+            Files.writeString(staging.resolve(METADATA), w.toString(), StandardCharsets.UTF_8);
+            List<String> problems = result.manifest().compare(tree, false);
+            if (!problems.isEmpty()) {
+                throw new SysrootException("sysroot " + key + " does not match its manifest right after unpacking"
+                        + " (is something else writing to " + staging + "?): " + String.join("; ", problems));
+            }
+            try (FileChannel c = FileChannel.open(staging.resolve(MANIFEST), StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            Files.writeString(staging.resolve(COMPLETE), Manifest.sha256(manifestText) + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new SysrootException("cannot rename " + staging + " to " + entry + " atomically", e);
+            }
+            done = true;
+            return entry.resolve(TREE);
+        } finally {
+            if (!done) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    private boolean reusable(Path entry, Optional<String> archiveSha256) {
+        try {
+            if (archiveSha256.isPresent() && !archiveSha256.get().equals(readMetadata(entry).getProperty("sha256"))) {
+                return false;
+            }
+            List<String> problems = new ArrayList<>();
+            check(entry, reuseCheck == ReuseCheck.CONTENT, problems);
+            return problems.isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Adds what is wrong with the entry to {@code problems}; returns the manifest if it could be read. */
+    private static Manifest check(Path entry, boolean hashContents, List<String> problems) throws IOException {
+        String manifestText;
+        try {
+            manifestText = Files.readString(entry.resolve(MANIFEST), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            problems.add("no " + MANIFEST + ": not completely unpacked");
+            return null;
+        }
+        String marker;
+        try {
+            marker = Files.readString(entry.resolve(COMPLETE), StandardCharsets.UTF_8).trim();
+        } catch (NoSuchFileException e) {
+            marker = null;
+            problems.add("not marked complete (" + COMPLETE + " is missing)");
+        }
+        if (marker != null && !marker.equals(Manifest.sha256(manifestText))) {
+            problems.add(MANIFEST + " was changed after unpacking (it does not match " + COMPLETE + ")");
+        }
+        Manifest manifest;
+        try {
+            manifest = Manifest.parse(manifestText);
+        } catch (IOException e) {
+            problems.add(MANIFEST + ": " + e.getMessage());
+            return null;
+        }
+        Path tree = entry.resolve(TREE);
+        if (!Files.isDirectory(tree, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(TREE + " is missing");
+            return manifest;
+        }
+        problems.addAll(manifest.compare(tree, hashContents));
+        return manifest;
+    }
+
+    private static Properties readMetadata(Path entry) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(entry.resolve(METADATA), StandardCharsets.UTF_8)));
+        return p;
+    }
+
+    private static CachedSysroot describe(Path entry, Properties meta) {
+        List<String> origin = new ArrayList<>();
+        for (int i = 0; meta.getProperty("origin." + i) != null; i++) {
+            origin.add(meta.getProperty("origin." + i));
+        }
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; meta.getProperty("note." + i) != null; i++) {
+            notes.add(meta.getProperty("note." + i));
+        }
+        Instant created;
+        try {
+            created = Instant.parse(meta.getProperty("created", ""));
+        } catch (DateTimeParseException e) {
+            created = Instant.EPOCH;
+        }
+        return new CachedSysroot(entry.getFileName().toString(), entry.resolve(TREE),
+                Long.parseLong(meta.getProperty("size", "0")), Long.parseLong(meta.getProperty("entries", "0")),
+                origin, Optional.ofNullable(meta.getProperty("sha256")), created, notes);
+    }
+
+    /** Moves a broken entry aside (atomically, so that no one sees half of it) and deletes it. */
+    private void discard(Path entry, String key) throws IOException {
+        Path trash = root.resolve(".trash-" + key + "-" + UUID.randomUUID());
+        Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(trash);
+    }
+
+    /** Temporary and trash directories of {@code key} left by a process that died; we hold the lock. */
+    private void removeLeftovers(String key) throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+            for (Path p : dir) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".tmp-" + key + "-") || n.startsWith(".trash-" + key + "-")) {
+                    leftovers.add(p);
+                }
+            }
+        }
+        for (Path p : leftovers) {
+            deleteTree(p);
+        }
+    }
+
+    /** Deletes a tree without following links, making directories writable on the way. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(d, Manifest.permissions(0700));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static KeyLock lock(Path dir, String key) throws IOException {
+        Path file = dir.resolve("." + key + ".lock").toAbsolutePath().normalize();
+        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        jvm.lock();
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock fileLock = channel.lock();
+            return new KeyLock(jvm, channel, fileLock);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            jvm.unlock();
+            throw e;
+        }
+    }
+
+    private record KeyLock(ReentrantLock jvm, FileChannel channel, FileLock fileLock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                fileLock.release();
+                channel.close();
+            } finally {
+                jvm.unlock();
+            }
+        }
+    }
+}
