@@ -110,6 +110,10 @@ final class TarUnpacker {
                     throw new EntryFailure(failure);
                 }
             }
+            if (last == null) {
+                throw new SysrootException("sysroot archive " + archiveName + " has no entries: it is not a tar"
+                        + " archive, or it is empty");
+            }
         } catch (EntryFailure f) {
             if (f.getCause() instanceof SysrootException se) {
                 throw se;

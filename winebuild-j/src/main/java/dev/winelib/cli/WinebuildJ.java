@@ -81,7 +81,8 @@ public final class WinebuildJ implements Callable<Integer> {
     String entry;
 
     @Option(names = "--sysroot", paramLabel = "DIR",
-            description = "Sysroot whose C library is never imported from DLLs (default: host).")
+            description = "Sysroot whose C library is never imported from DLLs: host (default), sniper, an archive"
+                    + " or a directory.")
     String sysroot = "host";
 
     @Option(names = "--ld-cmd", paramLabel = "LD", description = "ld.lld to merge objects with (default: found).")
@@ -233,7 +234,7 @@ public final class WinebuildJ implements Callable<Integer> {
         Path cc = tools.require(ccCommand, ToolLocator.debianPackageOfCompiler(ccCommand), "to compile the module runtime");
         Path ld = tools.findLinker(Optional.ofNullable(ldCommand));
         var layout = new dev.winelib.sysroot.SysrootInspector(dev.winelib.sysroot.SysrootInspector
-                .defaultViewsDirectory()).inspect(dev.winelib.sysroot.Sysroot.parse(sysroot));
+                .defaultViewsDirectory()).inspect(dev.winelib.sysroot.SysrootResolver.standard().resolve(sysroot));
         RelocatableModule.build(new RelocatableModule.Request(spec, objectFiles, dlls, delayImports, definitions,
                 entry == null ? WinelibBuilder.DEFAULT_ENTRY : entry, output), cc, ld, layout,
                 "winebuild-j " + Version.get());

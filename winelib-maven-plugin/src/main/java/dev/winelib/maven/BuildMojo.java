@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildResult;
 import dev.winelib.toolchain.ProjectLayout;
@@ -69,9 +70,12 @@ public final class BuildMojo extends AbstractMojo {
     private File workDirectory;
 
     /**
-     * The sysroot to compile and link against: {@code host} (this machine's libraries) or the path of
-     * an unpacked sysroot directory, such as the Steam Runtime 'sniper' SDK sysroot. Absolute symlinks
-     * inside it are handled without changing the directory.
+     * The sysroot to compile and link against: {@code host} (this machine's libraries);
+     * {@code sniper} (Debian 11, the base of the Steam Runtime 'sniper': glibc 2.31, provisioned with
+     * apt on first use and cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive
+     * such as the Steam Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that
+     * cache); or an unpacked sysroot directory. Absolute symlinks are handled without changing the
+     * user's directory.
      */
     @Parameter(property = "winelib.sysroot", defaultValue = "host")
     private String sysroot;
@@ -165,7 +169,7 @@ public final class BuildMojo extends AbstractMojo {
                     .sources(ProjectLayout.findSources(sourceDirectory.toPath(), List.of(".c")))
                     .sourceRoot(sourceDirectory.toPath())
                     .includeDirectories(includes)
-                    .sysroot(Sysroot.parse(sysroot))
+                    .sysroot(SysrootResolver.standard().resolve(sysroot))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))
@@ -183,7 +187,7 @@ public final class BuildMojo extends AbstractMojo {
             getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                     + (result.linked() ? "" : ", up to date") + ")");
             project.getArtifact().setFile(result.outputFile().toFile());
-        } catch (BuildFailure e) {
+        } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
