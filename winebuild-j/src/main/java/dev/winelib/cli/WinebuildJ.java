@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = false,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = SysrootCommand.class,
         description = {
             "Builds the module header of a winelib DLL from a Wine .spec file: the PE header reserve,",
             "__wine_spec_nt_header and the export table, as GNU assembler text or an object file.",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Example:",
             "  winebuild-j --dll -E hello.spec -F hello.dll -o hello.spec.s",
+            "  winebuild-j sysroot fetch sniper",
             "",
             "Exit status: 0 on success, 1 on an input error (the message names file:line:column),",
             "2 on a usage error."})
@@ -81,8 +83,9 @@ public final class WinebuildJ implements Callable<Integer> {
     String entry;
 
     @Option(names = "--sysroot", paramLabel = "DIR",
-            description = "Sysroot whose C library is never imported from DLLs: host (default), sniper, an archive"
-                    + " or a directory.")
+            description = "Sysroot whose C library is never imported from DLLs: host (default here, since winegcc or"
+                    + " the Makefile links against this machine), sniper, an archive, a directory or Maven"
+                    + " coordinates (see 'winebuild-j sysroot --help').")
     String sysroot = "host";
 
     @Option(names = "--ld-cmd", paramLabel = "LD", description = "ld.lld to merge objects with (default: found).")
@@ -127,13 +130,18 @@ public final class WinebuildJ implements Callable<Integer> {
         CommandLine cli = new CommandLine(new WinebuildJ(out, err));
         cli.setOut(out);
         cli.setErr(err);
-        cli.getCommandSpec().version("winebuild-j " + Version.get());
+        setVersion(cli, "winebuild-j " + Version.get());
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("winebuild-j: " + ex.getMessage());
-            err.println("Try 'winebuild-j --help' for the options.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return 2;
         });
         return cli.execute(args);
+    }
+
+    private static void setVersion(CommandLine cli, String text) {
+        cli.getCommandSpec().version(text);
+        cli.getSubcommands().values().forEach(sub -> setVersion(sub, text));
     }
 
     @Override

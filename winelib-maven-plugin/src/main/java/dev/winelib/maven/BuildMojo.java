@@ -8,10 +8,14 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
@@ -70,14 +74,15 @@ public final class BuildMojo extends AbstractMojo {
     private File workDirectory;
 
     /**
-     * The sysroot to compile and link against: {@code host} (this machine's libraries);
-     * {@code sniper} (Debian 11, the base of the Steam Runtime 'sniper': glibc 2.31, provisioned with
-     * apt on first use and cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive
-     * such as the Steam Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that
-     * cache); or an unpacked sysroot directory. Absolute symlinks are handled without changing the
-     * user's directory.
+     * The sysroot to compile and link against: {@code sniper} (the default: Debian 11, the base of
+     * the Steam Runtime 'sniper' that Proton uses, glibc 2.31; provisioned with apt on first use and
+     * cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive such as the Steam
+     * Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that cache); an unpacked
+     * sysroot directory; Maven coordinates {@code groupId:artifactId:version[:classifier][:type]} of
+     * a sysroot archive, resolved through the project's repositories; or {@code host} (this
+     * machine's libraries). Absolute symlinks are handled without changing the user's directory.
      */
-    @Parameter(property = "winelib.sysroot", defaultValue = "host")
+    @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
     private String sysroot;
 
     /** C compiler driver: {@code gcc}, {@code clang}, a versioned name such as {@code clang-16}, or a path. */
@@ -143,6 +148,15 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
     private String glibcBaseline;
 
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> remoteRepositories;
+
     /** Skip building the DLL. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
@@ -169,7 +183,9 @@ public final class BuildMojo extends AbstractMojo {
                     .sources(ProjectLayout.findSources(sourceDirectory.toPath(), List.of(".c")))
                     .sourceRoot(sourceDirectory.toPath())
                     .includeDirectories(includes)
-                    .sysroot(SysrootResolver.standard().resolve(sysroot))
+                    .sysroot(SysrootResolver.standard(
+                            new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories),
+                            getLog()::info).resolve(sysroot))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))
