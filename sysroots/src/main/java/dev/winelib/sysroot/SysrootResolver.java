@@ -65,7 +65,23 @@ public final class SysrootResolver {
 
     /** The sysroot a setting names; a blank or absent setting means {@link #DEFAULT}. */
     public Sysroot resolve(String setting) throws SysrootException {
+        return resolve(setting, Optional.empty());
+    }
+
+    /**
+     * The sysroot a setting names, where an archive (a path or an artifact) must have the given
+     * sha256, e.g. the one published next to the Steam Runtime SDK's archive.
+     *
+     * @throws SysrootException also when a sha256 is given for a setting that is not an archive
+     */
+    public Sysroot resolve(String setting, Optional<String> archiveSha256) throws SysrootException {
         String s = setting == null || setting.isBlank() ? DEFAULT : setting.trim();
+        Optional<String> sha256 = archiveSha256.map(String::trim).filter(x -> !x.isEmpty());
+        if (sha256.isPresent() && (s.equals(Sysroot.HOST) || s.equals("/") || s.equals(SNIPER)
+                || Files.isDirectory(Path.of(s)))) {
+            throw new SysrootException("a sysroot sha256 (" + sha256.get() + ") applies only to an archive, not to"
+                    + " sysroot '" + s + "': remove it or give the archive");
+        }
         if (s.equals(Sysroot.HOST) || s.equals("/")) {
             return Sysroot.host();
         }
@@ -79,7 +95,7 @@ public final class SysrootResolver {
             throw new SysrootException("sysroot '" + s + "' is not a valid path: " + e.getMessage());
         }
         if (Files.isRegularFile(path)) {
-            return Sysroot.directory(unpack(path));
+            return Sysroot.directory(unpack(path, sha256));
         }
         if (Files.isDirectory(path)) {
             return Sysroot.directory(path);
@@ -88,7 +104,7 @@ public final class SysrootResolver {
             SysrootArtifact artifact = SysrootArtifact.parse(s);
             Path archive = artifacts.resolve(artifact);
             log.accept("sysroot " + artifact + ": " + archive);
-            return Sysroot.directory(unpack(archive));
+            return Sysroot.directory(unpack(archive, sha256));
         }
         throw new SysrootException("sysroot " + path + " does not exist: give 'sniper' (Debian 11, provisioned"
                 + " automatically), a sysroot archive or directory, Maven coordinates"
@@ -123,12 +139,12 @@ public final class SysrootResolver {
                 + " yet: fetch it first ('winebuild-j sysroot fetch' or the winelib:sysroot goal)"));
     }
 
-    private Path unpack(Path archive) throws SysrootException {
+    private Path unpack(Path archive, Optional<String> sha256) throws SysrootException {
         String name = archive.getFileName() == null ? "" : archive.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!SysrootArtifact.TYPES.stream().anyMatch(t -> name.endsWith("." + t))) {
             throw new SysrootException("sysroot " + archive + " is a file but not a tar archive (.tar.gz, .tgz,"
                     + " .tar.xz, .tar.bz2, .tar): give an archive, a directory, 'sniper' or 'host'");
         }
-        return cache.unpack(archive);
+        return cache.unpack(archive, sha256);
     }
 }

@@ -85,6 +85,13 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
     private String sysroot;
 
+    /**
+     * The sha256 the sysroot archive must have (64 hex digits), e.g. the one Valve publishes next to
+     * the SDK's sysroot archive; only for an archive given as a path or as Maven coordinates.
+     */
+    @Parameter(property = "winelib.sysrootSha256")
+    private String sysrootSha256;
+
     /** C compiler driver: {@code gcc}, {@code clang}, a versioned name such as {@code clang-16}, or a path. */
     @Parameter(property = "winelib.compiler", defaultValue = "gcc")
     private String compiler;
@@ -185,7 +192,7 @@ public final class BuildMojo extends AbstractMojo {
                     .includeDirectories(includes)
                     .sysroot(SysrootResolver.standard(
                             new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories),
-                            getLog()::info).resolve(sysroot))
+                            getLog()::info).resolve(sysroot, java.util.Optional.ofNullable(sysrootSha256)))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))
