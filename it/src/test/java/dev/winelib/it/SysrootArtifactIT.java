@@ -25,7 +25,7 @@ class SysrootArtifactIT {
         ExternalTools.requireBuildTools();
         ExternalTools.mingwGcc();
         Wine wine = Wine.locate();
-        TestProject project = TestProject.copy("sysroot-artifact");
+        TestProject project = TestProject.copyWithExampleSources("sysroot-artifact", "hello");
         String goal = "dev.winelib:winelib-maven-plugin:" + ItSettings.pluginVersion() + ":sysroot";
 
         // winelib:sysroot fetch (the default action) provisions or finds 'sniper'; path prints its directory
@@ -76,12 +76,7 @@ class SysrootArtifactIT {
         Path dll = project.resolve("target/hello.dll");
         assertThat(GlibcVersions.needed(dll)).isNotEmpty().allMatch(v -> GlibcVersions.atMost(v, 2, 31));
 
-        Path run = project.resolve("run");
-        Path exe = MingwHost.compile(project.resolve("host/host.c"), run, "host.exe");
-        Files.copy(dll, run.resolve("hello.dll"));
-        Programs.Result result = wine.run(run, exe);
-        assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
-        assertThat(result.stdout()).as(result.describe("stdout")).startsWith("hello_add(2, 40) = 42");
+        HelloExample.assertHostCallsDll(wine, project, dll);
 
         // an artifact the repositories do not have: one clear message, no DLL
         TestProject.MavenRun missing = project.mvn(List.of("package"),

@@ -61,6 +61,21 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
     }
 
+    /**
+     * Copies src/it/NAME (its POM) to a fresh target/it-projects/NAME, and the sources and host
+     * program of examples/EXAMPLE into it: the example's code under another configuration.
+     */
+    static TestProject copyWithExampleSources(String name, String example) throws IOException {
+        TestProject project = copy(name);
+        Path exampleDir = ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example);
+        for (String part : List.of("src", "host")) {
+            if (Files.isDirectory(exampleDir.resolve(part))) {
+                copyTree(exampleDir.resolve(part), project.directory.resolve(part));
+            }
+        }
+        return project;
+    }
+
     private static TestProject copyFrom(Path source, String name) throws IOException {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("no test project " + source);

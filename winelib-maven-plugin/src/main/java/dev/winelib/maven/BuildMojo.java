@@ -5,20 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 import dev.winelib.sysroot.SysrootException;
-import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildResult;
 import dev.winelib.toolchain.ProjectLayout;
@@ -33,7 +27,7 @@ import dev.winelib.toolchain.process.ToolLocator;
  * flags that have not changed are not compiled again, and an up-to-date DLL is not linked again.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public final class BuildMojo extends AbstractMojo {
+public final class BuildMojo extends SysrootSupport {
 
     /** The Maven project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -155,15 +149,6 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
     private String glibcBaseline;
 
-    @Component
-    private RepositorySystem repositorySystem;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    private RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
-    private List<RemoteRepository> remoteRepositories;
-
     /** Skip building the DLL. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
@@ -190,9 +175,7 @@ public final class BuildMojo extends AbstractMojo {
                     .sources(ProjectLayout.findSources(sourceDirectory.toPath(), List.of(".c")))
                     .sourceRoot(sourceDirectory.toPath())
                     .includeDirectories(includes)
-                    .sysroot(SysrootResolver.standard(
-                            new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories),
-                            getLog()::info).resolve(sysroot, java.util.Optional.ofNullable(sysrootSha256)))
+                    .sysroot(sysrootResolver().resolve(sysroot, java.util.Optional.ofNullable(sysrootSha256)))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))

@@ -3,15 +3,10 @@ package dev.winelib.maven;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 
 import dev.winelib.sysroot.SysrootCommands;
 import dev.winelib.sysroot.SysrootException;
@@ -26,7 +21,7 @@ import dev.winelib.sysroot.SysrootResolver;
  * {@code mvn dev.winelib:winelib-maven-plugin:sysroot -Dwinelib.sysrootAction=list}.
  */
 @Mojo(name = "sysroot", requiresProject = false, threadSafe = true)
-public final class SysrootMojo extends AbstractMojo {
+public final class SysrootMojo extends SysrootSupport {
 
     /** What to do: {@code fetch}, {@code path}, {@code list} or {@code verify}. */
     @Parameter(property = "winelib.sysrootAction", defaultValue = "fetch")
@@ -40,21 +35,11 @@ public final class SysrootMojo extends AbstractMojo {
     @Parameter(property = "winelib.sysroot")
     private String sysroot;
 
-    @Component
-    private RepositorySystem repositorySystem;
-
-    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    private RepositorySystemSession repositorySession;
-
-    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
-    private List<RemoteRepository> remoteRepositories;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
             SysrootCommands.Action a = SysrootCommands.Action.parse(action);
-            SysrootResolver resolver = SysrootResolver.standard(
-                    new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info);
+            SysrootResolver resolver = sysrootResolver();
             List<String> settings = new ArrayList<>();
             if (sysroot != null && !sysroot.isBlank()) {
                 settings.add(sysroot);
