@@ -4,6 +4,7 @@
  * /proc/version with std::fs and prints with println!.
  */
 #include <stdio.h>
+#include <string.h>
 #include <windows.h>
 
 typedef unsigned char *(WINAPI *proc_version_fn)(size_t *len, size_t *capacity);
@@ -11,7 +12,7 @@ typedef void (WINAPI *free_string_fn)(unsigned char *ptr, size_t len, size_t cap
 typedef DWORD (WINAPI *id_fn)(void);
 typedef int (WINAPI *print_fn)(const char *text);
 
-int main(void)
+int main(int argc, char **argv)
 {
     HMODULE dll = LoadLibraryA("rust_hello.dll");
     proc_version_fn proc_version;
@@ -35,6 +36,16 @@ int main(void)
     if (!proc_version || !free_string || !process_id || !thread_id || !attach_count || !print)
     {
         printf("GetProcAddress failed: error %lu\n", GetLastError());
+        return 1;
+    }
+    if (argc > 1 && !strcmp(argv[1], "panic"))
+    {
+        /* the DLL's panic hook ends the process with exit code 101 after Rust's message */
+        print_fn panic = (print_fn)GetProcAddress(dll, "rust_hello_panic");
+        printf("calling rust_hello_panic\n");
+        fflush(stdout);
+        panic("on purpose");
+        printf("still running after the panic\n");
         return 1;
     }
 

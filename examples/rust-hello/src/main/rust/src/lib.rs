@@ -17,6 +17,8 @@ extern "C" {
 extern "win64" {
     // The function itself: a small thunk in the module jumps through the slot.
     fn GetCurrentThreadId() -> u32;
+    fn GetCurrentProcess() -> isize;
+    fn TerminateProcess(process: isize, exit_code: u32) -> i32;
 }
 
 static ATTACH_COUNT: AtomicU32 = AtomicU32::new(0);
@@ -27,8 +29,26 @@ pub extern "win64" fn DllMain(_instance: *mut u8, reason: u32, _reserved: *mut u
     const DLL_PROCESS_ATTACH: u32 = 1;
     if reason == DLL_PROCESS_ATTACH {
         ATTACH_COUNT.fetch_add(1, Ordering::SeqCst);
+        end_process_on_panic();
     }
     1
+}
+
+/// After Rust has printed a panic's message, ends the process with exit code 101 through Win32.
+///
+/// Without this, a panic aborts: abort() raises SIGABRT, Wine turns it into an exception and
+/// dispatches it over the Rust frames, calling their DWARF personality routine as if it were a
+/// Windows exception handler; that fails, again and again, until Wine reports a stack overflow
+/// (c00000fd) instead of the panic. (Only for threads Wine created, which every call from Windows
+/// code runs on; threads from std::thread::spawn cannot call Win32.)
+fn end_process_on_panic() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        report(info);
+        unsafe {
+            TerminateProcess(GetCurrentProcess(), 101);
+        }
+    }));
 }
 
 /// Reads /proc/version with std::fs and hands the String's buffer to the caller, who gives it
@@ -71,6 +91,13 @@ pub extern "win64" fn rust_hello_thread_id() -> u32 {
 #[no_mangle]
 pub extern "win64" fn rust_hello_attach_count() -> u32 {
     ATTACH_COUNT.load(Ordering::SeqCst)
+}
+
+/// Panics (the host calls it to show what a panic does inside a winelib DLL).
+#[no_mangle]
+pub extern "win64" fn rust_hello_panic(text: *const c_char) -> i32 {
+    let text = if text.is_null() { "(null)".into() } else { unsafe { CStr::from_ptr(text) }.to_string_lossy() };
+    panic!("rust_hello_panic was called with '{}'", text);
 }
 
 /// Prints a line with println! to the process's standard output (the Linux file descriptor 1).

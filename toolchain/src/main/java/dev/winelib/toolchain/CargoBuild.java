@@ -23,10 +23,11 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  *     crate and Rust's standard library, and ld.lld takes from it what the exports need;</li>
  * <li>target {@code x86_64-unknown-linux-gnu}, whose code is position-independent by default (a
  *     shared object needs it; ld.lld refuses anything else);</li>
- * <li>{@code panic = "abort"} for the profile (set with {@code CARGO_PROFILE_<P>_PANIC}, which
- *     wins over Cargo.toml): a panic unwinding out of an {@code extern "win64"} export would run
- *     into Windows frames that have no DWARF unwind information; it aborts the process with
- *     Rust's panic message instead;</li>
+ * <li>{@code panic = "abort"} for the profile unless configured otherwise (set with
+ *     {@code CARGO_PROFILE_<P>_PANIC}, which wins over Cargo.toml): a panic cannot unwind out of an
+ *     {@code extern "win64"} export into the Windows frames that called it (they have no DWARF
+ *     unwind information), so unwinding only serves crates that stop every panic at their exports
+ *     with {@code catch_unwind}; {@code unwind} is available for those;</li>
  * <li>the native libraries rustc lists for the archive ({@code -lgcc_s -lutil -lrt -lpthread -lm
  *     -ldl -lc} for std) are linked as needed.</li>
  * </ul>
@@ -66,7 +67,7 @@ final class CargoBuild {
             throw new BuildFailure(e.getMessage(), e);
         }
         List<String> command = command(cargo, manifest, crate);
-        Map<String, String> environment = environment(cargo, crate.profile());
+        Map<String, String> environment = environment(cargo, crate.profile(), crate.panic());
         log.info("building the Rust crate " + crate.directory() + " with cargo (profile " + crate.profile() + ")");
         log.debug(environment + " " + String.join(" ", command));
         ProcessRunner.Result result = ProcessRunner.run(command, crate.directory().toAbsolutePath(), environment);
@@ -128,13 +129,13 @@ final class CargoBuild {
     }
 
     /**
-     * The profile's panic strategy, no colours, and, unless {@code RUSTC} is set, the rustc next to
+     * The profile's panic strategy ({@code abort} unless configured), no colours, and, unless {@code RUSTC} is set, the rustc next to
      * cargo (a distribution's cargo with its own rustc, even when a rustup rustc comes first on the
      * PATH).
      */
-    static Map<String, String> environment(Path cargo, String profile) {
+    static Map<String, String> environment(Path cargo, String profile, String panic) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("CARGO_PROFILE_" + profile.toUpperCase(Locale.ROOT).replace('-', '_') + "_PANIC", "abort");
+        env.put("CARGO_PROFILE_" + profile.toUpperCase(Locale.ROOT).replace('-', '_') + "_PANIC", panic);
         env.put("CARGO_TERM_COLOR", "never");
         String rustc = System.getenv("RUSTC");
         if (rustc == null || rustc.isBlank()) {

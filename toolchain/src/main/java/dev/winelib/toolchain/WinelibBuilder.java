@@ -204,7 +204,11 @@ public final class WinelibBuilder {
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            checkGlibcBaseline(request, tmp, objects);
+            List<Path> referenceSources = new ArrayList<>(objects);
+            if (cxxRuntime == CxxRuntime.STATIC) {
+                WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
+            }
+            checkGlibcBaseline(request, tmp, referenceSources);
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
             Stamp.write(stampFile, record);

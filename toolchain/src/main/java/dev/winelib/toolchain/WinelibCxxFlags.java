@@ -88,6 +88,16 @@ final class WinelibCxxFlags {
         }
     }
 
+    /** The sysroot's {@code libstdc++.a}, if it has one. */
+    static Optional<Path> staticLibrary(SysrootLayout layout) {
+        for (Path dir : layout.libraryDirectories()) {
+            if (Files.isRegularFile(dir.resolve("libstdc++.a"))) {
+                return Optional.of(dir.resolve("libstdc++.a"));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void requireLibrary(SysrootLayout layout, String file) throws BuildFailure {
         for (Path dir : layout.libraryDirectories()) {
             if (Files.exists(dir.resolve(file))) {

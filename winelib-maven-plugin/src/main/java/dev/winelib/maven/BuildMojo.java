@@ -102,6 +102,13 @@ public final class BuildMojo extends AbstractMojo {
     private String cargoProfile;
 
     /**
+     * The panic strategy the crate is built with: {@code abort} (a panic ends the process) or
+     * {@code unwind} (for crates that stop panics at their exports with {@code catch_unwind}).
+     */
+    @Parameter(property = "winelib.rustPanic", defaultValue = "abort")
+    private String rustPanic;
+
+    /**
      * Further arguments for cargo, separated by spaces, e.g. {@code --offline --locked} or
      * {@code --features simd}.
      */
@@ -242,8 +249,12 @@ public final class BuildMojo extends AbstractMojo {
             }
             RustCrate rust = null;
             if (rustDirectory != null && rustDirectory.toPath().resolve("Cargo.toml").toFile().isFile()) {
-                rust = new RustCrate(rustDirectory.toPath(), cargo, cargoProfile, cargoTargetDirectory.toPath(),
-                        ProjectLayout.splitFlags(cargoArgs));
+                try {
+                    rust = new RustCrate(rustDirectory.toPath(), cargo, cargoProfile, rustPanic,
+                            cargoTargetDirectory.toPath(), ProjectLayout.splitFlags(cargoArgs));
+                } catch (IllegalArgumentException e) {
+                    throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
+                }
             }
             WinelibBuildRequest request = WinelibBuildRequest
                     .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
