@@ -125,8 +125,8 @@ public final class RelocatableModule {
                 roots.add(e.target());
             }
         }
-        roots.add(request.entryFunction());
         roots.forEach(name -> command.add("--undefined=" + name));
+        command.add("--undefined-glob=" + request.entryFunction()); // taken when an archive has it
         inputs.forEach(p -> command.add(p.toString()));
         try {
             ProcessRunner.check("reading the undefined symbols of " + inputs, command, work);

@@ -145,8 +145,9 @@ public final class WinelibBuilder {
         List<String> ldflags = new ArrayList<>(request.ldflags());
         if (objects.stream().anyMatch(LinkInputs::isArchive)) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
-            // referenced weakly by the runtime, which would not take it out of the archive
-            ldflags.add(0, "--undefined=" + request.entryPoint().orElse(DEFAULT_ENTRY));
+            // referenced weakly by the runtime, which would not take it out of the archive; unlike
+            // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
+            ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(DEFAULT_ENTRY));
         }
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();

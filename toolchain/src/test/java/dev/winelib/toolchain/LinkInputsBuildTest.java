@@ -80,7 +80,7 @@ class LinkInputsBuildTest {
         assertThat(header).isLessThan(object);
         assertThat(object).isLessThan(library);
         assertThat(library).isLessThan(entry);
-        assertThat(words).contains("--undefined=DllMain");
+        assertThat(words).contains("--undefined-glob=DllMain");
 
         // unchanged inputs: not linked again; a changed library: linked again
         assertThat(new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent()).build(request()
@@ -104,6 +104,19 @@ class LinkInputsBuildTest {
                 .hasMessageContaining("undefined symbols: no imported DLL exports them")
                 .hasMessageContaining("  - NoSuchFunctionAnywhere");
         assertThat(dir.resolve("out/test.dll")).doesNotExist();
+    }
+
+    @Test
+    void aStaticLibraryWithoutEntryFunctionIsSimplyAttached() throws Exception {
+        Path value = compile("value.c", "int __attribute__((ms_abi)) value(void) { return 42; }\n");
+        Path archive = archive("libv.a", value);
+        Files.writeString(dir.resolve("test.spec"), "@ stdcall value()\n");
+        BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent()).build(request()
+                .linkInputs(List.of(archive)).build());
+        assertThat(result.image().imports()).isEmpty();
+        assertThat(result.image().nameTable()).containsExactly("value");
+        assertThat(ElfFile.read(result.outputFile()).symbols()).noneMatch(s -> s.name().equals("DllMain")
+                && s.isDefined());
     }
 
     @Test
