@@ -17,20 +17,27 @@ import java.util.stream.Stream;
 
 /**
  * The 'sniper' sysroot provisioned from Debian 11 (bullseye), the base of Steam Runtime 3
- * 'sniper': glibc 2.31, gcc 10's start files and libgcc. The packages are downloaded once with a
+ * 'sniper': glibc 2.31, gcc 10's start files, libgcc and libstdc++. The packages are downloaded once with a
  * private apt state (apt checks Debian's signed release and every package's checksum) and
  * assembled into the sysroot cache under a key made of the packages' checksums; later builds use
  * the cached tree without any network access.
  */
 public final class SniperSysroot {
 
-    /** What a C sysroot needs: the C library and its headers, kernel headers, libgcc and crypt. */
+    /**
+     * What a C and C++ sysroot needs: the C library and its headers, kernel headers, libgcc, crypt,
+     * and gcc 10's libstdc++ (headers, {@code libstdc++.a} built against glibc 2.31, and
+     * {@code libstdc++.so.6} for modules that link it dynamically).
+     */
     public static final List<String> PACKAGES = List.of("libc6", "libc6-dev", "linux-libc-dev", "libgcc-10-dev",
-            "libgcc-s1", "libcrypt1", "libcrypt-dev");
+            "libgcc-s1", "libcrypt1", "libcrypt-dev", "libstdc++-10-dev", "libstdc++6");
     static final String SUITE = "bullseye";
     static final String MIRROR = "http://deb.debian.org/debian";
-    /** The file naming the cache key of the current tree. */
-    static final String CURRENT = "sniper.current";
+    /**
+     * The file naming the cache key of the current tree; its name depends on the package list, so
+     * that a cache provisioned with another list is not taken for this one.
+     */
+    static final String CURRENT = "sniper-" + packageListKey() + ".current";
     static final String KEY_PREFIX = "sniper-debian11-";
     private static final String PROVISION_LOCK = "sniper-provision";
     private static final Pattern KEY = Pattern.compile("sniper-debian11-[0-9a-f]{24}");
@@ -123,6 +130,16 @@ public final class SniperSysroot {
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String packageListKey() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", PACKAGES).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -91,8 +91,9 @@ public final class WinebuildJ implements Callable<Integer> {
     @Option(names = "--ld-cmd", paramLabel = "LD", description = "ld.lld to merge objects with (default: found).")
     String ldCommand;
 
-    @Parameters(paramLabel = "OBJECTS", description = "The module's objects (after --): their undefined symbols"
-            + " decide the imports. libNAME.a arguments (Wine import libraries) add NAME to the imports.")
+    @Parameters(paramLabel = "OBJECTS", description = "The module's objects and static libraries (after --), in link"
+            + " order: their undefined symbols decide the imports. libNAME.a arguments that are Wine import libraries"
+            + " add NAME to the imports.")
     List<Path> objects = new ArrayList<>();
 
     @Option(names = "-m", paramLabel = "BITS", description = "Target word size: only 64 is supported.")
@@ -199,7 +200,7 @@ public final class WinebuildJ implements Callable<Integer> {
             }
             return 0;
         } catch (BuildFailure | dev.winelib.sysroot.SysrootException
-                | dev.winelib.toolchain.process.ToolNotFoundException e) {
+                | dev.winelib.toolchain.process.ToolNotFoundException | dev.winelib.toolchain.imports.ImportException e) {
             err.println("winebuild-j: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -218,7 +219,10 @@ public final class WinebuildJ implements Callable<Integer> {
         List<String> dlls = new ArrayList<>(imports);
         for (Path p : objects) {
             String name = p.getFileName().toString();
-            if (name.endsWith(".a")) {
+            if (name.endsWith(".a") && java.nio.file.Files.isRegularFile(p)
+                    && dev.winelib.toolchain.imports.ExportLists.wineImportLibraryDll(p).isEmpty()) {
+                objectFiles.add(p); // a static library linked into the module: its members' needs count
+            } else if (name.endsWith(".a")) {
                 if (!name.startsWith("lib")) {
                     err.println("winebuild-j: " + p + ": only Wine import libraries (libDLL.a) are accepted as archives");
                     return 2;
