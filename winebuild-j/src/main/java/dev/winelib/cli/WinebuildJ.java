@@ -128,6 +128,9 @@ public final class WinebuildJ implements Callable<Integer> {
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("batch")) {
+            return runBatch(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine cli = new CommandLine(new WinebuildJ(out, err));
         cli.setOut(out);
         cli.setErr(err);
@@ -135,6 +138,18 @@ public final class WinebuildJ implements Callable<Integer> {
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("winebuild-j: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    private static int runBatch(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new BatchCommand(out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("winebuild-j batch: " + ex.getMessage());
+            err.println("Try 'winebuild-j batch --help' for the options.");
             return 2;
         });
         return cli.execute(args);
