@@ -54,10 +54,10 @@ final class ModuleMode {
     int run() throws UsageError, BuildFailure, IOException, InterruptedException, ResourceException,
             ToolNotFoundException, SysrootException {
         ModuleSpec spec = spec();
+        Optional<String> entry = Optional.ofNullable(cli.options.entry).map(ModuleMode::withoutDecoration);
         ModuleOptions options = cli.moduleOptions(executable
-                ? ModuleOptions.exe(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY)
-                : ModuleOptions.dllWithOptionalEntry(Optional.ofNullable(cli.options.entry)
-                        .map(ModuleMode::withoutDecoration).orElse(WinelibBuilder.DEFAULT_ENTRY)));
+                ? ModuleOptions.exe(entry.orElse(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY))
+                : ModuleOptions.dllWithOptionalEntry(entry.orElse(WinelibBuilder.DEFAULT_ENTRY)));
         Inputs inputs = inputs();
         ResourceTable resources = cli.resources(inputs.resources());
 
