@@ -16,11 +16,9 @@ public final class DefFileWriter {
      * How to write.
      *
      * @param importOnly the variant an import-library tool reads: no stubs and no {@code =link_name}
-     * @param windowsTarget whether the file is for a Windows (PE) toolchain, where fastcall names get
-     *     an {@code @} prefix
      * @param generatedFrom the spec file name written in the first comment, if any
      */
-    public record Options(boolean importOnly, boolean windowsTarget, Optional<String> generatedFrom) {
+    public record Options(boolean importOnly, Optional<String> generatedFrom) {
         public Options {
             java.util.Objects.requireNonNull(generatedFrom, "generatedFrom");
         }
@@ -45,10 +43,9 @@ public final class DefFileWriter {
             if (options.importOnly() && e.type() == EntryType.STUB) {
                 continue;
             }
+            // i386 decorations (@N, the @ of fastcall names) do not exist on x86_64, where the parser
+            // drops the fastcall flag
             String name = shown.get();
-            if (e.hasFlag(ExportFlag.FASTCALL) && options.windowsTarget()) {
-                name = "@" + name;
-            }
             out.append("  ").append(name);
             boolean data = e.type() == EntryType.EXTERN;
             boolean isPrivate = e.hasFlag(ExportFlag.PRIVATE) || e.type() == EntryType.STUB;

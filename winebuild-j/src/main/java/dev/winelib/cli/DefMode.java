@@ -26,8 +26,7 @@ final class DefMode {
             throw new UsageError("--def needs the .spec file: use -E FILE.spec");
         }
         ModuleSpec spec = cli.readSpec(false);
-        String text = DefFileWriter.write(spec, new DefFileWriter.Options(false, cli.target().isPe(),
-                Optional.of(cli.options.specFile)));
+        String text = DefFileWriter.write(spec, new DefFileWriter.Options(false, Optional.of(cli.options.specFile)));
         if (!DefFileWriter.exportsAnything(spec)) {
             cli.log.warn(spec.fileName() + ": import library doesn't export anything");
         }

@@ -42,7 +42,7 @@ public final class WindowsImportLibraryWriter {
      */
     public static void write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand dlltool,
             Optional<ToolCommand> ar, BuildLog log) throws IOException, InterruptedException, BuildFailure {
-        String def = DefFileWriter.write(spec, new DefFileWriter.Options(true, true, Optional.of(spec.source())));
+        String def = DefFileWriter.write(spec, new DefFileWriter.Options(true, Optional.of(spec.source())));
         Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
         try {
             String libraryName = output.getFileName().toString();
