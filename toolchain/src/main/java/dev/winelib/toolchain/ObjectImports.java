@@ -22,7 +22,8 @@ import dev.winelib.toolchain.imports.ImportThunkSymbol;
  * winebuild does: the thunks of Wine's Unix import libraries name their DLL and ordinal
  * ({@code __wine$func$kernel32$...$GetTickCount}); other symbols are looked up in the export lists of
  * the DLLs the module imports (in order of preference). Symbols the system libraries define are never
- * imported. What the module's runtime needs and nothing else provides comes from kernel32 and ntdll.
+ * imported. What the module's runtime needs (and the module does not define) comes from kernel32 and
+ * ntdll, after the module's own imports.
  */
 final class ObjectImports {
 
@@ -48,14 +49,16 @@ final class ObjectImports {
 
     /**
      * @param undefined what the merged objects leave undefined
-     * @param runtimeNeeds the symbols the module's runtime uses
+     * @param definedByModule what the merged objects define
+     * @param runtimeNeeds the symbols the module's runtime uses and does not define
      * @param systemSymbols what the system libraries define
      * @param dlls the DLLs to import from, most preferred first
      * @param delayed the names among them (and among the import libraries' DLLs) to load on first use
      * @param requested the DLLs asked for by name ({@code -l}): a warning says when one is not used
      * @param lists where export lists come from
      */
-    static Plan plan(List<String> undefined, Set<String> runtimeNeeds, Set<String> systemSymbols, List<String> dlls,
+    static Plan plan(List<String> undefined, Set<String> definedByModule, Set<String> runtimeNeeds,
+            Set<String> systemSymbols, List<String> dlls,
             Set<String> delayed, List<String> requested, ExportLists lists) throws BuildFailure {
         Set<String> delayedDlls = new LinkedHashSet<>();
         for (String d : delayed) {
@@ -80,8 +83,12 @@ final class ObjectImports {
 
         ImportResolver.Resolution main = dlls.isEmpty() ? new ImportResolver.Resolution(ModuleImports.none(), others)
                 : ImportResolver.resolve(others, dlls, delayedDlls, lists);
-        List<UndefinedSymbols.Symbol> forRuntime = main.unresolved().stream()
-                .filter(s -> runtimeNeeds.contains(s.name())).toList();
+        List<UndefinedSymbols.Symbol> forRuntime = new ArrayList<>();
+        for (String need : runtimeNeeds) {
+            if (!systemSymbols.contains(need) && !definedByModule.contains(need)) {
+                forRuntime.add(new UndefinedSymbols.Symbol(need, List.of()));
+            }
+        }
         ImportResolver.Resolution fallback = forRuntime.isEmpty()
                 ? new ImportResolver.Resolution(ModuleImports.none(), List.of())
                 : ImportResolver.resolve(forRuntime, RUNTIME_DLLS, Set.of(), lists);
@@ -109,7 +116,6 @@ final class ObjectImports {
 
         Set<String> stillUnresolved = new LinkedHashSet<>();
         main.unresolved().forEach(s -> stillUnresolved.add(s.name()));
-        forRuntime.forEach(s -> stillUnresolved.remove(s.name()));
         fallback.unresolved().forEach(s -> stillUnresolved.add(s.name()));
 
         List<String> warnings = new ArrayList<>();

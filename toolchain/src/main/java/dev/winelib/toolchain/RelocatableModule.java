@@ -138,17 +138,13 @@ public final class RelocatableModule {
                 sysroot.sysroot(), pieces, log);
 
         Optional<Path> references = referencesObject(request, tools, work, log);
-        CombinedObject combined = combine(request, tools, references, runtime, work, log);
-        if (executable && request.entryFunction().isEmpty()) {
-            String main = request.unicode() ? "wmain" : "main";
-            if (!combined.defined().contains(main)) {
-                // the program defines only (w)WinMain: add the main that calls it
-                pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
-                        pieces.delayImports(), true);
-                runtime = ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(), pieces,
-                        log);
-                combined = combine(request, tools, references, runtime, work, log);
-            }
+        CombinedObject combined = combine(request, tools, references, work, log);
+        if (executable && request.entryFunction().isEmpty()
+                && !combined.defined().contains(request.unicode() ? "wmain" : "main")) {
+            // the program defines only (w)WinMain: add the main that calls it
+            pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
+                    pieces.delayImports(), true);
+            runtime = ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(), pieces, log);
         }
 
         Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot);
@@ -184,7 +180,8 @@ public final class RelocatableModule {
         }
         request.delayImports().forEach(d -> addOnce(dlls, d));
 
-        ObjectImports.Plan plan = ObjectImports.plan(combined.undefinedInOrder(), runtimeNeeds, systemSymbols, dlls,
+        ObjectImports.Plan plan = ObjectImports.plan(combined.undefinedInOrder(), combined.defined(), runtimeNeeds,
+                systemSymbols, dlls,
                 new LinkedHashSet<>(request.delayImports()), request.imports(), lists);
         if (!request.externalSymbols() && (!request.objects().isEmpty() || !request.archives().isEmpty())) {
             checkExportsDefined(spec, plan);
@@ -231,6 +228,10 @@ public final class RelocatableModule {
             }
         }
         names.addAll(request.extraSymbols());
+        if (request.executable()) {
+            // what the executable's entry point calls: pulled from archives that define it
+            names.add(request.entryFunction().orElse(request.unicode() ? "wmain" : "main"));
+        }
         if (names.isEmpty()) {
             return Optional.empty();
         }
@@ -253,12 +254,15 @@ public final class RelocatableModule {
         return e.type() != EntryType.STUB && !e.forward() && !e.hasFlag(ExportFlag.SYSCALL);
     }
 
-    private static CombinedObject combine(Request request, Tools tools, Optional<Path> references, List<Path> runtime,
-            Path work, BuildLog log) throws IOException, InterruptedException, BuildFailure {
+    /**
+     * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
+     * ntdll, never from a DLL the module happens to import (shlwapi also exports DelayLoadFailureHook).
+     */
+    private static CombinedObject combine(Request request, Tools tools, Optional<Path> references, Path work,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
         List<Path> inputs = new ArrayList<>();
         references.ifPresent(inputs::add);
         inputs.addAll(request.objects());
-        inputs.addAll(runtime);
         inputs.addAll(request.archives());
         return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
     }
