@@ -28,6 +28,8 @@ public final class WinebuildJ {
         cli.setOut(out);
         cli.setErr(err);
         cli.setPosixClusteredShortOptionsAllowed(true);
+        // as with winebuild, an option given again replaces the earlier value (winegcc repeats --subsystem)
+        cli.setOverwrittenOptionsAllowed(true);
         cli.getCommandSpec().version("winebuild-j " + Version.get());
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("winebuild-j: " + ex.getMessage());
