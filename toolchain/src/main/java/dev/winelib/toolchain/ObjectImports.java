@@ -27,8 +27,8 @@ import dev.winelib.toolchain.imports.ImportThunkSymbol;
  */
 final class ObjectImports {
 
-    /** DLLs the runtime's own needs (command line, stub exception, delay loading) come from. */
-    static final List<String> RUNTIME_DLLS = List.of("kernel32", "ntdll");
+    /** DLLs the runtime's own needs come from: the stub exception from ntdll (as with winebuild), the rest from kernel32. */
+    static final List<String> RUNTIME_DLLS = List.of("ntdll", "kernel32");
 
     /**
      * The outcome.
