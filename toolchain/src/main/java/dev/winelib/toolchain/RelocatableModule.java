@@ -162,7 +162,15 @@ public final class RelocatableModule {
         try {
             List<String> fromLibraries = new ArrayList<>();
             for (Path archive : request.archives()) {
-                List<String> imported = ExportLists.importedDlls(archive);
+                List<String> imported;
+                try {
+                    imported = ExportLists.importedDlls(archive);
+                } catch (ImportException e) {
+                    // not readable as an import library (members that are not ELF objects): a static
+                    // library to ld; thunks it holds still show in the merged object
+                    log.debug(archive + " is not read as an import library: " + e.getMessage());
+                    imported = List.of();
+                }
                 if (!imported.isEmpty()) {
                     importLibraries.add(archive);
                     fromLibraries.addAll(imported);

@@ -93,10 +93,9 @@ final class ModuleMode {
         if (cli.options.specFile != null) {
             return cli.readSpec(executable);
         }
-        if (!executable) {
-            throw new UsageError("no spec file given: use -E FILE.spec (a DLL needs its exports)");
-        }
-        Optional<String> name = cli.moduleFileName(true);
+        // without a spec the module has no exports (winegcc -shared without a .spec): named by -F or
+        // after the output, as winebuild names it
+        Optional<String> name = cli.moduleFileName(executable);
         if (name.isEmpty()) {
             name = cli.output().map(p -> {
                 String base = p.getFileName().toString();
@@ -105,7 +104,8 @@ final class ModuleMode {
             });
         }
         if (name.isEmpty()) {
-            throw new UsageError("no module name: use -F NAME.exe");
+            throw new UsageError(executable ? "no module name: use -F NAME.exe"
+                    : "no spec file given: use -E FILE.spec (or -F NAME.dll for a DLL without exports)");
         }
         try {
             return ModuleSpec.withoutExports(name.get(), "the command line (-F)");
