@@ -21,16 +21,18 @@ import picocli.CommandLine.Parameters;
         usageHelpAutoWidth = true,
         customSynopsis = {"winebuild-j [OPTIONS] MODE [FILES...]", "winebuild-j inspect FILE"},
         description = {
-            "A drop-in for Wine's winebuild (8.0) that builds 64-bit winelib modules: the module header",
-            "object of a DLL or executable (NT header, exports, imports, resources, entry point), fake",
-            "modules, .def files, import libraries. Options follow winebuild's spelling; winegcc and",
-            "Makefiles use it with WINEBUILD=winebuild-j or winegcc --winebuild winebuild-j.",
+            "A drop-in for Wine's winebuild (8.0) that builds 64-bit winelib modules: the module header object of a"
+                    + " DLL or executable (NT header, exports, imports, resources, entry point), fake modules, .def"
+                    + " files, import libraries. Options follow winebuild's spelling; winegcc and Makefiles use it"
+                    + " with WINEBUILD=winebuild-j or winegcc --winebuild winebuild-j.",
             "",
-            "Modes (one of them; --dll when none is given):"},
+            "One mode per run (--dll when none is given): --dll, --exe, --def, --implib, --staticlib, --builtin,"
+                    + " --resources, --fixup-ctors.",
+            ""},
         footer = {
             "",
             "Examples:",
-            "  winebuild-j --dll -E hello.spec -o hello.spec.o -- hello.o -lkernel32",
+            "  winebuild-j --dll -E hello.spec -o hello.spec.o -lkernel32 -- hello.o",
             "  winebuild-j --exe -F app.exe --subsystem console -o app.spec.o -- app.o",
             "  winebuild-j --def -E hello.spec -o hello.def",
             "  winebuild-j --implib -b x86_64-w64-mingw32 -E hello.spec -o libhello.a",
