@@ -14,6 +14,7 @@ import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.resources.ResourceTable;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -45,7 +46,16 @@ public final class ModuleAssemblyEmitter {
 
     /** The module's assembly text, with import and delay-import directories for {@code imports}. */
     public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports) {
+        return emit(spec, options, imports, ResourceTable.empty());
+    }
+
+    /**
+     * The module's assembly text, with import and delay-import directories for {@code imports} and
+     * a resource directory for {@code resources}.
+     */
+    public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources) {
         Map<String, Object> model = new HashMap<>();
+        model.put("resources", ResourceModel.of(resources));
         model.put("imports", ImportModel.of(imports));
         model.put("stubRuntime", options.stubRuntime());
         model.put("generator", generator.replace("*/", "* /"));

@@ -40,6 +40,18 @@ public record ModuleOptions(
 
     /** IMAGE_FILE_DLL | IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for a DLL. */
     public static final int DLL_CHARACTERISTICS = 0x2102;
+    /** IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for an executable. */
+    public static final int EXE_CHARACTERISTICS = 0x0102;
+    /** IMAGE_FILE_DLL. */
+    public static final int FILE_DLL = 0x2000;
+    /** IMAGE_FILE_LARGE_ADDRESS_AWARE. */
+    public static final int LARGE_ADDRESS_AWARE = 0x0020;
+    /** Wine's IMAGE_DLLCHARACTERISTICS_PREFER_NATIVE: load the native module rather than this builtin one. */
+    public static final int PREFER_NATIVE = 0x0010;
+    public static final int SUBSYSTEM_NATIVE = 1;
+    public static final int SUBSYSTEM_WINDOWS_CE_GUI = 9;
+    /** The default stack and heap reserve, in KiB. */
+    public static final int DEFAULT_RESERVE_KIB = 1024;
     /** IMAGE_DLLCHARACTERISTICS_NX_COMPAT. */
     public static final int NX_COMPAT = 0x0100;
     public static final int SUBSYSTEM_WINDOWS_GUI = 2;
@@ -55,12 +67,53 @@ public record ModuleOptions(
      */
     public static ModuleOptions dllWithOptionalEntry(String symbol) {
         return new ModuleOptions(Optional.of(symbol), true, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT,
-                1024, 1024, false);
+                DEFAULT_RESERVE_KIB, DEFAULT_RESERVE_KIB, false);
+    }
+
+    /** The values winebuild uses for an {@code --exe} module (console subsystem unless changed). */
+    public static ModuleOptions exe(String entryPoint) {
+        return new ModuleOptions(Optional.of(entryPoint), false, SUBSYSTEM_WINDOWS_CUI, 4, 0, EXE_CHARACTERISTICS,
+                NX_COMPAT, DEFAULT_RESERVE_KIB, DEFAULT_RESERVE_KIB, false);
+    }
+
+    /** The same options with another subsystem and subsystem version. */
+    public ModuleOptions withSubsystem(int newSubsystem, int major, int minor) {
+        return new ModuleOptions(entryPoint, entryPointOptional, newSubsystem, major, minor, characteristics,
+                dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+    }
+
+    /** The same options with other file characteristics. */
+    public ModuleOptions withCharacteristics(int newCharacteristics) {
+        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
+                newCharacteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+    }
+
+    /** The same options with other DLL characteristics. */
+    public ModuleOptions withDllCharacteristics(int newDllCharacteristics) {
+        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
+                characteristics, newDllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+    }
+
+    /** The same options with another heap reserve. */
+    public ModuleOptions withHeapReserveKib(int kib) {
+        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
+                characteristics, dllCharacteristics, stackReserveKib, kib, stubRuntime);
+    }
+
+    /** The same options with another entry point symbol (always present in the link). */
+    public ModuleOptions withEntryPoint(String symbol) {
+        return new ModuleOptions(Optional.of(symbol), false, subsystem, subsystemMajor, subsystemMinor,
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+    }
+
+    /** Whether this is a DLL (IMAGE_FILE_DLL is set). */
+    public boolean isDll() {
+        return (characteristics & FILE_DLL) != 0;
     }
 
     /** The values winebuild uses for a {@code --dll} module. */
     public static ModuleOptions dll(Optional<String> entryPoint) {
-        return new ModuleOptions(entryPoint, false, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT, 1024,
-                1024, false);
+        return new ModuleOptions(entryPoint, false, SUBSYSTEM_WINDOWS_CUI, 4, 0, DLL_CHARACTERISTICS, NX_COMPAT,
+                DEFAULT_RESERVE_KIB, DEFAULT_RESERVE_KIB, false);
     }
 }

@@ -48,15 +48,25 @@ __wine_spec_nt_header:
 	.quad ${heapReserve?c},${pageSize?c}	/* SizeOfHeapReserve/Commit */
 	.long 0	/* LoaderFlags */
 	.long 16	/* NumberOfRvaAndSizes */
+<#if exports.slots?has_content>
 	.long .L__wine_spec_exports - .L__wine_spec_rva_base	/* export directory */
 	.long .L__wine_spec_exports_end - .L__wine_spec_exports
+<#else>
+	.long 0,0
+</#if>
 <#if imports.immediate?has_content>
 	.long .L__wine_spec_imports - .L__wine_spec_rva_base	/* import directory */
 	.long .L__wine_spec_imports_end - .L__wine_spec_imports
 <#else>
 	.long 0,0
 </#if>
-<#list 2..12 as directory>
+<#if resources??>
+	.long .L__wine_spec_resources - .L__wine_spec_rva_base	/* resource directory */
+	.long .L__wine_spec_resources_end - .L__wine_spec_resources
+<#else>
+	.long 0,0
+</#if>
+<#list 3..12 as directory>
 	.long 0,0
 </#list>
 <#if imports.delayed?has_content>
@@ -101,6 +111,7 @@ ${stub.label}:
 </#list>
 </#if>
 </#if>
+<#if exports.slots?has_content>
 
 /* Export directory. */
 	.data
@@ -197,6 +208,7 @@ ${thunk.label}:
 </#list>
 <#else>
 	.quad 0
+</#if>
 </#if>
 <#if exports.importThunks?has_content>
 
@@ -383,6 +395,36 @@ ${fn.symbol}:
 	.size ${fn.symbol}, .-${fn.symbol}
 </#list>
 </#list>
+</#if>
+<#if resources??>
+
+/* Resource directory: tables, data entries, name strings, then the data (RVAs count from the NT header). */
+	.data
+	.align 8
+.L__wine_spec_resources:
+<#list resources.tables as table>
+	.long 0,0	/* Characteristics, TimeDateStamp */
+	.short 0,0	/* Major/MinorVersion */
+	.short ${table.named?c},${table.ids?c}	/* NumberOfNamedEntries, NumberOfIdEntries */
+<#list table.entries as entry>
+	.long ${entry}
+</#list>
+</#list>
+<#list resources.data as data>
+	.long .L__wine_spec_res_${data?index?c} - .L__wine_spec_rva_base,${data.size?c},0,0
+</#list>
+<#list resources.strings as string>
+	.short ${string}
+</#list>
+<#list resources.data as data>
+	.align 4
+.L__wine_spec_res_${data?index?c}:
+<#list data.lines as line>
+	.long ${line}
+</#list>
+</#list>
+.L__wine_spec_resources_end:
+	.byte 0
 </#if>
 
 	.section .note.GNU-stack,"",@progbits

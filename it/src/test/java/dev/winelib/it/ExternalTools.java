@@ -55,6 +55,29 @@ final class ExternalTools {
                 "looked on the PATH and at /usr/lib/wine/winegcc", "wine64-tools libwine-dev");
     }
 
+    /** Wine's real winebuild, the reference for the drop-in tests. */
+    static Path winebuild() {
+        return require(executable(Path.of("/usr/lib/wine/winebuild")).or(() -> onPath("winebuild")), "winebuild",
+                "looked at /usr/lib/wine/winebuild and on the PATH", "wine64-tools");
+    }
+
+    /** Wine's resource compiler. */
+    static Path wrc() {
+        return require(executable(Path.of("/usr/lib/wine/wrc")).or(() -> onPath("wrc")), "wrc",
+                "looked at /usr/lib/wine/wrc and on the PATH", "wine64-tools");
+    }
+
+    /** GNU make, for the Makefile project. */
+    static Path make() {
+        return require(onPath("make"), "make", "looked on the PATH", "make");
+    }
+
+    /** MinGW's dlltool, which makes Windows import libraries. */
+    static Path mingwDlltool() {
+        return require(onPath("x86_64-w64-mingw32-dlltool"), "x86_64-w64-mingw32-dlltool", "looked on the PATH",
+                "binutils-mingw-w64-x86-64");
+    }
+
     /** gcc, the plugin's default compiler. */
     static Path gcc() {
         return require(onPath("gcc"), "gcc", "looked on the PATH", "gcc");

@@ -43,6 +43,16 @@ final class ItSettings {
         return Path.of(required("it.winePrefix"));
     }
 
+    /** bin/winebuild-j, the launcher of the command line. */
+    static Path winebuildJ() {
+        return Path.of(required("it.winebuildJ"));
+    }
+
+    /** The jar the launcher runs, built by this reactor build. */
+    static Path winebuildJJar() {
+        return Path.of(required("it.winebuildJJar"));
+    }
+
     private static String required(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

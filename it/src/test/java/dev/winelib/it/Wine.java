@@ -49,15 +49,35 @@ final class Wine {
     /** Like {@link #run}, with {@code WINEDEBUG} set to {@code channels} (Wine writes the traces to stderr). */
     Programs.Result runWithDebug(Path directory, Path program, String channels, String... args)
             throws IOException, InterruptedException {
+        return run(directory, program, channels, Map.of(), args);
+    }
+
+    /** The prefix Wine runs in ({@code WINEPREFIX}). */
+    Path prefix() {
+        return prefix;
+    }
+
+    /** The Wine program itself. */
+    Path program() {
+        return wine;
+    }
+
+    /**
+     * Like {@link #runWithDebug}, with more environment variables (such as {@code WINEDLLPATH}, where
+     * Wine looks for builtin modules).
+     */
+    Programs.Result run(Path directory, Path program, String channels, Map<String, String> environment,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(wine.toString());
         command.add(program.toString());
         command.addAll(List.of(args));
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(Map.of(
                 "WINEPREFIX", prefix.toString(),
                 "WINEDEBUG", channels,
                 // no Mono or Gecko installer prompts while the prefix is created
-                "WINEDLLOVERRIDES", "mscoree,mshtml=");
+                "WINEDLLOVERRIDES", "mscoree,mshtml="));
         return Programs.run(command, directory, env, e -> {
             // console programs only: no window for the prefix-creation dialog
             e.remove("DISPLAY");

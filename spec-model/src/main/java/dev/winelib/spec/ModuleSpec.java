@@ -46,6 +46,23 @@ public final class ModuleSpec {
         this.namedEntries = List.copyOf(named);
     }
 
+    /**
+     * A module without exports, as an executable built without a spec file is: it has no export
+     * table at all ({@link #exportSlotCount()} is 0).
+     *
+     * @param fileName the module's file name, e.g. {@code app.exe}
+     * @param source what the name came from, for messages (e.g. the command line)
+     */
+    public static ModuleSpec withoutExports(String fileName, String source) {
+        SpecParser.checkModuleFileName(source, fileName);
+        return new ModuleSpec(fileName, source, List.of(), 1, 0);
+    }
+
+    /** Whether the module has an export table (every module read from a spec file has one). */
+    public boolean hasExportTable() {
+        return byOrdinal.length > 0;
+    }
+
     /** The module's file name as Wine sees it, e.g. {@code hello.dll}. */
     public String fileName() {
         return fileName;

@@ -39,7 +39,8 @@ class PostLinkChecksTest {
         Path out = dir.resolve("bad.so");
         List<String> cmd = ModuleLinker.command(lld, host, work.resolve(LinkerScripts.VERSION_SCRIPT_NAME),
                 work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME), work.resolve("test.dll.spec.o"),
-                List.of(work.resolve("obj/test.c.o"), work.resolve("runtime/obj/entry.c.o"),
+                List.of(work.resolve("obj/test.c.o"), work.resolve("runtime/obj/constructors.c.o"),
+                        work.resolve("runtime/obj/entry.c.o"),
                         work.resolve("runtime/obj/stub.c.o")), List.of(), List.of(), out);
         List<String> edited = new ArrayList<>();
         for (int i = 0; i < cmd.size(); i++) {

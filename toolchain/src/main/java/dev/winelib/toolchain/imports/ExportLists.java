@@ -36,6 +36,7 @@ public final class ExportLists {
             "usr/lib/wine/x86_64-unix", "usr/local/lib/wine/x86_64-unix");
 
     private final List<Path> definitionFiles;
+    private final List<Path> importLibraries;
     private final List<Path> peDirectories;
     private final List<Path> unixDirectories;
     private final List<String> notes;
@@ -47,9 +48,10 @@ public final class ExportLists {
     private final Map<Path, List<Path>> listings = new HashMap<>();
     private final Map<Path, Map<String, Path>> libraryIndexes = new HashMap<>();
 
-    private ExportLists(List<Path> definitionFiles, List<Path> peDirectories, List<Path> unixDirectories,
-            List<String> notes) {
+    private ExportLists(List<Path> definitionFiles, List<Path> importLibraries, List<Path> peDirectories,
+            List<Path> unixDirectories, List<String> notes) {
         this.definitionFiles = List.copyOf(definitionFiles);
+        this.importLibraries = List.copyOf(importLibraries);
         this.peDirectories = List.copyOf(peDirectories);
         this.unixDirectories = List.copyOf(unixDirectories);
         this.notes = List.copyOf(notes);
@@ -62,7 +64,7 @@ public final class ExportLists {
      */
     public static ExportLists of(List<Path> definitionFiles, List<Path> peDllDirectories,
             List<Path> unixImportLibDirectories) {
-        return new ExportLists(definitionFiles, peDllDirectories, unixImportLibDirectories, List.of());
+        return new ExportLists(definitionFiles, List.of(), peDllDirectories, unixImportLibDirectories, List.of());
     }
 
     /**
@@ -82,13 +84,31 @@ public final class ExportLists {
         return UnixImportLibrary.importedDll(archive);
     }
 
+    /**
+     * Like {@link #standard(List)}, with Unix import libraries ({@code libNAME.a}, as winebuild
+     * {@code --implib} writes them) searched after the definition files and before the installed
+     * Wine: a project's own import libraries.
+     */
+    public static ExportLists standard(List<Path> definitionFiles, List<Path> importLibraries) {
+        ExportLists base = standard(definitionFiles, Path.of("/"));
+        return new ExportLists(definitionFiles, importLibraries, base.peDirectories, base.unixDirectories, base.notes);
+    }
+
+    /**
+     * The DLLs a Unix import library imports from (normally one); empty when the archive holds no
+     * import thunk (a static library such as {@code libwinecrt0.a}).
+     */
+    public static List<String> importedDlls(Path library) throws ImportException {
+        return List.copyOf(UnixImportLibrary.read(library).keySet());
+    }
+
     /** {@link #standard(List)} with the Wine directories looked up under {@code root} instead of {@code /}. */
     static ExportLists standard(List<Path> definitionFiles, Path root) {
         List<String> notes = new ArrayList<>();
         List<Path> pe = existing(root, STANDARD_PE_DIRECTORIES, "PE DLLs of Wine", "wine64", notes);
         List<Path> unix = existing(root, STANDARD_UNIX_DIRECTORIES, "Unix import libraries of Wine", "libwine-dev",
                 notes);
-        return new ExportLists(definitionFiles, pe, unix, notes);
+        return new ExportLists(definitionFiles, List.of(), pe, unix, notes);
     }
 
     private static List<Path> existing(Path root, List<String> candidates, String what, String debianPackage,
@@ -124,11 +144,28 @@ public final class ExportLists {
         return result;
     }
 
+    /** The DLLs the definition files define, in the order the files were given. */
+    public synchronized List<String> definedDlls() throws ImportException {
+        Map<String, DllExports> defined = definitions();
+        List<String> names = new ArrayList<>();
+        for (Path file : definitionFiles) {
+            for (DllExports d : defined.values()) {
+                if (d.source().equals(file.toString()) && !names.contains(d.dllName())) {
+                    names.add(d.dllName());
+                }
+            }
+        }
+        return names;
+    }
+
     /** What {@link #find} searches, in order, for messages. */
     public List<String> searched() {
         List<String> list = new ArrayList<>();
         for (Path file : definitionFiles) {
             list.add(file + " (definition file)");
+        }
+        for (Path file : importLibraries) {
+            list.add(file + " (import library)");
         }
         for (Path dir : peDirectories) {
             list.add(dir + " (PE DLLs of Wine" + (Files.isDirectory(dir) ? ")" : "; not a directory)"));
@@ -160,6 +197,13 @@ public final class ExportLists {
                     .filter(d -> DllNames.stem(d.dllName()).equals(name)).findFirst();
             if (other.isPresent()) {
                 return other;
+            }
+        }
+
+        for (Path library : importLibraries) {
+            Optional<DllExports> match = matching(library, exact, anyExtension ? name : null);
+            if (match.isPresent()) {
+                return match;
             }
         }
 

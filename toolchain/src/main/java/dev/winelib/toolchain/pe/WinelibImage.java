@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param slotCount NumberOfFunctions
  * @param nameTable the export names in the order of the name table (Wine searches it by bisection)
  * @param imports the import and delay-import directories
+ * @param header the other header fields
+ * @param resources the resources of the resource directory, in directory order
  */
 public record WinelibImage(
         long ntHeaderAddress,
@@ -39,12 +41,15 @@ public record WinelibImage(
         List<PeExport> exports,
         int slotCount,
         List<String> nameTable,
-        List<PeImport> imports) {
+        List<PeImport> imports,
+        PeHeader header,
+        List<PeResource> resources) {
 
     public WinelibImage {
         exports = List.copyOf(exports);
         nameTable = List.copyOf(nameTable);
         imports = List.copyOf(imports);
+        resources = List.copyOf(resources);
     }
 
     /** The address Wine maps its header page over; nothing the PE view uses may lie below its end. */

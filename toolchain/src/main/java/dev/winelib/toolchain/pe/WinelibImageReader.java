@@ -87,9 +87,23 @@ public final class WinelibImageReader {
         long moduleBase = (imageBase + 0xffff) & ~0xffffL;
         List<PeImport> imports = new ArrayList<>(readImports(base, u32(base + 144), false));
         imports.addAll(readImports(base, u32(base + 24 + 112 + 13 * 8), true));
+        PeHeader header = header(base);
+        List<PeResource> resources;
+        try {
+            PeHeader.Directory dir = header.directories().get(2);
+            resources = ResourceTreeReader.read((rva, length) -> {
+                try {
+                    return elf.readAtAddress(base + rva, length);
+                } catch (ElfFormatException e) {
+                    throw new PeFormatException(e.getMessage());
+                }
+            }, dir.rva(), dir.size(), elf.origin());
+        } catch (PeFormatException e) {
+            throw new ElfFormatException(e.getMessage());
+        }
         if (exportRva == 0) {
             return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem,
-                    sizeOfImage, 0, 0, Optional.empty(), 0, List.of(), 0, List.of(), imports);
+                    sizeOfImage, 0, 0, Optional.empty(), 0, List.of(), 0, List.of(), imports, header, resources);
         }
         long dir = base + exportRva;
         String dllName = string(base + u32(dir + 12));
@@ -132,7 +146,22 @@ public final class WinelibImageReader {
             }
         }
         return new WinelibImage(base, imageBase, moduleBase, entry, machine, characteristics, subsystem, sizeOfImage,
-                dir, exportSize, Optional.of(dllName), ordinalBase, exports, (int) functionCount, nameTable, imports);
+                dir, exportSize, Optional.of(dllName), ordinalBase, exports, (int) functionCount, nameTable, imports,
+                header, resources);
+    }
+
+    /** The header fields at the NT header {@code base} (PE32+ layout). */
+    private PeHeader header(long base) throws ElfFormatException {
+        long optional = base + 24;
+        List<PeHeader.Directory> directories = new ArrayList<>();
+        long count = Math.min(16, u32(optional + 108));
+        for (int i = 0; i < 16; i++) {
+            directories.add(i < count ? new PeHeader.Directory(u32(optional + 112 + 8L * i),
+                    u32(optional + 116 + 8L * i)) : new PeHeader.Directory(0, 0));
+        }
+        return new PeHeader(u32(base + 8), u16(optional + 48), u16(optional + 50), u16(optional + 70),
+                u64(optional + 72), u64(optional + 80), u64(optional + 88), u64(optional + 96), u32(optional + 60),
+                directories);
     }
 
     /**

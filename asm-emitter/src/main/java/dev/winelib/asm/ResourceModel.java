@@ -1,0 +1,99 @@
+package dev.winelib.asm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.winelib.resources.Resource;
+import dev.winelib.resources.ResourceDirectory;
+import dev.winelib.resources.ResourceTable;
+
+/**
+ * The template data of a module's resource directory: the tables, data entries (whose RVAs the
+ * assembler computes from labels) and name strings of a {@link ResourceDirectory}, and each
+ * resource's bytes as 32-bit words. Only numbers reach the template.
+ */
+final class ResourceModel {
+
+    private static final int WORDS_PER_LINE = 16;
+
+    private ResourceModel() {
+    }
+
+    /** The template model, or null when the module has no resources. */
+    static Map<String, Object> of(ResourceTable table) {
+        if (table.isEmpty()) {
+            return null;
+        }
+        ResourceDirectory dir = ResourceDirectory.of(table);
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (ResourceDirectory.Table t : dir.tables()) {
+            List<String> entries = new ArrayList<>();
+            for (ResourceDirectory.Entry e : t.entries()) {
+                entries.add(hex(e.nameField()) + "," + hex(e.offsetField()));
+            }
+            Map<String, Object> m = new HashMap<>();
+            m.put("named", t.namedEntries());
+            m.put("ids", t.idEntries());
+            m.put("entries", entries);
+            tables.add(m);
+        }
+        List<String> strings = new ArrayList<>();
+        for (String s : dir.strings()) {
+            StringBuilder b = new StringBuilder().append(hex4(s.length()));
+            for (char c : s.toCharArray()) {
+                b.append(',').append(hex4(c));
+            }
+            strings.add(b.toString());
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Resource r : dir.resources()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("size", r.size());
+            m.put("lines", words(r));
+            data.add(m);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("tables", tables);
+        model.put("strings", strings);
+        model.put("data", data);
+        return model;
+    }
+
+    /** The data padded with zeros to 4 bytes, as little-endian words, 16 to a line. */
+    private static List<String> words(Resource r) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < r.size(); i += 4) {
+            long word = 0;
+            for (int k = 0; k < 4; k++) {
+                int b = i + k < r.size() ? r.byteAt(i + k) : 0;
+                word |= (long) b << (8 * k);
+            }
+            if (count > 0) {
+                line.append(',');
+            }
+            line.append(hex(word));
+            if (++count == WORDS_PER_LINE) {
+                lines.add(line.toString());
+                line.setLength(0);
+                count = 0;
+            }
+        }
+        if (count > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    private static String hex(long value) {
+        return String.format(Locale.ROOT, "0x%08x", value);
+    }
+
+    private static String hex4(int value) {
+        return String.format(Locale.ROOT, "0x%04x", value);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.winelib.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drop-in test: a Makefile project (src/it/makefile-dropin) that builds its winelib DLL and
+ * executables with the unmodified winegcc (which runs $WINEBUILD) and calls winebuild itself for a
+ * .def file, import libraries and a fake module, builds, runs under Wine and passes its own checks
+ * with {@code WINEBUILD=bin/winebuild-j} and nothing else changed. The same project built with
+ * Wine's winebuild is the reference: the modules' PE views, the .def file, the MinGW import library
+ * and the fake module are compared with it.
+ */
+class MakefileDropInIT {
+
+    private static final Duration MAKE_TIMEOUT = Duration.ofSeconds(600);
+
+    private Programs.Result make(Path directory, Path winebuild, Wine wine, String target) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ExternalTools.make().toString(), "-j1", target,
+                "WINEBUILD=" + winebuild,
+                "WINEGCC=" + ExternalTools.winegcc(),
+                "WRC=" + ExternalTools.wrc(),
+                "MINGW_CC=" + ExternalTools.mingwGcc(),
+                "WINE=" + wine.program()));
+        return Programs.run(command, directory, Map.of("WINEPREFIX", wine.prefix().toString(),
+                "WINEDLLOVERRIDES", "mscoree,mshtml="), e -> {
+                    e.remove("DISPLAY");
+                    e.remove("WAYLAND_DISPLAY");
+                    e.remove("WINEBUILD");
+                }, directory.resolve("make-" + target), MAKE_TIMEOUT, null);
+    }
+
+    @Test
+    void makefileProjectBuildsRunsAndChecksWithWinebuildJ() throws Exception {
+        ExternalTools.gcc();
+        ExternalTools.mingwGcc();
+        ExternalTools.mingwDlltool();
+        Path winebuildJ = WinebuildJLauncher.locate();
+        Path winebuild = ExternalTools.winebuild();
+        Wine wine = Wine.locate();
+
+        TestProject ours = TestProject.copy("makefile-dropin");
+        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
+        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
+        assertThat(check.stdout()).contains("check passed");
+        // winegcc really ran winebuild-j: the module objects carry its name
+        assertThat(check.stdout()).contains(winebuildJ + " --implib -E greet.spec");
+
+        Path reference = ItSettings.projectsDirectory().resolve("makefile-dropin-reference");
+        TestProject.deleteRecursively(reference);
+        copy(ItSettings.projectsSource().resolve("makefile-dropin"), reference);
+        Programs.Result built = make(reference, winebuild, wine, "check");
+        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
+
+        Path o = ours.directory();
+        for (String module : List.of("greet.dll.so", "app.exe.so", "winapp.exe.so", "wapp.exe.so")) {
+            PeViews.assertSame(o.resolve(module), reference.resolve(module));
+        }
+        for (String file : List.of("greet.def", "libgreet.a", "fake/greet.dll")) {
+            assertThat(Files.readAllBytes(o.resolve(file))).as(file + " is byte for byte winebuild's")
+                    .isEqualTo(Files.readAllBytes(reference.resolve(file)));
+        }
+        assertThat(PeViews.read(o.resolve("greet.dll.so")).imports()).as("greet's imports")
+                .anySatisfy(i -> assertThat(i.dllName() + i.delayed()).isEqualTo("shlwapi.dlltrue"));
+        // the module objects are winebuild-j's: its runtime replaces libwinecrt0's default DllMain, which imports
+        // DisableThreadLibraryCalls
+        assertThat(PeViews.read(o.resolve("greet.dll.so")).imports()).noneMatch(i -> i.functions().contains(
+                "DisableThreadLibraryCalls"));
+        assertThat(PeViews.read(reference.resolve("greet.dll.so")).imports()).anyMatch(i -> i.functions().contains(
+                "DisableThreadLibraryCalls"));
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.winelib.spec;
+
+import java.util.Optional;
+
+/**
+ * Writes a module's exports as a Windows module-definition file ({@code .def}), line for line as
+ * winebuild's {@code --def} mode writes it for a 64-bit target: {@code LIBRARY}, then under
+ * {@code EXPORTS} one line per named entry in declaration order with its ordinal,
+ * {@code =link_name} when the implementation has another name (or is a forward), {@code NONAME}
+ * for entries imported by ordinal, {@code DATA} for variables and {@code PRIVATE} for private
+ * entries and stubs.
+ */
+public final class DefFileWriter {
+
+    /**
+     * How to write.
+     *
+     * @param importOnly the variant an import-library tool reads: no stubs and no {@code =link_name}
+     * @param generatedFrom the spec file name written in the first comment, if any
+     */
+    public record Options(boolean importOnly, Optional<String> generatedFrom) {
+        public Options {
+            java.util.Objects.requireNonNull(generatedFrom, "generatedFrom");
+        }
+    }
+
+    private DefFileWriter() {
+    }
+
+    /** The .def text. */
+    public static String write(ModuleSpec spec, Options options) {
+        StringBuilder out = new StringBuilder();
+        out.append("; File generated automatically")
+                .append(options.generatedFrom().map(f -> " from " + f).orElse(""))
+                .append("; do not edit!\n\n");
+        out.append("LIBRARY ").append(spec.fileName()).append("\n\n");
+        out.append("EXPORTS\n");
+        for (ExportEntry e : spec.entries()) {
+            Optional<String> shown = e.exportedName().or(e::declaredName);
+            if (shown.isEmpty()) {
+                continue;
+            }
+            if (options.importOnly() && e.type() == EntryType.STUB) {
+                continue;
+            }
+            // i386 decorations (@N, the @ of fastcall names) do not exist on x86_64, where the parser
+            // drops the fastcall flag
+            String name = shown.get();
+            out.append("  ").append(name);
+            boolean data = e.type() == EntryType.EXTERN;
+            boolean isPrivate = e.hasFlag(ExportFlag.PRIVATE) || e.type() == EntryType.STUB;
+            if (e.type() != EntryType.STUB && !options.importOnly() && (e.forward() || !name.equals(e.target()))) {
+                out.append('=').append(e.target());
+            }
+            out.append(" @").append(e.ordinal());
+            if (e.exportedName().isEmpty() || e.hasFlag(ExportFlag.ORDINAL)) {
+                out.append(" NONAME");
+            }
+            if (data) {
+                out.append(" DATA");
+            }
+            if (isPrivate) {
+                out.append(" PRIVATE");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether an import library of the module would import anything: some named entry is not
+     * private. winebuild warns when none is.
+     */
+    public static boolean exportsAnything(ModuleSpec spec) {
+        return spec.entries().stream().anyMatch(e -> (e.exportedName().isPresent() || e.declaredName().isPresent())
+                && !e.hasFlag(ExportFlag.PRIVATE));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.winelib.toolchain.implib;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.winelib.asm.AsmText;
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.toolchain.AtomicFiles;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.ModuleAssembler;
+import dev.winelib.toolchain.ToolCommand;
+import dev.winelib.toolchain.imports.ImportThunkSymbol;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+
+/**
+ * Writes a Unix import library of a DLL, as winebuild's {@code --implib} mode does for a Unix
+ * target: an {@code ar} archive with one object per importable function, each defining the
+ * function's name as a thunk that refers to {@code __wine$func$DLL$ORDINAL$NAME} (or
+ * {@code __wine$ord$...} for imports by ordinal). winebuild (and winebuild-j) read those symbols to
+ * know what a module imports; the final link never uses the thunks themselves. Private entries,
+ * data and stubs are left out, and so are names with {@code ?} or {@code @}, which C cannot call.
+ */
+public final class UnixImportLibraryWriter {
+
+    private UnixImportLibraryWriter() {
+    }
+
+    /** The functions an import library of {@code spec} imports, as thunk symbols, in declaration order. */
+    public static List<Thunk> thunks(ModuleSpec spec) {
+        List<Thunk> thunks = new ArrayList<>();
+        for (ExportEntry e : spec.entries()) {
+            Optional<String> name = e.exportedName().or(e::declaredName);
+            if (name.isEmpty() || e.hasFlag(ExportFlag.PRIVATE)) {
+                continue;
+            }
+            if (name.get().indexOf('?') >= 0 || name.get().indexOf('@') >= 0) {
+                continue;
+            }
+            if (e.type() != EntryType.STDCALL && e.type() != EntryType.CDECL && e.type() != EntryType.VARARGS) {
+                continue;
+            }
+            boolean byOrdinal = e.exportedName().isEmpty() || e.hasFlag(ExportFlag.ORDINAL);
+            thunks.add(new Thunk(name.get(), ImportThunkSymbol.of(spec.fileName(), e.ordinal(), name.get(),
+                    byOrdinal)));
+        }
+        return thunks;
+    }
+
+    /**
+     * One thunk.
+     *
+     * @param name the function's name, defined by the thunk
+     * @param importSymbol the symbol it refers to
+     */
+    public record Thunk(String name, String importSymbol) {
+    }
+
+    /**
+     * Writes the library (with {@code extraObjects} added to it) to {@code output}.
+     *
+     * @return the number of functions it imports (winebuild warns when there are none)
+     */
+    public static int write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand compiler,
+            Optional<ToolCommand> assembler, ToolCommand ar, BuildLog log) throws IOException, InterruptedException,
+            BuildFailure {
+        List<Thunk> thunks = thunks(spec);
+        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
+        Path tmp = AtomicFiles.temporarySibling(output);
+        try {
+            List<Path> objects = new ArrayList<>();
+            String stem = AsmText.cIdentifier(spec.fileName());
+            int index = 0;
+            for (Thunk t : thunks) {
+                Path object = work.resolve(stem + "_" + (++index) + ".o");
+                ModuleAssembler.assemble(compiler, assembler, thunkAssembly(t), object, log);
+                objects.add(object);
+            }
+            if (objects.isEmpty()) {
+                Path object = work.resolve(stem + "_0.o");
+                ModuleAssembler.assemble(compiler, assembler, "\t.text\n\t.section .note.GNU-stack,\"\",@progbits\n",
+                        object, log);
+                objects.add(object);
+            }
+            Files.delete(tmp);
+            List<String> args = new ArrayList<>(List.of("rcsD", tmp.toString()));
+            objects.forEach(o -> args.add(o.getFileName().toString()));
+            extraObjects.forEach(o -> args.add(o.toAbsolutePath().toString()));
+            List<String> command = ar.commandLine(args);
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("writing the import library " + output, command, work);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            AtomicFiles.commit(tmp, output);
+            return thunks.size();
+        } finally {
+            Files.deleteIfExists(tmp);
+            try (var walk = Files.walk(work)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The assembly of one thunk object. */
+    static String thunkAssembly(Thunk t) {
+        String name = AsmText.symbol(t.name());
+        return "\t.text\n"
+                + "\t.align 8\n"
+                + "\t.type " + name + ",@function\n"
+                + "\t.globl " + name + "\n"
+                + name + ":\n"
+                + "\t.quad " + AsmText.symbol(t.importSymbol()) + "\n"
+                + "\t.size " + name + ", .-" + name + "\n"
+                + "\t.section .note.GNU-stack,\"\",@progbits\n";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.winelib.toolchain.implib;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.winelib.spec.DefFileWriter;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.toolchain.AtomicFiles;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.ToolCommand;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+
+/**
+ * Writes a Windows import library of a DLL, for PE programs built with MinGW (or other
+ * toolchains that read GNU import libraries) to link against the DLL: as winebuild does for a
+ * Windows target, from the import-only module definition ({@code .def}) of the spec, with the
+ * target's {@code dlltool}. A library whose name ends in {@code .delay.a} imports the DLL
+ * delay-loaded ({@code dlltool -y}).
+ *
+ * <p>dlltool names the library's members and internal symbols after the {@code -l} name it gets:
+ * it is given the output's file name, run in a private directory, so the library is the same
+ * wherever it is written (and the same as winebuild's when winebuild writes to the current
+ * directory).
+ */
+public final class WindowsImportLibraryWriter {
+
+    private WindowsImportLibraryWriter() {
+    }
+
+    /**
+     * Writes the library, with {@code extraObjects} added to it, to {@code output}.
+     *
+     * @param dlltool the target's dlltool (for x86_64: {@code x86_64-w64-mingw32-dlltool})
+     * @param ar the target's ar, used only to add {@code extraObjects}
+     */
+    public static void write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand dlltool,
+            Optional<ToolCommand> ar, BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        String def = DefFileWriter.write(spec, new DefFileWriter.Options(true, Optional.of(spec.source())));
+        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
+        try {
+            String libraryName = output.getFileName().toString();
+            Path defFile = work.resolve(libraryName + ".def");
+            Files.writeString(defFile, def, StandardCharsets.ISO_8859_1);
+            List<String> args = new ArrayList<>(List.of("-k", libraryName.endsWith(".delay.a") ? "-y" : "-l",
+                    libraryName, "-d", defFile.getFileName().toString(), "-m", "i386:x86-64", "--as-flags=--64"));
+            run("writing the import library " + output, dlltool.commandLine(args), work, log);
+            Path built = work.resolve(libraryName);
+            if (!extraObjects.isEmpty()) {
+                List<String> add = new ArrayList<>(List.of("rD", libraryName));
+                extraObjects.forEach(o -> add.add(o.toAbsolutePath().toString()));
+                run("adding objects to " + output, ar.orElseThrow(() -> new BuildFailure("no ar to add objects to "
+                        + output)).commandLine(add), work, log);
+            }
+            Path tmp = AtomicFiles.temporarySibling(output);
+            try {
+                Files.copy(built, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.commit(tmp, output);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } finally {
+            try (var walk = Files.walk(work)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void run(String what, List<String> command, Path directory, BuildLog log) throws IOException,
+            InterruptedException, BuildFailure {
+        log.debug(String.join(" ", command));
+        try {
+            ProcessRunner.check(what, command, directory);
+        } catch (ToolFailedException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.winelib.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
+import dev.winelib.asm.ModuleOptions;
+import dev.winelib.resources.ResourceException;
+import dev.winelib.resources.ResourceFileReader;
+import dev.winelib.resources.ResourceTable;
+import dev.winelib.spec.ExportDefinitions;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.SpecException;
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.sysroot.SysrootResolver;
+import dev.winelib.toolchain.AtomicFiles;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.RelocatableModule;
+import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.pe.FakeModuleWriter;
+import dev.winelib.toolchain.process.ToolNotFoundException;
+
+/**
+ * {@code --dll} and {@code --exe}: the module header object (with the imports the objects after
+ * {@code --} need and the runtime), its assembly text (output not ending in {@code .o}), or with
+ * {@code --fake-module} a fake PE module.
+ */
+final class ModuleMode {
+
+    /** The exe entry winebuild's assembly refers to (provided by libwinecrt0 when the text is linked). */
+    private static final String WINECRT0_EXE_ENTRY = "__wine_spec_exe_entry";
+    private static final String WINECRT0_EXE_WENTRY = "__wine_spec_exe_wentry";
+
+    private final Invocation cli;
+    private final boolean executable;
+
+    ModuleMode(Invocation cli, boolean executable) {
+        this.cli = cli;
+        this.executable = executable;
+    }
+
+    /** The inputs after classification. */
+    private record Inputs(List<Path> objects, List<Path> archives, List<Path> definitions, List<Path> resources) {
+    }
+
+    int run() throws UsageError, BuildFailure, IOException, InterruptedException, ResourceException,
+            ToolNotFoundException, SysrootException {
+        ModuleSpec spec = spec();
+        Optional<String> entry = Optional.ofNullable(cli.options.entry).map(ModuleMode::withoutDecoration);
+        ModuleOptions options = cli.moduleOptions(executable
+                ? ModuleOptions.exe(entry.orElse(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY))
+                : ModuleOptions.dllWithOptionalEntry(entry.orElse(WinelibBuilder.DEFAULT_ENTRY)));
+        Inputs inputs = inputs();
+        ResourceTable resources = cli.resources(inputs.resources());
+
+        if (cli.options.fakeModule) {
+            Path target = cli.output().orElse(Path.of(spec.fileName()));
+            AtomicFiles.write(target, FakeModuleWriter.write(spec, options, resources));
+            return 0;
+        }
+        boolean objectOutput = cli.output().map(p -> p.getFileName().toString().endsWith(".o")).orElse(false);
+        if (objectOutput) {
+            return buildObject(spec, options, inputs, resources);
+        }
+        if (!inputs.objects().isEmpty() || !inputs.archives().isEmpty() || !cli.options.imports.isEmpty()
+                || !cli.options.delayImports.isEmpty()) {
+            throw new UsageError("with objects, archives or -l/-d, the output must be an object: use -o NAME.o");
+        }
+        String assembly;
+        try {
+            assembly = new ModuleAssemblyEmitter(cli.generator).emit(spec, options, ModuleImports.none(), resources);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
+        }
+        if (cli.output().isEmpty()) {
+            cli.out.print(assembly);
+            cli.out.flush();
+        } else {
+            AtomicFiles.write(cli.output().get(), assembly.getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+
+    private ModuleSpec spec() throws BuildFailure, UsageError {
+        if (cli.options.specFile != null) {
+            return cli.readSpec(executable);
+        }
+        // without a spec the module has no exports (winegcc -shared without a .spec): named by -F or
+        // after the output, as winebuild names it
+        Optional<String> name = cli.moduleFileName(executable);
+        if (name.isEmpty()) {
+            name = cli.output().map(p -> {
+                String base = p.getFileName().toString();
+                int dot = base.lastIndexOf('.');
+                return dot > 0 ? base.substring(0, dot) : base;
+            });
+        }
+        if (name.isEmpty()) {
+            throw new UsageError(executable ? "no module name: use -F NAME.exe"
+                    : "no spec file given: use -E FILE.spec (or -F NAME.dll for a DLL without exports)");
+        }
+        try {
+            return ModuleSpec.withoutExports(name.get(), "the command line (-F)");
+        } catch (SpecException e) {
+            throw new UsageError(e.problem());
+        }
+    }
+
+    /** Sorts the file arguments: objects, archives, .def import lists, and .res files (by content). */
+    private Inputs inputs() throws IOException, UsageError {
+        List<Path> objects = new ArrayList<>();
+        List<Path> archives = new ArrayList<>();
+        List<Path> definitions = new ArrayList<>();
+        List<Path> resources = new ArrayList<>();
+        for (String f : cli.options.files) {
+            Path p = Path.of(f);
+            if (!Files.isRegularFile(p)) {
+                throw new java.nio.file.NoSuchFileException(f);
+            }
+            String name = p.getFileName().toString();
+            if (ResourceFileReader.isResourceFile(p)) {
+                resources.add(p);
+            } else if (ExportDefinitions.isDefFile(p)) {
+                definitions.add(p);
+            } else if (name.endsWith(".a")) {
+                archives.add(p);
+            } else if (name.endsWith(".so") || name.contains(".so.")) {
+                throw new UsageError(f + ": shared libraries belong to the final link, not to winebuild");
+            } else {
+                objects.add(p);
+            }
+        }
+        return new Inputs(objects, archives, definitions, resources);
+    }
+
+    private int buildObject(ModuleSpec spec, ModuleOptions options, Inputs inputs, ResourceTable resources)
+            throws UsageError, BuildFailure, IOException, InterruptedException, ToolNotFoundException,
+            SysrootException {
+        List<Path> libraryPath = cli.options.libraryPath.stream().map(Path::of).toList();
+        Optional<String> entry = Optional.ofNullable(cli.options.entry).map(ModuleMode::withoutDecoration);
+        RelocatableModule.Request request = new RelocatableModule.Request(spec, options, cli.unicode(),
+                inputs.objects(), inputs.archives(), inputs.definitions(), cli.options.imports,
+                cli.options.delayImports, libraryPath, cli.options.undefinedSymbols, entry, resources,
+                cli.options.externalSymbols, cli.output().orElseThrow());
+        RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.assembler(), cli.linker());
+        SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
+                .inspect(SysrootResolver.standard().resolve(cli.options.sysroot));
+        RelocatableModule.Result result = RelocatableModule.build(request, tools, layout, cli.generator, cli.log,
+                cli.options.saveTemps);
+        result.warnings().forEach(cli.log::warn);
+        result.temporaries().ifPresent(dir -> cli.err.println("winebuild-j: intermediate files kept in " + dir));
+        if (!result.unresolved().isEmpty()) {
+            cli.log.debug("left for the final link: " + String.join(", ", result.unresolved()));
+        }
+        return 0;
+    }
+
+    /** winebuild drops a stdcall decoration from the entry point: {@code DllMain@12} is {@code DllMain}. */
+    private static String withoutDecoration(String entry) {
+        int at = entry.indexOf('@');
+        return at >= 0 ? entry.substring(0, at) : entry;
+    }
+}
