@@ -12,10 +12,10 @@ import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
 
 /** Compiles C sources into objects, skipping those whose source, headers and flags are unchanged. */
-final class SourceCompiler {
+public final class SourceCompiler {
 
     /** Objects in source order, and how many had to be compiled. */
-    record Outcome(List<Path> objects, int compiled) {
+    public record Outcome(List<Path> objects, int compiled) {
     }
 
     private final Path compiler;
@@ -23,14 +23,14 @@ final class SourceCompiler {
     private final Path objectDirectory;
     private final BuildLog log;
 
-    SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
+    public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
         this.compiler = compiler;
         this.flags = List.copyOf(flags);
         this.objectDirectory = objectDirectory;
         this.log = log;
     }
 
-    Outcome compile(List<Path> sources, Path sourceRoot) throws IOException, InterruptedException, BuildFailure {
+    public Outcome compile(List<Path> sources, Path sourceRoot) throws IOException, InterruptedException, BuildFailure {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
