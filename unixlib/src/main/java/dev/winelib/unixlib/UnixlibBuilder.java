@@ -380,23 +380,27 @@ public final class UnixlibBuilder {
         return new PeHalf(staged, compiled, true);
     }
 
-    /** Makes the ntdll import library with dlltool, unless it is up to date. */
+    /**
+     * Makes the ntdll import library with dlltool, unless it is up to date. dlltool names symbols
+     * after its output file, so it writes under the final name, in a fresh directory, with that
+     * directory as its working directory: the library (and so the DLL) does not depend on where the
+     * project is.
+     */
     private Path ntdllImportLibrary(Path dlltool, Path definition, Path dir) throws IOException, InterruptedException,
             BuildFailure {
         Path library = dir.resolve(NtdllImports.LIBRARY_FILE);
         Path stampFile = dir.resolve(NtdllImports.LIBRARY_FILE + ".stamp");
-        String record = Stamp.of(NtdllImports.dlltoolCommand(dlltool.toString(), definition.toString(),
-                library.toString()), List.of(definition));
+        List<String> command = NtdllImports.dlltoolCommand(dlltool.toString(), definition.toString(),
+                NtdllImports.LIBRARY_FILE);
+        String record = Stamp.of(command, List.of(definition));
         if (Stamp.isFresh(library, stampFile, record)) {
             return library;
         }
-        Path tmp = AtomicFiles.temporarySibling(library);
+        Path scratch = Files.createTempDirectory(dir, ".dlltool-");
         try {
-            List<String> command = NtdllImports.dlltoolCommand(dlltool.toString(), definition.toString(),
-                    tmp.toString());
             log.debug(String.join(" ", command));
             try {
-                String output = ProcessRunner.check("making the ntdll import library", command, dir);
+                String output = ProcessRunner.check("making the ntdll import library", command, scratch);
                 if (!output.isBlank()) {
                     // dlltool reports some definition errors without failing
                     throw new BuildFailure("dlltool did not accept " + definition + ":\n" + output.strip());
@@ -404,9 +408,9 @@ public final class UnixlibBuilder {
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            AtomicFiles.commit(tmp, library);
+            AtomicFiles.commit(scratch.resolve(NtdllImports.LIBRARY_FILE), library);
         } finally {
-            Files.deleteIfExists(tmp);
+            deleteTree(scratch);
         }
         Stamp.write(stampFile, record);
         return library;
@@ -436,6 +440,14 @@ public final class UnixlibBuilder {
                         + " own directory before WINEDLLPATH, so it would load its " + names.dll()
                         + " instead of this one; choose another name");
                 return;
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
