@@ -32,12 +32,12 @@ final class CTemplates {
         }
     }
 
-    /** Text safe inside a C comment: printable ASCII, no comment end. */
+    /** Text safe inside a C comment or string literal: printable ASCII without quotes, backslashes or comment marks. */
     static String comment(String text) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+            b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
         }
         return b.toString().replace("*/", "*?/").replace("/*", "/?*");
     }

@@ -33,20 +33,46 @@ struct ${call.paramsStruct}
     ${m.line}
 </#list>
 };
-<#list call.members as m>
-WINELIB_UNIXLIB_STATIC_ASSERT(offsetof(struct ${call.paramsStruct}, ${m.name}) == ${m.offset}, "${call.paramsStruct}.${m.name} is not at offset ${m.offset}: both halves must lay the structure out alike");
-</#list>
-WINELIB_UNIXLIB_STATIC_ASSERT(sizeof(struct ${call.paramsStruct}) == ${call.size}, "struct ${call.paramsStruct} is not ${call.size} bytes: both halves must lay it out alike");
 </#if>
 <#if call.wow64Function?has_content && call.members?has_content>
 
-/* The parameters of call ${call.name} as a 32-bit PE half lays them out (pointers are 32-bit addresses). */
+/* The parameters of call ${call.name} as a 32-bit PE half passes them (pointers are 32-bit addresses). */
 struct ${call.params32Struct}
 {
 <#list call.members32 as m>
     ${m.line}
 </#list>
 };
+</#if>
+</#list>
+
+/* Both halves must lay the structures out alike: these fail the compilation if they do not. */
+#if defined(_WIN32) && !defined(_WIN64)
+<#if wow64>
+/* a 32-bit PE half, served by __wine_unix_call_wow64_funcs: 32-bit pointers */
+<#list calls as call>
+<#list call.members32 as m>
+WINELIB_UNIXLIB_STATIC_ASSERT(offsetof(struct ${call.paramsStruct}, ${m.name}) == ${m.offset}, "${call.paramsStruct}.${m.name} is not at offset ${m.offset} for 32-bit code");
+</#list>
+<#if call.members?has_content>
+WINELIB_UNIXLIB_STATIC_ASSERT(sizeof(struct ${call.paramsStruct}) == ${call.size32}, "struct ${call.paramsStruct} is not ${call.size32} bytes for 32-bit code");
+</#if>
+</#list>
+<#else>
+#error "${source} declares no 'wow64' line: its Unix library has no __wine_unix_call_wow64_funcs for 32-bit code"
+</#if>
+#else
+<#list calls as call>
+<#list call.members as m>
+WINELIB_UNIXLIB_STATIC_ASSERT(offsetof(struct ${call.paramsStruct}, ${m.name}) == ${m.offset}, "${call.paramsStruct}.${m.name} is not at offset ${m.offset}");
+</#list>
+<#if call.members?has_content>
+WINELIB_UNIXLIB_STATIC_ASSERT(sizeof(struct ${call.paramsStruct}) == ${call.size}, "struct ${call.paramsStruct} is not ${call.size} bytes");
+</#if>
+</#list>
+#endif
+<#list calls as call>
+<#if call.wow64Function?has_content && call.members?has_content>
 <#list call.members32 as m>
 WINELIB_UNIXLIB_STATIC_ASSERT(offsetof(struct ${call.params32Struct}, ${m.name}) == ${m.offset}, "${call.params32Struct}.${m.name} is not at offset ${m.offset}");
 </#list>
