@@ -82,6 +82,15 @@ final class TestProject {
 
     /** Runs {@code mvn -B -o package} with the given user properties ({@code -Dkey=value}). */
     MavenRun mvnPackage(Map<String, String> properties) throws MavenInvocationException, IOException {
+        return mvn("package", properties);
+    }
+
+    /** Runs {@code mvn -B -o install}: the artifacts go to the staged local repository. */
+    MavenRun mvnInstall() throws MavenInvocationException, IOException {
+        return mvn("install", Map.of());
+    }
+
+    private MavenRun mvn(String goal, Map<String, String> properties) throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -93,7 +102,7 @@ final class TestProject {
 
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
-                .addArg("package")
+                .addArg(goal)
                 .setBatchMode(true)
                 .setOffline(true)
                 .setNoTransferProgress(true)

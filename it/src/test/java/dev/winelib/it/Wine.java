@@ -49,15 +49,30 @@ final class Wine {
     /** Like {@link #run}, with {@code WINEDEBUG} set to {@code channels} (Wine writes the traces to stderr). */
     Programs.Result runWithDebug(Path directory, Path program, String channels, String... args)
             throws IOException, InterruptedException {
+        return runWith(directory, program, channels, Map.of(), args);
+    }
+
+    /**
+     * Like {@link #run}, with more environment variables (such as {@code WINEDLLPATH}). Run a program
+     * without {@code WINEDLLPATH} first when the prefix may be new: a prefix created while it is set
+     * gets copies of the builtin DLLs found there in its system32.
+     */
+    Programs.Result runWithEnvironment(Path directory, Path program, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return runWith(directory, program, "-all", environment, args);
+    }
+
+    private Programs.Result runWith(Path directory, Path program, String channels, Map<String, String> extra,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(wine.toString());
         command.add(program.toString());
         command.addAll(List.of(args));
-        Map<String, String> env = Map.of(
-                "WINEPREFIX", prefix.toString(),
-                "WINEDEBUG", channels,
-                // no Mono or Gecko installer prompts while the prefix is created
-                "WINEDLLOVERRIDES", "mscoree,mshtml=");
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("WINEPREFIX", prefix.toString());
+        env.put("WINEDEBUG", channels);
+        // no Mono or Gecko installer prompts while the prefix is created
+        env.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
         return Programs.run(command, directory, env, e -> {
             // console programs only: no window for the prefix-creation dialog
             e.remove("DISPLAY");
