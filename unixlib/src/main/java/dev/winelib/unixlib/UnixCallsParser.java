@@ -110,6 +110,9 @@ public final class UnixCallsParser {
             throw new IllegalArgumentException("prefix '" + prefix + "' is not a C identifier");
         }
         UnixCallsParser parser = new UnixCallsParser(file);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark some editors write
+        }
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];

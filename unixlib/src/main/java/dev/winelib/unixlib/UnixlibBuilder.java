@@ -62,16 +62,6 @@ public final class UnixlibBuilder {
         this.generator = "winebuild-j " + Version.get();
     }
 
-    /** The two output files of a request (the DLL name comes from the spec unless configured). */
-    public static ModuleNames names(UnixlibBuildRequest request) throws BuildFailure {
-        ModuleSpec spec = WinelibBuilder.readSpec(request.specFile(), request.moduleFileName());
-        try {
-            return ModuleNames.of(spec.fileName());
-        } catch (IllegalArgumentException e) {
-            throw new BuildFailure(request.specFile() + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Reads a {@code .unixcalls} file, turning its errors into a {@link BuildFailure}. */
     public static UnixCallsDeclaration readDeclaration(Path file) throws BuildFailure {
         try {
@@ -106,7 +96,8 @@ public final class UnixlibBuilder {
         try {
             names = ModuleNames.of(spec.fileName());
         } catch (IllegalArgumentException e) {
-            throw new BuildFailure(request.specFile() + ": " + e.getMessage(), e);
+            throw new BuildFailure(request.specFile() + ": " + e.getMessage() + " (rename the spec file or configure"
+                    + " outputFileName)", e);
         }
         Path outputDirectory = request.outputDirectory().toAbsolutePath();
         Path dllOutput = outputDirectory.resolve(names.dll());

@@ -122,6 +122,11 @@ class UnixCallsParserTest {
     }
 
     @Test
+    void aByteOrderMarkIsSkipped() {
+        assertThat(parse("\uFEFFcall a\n").calls()).hasSize(1);
+    }
+
+    @Test
     void crlfLineEndsAreAccepted() {
         assertThat(parse("call a\r\n  int32 x\r\n").calls().get(0).members()).hasSize(1);
     }

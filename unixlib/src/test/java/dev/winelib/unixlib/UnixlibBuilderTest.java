@@ -214,7 +214,8 @@ class UnixlibBuilderTest {
         assertThatThrownBy(() -> build(p.request(dir.resolve("views")).moduleFileName("Demo.dll").build()))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageEndingWith("the DLL name 'Demo.dll' has capital letters: Wine looks builtin DLLs and"
-                        + " their Unix libraries up under lower-case names; name it 'demo.dll'");
+                        + " their Unix libraries up under lower-case names; name it 'demo.dll' (rename the spec file or"
+                        + " configure outputFileName)");
     }
 
     @Test

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.inject.Inject;
+
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -45,8 +46,7 @@ public final class UnixlibMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
-    @Component
-    private MavenProjectHelper projectHelper;
+    private final MavenProjectHelper projectHelper;
 
     /**
      * The DLL's exports: a Wine {@code .spec} file or a Windows {@code .def} file. By default the
@@ -151,6 +151,11 @@ public final class UnixlibMojo extends AbstractMojo {
     /** Skip the build. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
+
+    @Inject
+    public UnixlibMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
