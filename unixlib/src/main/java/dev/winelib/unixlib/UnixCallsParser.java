@@ -351,13 +351,9 @@ public final class UnixCallsParser {
         Map<String, String> shared = new HashMap<>();
         shared.put(d.countName(), "the number of calls");
         shared.put(d.rawCallName(), "the PE function that makes a call by code");
+        // (structure tags are a namespace of their own, and NAME_params cannot repeat)
         for (UnixCall c : d.calls()) {
             claim(shared, d.codeName(c), "the code of call '" + c.name() + "'", c.location());
-            claim(shared, c.paramsStruct(), "the parameter structure of call '" + c.name() + "'", c.location());
-            if (d.wow64()) {
-                claim(shared, c.params32Struct(), "the 32-bit parameter structure of call '" + c.name() + "'",
-                        c.location());
-            }
         }
         pe.putAll(shared);
         unix.putAll(shared);
