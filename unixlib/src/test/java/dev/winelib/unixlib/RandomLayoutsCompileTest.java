@@ -24,7 +24,7 @@ class RandomLayoutsCompileTest {
     private static final List<String> TYPES = List.of("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
             "uint64", "float", "double", "char", "wchar");
 
-    @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 5, shrinking = ShrinkingMode.OFF)
     void layoutsAgreeWithMingwAndGcc(@ForAll("declarations") String declaration) throws Exception {
         Path mingw = Tools.mingwGcc();
         Path gcc = Tools.gcc();
