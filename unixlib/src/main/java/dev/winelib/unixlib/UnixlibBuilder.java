@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.SpecParser;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
@@ -91,6 +92,15 @@ public final class UnixlibBuilder {
 
     private UnixlibBuildResult buildOrFail(UnixlibBuildRequest request, List<Path> outputs) throws BuildFailure,
             IOException, InterruptedException {
+        // the outputs of an earlier build go when this one fails, even when the spec cannot be read
+        try {
+            ModuleNames expected = ModuleNames.of(request.moduleFileName()
+                    .orElseGet(() -> SpecParser.defaultModuleFileName(request.specFile().toString())));
+            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.dll()));
+            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.unixLibrary()));
+        } catch (IllegalArgumentException e) {
+            // reported below, once the spec is read
+        }
         ModuleSpec spec = WinelibBuilder.readSpec(request.specFile(), request.moduleFileName());
         ModuleNames names;
         try {

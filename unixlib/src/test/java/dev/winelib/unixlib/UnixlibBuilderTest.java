@@ -209,6 +209,17 @@ class UnixlibBuilderTest {
     }
 
     @Test
+    void aMalformedSpecRemovesTheOutputsOfAnEarlierBuild() throws Exception {
+        UnixlibProject p = project("p");
+        build(p.request(dir.resolve("views")).build());
+        p.file("src/main/spec/demo.spec", UnixlibProject.SPEC + "@ stdcall broken(lnog)\n");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build())).isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(p.resolve("src/main/spec/demo.spec") + ":5:");
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+        assertThat(p.resolve("target/demo.so")).doesNotExist();
+    }
+
+    @Test
     void aDllNameWithCapitalsIsRefused() throws Exception {
         UnixlibProject p = project("p");
         assertThatThrownBy(() -> build(p.request(dir.resolve("views")).moduleFileName("Demo.dll").build()))
