@@ -61,6 +61,21 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
     }
 
+    /**
+     * Copies src/it/NAME (its POM) to a fresh target/it-projects/NAME, and the sources and host
+     * program of examples/EXAMPLE into it: the example's code under another configuration.
+     */
+    static TestProject copyWithExampleSources(String name, String example) throws IOException {
+        TestProject project = copy(name);
+        Path exampleDir = ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example);
+        for (String part : List.of("src", "host")) {
+            if (Files.isDirectory(exampleDir.resolve(part))) {
+                copyTree(exampleDir.resolve(part), project.directory.resolve(part));
+            }
+        }
+        return project;
+    }
+
     private static TestProject copyFrom(Path source, String name) throws IOException {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("no test project " + source);
@@ -82,15 +97,20 @@ final class TestProject {
 
     /** Runs {@code mvn -B -o package} with the given user properties ({@code -Dkey=value}). */
     MavenRun mvnPackage(Map<String, String> properties) throws MavenInvocationException, IOException {
-        return mvn("package", properties);
+        return mvn(List.of("package"), properties, Map.of(), true);
     }
 
     /** Runs {@code mvn -B -o install}: the artifacts go to the staged local repository. */
     MavenRun mvnInstall() throws MavenInvocationException, IOException {
-        return mvn("install", Map.of());
+        return mvn(List.of("install"), Map.of(), Map.of(), true);
     }
 
-    private MavenRun mvn(String goal, Map<String, String> properties) throws MavenInvocationException, IOException {
+    /**
+     * Runs Maven in batch mode with the given goals, user properties ({@code -Dkey=value}) and
+     * environment variables; offline unless a test resolves from a (file) repository.
+     */
+    MavenRun mvn(List<String> goals, Map<String, String> properties, Map<String, String> environment, boolean offline)
+            throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -102,9 +122,8 @@ final class TestProject {
 
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
-                .addArg(goal)
                 .setBatchMode(true)
-                .setOffline(true)
+                .setOffline(offline)
                 .setNoTransferProgress(true)
                 .setShowErrors(true)
                 .setLocalRepositoryDirectory(ItSettings.localRepository().toFile())
@@ -114,6 +133,8 @@ final class TestProject {
                 .setErrorHandler(lines::add)
                 // MAVEN_ARGS such as -q would hide the log lines the tests read
                 .addShellEnvironment("MAVEN_ARGS", "");
+        goals.forEach(request::addArg);
+        environment.forEach(request::addShellEnvironment);
         request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
 
         InvocationResult result = new DefaultInvoker().setMavenHome(ItSettings.mavenHome().toFile()).execute(request);

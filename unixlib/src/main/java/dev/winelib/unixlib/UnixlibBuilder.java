@@ -208,9 +208,9 @@ public final class UnixlibBuilder {
             GeneratedSources generated, Path compiler, List<String> flags, Path linker, SysrootLayout sysroot,
             Path dir) throws IOException, InterruptedException, BuildFailure {
         SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
-                .compile(request.unixSources(), request.unixSourceRoot().orElse(null));
+                .compile(request.unixSources(), request.unixSourceRoot().map(List::of).orElse(List.of()));
         SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
-                .compile(List.of(generated.tableSource()), dir);
+                .compile(List.of(generated.tableSource()), List.of(dir));
         try {
             List<String> missing = UnixLibraryChecks.missingImplementations(declaration, user.objects());
             if (!missing.isEmpty()) {
@@ -323,12 +323,12 @@ public final class UnixlibBuilder {
         }
         flags.addAll(request.peCflags());
         SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
-                .compile(request.peSources(), request.peSourceRoot().orElse(null));
+                .compile(request.peSources(), request.peSourceRoot().map(List::of).orElse(List.of()));
         List<Path> objects = new ArrayList<>(user.objects());
         int compiled = user.compiled();
         if (generated.stubsSource().isPresent()) {
             SourceCompiler.Outcome stubs = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
-                    .compile(List.of(generated.stubsSource().get()), dir);
+                    .compile(List.of(generated.stubsSource().get()), List.of(dir));
             objects.addAll(stubs.objects());
             compiled += stubs.compiled();
         }

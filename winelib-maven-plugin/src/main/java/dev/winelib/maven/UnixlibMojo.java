@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.inject.Inject;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -17,7 +16,6 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
-import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -35,7 +33,7 @@ import dev.winelib.unixlib.UnixlibLayout;
  * {@code x86_64-unix} and type {@code so}. Unchanged inputs are not compiled or linked again.
  */
 @Mojo(name = "unixlib", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public final class UnixlibMojo extends AbstractMojo {
+public final class UnixlibMojo extends SysrootSupport {
 
     /** The classifier of the attached Unix library: Wine's directory name for x86_64 Unix libraries. */
     static final String UNIX_CLASSIFIER = "x86_64-unix";
@@ -95,11 +93,16 @@ public final class UnixlibMojo extends AbstractMojo {
     private File workDirectory;
 
     /**
-     * The Unix half's sysroot: {@code host}, {@code sniper} (Debian 11, glibc 2.31, provisioned on
-     * first use), a sysroot archive or an unpacked sysroot directory (see the winelib packaging).
+     * The Unix half's sysroot: {@code sniper} (the default: Debian 11, glibc 2.31, provisioned on
+     * first use), {@code host}, a sysroot archive, an unpacked sysroot directory or Maven coordinates
+     * of a sysroot archive (see the winelib packaging).
      */
-    @Parameter(property = "winelib.sysroot", defaultValue = "host")
+    @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
     private String sysroot;
+
+    /** The sha256 the sysroot archive must have (64 hex digits); only for an archive. */
+    @Parameter(property = "winelib.sysrootSha256")
+    private String sysrootSha256;
 
     /** The Unix half's C compiler: {@code gcc}, {@code clang}, a versioned name, or a path. */
     @Parameter(property = "winelib.compiler", defaultValue = "gcc")
@@ -180,7 +183,7 @@ public final class UnixlibMojo extends AbstractMojo {
                     .unixSources(ProjectLayout.findSources(unixSourceDirectory.toPath(), List.of(".c")),
                             unixSourceDirectory.toPath())
                     .includeDirectories(includes)
-                    .sysroot(SysrootResolver.standard().resolve(sysroot))
+                    .sysroot(sysrootResolver().resolve(sysroot, java.util.Optional.ofNullable(sysrootSha256)))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))
