@@ -100,6 +100,11 @@ final class TestProject {
         return mvn(List.of("package"), properties, Map.of(), true);
     }
 
+    /** Runs {@code mvn -B -o install}: the artifacts go to the staged local repository. */
+    MavenRun mvnInstall() throws MavenInvocationException, IOException {
+        return mvn(List.of("install"), Map.of(), Map.of(), true);
+    }
+
     /**
      * Runs Maven in batch mode with the given goals, user properties ({@code -Dkey=value}) and
      * environment variables; offline unless a test resolves from a (file) repository.

@@ -63,6 +63,16 @@ final class Wine {
     }
 
     /**
+     * Like {@link #run}, with more environment variables (such as {@code WINEDLLPATH}). Run a program
+     * without {@code WINEDLLPATH} first when the prefix may be new: a prefix created while it is set
+     * gets copies of the builtin DLLs found there in its system32.
+     */
+    Programs.Result runWithEnvironment(Path directory, Path program, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return run(directory, program, "-all", environment, args);
+    }
+
+    /**
      * Like {@link #runWithDebug}, with more environment variables (such as {@code WINEDLLPATH}, where
      * Wine looks for builtin modules).
      */

@@ -17,10 +17,10 @@ import dev.winelib.toolchain.process.ToolFailedException;
  * Compiles C and C++ sources into objects, each with its language's compiler and flags, skipping
  * those whose source, headers and flags are unchanged.
  */
-final class SourceCompiler {
+public final class SourceCompiler {
 
     /** Objects in source order, and how many had to be compiled. */
-    record Outcome(List<Path> objects, int compiled) {
+    public record Outcome(List<Path> objects, int compiled) {
     }
 
     /** The compiler driver and flags for the sources of one language. */
@@ -35,7 +35,7 @@ final class SourceCompiler {
     private final BuildLog log;
 
     /** A compiler for C sources only. */
-    SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
+    public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
         this(Map.of(SourceLanguage.C, new Invocation(compiler, flags)), objectDirectory, log);
     }
 
@@ -50,7 +50,7 @@ final class SourceCompiler {
      *
      * @param sourceRoots directories the objects are named relative to (the first holding a source)
      */
-    Outcome compile(List<Path> sources, List<Path> sourceRoots) throws IOException, InterruptedException,
+    public Outcome compile(List<Path> sources, List<Path> sourceRoots) throws IOException, InterruptedException,
             BuildFailure {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();

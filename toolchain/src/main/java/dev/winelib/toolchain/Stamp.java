@@ -16,13 +16,13 @@ import java.util.HexFormat;
  * input; the step is skipped when its output exists and the recomputed record is the same.
  * Timestamps are never trusted, so a checkout or a copy does not confuse it.
  */
-final class Stamp {
+public final class Stamp {
 
     private Stamp() {
     }
 
     /** The record of a command and its inputs; inputs that no longer exist make it unique. */
-    static String of(Collection<String> command, Collection<Path> inputs) throws IOException {
+    public static String of(Collection<String> command, Collection<Path> inputs) throws IOException {
         StringBuilder b = new StringBuilder();
         for (String arg : command) {
             b.append("arg ").append(arg.replace("\n", "\\n")).append('\n');
@@ -34,14 +34,14 @@ final class Stamp {
         return b.toString();
     }
 
-    static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
+    public static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
         if (!Files.isRegularFile(output) || !Files.isRegularFile(stampFile)) {
             return false;
         }
         return Files.readString(stampFile, StandardCharsets.UTF_8).equals(record);
     }
 
-    static void write(Path stampFile, String record) throws IOException {
+    public static void write(Path stampFile, String record) throws IOException {
         AtomicFiles.write(stampFile, record.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,0 +1,2 @@
+/* Seen by both halves. */
+#define FEATURES_MAGIC 0x5eed

@@ -1,0 +1,465 @@
+package dev.winelib.unixlib;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.SpecParser;
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.AtomicFiles;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.SourceCompiler;
+import dev.winelib.toolchain.Stamp;
+import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.glibc.BaselineReport;
+import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
+import dev.winelib.toolchain.glibc.GlibcVersion;
+import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.toolchain.process.ToolNotFoundException;
+
+/**
+ * Builds a unixlib module: the PE half {@code NAME.dll} and the Unix half {@code NAME.so}, from
+ * the module's {@code .spec}, its {@code .unixcalls} declaration and the C sources of each half.
+ *
+ * <ol>
+ * <li>Generate {@code PREFIX_unixcalls.h} (shared by both halves), the helper
+ * {@code winelib_unixlib.h}, the Unix call table, the PE {@code .def} file and the stubs.</li>
+ * <li>Unix half: compile with the configured compiler against the sysroot, check that every call
+ * has its implementation, link with ld.lld, check the exports and the glibc baseline.</li>
+ * <li>PE half: compile with mingw, make the ntdll import library with dlltool, link, write the
+ * Wine builtin mark, check the exports against the spec.</li>
+ * <li>Only when both halves are good, put both in the output directory.</li>
+ * </ol>
+ * Unchanged inputs are neither compiled nor linked again (by content); a failed build leaves
+ * neither output behind.
+ */
+public final class UnixlibBuilder {
+
+    /** The generated PE sources' name for the spec's stubs. */
+    static final String STUBS_SOURCE = "winelib_unixlib_stubs.c";
+
+    private final ToolLocator tools;
+    private final BuildLog log;
+    private final String generator;
+
+    public UnixlibBuilder(ToolLocator tools, BuildLog log) {
+        this.tools = tools;
+        this.log = log;
+        this.generator = "winebuild-j " + Version.get();
+    }
+
+    /** Reads a {@code .unixcalls} file, turning its errors into a {@link BuildFailure}. */
+    public static UnixCallsDeclaration readDeclaration(Path file) throws BuildFailure {
+        try {
+            return UnixCallsParser.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new BuildFailure(file + ": unix calls file not found");
+        } catch (IOException e) {
+            throw new BuildFailure(file + ": cannot read the unix calls file: " + e.getMessage(), e);
+        } catch (UnixCallsException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    public UnixlibBuildResult build(UnixlibBuildRequest request) throws BuildFailure, InterruptedException {
+        List<Path> outputs = new ArrayList<>();
+        try {
+            return buildOrFail(request, outputs);
+        } catch (BuildFailure | InterruptedException | RuntimeException e) {
+            deleteQuietly(outputs);
+            throw e;
+        } catch (IOException e) {
+            deleteQuietly(outputs);
+            throw new BuildFailure("I/O error while building the unixlib module in " + request.outputDirectory() + ": "
+                    + e, e);
+        }
+    }
+
+    private UnixlibBuildResult buildOrFail(UnixlibBuildRequest request, List<Path> outputs) throws BuildFailure,
+            IOException, InterruptedException {
+        // the outputs of an earlier build go when this one fails, even when the spec cannot be read
+        try {
+            ModuleNames expected = ModuleNames.of(request.moduleFileName()
+                    .orElseGet(() -> SpecParser.defaultModuleFileName(request.specFile().toString())));
+            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.dll()));
+            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.unixLibrary()));
+        } catch (IllegalArgumentException e) {
+            // reported below, once the spec is read
+        }
+        ModuleSpec spec = WinelibBuilder.readSpec(request.specFile(), request.moduleFileName());
+        ModuleNames names;
+        try {
+            names = ModuleNames.of(spec.fileName());
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(request.specFile() + ": " + e.getMessage() + " (rename the spec file or configure"
+                    + " outputFileName)", e);
+        }
+        Path outputDirectory = request.outputDirectory().toAbsolutePath();
+        Path dllOutput = outputDirectory.resolve(names.dll());
+        Path soOutput = outputDirectory.resolve(names.unixLibrary());
+        outputs.add(dllOutput);
+        outputs.add(soOutput);
+        try {
+            PeExports.check(spec);
+        } catch (UnixCallsException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        UnixCallsDeclaration declaration = readDeclaration(request.unixCallsFile());
+
+        Path peCompiler;
+        Path dlltool;
+        Path compiler;
+        Path linker;
+        try {
+            peCompiler = tools.require(request.peCompiler(), ToolLocator.debianPackageOfCompiler(request.peCompiler()),
+                    "to compile and link the PE half of " + names.dll());
+            dlltool = tools.require(request.dlltool(), "binutils-mingw-w64-x86-64",
+                    "to make the ntdll import library of the PE half");
+            compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
+                    "to compile the Unix half " + names.unixLibrary());
+            linker = tools.findLinker(request.linker());
+        } catch (ToolNotFoundException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        SysrootLayout sysroot;
+        try {
+            sysroot = new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot());
+        } catch (SysrootException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+
+        Path work = request.workDirectory().toAbsolutePath();
+        GeneratedSources generated = generate(spec, declaration, names, work);
+
+        List<String> unixFlags = unixCompileFlags(request, generated.includeDirectory());
+        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, compiler, unixFlags, linker, sysroot,
+                work.resolve("unix"));
+        PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, dlltool, work.resolve("pe"));
+
+        // both halves are good: publish them together
+        Files.createDirectories(outputDirectory);
+        AtomicFiles.writeIfChanged(soOutput, Files.readAllBytes(unix.file()));
+        soOutput.toFile().setExecutable(true, false);
+        AtomicFiles.writeIfChanged(dllOutput, Files.readAllBytes(pe.file()));
+        warnAboutWineModule(names);
+        return new UnixlibBuildResult(dllOutput, soOutput, unix.compiled() + pe.compiled(), pe.linked(),
+                unix.linked(), declaration.calls().size(), spec.entries().size());
+    }
+
+    /** The generated files both halves use. */
+    private record GeneratedSources(Path includeDirectory, Path tableSource, Path versionScript,
+            Path definitionFile, Optional<Path> stubsSource, Path ntdllDefinition) {
+    }
+
+    private GeneratedSources generate(ModuleSpec spec, UnixCallsDeclaration declaration, ModuleNames names, Path work)
+            throws IOException {
+        UnixCallsSources sources = new UnixCallsSources(generator);
+        Path include = work.resolve("include");
+        Files.createDirectories(include);
+        write(include.resolve(UnixCallsSources.HELPER_HEADER), UnixCallsSources.helperHeader());
+        write(include.resolve(declaration.headerFileName()), sources.header(declaration));
+        Path unix = work.resolve("unix");
+        Path table = unix.resolve(UnixCallsSources.TABLE_SOURCE);
+        write(table, sources.table(declaration));
+        Path versionScript = unix.resolve(names.unixLibrary() + ".map");
+        write(versionScript, UnixLibraryLinker.versionScript(declaration));
+        Path pe = work.resolve("pe");
+        Path def = pe.resolve(names.dll() + ".def");
+        write(def, PeExports.definitionFile(spec, generator));
+        Path stubs = pe.resolve(STUBS_SOURCE);
+        Optional<Path> stubsSource = Optional.empty();
+        if (PeExports.hasStubs(spec)) {
+            write(stubs, PeExports.stubSource(spec, generator));
+            stubsSource = Optional.of(stubs);
+        } else {
+            Files.deleteIfExists(stubs);
+        }
+        Path ntdllDef = pe.resolve(NtdllImports.DEFINITION_FILE);
+        write(ntdllDef, NtdllImports.definition());
+        return new GeneratedSources(include, table, versionScript, def, stubsSource, ntdllDef);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        AtomicFiles.writeIfChanged(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- the Unix half
+
+    private record UnixHalf(Path file, int compiled, boolean linked) {
+    }
+
+    private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
+            GeneratedSources generated, Path compiler, List<String> flags, Path linker, SysrootLayout sysroot,
+            Path dir) throws IOException, InterruptedException, BuildFailure {
+        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
+                .compile(request.unixSources(), request.unixSourceRoot().map(List::of).orElse(List.of()));
+        SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
+                .compile(List.of(generated.tableSource()), List.of(dir));
+        try {
+            List<String> missing = UnixLibraryChecks.missingImplementations(declaration, user.objects());
+            if (!missing.isEmpty()) {
+                throw new BuildFailure(names.unixLibrary() + ": the Unix sources" + request.unixSourceRoot()
+                        .map(p -> " (" + p + ")").orElse("") + " do not define every function the unix calls need:\n  "
+                        + String.join("\n  ", missing) + "\nDefine them (the prototypes are in "
+                        + declaration.headerFileName() + ", which the Unix sources include), or name others with"
+                        + " -unix=FUNCTION in " + Path.of(declaration.source()).getFileName() + ".");
+            }
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        List<Path> objects = new ArrayList<>(user.objects());
+        objects.addAll(table.objects());
+
+        Path staged = dir.resolve("out").resolve(names.unixLibrary());
+        Path stampFile = dir.resolve(names.unixLibrary() + ".link.stamp");
+        List<String> key = new ArrayList<>(UnixLibraryLinker.command(linker, sysroot, generated.versionScript(),
+                names.unixLibrary(), objects, request.ldflags(), request.libraries(), staged));
+        key.add("generator=" + generator);
+        key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        List<Path> inputs = new ArrayList<>(objects);
+        inputs.add(generated.versionScript());
+        String record = Stamp.of(key, inputs);
+        if (Stamp.isFresh(staged, stampFile, record)) {
+            log.debug("up to date: " + staged);
+            checkUnixLibrary(staged, declaration, names);
+            return new UnixHalf(staged, user.compiled() + table.compiled(), false);
+        }
+        Path tmp = AtomicFiles.temporarySibling(staged);
+        try {
+            List<String> command = UnixLibraryLinker.command(linker, sysroot, generated.versionScript(),
+                    names.unixLibrary(), objects, request.ldflags(), request.libraries(), tmp);
+            log.info("linking " + names.unixLibrary());
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("linking " + names.unixLibrary(), command, dir);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            checkUnixLibrary(tmp, declaration, names);
+            checkGlibcBaseline(request, names, tmp, objects);
+            AtomicFiles.commit(tmp, staged);
+            Stamp.write(stampFile, record);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new UnixHalf(staged, user.compiled() + table.compiled(), true);
+    }
+
+    private static void checkUnixLibrary(Path file, UnixCallsDeclaration declaration, ModuleNames names)
+            throws IOException, BuildFailure {
+        try {
+            List<String> problems = UnixLibraryChecks.problems(ElfFile.read(file), declaration);
+            if (!problems.isEmpty()) {
+                throw new BuildFailure(names.unixLibrary() + " is not a unix library Wine can use:\n  "
+                        + String.join("\n  ", problems));
+            }
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    private void checkGlibcBaseline(UnixlibBuildRequest request, ModuleNames names, Path library, List<Path> objects)
+            throws IOException, BuildFailure {
+        try {
+            GlibcVersion baseline = GlibcVersion.parse(request.glibcBaseline().orElse("999.0"));
+            BaselineReport report = GlibcBaselineCheck.check(library, objects, baseline);
+            log.info(names.unixLibrary() + " needs " + String.join(", ", report.neededLibraries()));
+            report.warnings().forEach(log::warn);
+            if (request.glibcBaseline().isPresent() && !report.passes()) {
+                throw new BuildFailure(names.unixLibrary() + ": " + report.failureMessage(baseline));
+            }
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("glibc baseline '" + request.glibcBaseline().orElse("") + "' is not a version such"
+                    + " as 2.31: " + e.getMessage(), e);
+        }
+    }
+
+    /** The Unix half's compiler flags, without the source and output names. */
+    static List<String> unixCompileFlags(UnixlibBuildRequest request, Path generatedInclude) {
+        List<String> flags = new ArrayList<>();
+        flags.add("-m64");
+        flags.add("-fPIC");
+        if (!request.sysroot().isHost()) {
+            flags.add("--sysroot=" + request.sysroot().root());
+        }
+        flags.add("-I" + generatedInclude);
+        for (Path dir : request.includeDirectories()) {
+            flags.add("-I" + dir.toAbsolutePath());
+        }
+        flags.addAll(request.cflags());
+        return flags;
+    }
+
+    // ---------------------------------------------------------------- the PE half
+
+    private record PeHalf(Path file, int compiled, boolean linked) {
+    }
+
+    private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
+            GeneratedSources generated, Path compiler, Path dlltool, Path dir) throws IOException,
+            InterruptedException, BuildFailure {
+        List<String> flags = new ArrayList<>();
+        flags.add("-I" + generated.includeDirectory());
+        for (Path d : request.includeDirectories()) {
+            flags.add("-I" + d.toAbsolutePath());
+        }
+        flags.addAll(request.peCflags());
+        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
+                .compile(request.peSources(), request.peSourceRoot().map(List::of).orElse(List.of()));
+        List<Path> objects = new ArrayList<>(user.objects());
+        int compiled = user.compiled();
+        if (generated.stubsSource().isPresent()) {
+            SourceCompiler.Outcome stubs = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
+                    .compile(List.of(generated.stubsSource().get()), List.of(dir));
+            objects.addAll(stubs.objects());
+            compiled += stubs.compiled();
+        }
+        Path importLibrary = ntdllImportLibrary(dlltool, generated.ntdllDefinition(), dir);
+
+        Path staged = dir.resolve("out").resolve(names.dll());
+        Path stampFile = dir.resolve(names.dll() + ".link.stamp");
+        List<String> key = new ArrayList<>(PeLinker.command(compiler, staged, objects, generated.definitionFile(),
+                importLibrary, request.peLdflags(), request.peLibraries(), names.dll()));
+        key.add("generator=" + generator);
+        List<Path> inputs = new ArrayList<>(objects);
+        inputs.add(generated.definitionFile());
+        inputs.add(importLibrary);
+        String record = Stamp.of(key, inputs);
+        if (Stamp.isFresh(staged, stampFile, record)) {
+            log.debug("up to date: " + staged);
+            checkDll(staged, spec, names);
+            return new PeHalf(staged, compiled, false);
+        }
+        Files.deleteIfExists(stampFile);
+        Path tmp = AtomicFiles.temporarySibling(staged);
+        try {
+            List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
+                    request.peLdflags(), request.peLibraries(), names.dll());
+            log.info("linking " + names.dll());
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("linking " + names.dll(), command, dir);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            byte[] marked;
+            try {
+                marked = BuiltinMarker.apply(names.dll(), Files.readAllBytes(tmp));
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            Files.write(tmp, marked);
+            AtomicFiles.commit(tmp, staged);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        try {
+            checkDll(staged, spec, names);
+        } catch (BuildFailure | RuntimeException e) {
+            Files.deleteIfExists(staged);
+            throw e;
+        }
+        Stamp.write(stampFile, record);
+        return new PeHalf(staged, compiled, true);
+    }
+
+    /**
+     * Makes the ntdll import library with dlltool, unless it is up to date. dlltool names symbols
+     * after its output file, so it writes under the final name, in a fresh directory, with that
+     * directory as its working directory: the library (and so the DLL) does not depend on where the
+     * project is.
+     */
+    private Path ntdllImportLibrary(Path dlltool, Path definition, Path dir) throws IOException, InterruptedException,
+            BuildFailure {
+        Path library = dir.resolve(NtdllImports.LIBRARY_FILE);
+        Path stampFile = dir.resolve(NtdllImports.LIBRARY_FILE + ".stamp");
+        List<String> command = NtdllImports.dlltoolCommand(dlltool.toString(), definition.toString(),
+                NtdllImports.LIBRARY_FILE);
+        String record = Stamp.of(command, List.of(definition));
+        if (Stamp.isFresh(library, stampFile, record)) {
+            return library;
+        }
+        Path scratch = Files.createTempDirectory(dir, ".dlltool-");
+        try {
+            log.debug(String.join(" ", command));
+            try {
+                String output = ProcessRunner.check("making the ntdll import library", command, scratch);
+                if (!output.isBlank()) {
+                    // dlltool reports some definition errors without failing
+                    throw new BuildFailure("dlltool did not accept " + definition + ":\n" + output.strip());
+                }
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            AtomicFiles.commit(scratch.resolve(NtdllImports.LIBRARY_FILE), library);
+        } finally {
+            deleteTree(scratch);
+        }
+        Stamp.write(stampFile, record);
+        return library;
+    }
+
+    private static void checkDll(Path dll, ModuleSpec spec, ModuleNames names) throws IOException, BuildFailure {
+        try {
+            List<String> problems = PeDllChecks.problems(dll, Files.readAllBytes(dll), spec);
+            if (!problems.isEmpty()) {
+                throw new BuildFailure(names.dll() + " is not the builtin DLL " + spec.source() + " describes:\n  "
+                        + String.join("\n  ", problems));
+            }
+        } catch (ImportException | IllegalArgumentException e) {
+            throw new BuildFailure(names.dll() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Wine searches its own DLL directory before WINEDLLPATH: a module named like one of Wine's
+     * would never be loaded as this builtin.
+     */
+    private void warnAboutWineModule(ModuleNames names) {
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows", "/usr/lib/wine/x86_64-windows",
+                "/usr/local/lib/wine/x86_64-windows")) {
+            if (Files.isRegularFile(Path.of(dir, names.dll()))) {
+                log.warn(names.dll() + " is also the name of one of Wine's own DLLs (" + dir + "): Wine looks in its"
+                        + " own directory before WINEDLLPATH, so it would load its " + names.dll()
+                        + " instead of this one; choose another name");
+                return;
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void deleteQuietly(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // the failure being reported matters more
+            }
+        }
+    }
+}

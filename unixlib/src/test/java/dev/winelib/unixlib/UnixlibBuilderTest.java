@@ -1,0 +1,253 @@
+package dev.winelib.unixlib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootResolver;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
+import dev.winelib.toolchain.glibc.GlibcVersion;
+import dev.winelib.toolchain.process.ToolLocator;
+
+/** The whole pipeline with the real tools: both halves, their checks, and what a failure leaves. */
+class UnixlibBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    private UnixlibBuildResult build(UnixlibBuildRequest request) throws Exception {
+        return new UnixlibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent()).build(request);
+    }
+
+    private UnixlibProject project(String name) throws Exception {
+        Tools.requireBuildTools();
+        return UnixlibProject.write(dir.resolve(name));
+    }
+
+    private static List<String> exported(Path library) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (ElfSymbol s : ElfFile.read(library).dynamicSymbols()) {
+            if (s.isDefined() && s.isGlobalOrWeak()) {
+                names.add(s.name());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void buildsBothHalvesThenOnlyWhatChanged() throws Exception {
+        UnixlibProject p = project("p");
+        UnixlibBuildResult first = build(p.request(dir.resolve("views")).build());
+
+        assertThat(first.dll()).isEqualTo(p.resolve("target/demo.dll").toAbsolutePath());
+        assertThat(first.unixLibrary()).isEqualTo(p.resolve("target/demo.so").toAbsolutePath());
+        assertThat(first.compiledSources()).isEqualTo(4); // two sources, the table, the stubs
+        assertThat(first.linkedDll()).isTrue();
+        assertThat(first.linkedUnixLibrary()).isTrue();
+        assertThat(first.calls()).isEqualTo(3);
+        assertThat(first.exports()).isEqualTo(4);
+        assertThat(exported(first.unixLibrary())).containsExactlyInAnyOrder("__wine_unix_call_funcs",
+                "__wine_unix_call_wow64_funcs");
+        byte[] dll = Files.readAllBytes(first.dll());
+        assertThat(BuiltinMarker.isMarked(dll)).isTrue();
+        assertThat(PeDllChecks.problems(first.dll(), dll, dev.winelib.toolchain.WinelibBuilder
+                .readSpec(p.resolve("src/main/spec/demo.spec"), java.util.Optional.empty()))).isEmpty();
+        assertThat(p.resolve("target/unixlib/include/demo_unixcalls.h")).isRegularFile();
+        assertThat(p.resolve("target/unixlib/include/winelib_unixlib.h")).isRegularFile();
+
+        UnixlibBuildResult second = build(p.request(dir.resolve("views")).build());
+        assertThat(second.compiledSources()).isZero();
+        assertThat(second.linkedDll()).isFalse();
+        assertThat(second.linkedUnixLibrary()).isFalse();
+
+        p.file("src/main/unix/demo_unix.c", UnixlibProject.UNIX.replace("unix side %d", "Unix side %d"));
+        UnixlibBuildResult third = build(p.request(dir.resolve("views")).build());
+        assertThat(third.compiledSources()).isEqualTo(1);
+        assertThat(third.linkedUnixLibrary()).isTrue();
+        assertThat(third.linkedDll()).isFalse();
+        assertThat(Files.readAllBytes(third.dll())).isEqualTo(dll);
+    }
+
+    @Test
+    void theUnixLibraryServesItsTablesToALinuxCaller() throws Exception {
+        UnixlibProject p = project("p");
+        UnixlibBuildResult result = build(p.request(dir.resolve("views")).build());
+        Path harness = p.file("harness.c", """
+                #define _GNU_SOURCE
+                #include <dlfcn.h>
+                #include <stdio.h>
+                #include <sys/mman.h>
+                #include "demo_unixcalls.h"
+
+                typedef NTSTATUS (*entry)(void *);
+
+                int main(int argc, char **argv)
+                {
+                    void *library = dlopen(argv[1], RTLD_NOW);
+                    const entry *funcs, *wow64;
+                    char buffer[64];
+                    char *low;
+                    struct version_params v = { buffer, sizeof(buffer), 0 };
+                    struct version_params32 v32;
+                    struct add_params a = { 40, 2, 0 };
+                    NTSTATUS status;
+
+                    if (!library) { printf("dlopen: %s\\n", dlerror()); return 1; }
+                    funcs = dlsym(library, "__wine_unix_call_funcs");
+                    wow64 = dlsym(library, "__wine_unix_call_wow64_funcs");
+                    status = funcs[demo_unix_version](&v);
+                    printf("version %d \\"%s\\" %u\\n", status, buffer, v.length);
+                    status = funcs[demo_unix_add](&a);
+                    printf("add %d %lld\\n", status, (long long)a.sum);
+                    printf("ping %d\\n", funcs[demo_unix_ping](NULL));
+                    /* a 32-bit caller's buffer lies below 4 GiB */
+                    low = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+                    v32.buffer = (uint32_t)(uintptr_t)low;
+                    v32.capacity = 64;
+                    v32.length = 0;
+                    status = wow64[demo_unix_version](&v32);
+                    printf("wow64 version %d \\"%s\\" %u\\n", status, low, v32.length);
+                    printf("wow64 shares add: %s, ping: %s, not version: %s\\n",
+                           wow64[demo_unix_add] == funcs[demo_unix_add] ? "yes" : "no",
+                           wow64[demo_unix_ping] == funcs[demo_unix_ping] ? "yes" : "no",
+                           wow64[demo_unix_version] != funcs[demo_unix_version] ? "yes" : "no");
+                    return 0;
+                }
+                """);
+        Path exe = p.resolve("harness");
+        Tools.run(List.of(Tools.gcc().toString(), "-Wall", "-Werror", "-I", p.resolve("target/unixlib/include")
+                .toString(), "-o", exe.toString(), harness.toString(), "-ldl"), p.directory());
+
+        String output = Tools.run(List.of(exe.toString(), result.unixLibrary().toString()), p.directory());
+
+        assertThat(output).isEqualTo("""
+                version 0 "unix side 64" 12
+                add 0 42
+                ping 0
+                wow64 version 0 "unix side 32" 12
+                wow64 shares add: yes, ping: yes, not version: yes
+                """);
+    }
+
+    @Test
+    void againstSniperTheUnixLibraryNeedsNoGlibcAbove231AndBuildsAreReproducible() throws Exception {
+        Tools.require("apt-get", "apt");
+        Sysroot sniper = SysrootResolver.standard().resolve(SysrootResolver.SNIPER);
+        UnixlibProject a = project("a");
+        UnixlibProject b = project("b");
+        UnixlibBuildResult ra = build(a.request(dir.resolve("views")).sysroot(sniper).glibcBaseline("2.31").build());
+        UnixlibBuildResult rb = build(b.request(dir.resolve("views")).sysroot(sniper).glibcBaseline("2.31").build());
+
+        assertThat(GlibcBaselineCheck.check(ra.unixLibrary(), List.of(), GlibcVersion.STEAM_RUNTIME_SNIPER).passes())
+                .isTrue();
+        assertThat(GlibcBaselineCheck.check(ra.unixLibrary(), List.of(), new GlibcVersion(2, 2)).tooNew())
+                .isNotEmpty(); // the check does read the versions
+        assertThat(Files.readAllBytes(ra.unixLibrary())).isEqualTo(Files.readAllBytes(rb.unixLibrary()));
+        assertThat(Files.readAllBytes(ra.dll())).isEqualTo(Files.readAllBytes(rb.dll()));
+    }
+
+    @Test
+    void aUnixLibraryNeedingANewerGlibcFailsAndLeavesNoOutput() throws Exception {
+        UnixlibProject p = project("p");
+        build(p.request(dir.resolve("views")).build());
+        assertThat(p.resolve("target/demo.so")).exists();
+        p.file("src/main/unix/newer.c", """
+                #define _GNU_SOURCE
+                #include <unistd.h>
+                int close_everything(void) { return close_range(3, ~0U, 0); }
+                """);
+        UnixlibBuildRequest request = p.request(dir.resolve("views")).build();
+
+        assertThatThrownBy(() -> build(request)).isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("demo.so: ").hasMessageContaining("close_range")
+                .hasMessageContaining("GLIBC_2.34");
+        assertThat(p.resolve("target/demo.so")).doesNotExist();
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+    }
+
+    @Test
+    void aMissingImplementationIsNamedWithItsDeclarationAndPrototype() throws Exception {
+        UnixlibProject p = project("p");
+        p.file("src/main/unix/demo_unix.c", UnixlibProject.UNIX.replace("NTSTATUS unix_ping(void)",
+                "NTSTATUS unix_pong(void)").replace("NTSTATUS wow64_version", "NTSTATUS other_version"));
+        // defined, but static (in a source that does not include the generated header)
+        p.file("src/main/unix/ping.c", "static int unix_ping(void) { return 0; }\nint call_ping(void) { return"
+                + " unix_ping(); }\n");
+
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).cflags(List.of()).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("demo.so: the Unix sources (" + p.resolve("src/main/unix")
+                        + ") do not define every function the unix calls need:")
+                .hasMessageContaining("demo.unixcalls:2: call 'version' needs NTSTATUS wow64_version(struct"
+                        + " version_params32 *params) for 32-bit callers (WOW64)")
+                .hasMessageContaining("demo.unixcalls:10: call 'ping' needs NTSTATUS unix_ping(void) (it is defined"
+                        + " static: remove 'static')");
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedDeclarationFailsWithItsLocation() throws Exception {
+        UnixlibProject p = project("p");
+        p.file("src/main/spec/demo.unixcalls", "call version\n    long size\n");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build())).isInstanceOf(BuildFailure.class)
+                .hasMessage(p.resolve("src/main/spec/demo.unixcalls") + ":2:5: 'long' is 32 bits in the PE half"
+                        + " (Windows) and 64 bits in the Unix half (Linux): use int32 or int64");
+        assertThat(p.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedSpecRemovesTheOutputsOfAnEarlierBuild() throws Exception {
+        UnixlibProject p = project("p");
+        build(p.request(dir.resolve("views")).build());
+        p.file("src/main/spec/demo.spec", UnixlibProject.SPEC + "@ stdcall broken(lnog)\n");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build())).isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(p.resolve("src/main/spec/demo.spec") + ":5:");
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+        assertThat(p.resolve("target/demo.so")).doesNotExist();
+    }
+
+    @Test
+    void aDllNameWithCapitalsIsRefused() throws Exception {
+        UnixlibProject p = project("p");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).moduleFileName("Demo.dll").build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageEndingWith("the DLL name 'Demo.dll' has capital letters: Wine looks builtin DLLs and"
+                        + " their Unix libraries up under lower-case names; name it 'demo.dll' (rename the spec file or"
+                        + " configure outputFileName)");
+    }
+
+    @Test
+    void aPeCompileErrorFailsTheBuildAndRemovesEarlierOutputs() throws Exception {
+        UnixlibProject p = project("p");
+        build(p.request(dir.resolve("views")).build());
+        p.file("src/main/pe/demo.c", UnixlibProject.PE + "\nint broken(void) { return undefined_thing; }\n");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build())).isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("undefined_thing");
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+        assertThat(p.resolve("target/demo.so")).doesNotExist();
+    }
+
+    @Test
+    void aMissingPeCompilerIsNamedWithItsPackage() throws Exception {
+        UnixlibProject p = project("p");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).peCompiler("/nonexistent/mingw-gcc").build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("/nonexistent/mingw-gcc is not an executable file; it is needed to compile"
+                        + " and link the PE half of demo.dll");
+        String stored = Files.readString(p.resolve("src/main/spec/demo.spec"), StandardCharsets.UTF_8);
+        assertThat(stored).isEqualTo(UnixlibProject.SPEC);
+    }
+}
