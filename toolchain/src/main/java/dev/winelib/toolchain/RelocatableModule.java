@@ -85,7 +85,7 @@ public final class RelocatableModule {
                 throw new BuildFailure(request.spec().source() + ": " + e.getMessage(), e);
             }
             Path header = work.resolve("module.o");
-            ModuleAssembler.assemble(compiler, assembly, header);
+            ModuleAssembler.assemble(assembly, header, request.spec().fileName() + ".spec.s");
             Path tmp = AtomicFiles.temporarySibling(output);
             try {
                 List<String> command = new ArrayList<>(List.of(linker.toString(), "-r", "-o", tmp.toString(),

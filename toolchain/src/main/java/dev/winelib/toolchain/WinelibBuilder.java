@@ -35,9 +35,9 @@ import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /**
- * The pipeline that turns C sources and a spec file into a winelib module:
- * parse the spec, compile, emit and assemble the module header, link with ld.lld, check the result
- * as Wine's loader will read it, and only then put the module in place. On any failure the output
+ * The pipeline that turns C sources and a spec file into a winelib module: parse the spec, compile,
+ * emit the module header and assemble it in the process, link with ld.lld, check the result as
+ * Wine's loader will read it, and only then put the module in place. On any failure the output
  * file is removed, so a failed build never leaves a module that looks current.
  */
 public final class WinelibBuilder {
@@ -91,7 +91,7 @@ public final class WinelibBuilder {
         Path linker;
         try {
             compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
-                    "to compile C sources and assemble the module header");
+                    "to compile C sources");
             linker = tools.findLinker(request.linker());
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);
@@ -144,8 +144,8 @@ public final class WinelibBuilder {
         }
 
         ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript, orderingScript,
-                objects, compiler, work);
-        Path moduleObject = writeModuleObject(spec, options, imports, compiler, work);
+                objects, work);
+        Path moduleObject = writeModuleObject(spec, options, imports, work);
 
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
@@ -210,10 +210,10 @@ public final class WinelibBuilder {
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
     }
 
-    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path compiler,
-            Path directory) throws IOException, InterruptedException, BuildFailure {
+    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
+            throws IOException, BuildFailure {
         try {
-            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), compiler, log)
+            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), log)
                     .write(spec, options, imports, directory);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
@@ -226,9 +226,9 @@ public final class WinelibBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            Path compiler, Path work) throws IOException, InterruptedException, BuildFailure {
+            Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
-        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), compiler, probeDir);
+        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
         // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
         Set<String> hidden = ObjectSymbols.undefinedNonDefault(objects);
@@ -242,7 +242,7 @@ public final class WinelibBuilder {
             }
             asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
             Path placeholders = probeDir.resolve("placeholders.o");
-            ModuleAssembler.assemble(compiler, asm.toString(), placeholders);
+            ModuleAssembler.assemble(asm.toString(), placeholders);
             probeObjects.add(placeholders);
         }
         List<String> command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
