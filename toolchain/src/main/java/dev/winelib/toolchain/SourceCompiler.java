@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -30,20 +32,59 @@ final class SourceCompiler {
         this.log = log;
     }
 
+    /**
+     * Compiles what changed, several sources at a time ({@link CompileSlots}); when some fail, the
+     * error is the first failing source's in source order, after every compilation has ended.
+     */
     Outcome compile(List<Path> sources, Path sourceRoot) throws IOException, InterruptedException, BuildFailure {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
-        int compiled = 0;
         for (Path source : sources) {
             Path object = objectDirectory.resolve(objectName(source, sourceRoot));
             if (!seen.add(object)) {
                 throw new BuildFailure("two sources map to the same object " + object + ": " + source);
             }
-            if (compileOne(source, object)) {
-                compiled++;
-            }
             objects.add(object);
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            Path object = objects.get(i);
+            results.add(CompileSlots.EXECUTOR.submit(() -> compileOne(source, object)));
+        }
+        int compiled = 0;
+        Exception first = null;
+        try {
+            for (Future<Boolean> f : results) {
+                try {
+                    if (f.get()) {
+                        compiled++;
+                    }
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            results.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        if (first instanceof BuildFailure b) {
+            throw b;
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof InterruptedException ie) {
+            throw ie;
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
         }
         return new Outcome(objects, compiled);
     }
@@ -81,9 +122,13 @@ final class SourceCompiler {
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
-                ProcessRunner.check("compiling " + source, command, null);
+                CompileSlots.withSlot(() -> ProcessRunner.check("compiling " + source, command, null));
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
             AtomicFiles.commit(tmpObject, object);
             AtomicFiles.commit(tmpDep, depFile);

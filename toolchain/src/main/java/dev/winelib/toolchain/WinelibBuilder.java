@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
@@ -107,10 +109,18 @@ public final class WinelibBuilder {
 
         Path work = request.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
+        // the runtime compiles while the sources do
+        Path compilerPath = compiler;
+        Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
+                () -> compileRuntime(request, spec, compilerPath, work));
         SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log);
-        SourceCompiler.Outcome compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
-
-        List<Path> runtime = compileRuntime(request, spec, compiler, work);
+        SourceCompiler.Outcome compiled;
+        try {
+            compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
+        } finally {
+            awaitQuietly(runtimeObjects);
+        }
+        List<Path> runtime = result(runtimeObjects);
         List<Path> objects = new ArrayList<>(compiled.objects());
         objects.addAll(runtime);
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
@@ -198,6 +208,32 @@ public final class WinelibBuilder {
         } catch (IllegalArgumentException e) {
             throw new BuildFailure("glibc baseline '" + request.glibcBaseline().orElse("") + "' is not a version such"
                     + " as 2.31: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            // reported by result(), or superseded by the failure being thrown
+        }
+    }
+
+    private static <T> T result(Future<T> f) throws IOException, InterruptedException, BuildFailure {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BuildFailure b) {
+                throw b;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 
