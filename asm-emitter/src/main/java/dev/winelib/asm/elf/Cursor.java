@@ -91,6 +91,30 @@ final class Cursor {
         return isNameStart(c) || c >= '0' && c <= '9';
     }
 
+    /**
+     * Whether a label ({@code name:}, {@code "quoted name":}, {@code 1:}) starts here: a cheap look
+     * ahead that reads nothing.
+     */
+    boolean labelAhead() {
+        skipSpace();
+        int at = pos;
+        if (at >= text.length()) {
+            return false;
+        }
+        if (text.charAt(at) == '"') {
+            at++;
+            while (at < text.length() && text.charAt(at) != '"') {
+                at += text.charAt(at) == '\\' ? 2 : 1;
+            }
+            at++;
+        } else {
+            while (at < text.length() && isNamePart(text.charAt(at))) {
+                at++;
+            }
+        }
+        return at > pos && at < text.length() && text.charAt(at) == ':';
+    }
+
     /** A run of decimal digits, or null when none starts here. */
     String digits() {
         skipSpace();

@@ -84,6 +84,9 @@ public final class ElfAssembler implements ExprParser.Symbols {
 
     /** Reads and defines one label ({@code name:}), or leaves the cursor where it was. */
     private boolean label(Cursor in) {
+        if (!in.labelAhead()) {
+            return false;
+        }
         int start = in.position();
         String digits = in.digits();
         String name = digits == null ? in.symbolName() : null;

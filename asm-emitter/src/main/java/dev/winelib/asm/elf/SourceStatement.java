@@ -15,56 +15,82 @@ record SourceStatement(int line, String text) {
      * symbol names are kept whole.
      */
     static List<SourceStatement> split(String source) {
-        List<SourceStatement> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int line = 1;
-        int startLine = 1;
-        boolean hasContent = false;
-        int i = 0;
+        List<SourceStatement> statements = new ArrayList<>(source.length() / 16);
         int n = source.length();
+        int line = 1;
+        int i = 0;
         while (i < n) {
-            char c = source.charAt(i);
-            if (c == '"') {
-                if (!hasContent) {
-                    startLine = line;
-                    hasContent = true;
+            // one statement: from i to the next newline or ';' outside quotes and comments
+            int startLine = line;
+            int start = i;
+            StringBuilder withoutComments = null; // only when the statement has a comment
+            int copiedUpTo = start;
+            int contentLine = -1;
+            while (i < n) {
+                char c = source.charAt(i);
+                if (c == '\n' || c == ';') {
+                    break;
                 }
-                int end = quotedEnd(source, i, line);
-                current.append(source, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-                int end = source.indexOf("*/", i + 2);
-                if (end < 0) {
-                    throw new AssemblyException(line, "comment '/*' is never closed");
-                }
-                for (int k = i; k < end; k++) {
-                    if (source.charAt(k) == '\n') {
-                        line++;
+                if (c == '"') {
+                    if (contentLine < 0) {
+                        contentLine = line;
                     }
-                }
-                current.append(' ');
-                i = end + 2;
-            } else if (c == '#') {
-                while (i < n && source.charAt(i) != '\n') {
+                    i = quotedEnd(source, i, line);
+                } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                    int end = source.indexOf("*/", i + 2);
+                    if (end < 0) {
+                        throw new AssemblyException(line, "comment '/*' is never closed");
+                    }
+                    if (withoutComments == null) {
+                        withoutComments = new StringBuilder();
+                    }
+                    withoutComments.append(source, copiedUpTo, i).append(' ');
+                    for (int k = i; k < end; k++) {
+                        if (source.charAt(k) == '\n') {
+                            line++;
+                        }
+                    }
+                    i = end + 2;
+                    copiedUpTo = i;
+                } else if (c == '#') {
+                    if (withoutComments == null) {
+                        withoutComments = new StringBuilder();
+                    }
+                    withoutComments.append(source, copiedUpTo, i);
+                    while (i < n && source.charAt(i) != '\n') {
+                        i++;
+                    }
+                    copiedUpTo = i;
+                } else {
+                    if (contentLine < 0 && c > ' ') {
+                        contentLine = line;
+                    }
                     i++;
                 }
-            } else if (c == '\n' || c == ';') {
-                add(statements, startLine, current);
-                hasContent = false;
-                if (c == '\n') {
-                    line++;
-                }
-                i++;
-            } else {
-                if (!hasContent && !Character.isWhitespace(c)) {
-                    startLine = line;
-                    hasContent = true;
-                }
-                current.append(c);
-                i++;
             }
+            String text;
+            if (withoutComments == null) {
+                int from = start;
+                int to = i;
+                while (from < to && source.charAt(from) <= ' ') {
+                    from++;
+                }
+                while (to > from && source.charAt(to - 1) <= ' ') {
+                    to--;
+                }
+                text = from == to ? "" : source.substring(from, to);
+            } else {
+                withoutComments.append(source, copiedUpTo, i);
+                text = withoutComments.toString().strip();
+            }
+            if (!text.isEmpty()) {
+                statements.add(new SourceStatement(contentLine < 0 ? startLine : contentLine, text));
+            }
+            if (i < n && source.charAt(i) == '\n') {
+                line++;
+            }
+            i++;
         }
-        add(statements, startLine, current);
         return statements;
     }
 
@@ -84,13 +110,5 @@ record SourceStatement(int line, String text) {
             }
         }
         throw new AssemblyException(line, "quoted text is not closed on its line");
-    }
-
-    private static void add(List<SourceStatement> statements, int line, StringBuilder text) {
-        String s = text.toString().strip();
-        if (!s.isEmpty()) {
-            statements.add(new SourceStatement(line, s));
-        }
-        text.setLength(0);
     }
 }
