@@ -44,6 +44,8 @@ final class ModuleRuntime {
         if (!sysroot.isHost()) {
             flags.add("--sysroot=" + sysroot.root());
         }
+        // the (per-build temporary, in object mode) directory never reaches the objects
+        flags.add("-ffile-prefix-map=" + directory.toAbsolutePath().normalize() + "=.");
         flags.add("-DWINELIB_ENTRY=" + entryFunction);
         return new SourceCompiler(compiler, flags, directory.resolve("obj"), BuildLog.silent())
                 .compile(sources, List.of(directory)).objects();

@@ -49,12 +49,19 @@ public final class RelocatableModule {
      * @param output the object to write
      */
     public record Request(ModuleSpec spec, List<Path> objects, List<String> imports, List<String> delayImports,
-            List<Path> importDefinitions, String entryFunction, Path output) {
+            List<Path> importDefinitions, String entryFunction, Path output, Optional<OutputTimestamp> timestamp) {
         public Request {
             objects = List.copyOf(objects);
             imports = List.copyOf(imports);
             delayImports = List.copyOf(delayImports);
             importDefinitions = List.copyOf(importDefinitions);
+            java.util.Objects.requireNonNull(timestamp, "timestamp");
+        }
+
+        /** A request writing no time into the header. */
+        public Request(ModuleSpec spec, List<Path> objects, List<String> imports, List<String> delayImports,
+                List<Path> importDefinitions, String entryFunction, Path output) {
+            this(spec, objects, imports, delayImports, importDefinitions, entryFunction, output, Optional.empty());
         }
     }
 
@@ -88,8 +95,11 @@ public final class RelocatableModule {
                             ExportLists.standard(request.importDefinitions())).imports();
             String assembly;
             try {
-                assembly = new ModuleAssemblyEmitter(generator).emit(request.spec(),
-                        ModuleOptions.dll(Optional.of(WinelibBuilder.ENTRY_SYMBOL)).withStubRuntime(), imports);
+                ModuleOptions options = ModuleOptions.dll(Optional.of(WinelibBuilder.ENTRY_SYMBOL)).withStubRuntime();
+                if (request.timestamp().isPresent()) {
+                    options = options.withTimeDateStamp(request.timestamp().get().seconds());
+                }
+                assembly = new ModuleAssemblyEmitter(generator).emit(request.spec(), options, imports);
             } catch (IllegalArgumentException e) {
                 throw new BuildFailure(request.spec().source() + ": " + e.getMessage(), e);
             }

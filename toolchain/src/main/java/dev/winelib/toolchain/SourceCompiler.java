@@ -25,10 +25,17 @@ final class SourceCompiler {
     record Outcome(List<Path> objects, int compiled) {
     }
 
-    /** The compiler driver and flags for the sources of one language. */
-    record Invocation(Path compiler, List<String> flags) {
+    /**
+     * The compiler driver, flags and extra environment variables for the sources of one language.
+     */
+    record Invocation(Path compiler, List<String> flags, Map<String, String> environment) {
         Invocation {
             flags = List.copyOf(flags);
+            environment = Map.copyOf(environment);
+        }
+
+        Invocation(Path compiler, List<String> flags) {
+            this(compiler, flags, Map.of());
         }
     }
 
@@ -79,7 +86,7 @@ final class SourceCompiler {
             Path object = objects.get(i);
             Invocation invocation = invocationsInOrder.get(i);
             results.add(CompileSlots.EXECUTOR.submit(
-                    () -> compileOne(invocation.compiler(), invocation.flags(), source, object)));
+                    () -> compileOne(invocation, source, object)));
         }
         int compiled = 0;
         Exception first = null;
@@ -117,8 +124,10 @@ final class SourceCompiler {
         return new Outcome(objects, compiled);
     }
 
-    private boolean compileOne(Path compiler, List<String> flags, Path source, Path object) throws IOException,
+    private boolean compileOne(Invocation invocation, Path source, Path object) throws IOException,
             InterruptedException, BuildFailure {
+        Path compiler = invocation.compiler();
+        List<String> flags = invocation.flags();
         if (!Files.isRegularFile(source)) {
             throw new BuildFailure(source + ": source file not found");
         }
@@ -127,6 +136,7 @@ final class SourceCompiler {
         List<String> key = new ArrayList<>();
         key.add(compiler.toString());
         key.addAll(flags);
+        new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
         key.add(source.toString());
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(source);
@@ -151,7 +161,13 @@ final class SourceCompiler {
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
-                CompileSlots.withSlot(() -> ProcessRunner.check("compiling " + source, command, null));
+                CompileSlots.withSlot(() -> {
+                    ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
+                    if (r.exitCode() != 0) {
+                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
+                    }
+                    return r;
+                });
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             } catch (IOException | InterruptedException | RuntimeException e) {
@@ -168,7 +184,7 @@ final class SourceCompiler {
         Set<Path> newInputs = new LinkedHashSet<>();
         newInputs.add(source);
         newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
-        Stamp.write(stampFile, Stamp.of(key, newInputs));
+        Stamp.write(stampFile, Stamp.of(key, newInputs), object);
         return true;
     }
 

@@ -116,10 +116,12 @@ public final class WinelibBuilder {
         Path work = request.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
-        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request)));
+        Map<String, String> compilerEnvironment = compilerEnvironment(request);
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
+                compilerEnvironment));
         if (hasCxx) {
             invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
-                    cxxCompileFlags(request, sysroot)));
+                    cxxCompileFlags(request, sysroot), compilerEnvironment));
         }
         // the runtime compiles while the sources do
         Path compilerPath = compiler;
@@ -162,6 +164,9 @@ public final class WinelibBuilder {
         }
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
+        if (request.outputTimestamp().isPresent()) {
+            options = options.withTimeDateStamp(request.outputTimestamp().get().seconds());
+        }
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -179,6 +184,7 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> stampInputs = new ArrayList<>(objects);
         stampInputs.add(request.specFile().toAbsolutePath());
         stampInputs.addAll(request.importDefinitions());
@@ -223,7 +229,7 @@ public final class WinelibBuilder {
             checkGlibcBaseline(request, tmp, referenceSources);
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
-            Stamp.write(stampFile, record);
+            Stamp.write(stampFile, record, output);
             return new BuildResult(output, compiled.compiled(), true, image);
         } finally {
             Files.deleteIfExists(tmp);
@@ -424,6 +430,7 @@ public final class WinelibBuilder {
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }
+        flags.addAll(pathMapFlags(request));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
@@ -439,12 +446,35 @@ public final class WinelibBuilder {
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }
+        flags.addAll(pathMapFlags(request));
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
         }
         flags.addAll(WinelibCFlags.wineIncludeFlags());
         flags.addAll(request.cflags());
         return flags;
+    }
+
+    /**
+     * Compiler flags that keep the checkout directory and the sysroot cache's location out of the
+     * objects ({@code __FILE__}, debug information): the project directory is written as {@code .},
+     * a non-host sysroot as {@code /sysroot}. GCC and clang use the last matching map, so the more
+     * specific sysroot comes after the project directory.
+     */
+    static List<String> pathMapFlags(WinelibBuildRequest request) {
+        List<String> flags = new ArrayList<>();
+        request.baseDirectory().ifPresent(d -> flags.add("-ffile-prefix-map=" + d + "=."));
+        if (!request.sysroot().isHost()) {
+            flags.add("-ffile-prefix-map=" + request.sysroot().root().toAbsolutePath().normalize() + "=/sysroot");
+        }
+        return flags;
+    }
+
+    /** Environment variables for compilers: {@code SOURCE_DATE_EPOCH} when the request has a time. */
+    static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
+        return request.outputTimestamp()
+                .map(t -> Map.of(OutputTimestamp.SOURCE_DATE_EPOCH, Long.toString(t.seconds())))
+                .orElse(Map.of());
     }
 
     private static void deleteQuietly(Path file) {

@@ -17,6 +17,7 @@ import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.ModuleAssembler;
 import dev.winelib.toolchain.RelocatableModule;
 import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.WinelibBuilder;
 import dev.winelib.toolchain.process.ToolLocator;
 import picocli.CommandLine;
@@ -103,6 +104,14 @@ public final class WinebuildJ implements Callable<Integer> {
             description = "Hide the constructors of an already linked winelib .so from ld.so (retag DT_INIT,"
                     + " DT_INIT_ARRAY, DT_INIT_ARRAYSZ), so that its entry point runs them at DLL_PROCESS_ATTACH.")
     Path fixupCtors;
+
+    private Optional<OutputTimestamp> outputTime = Optional.empty();
+
+    @Option(names = "--timestamp", paramLabel = "TIME",
+            description = "The PE TimeDateStamp to write (seconds since 1970 or an ISO-8601 date and time with offset,"
+                    + " e.g. 2024-01-01T00:00:00Z). Default: SOURCE_DATE_EPOCH if set, otherwise no time (a hash of the"
+                    + " module file name, as winebuild writes).")
+    String timestamp;
 
     @Option(names = "--data-only", description = "Not supported: data-only modules (apiset schemas) are not built.")
     boolean dataOnly;
@@ -191,12 +200,24 @@ public final class WinebuildJ implements Callable<Integer> {
             err.println("Try 'winebuild-j --help' for the options.");
             return 2;
         }
+        Optional<OutputTimestamp> time;
+        try {
+            time = timestamp != null ? OutputTimestamp.parseMaven(timestamp)
+                    : OutputTimestamp.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            err.println("winebuild-j: " + (timestamp != null ? "--timestamp: " : "") + e.getMessage());
+            return 2;
+        }
+        outputTime = time;
         try {
             ModuleSpec spec = WinelibBuilder.readSpec(specFile, Optional.ofNullable(moduleFileName));
             if (!objects.isEmpty() || !imports.isEmpty() || !delayImports.isEmpty()) {
                 return buildModuleObject(spec);
             }
             ModuleOptions options = ModuleOptions.dllWithOptionalEntry(WinelibBuilder.DEFAULT_ENTRY);
+            if (time.isPresent()) {
+                options = options.withTimeDateStamp(time.get().seconds());
+            }
             String assembly;
             try {
                 assembly = new ModuleAssemblyEmitter("winebuild-j " + Version.get()).emit(spec, options);
@@ -263,7 +284,7 @@ public final class WinebuildJ implements Callable<Integer> {
         var layout = new dev.winelib.sysroot.SysrootInspector(dev.winelib.sysroot.SysrootInspector
                 .defaultViewsDirectory()).inspect(dev.winelib.sysroot.SysrootResolver.standard().resolve(sysroot));
         RelocatableModule.build(new RelocatableModule.Request(spec, objectFiles, dlls, delayImports, definitions,
-                entry == null ? WinelibBuilder.DEFAULT_ENTRY : entry, output), cc, ld, layout,
+                entry == null ? WinelibBuilder.DEFAULT_ENTRY : entry, output, outputTime), cc, ld, layout,
                 "winebuild-j " + Version.get());
         return 0;
     }
