@@ -45,19 +45,26 @@ public record OutputTimestamp(Instant instant) {
      * @throws IllegalArgumentException naming the value and the accepted forms
      */
     public static Optional<OutputTimestamp> parseMaven(String value) {
+        return parse(value, "outputTimestamp");
+    }
+
+    /** As {@link #parseMaven(String)}, naming the value {@code what} in errors (an option name). */
+    public static Optional<OutputTimestamp> parse(String value, String what) {
         if (value == null || value.strip().length() < 2) {
             return Optional.empty();
         }
         String v = value.strip();
         if (v.chars().allMatch(Character::isDigit)) {
-            return Optional.of(ofSeconds(v, "outputTimestamp"));
+            return Optional.of(ofSeconds(v, what));
         }
+        Instant instant;
         try {
-            return Optional.of(new OutputTimestamp(OffsetDateTime.parse(v).toInstant()));
+            instant = OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("outputTimestamp '" + v + "' is neither seconds since 1970 nor an"
+            throw new IllegalArgumentException(what + " '" + v + "' is neither seconds since 1970 nor an"
                     + " ISO-8601 date and time with offset such as 2024-01-01T00:00:00Z", e);
         }
+        return Optional.of(checked(instant, v, what));
     }
 
     /**
@@ -83,6 +90,14 @@ public record OutputTimestamp(Instant instant) {
             throw new IllegalArgumentException(what + " '" + digits + "' is not a number of seconds since"
                     + " 1970-01-01T00:00:00Z");
         }
-        return new OutputTimestamp(Instant.ofEpochSecond(Long.parseLong(digits)));
+        return checked(Instant.ofEpochSecond(Long.parseLong(digits)), digits, what);
+    }
+
+    private static OutputTimestamp checked(Instant instant, String value, String what) {
+        try {
+            return new OutputTimestamp(instant);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " '" + value + "': " + e.getMessage(), e);
+        }
     }
 }

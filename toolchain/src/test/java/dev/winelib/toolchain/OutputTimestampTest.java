@@ -45,7 +45,11 @@ class OutputTimestampTest {
         assertThatThrownBy(() -> OutputTimestamp.parseMaven("1969-12-31T23:59:59Z"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TimeDateStamp");
         assertThatThrownBy(() -> OutputTimestamp.parseMaven("4294967296"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2106-02-07");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outputTimestamp '4294967296'")
+                .hasMessageContaining("2106-02-07");
+        assertThatThrownBy(() -> OutputTimestamp.parse("1969-12-31T23:59:59Z", "--timestamp"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--timestamp '1969-12-31T23:59:59Z'");
         assertThatThrownBy(() -> OutputTimestamp.fromEnvironment(Map.of("SOURCE_DATE_EPOCH", "-5")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SOURCE_DATE_EPOCH '-5'");
         assertThatThrownBy(() -> OutputTimestamp.fromEnvironment(Map.of("SOURCE_DATE_EPOCH", "99999999999999999999")))

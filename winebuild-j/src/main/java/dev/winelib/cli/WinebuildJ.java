@@ -202,10 +202,10 @@ public final class WinebuildJ implements Callable<Integer> {
         }
         Optional<OutputTimestamp> time;
         try {
-            time = timestamp != null ? OutputTimestamp.parseMaven(timestamp)
+            time = timestamp != null ? OutputTimestamp.parse(timestamp, "--timestamp")
                     : OutputTimestamp.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
-            err.println("winebuild-j: " + (timestamp != null ? "--timestamp: " : "") + e.getMessage());
+            err.println("winebuild-j: " + e.getMessage());
             return 2;
         }
         outputTime = time;
