@@ -50,6 +50,21 @@ class ReproducibleBuildIT {
                 .as("machine, section count and TimeDateStamp of the NT header").isPositive();
     }
 
+    @Test
+    void rustHelloFromTwoCheckoutsIsTheSameDll() throws Exception {
+        ExternalTools.requireBuildTools();
+        ExternalTools.cargo();
+        TestProject a = TestProject.copyExampleAs("rust-hello", "reproducible/a/rust-hello");
+        TestProject b = TestProject.copyExampleAs("rust-hello", "reproducible/b-elsewhere/rust-hello");
+
+        a.mvnPackage().assertSuccess();
+        b.mvnPackage().assertSuccess();
+
+        byte[] dll = Files.readAllBytes(a.resolve("target/rust_hello.dll"));
+        assertThat(dll).isEqualTo(Files.readAllBytes(b.resolve("target/rust_hello.dll")));
+        assertThat(new String(dll, StandardCharsets.ISO_8859_1)).doesNotContain(a.directory().toString());
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
