@@ -2,6 +2,7 @@ package dev.winelib.asm;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Header values of the module that do not come from the spec file.
@@ -19,6 +20,8 @@ import java.util.Optional;
  * @param heapReserveKib heap reserve in KiB
  * @param stubRuntime whether stubs call {@code __wine_spec_unimplemented_stub(module, function)},
  *     which raises Wine's stub exception (provided by the toolchain's runtime); otherwise they trap
+ * @param timeDateStamp the PE TimeDateStamp (seconds since 1970, UTC) of the NT header and the export
+ *     directory; empty for winebuild's value, a hash of the module file name (no time is written)
  */
 public record ModuleOptions(
         Optional<String> entryPoint,
@@ -30,12 +33,37 @@ public record ModuleOptions(
         int dllCharacteristics,
         int stackReserveKib,
         int heapReserveKib,
-        boolean stubRuntime) {
+        boolean stubRuntime,
+        OptionalLong timeDateStamp) {
+
+    /** Options writing no time: the TimeDateStamp is a hash of the module file name, as winebuild's. */
+    public ModuleOptions(Optional<String> entryPoint, boolean entryPointOptional, int subsystem, int subsystemMajor,
+            int subsystemMinor, int characteristics, int dllCharacteristics, int stackReserveKib, int heapReserveKib,
+            boolean stubRuntime) {
+        this(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor, characteristics,
+                dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, OptionalLong.empty());
+    }
+
+    /**
+     * The same options with {@code seconds} (since 1970, UTC) as TimeDateStamp.
+     *
+     * @throws IllegalArgumentException when the time does not fit the 32-bit unsigned field (before
+     *     1970 or after 2106-02-07)
+     */
+    public ModuleOptions withTimeDateStamp(long seconds) {
+        if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("the time " + seconds + " (seconds since 1970) does not fit a PE"
+                    + " TimeDateStamp (0 to 4294967295, 1970-01-01 to 2106-02-07)");
+        }
+        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime,
+                OptionalLong.of(seconds));
+    }
 
     /** The same options, with stubs raising Wine's stub exception through the runtime. */
     public ModuleOptions withStubRuntime() {
         return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, true);
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, true, timeDateStamp);
     }
 
     /** IMAGE_FILE_DLL | IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for a DLL. */
@@ -59,6 +87,7 @@ public record ModuleOptions(
 
     public ModuleOptions {
         Objects.requireNonNull(entryPoint, "entryPoint");
+        Objects.requireNonNull(timeDateStamp, "timeDateStamp");
     }
 
     /**
@@ -79,31 +108,31 @@ public record ModuleOptions(
     /** The same options with another subsystem and subsystem version. */
     public ModuleOptions withSubsystem(int newSubsystem, int major, int minor) {
         return new ModuleOptions(entryPoint, entryPointOptional, newSubsystem, major, minor, characteristics,
-                dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+                dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, timeDateStamp);
     }
 
     /** The same options with other file characteristics. */
     public ModuleOptions withCharacteristics(int newCharacteristics) {
         return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                newCharacteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+                newCharacteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, timeDateStamp);
     }
 
     /** The same options with other DLL characteristics. */
     public ModuleOptions withDllCharacteristics(int newDllCharacteristics) {
         return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, newDllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+                characteristics, newDllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, timeDateStamp);
     }
 
     /** The same options with another heap reserve. */
     public ModuleOptions withHeapReserveKib(int kib) {
         return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, dllCharacteristics, stackReserveKib, kib, stubRuntime);
+                characteristics, dllCharacteristics, stackReserveKib, kib, stubRuntime, timeDateStamp);
     }
 
     /** The same options with another entry point symbol (always present in the link). */
     public ModuleOptions withEntryPoint(String symbol) {
         return new ModuleOptions(Optional.of(symbol), false, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime);
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, timeDateStamp);
     }
 
     /** Whether this is a DLL (IMAGE_FILE_DLL is set). */

@@ -26,7 +26,8 @@ final class ElfObject {
     static final int STV_HIDDEN = 2;
     static final int R_X86_64_64 = 1;
 
-    record Section(int index, String name, int type, long flags, long offset, long size, int link, int info) {
+    record Section(int index, String name, int type, long flags, long offset, long size, int link, int info,
+            long alignment) {
     }
 
     record Symbol(String name, int bind, int type, int visibility, int sectionIndex, long value, long size) {
@@ -58,13 +59,14 @@ final class ElfObject {
         for (int i = 0; i < shnum; i++) {
             int at = (int) (shoff + (long) i * shentsize);
             raw.add(new long[] {Integer.toUnsignedLong(data.getInt(at)), data.getInt(at + 4), data.getLong(at + 8),
-                data.getLong(at + 24), data.getLong(at + 32), data.getInt(at + 40), data.getInt(at + 44)});
+                data.getLong(at + 24), data.getLong(at + 32), data.getInt(at + 40), data.getInt(at + 44),
+                data.getLong(at + 48)});
         }
         long strtabOffset = raw.get(shstrndx)[3];
         for (int i = 0; i < shnum; i++) {
             long[] r = raw.get(i);
             sections.add(new Section(i, cString(strtabOffset + r[0]), (int) r[1], r[2], r[3], r[4], (int) r[5],
-                    (int) r[6]));
+                    (int) r[6], r[7]));
         }
         for (Section s : sections) {
             if (s.type() == SHT_SYMTAB) {
@@ -81,6 +83,10 @@ final class ElfObject {
 
     static ElfObject read(Path file) throws IOException {
         return new ElfObject(Files.readAllBytes(file));
+    }
+
+    static ElfObject of(byte[] bytes) {
+        return new ElfObject(bytes.clone());
     }
 
     List<Section> sections() {

@@ -56,9 +56,22 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve(name), name);
     }
 
+    /** Copies src/it/SOURCE to a fresh target/it-projects/NAME: the same project in another directory. */
+    static TestProject copyAs(String source, String name) throws IOException {
+        return copyFrom(ItSettings.projectsSource().resolve(source), name);
+    }
+
     /** Copies the repository's examples/NAME, as a user would build it, to a fresh target/it-projects/NAME. */
     static TestProject copyExample(String name) throws IOException {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
+    }
+
+    /**
+     * Copies the repository's examples/EXAMPLE to a fresh target/it-projects/NAME (NAME may have
+     * several parts): the same project checked out in another directory.
+     */
+    static TestProject copyExampleAs(String example, String name) throws IOException {
+        return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example), name);
     }
 
     /**

@@ -93,6 +93,8 @@ final class ModuleRuntime {
         if (!sysroot.isHost()) {
             flags.add("--sysroot=" + sysroot.root());
         }
+        // the (per-build temporary, in object mode) directory never reaches the objects
+        flags.add("-ffile-prefix-map=" + directory.toAbsolutePath().normalize() + "=.");
         if (pieces.executable()) {
             if (pieces.unicode()) {
                 flags.add("-DWINELIB_UNICODE");

@@ -86,11 +86,10 @@ public final class RelocatableModule {
     /**
      * The programs to use.
      *
-     * @param compiler compiles the runtime; assembles unless {@code assembler} is given
-     * @param assembler assembles the module header, when given
+     * @param compiler compiles the runtime (the generated assembly is assembled in the process)
      * @param linker merges objects ({@code ld -r}): ld.lld or GNU ld
      */
-    public record Tools(ToolCommand compiler, Optional<ToolCommand> assembler, ToolCommand linker) {
+    public record Tools(ToolCommand compiler, ToolCommand linker) {
     }
 
     /**
@@ -204,7 +203,7 @@ public final class RelocatableModule {
         }
         Path header = work.resolve("module.o");
         Files.writeString(work.resolve("module.s"), assembly);
-        ModuleAssembler.assemble(tools.compiler(), tools.assembler(), assembly, header, log);
+        ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
             List<String> args = new ArrayList<>(List.of("-r", "-o", tmp.toString(), header.toString()));
@@ -253,7 +252,7 @@ public final class RelocatableModule {
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
         Path object = work.resolve("references.o");
-        ModuleAssembler.assemble(tools.compiler(), tools.assembler(), asm.toString(), object, log);
+        ModuleAssembler.assemble(asm.toString(), object, "the symbol references");
         return Optional.of(object);
     }
 

@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -23,10 +25,17 @@ public final class SourceCompiler {
     public record Outcome(List<Path> objects, int compiled) {
     }
 
-    /** The compiler driver and flags for the sources of one language. */
-    record Invocation(Path compiler, List<String> flags) {
+    /**
+     * The compiler driver, flags and extra environment variables for the sources of one language.
+     */
+    record Invocation(Path compiler, List<String> flags, Map<String, String> environment) {
         Invocation {
             flags = List.copyOf(flags);
+            environment = Map.copyOf(environment);
+        }
+
+        Invocation(Path compiler, List<String> flags) {
+            this(compiler, flags, Map.of());
         }
     }
 
@@ -46,7 +55,8 @@ public final class SourceCompiler {
     }
 
     /**
-     * Compiles the sources in order.
+     * Compiles what changed, several sources at a time ({@link CompileSlots}); when some fail, the
+     * error is the first failing source's in source order, after every compilation has ended.
      *
      * @param sourceRoots directories the objects are named relative to (the first holding a source)
      */
@@ -54,8 +64,8 @@ public final class SourceCompiler {
             BuildFailure {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();
+        List<Invocation> invocationsInOrder = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
-        int compiled = 0;
         for (Path source : sources) {
             SourceLanguage language = SourceLanguage.of(source).orElseThrow(() -> new BuildFailure(source
                     + ": not a source file the build compiles (C: .c; C++: .cpp, .cc, .cxx)"));
@@ -67,16 +77,57 @@ public final class SourceCompiler {
             if (!seen.add(object)) {
                 throw new BuildFailure("two sources map to the same object " + object + ": " + source);
             }
-            if (compileOne(invocation.compiler(), invocation.flags(), source, object)) {
-                compiled++;
-            }
             objects.add(object);
+            invocationsInOrder.add(invocation);
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            Path object = objects.get(i);
+            Invocation invocation = invocationsInOrder.get(i);
+            results.add(CompileSlots.EXECUTOR.submit(
+                    () -> compileOne(invocation, source, object)));
+        }
+        int compiled = 0;
+        Exception first = null;
+        try {
+            for (Future<Boolean> f : results) {
+                try {
+                    if (f.get()) {
+                        compiled++;
+                    }
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            results.forEach(f -> f.cancel(true));
+            throw e;
+        }
+        if (first instanceof BuildFailure b) {
+            throw b;
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first instanceof InterruptedException ie) {
+            throw ie;
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
         }
         return new Outcome(objects, compiled);
     }
 
-    private boolean compileOne(Path compiler, List<String> flags, Path source, Path object) throws IOException,
+    private boolean compileOne(Invocation invocation, Path source, Path object) throws IOException,
             InterruptedException, BuildFailure {
+        Path compiler = invocation.compiler();
+        List<String> flags = invocation.flags();
         if (!Files.isRegularFile(source)) {
             throw new BuildFailure(source + ": source file not found");
         }
@@ -85,6 +136,7 @@ public final class SourceCompiler {
         List<String> key = new ArrayList<>();
         key.add(compiler.toString());
         key.addAll(flags);
+        new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
         key.add(source.toString());
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(source);
@@ -109,9 +161,19 @@ public final class SourceCompiler {
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
-                ProcessRunner.check("compiling " + source, command, null);
+                CompileSlots.withSlot(() -> {
+                    ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
+                    if (r.exitCode() != 0) {
+                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
+                    }
+                    return r;
+                });
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
             AtomicFiles.commit(tmpObject, object);
             AtomicFiles.commit(tmpDep, depFile);
@@ -122,7 +184,7 @@ public final class SourceCompiler {
         Set<Path> newInputs = new LinkedHashSet<>();
         newInputs.add(source);
         newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
-        Stamp.write(stampFile, Stamp.of(key, newInputs));
+        Stamp.write(stampFile, Stamp.of(key, newInputs), object);
         return true;
     }
 

@@ -12,9 +12,11 @@ import java.util.Collection;
 import java.util.HexFormat;
 
 /**
- * Up-to-date checks by content: a step's stamp file records its command and the SHA-256 of every
- * input; the step is skipped when its output exists and the recomputed record is the same.
- * Timestamps are never trusted, so a checkout or a copy does not confuse it.
+ * Up-to-date checks by content: a step's stamp file records its command, the SHA-256 of every
+ * input and the SHA-256 of the output it made; the step is skipped when the recomputed record is
+ * the same and the output still has that content. Timestamps are never trusted, so a checkout or a
+ * copy does not confuse it, and an output damaged or replaced after the stamp was written (a
+ * truncated object, a half-copied DLL) is made again.
  */
 public final class Stamp {
 
@@ -34,15 +36,27 @@ public final class Stamp {
         return b.toString();
     }
 
+    /** Whether {@code output} is what the step with {@code record} wrote, as its stamp file says. */
     public static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
         if (!Files.isRegularFile(output) || !Files.isRegularFile(stampFile)) {
             return false;
         }
-        return Files.readString(stampFile, StandardCharsets.UTF_8).equals(record);
+        String stamp;
+        try {
+            stamp = Files.readString(stampFile, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+        return stamp.startsWith(record) && stamp.substring(record.length()).equals(outputLine(output));
     }
 
-    public static void write(Path stampFile, String record) throws IOException {
-        AtomicFiles.write(stampFile, record.getBytes(StandardCharsets.UTF_8));
+    /** Records that the step with {@code record} made {@code output} as it is now (written atomically). */
+    public static void write(Path stampFile, String record, Path output) throws IOException {
+        AtomicFiles.write(stampFile, (record + outputLine(output)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String outputLine(Path output) throws IOException {
+        return "output " + sha256(output) + '\n';
     }
 
     static String sha256(Path file) throws IOException {

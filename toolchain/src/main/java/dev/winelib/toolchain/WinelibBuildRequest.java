@@ -43,6 +43,11 @@ import dev.winelib.sysroot.Sysroot;
  * @param cxxRuntime how libstdc++ is linked; empty for the default: statically when the module has
  *     C++ sources, not at all otherwise
  * @param rustCrate a Rust crate built with cargo and linked in as a static library
+ * @param baseDirectory the project directory: compilers write its path as {@code .} (so objects and
+ *     the module do not depend on where the project is checked out); empty to leave paths as they are
+ * @param outputTimestamp the time written as the module's TimeDateStamp, and given to compilers as
+ *     {@code SOURCE_DATE_EPOCH} (for {@code __DATE__}/{@code __TIME__}); empty to write no time (the
+ *     TimeDateStamp is then a hash of the module file name, as winebuild writes it)
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -69,7 +74,9 @@ public record WinelibBuildRequest(
         Optional<String> cxxCompiler,
         List<String> cxxflags,
         Optional<CxxRuntime> cxxRuntime,
-        Optional<RustCrate> rustCrate) {
+        Optional<RustCrate> rustCrate,
+        Optional<Path> baseDirectory,
+        Optional<OutputTimestamp> outputTimestamp) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -100,6 +107,8 @@ public record WinelibBuildRequest(
         cxxflags = List.copyOf(cxxflags);
         Objects.requireNonNull(cxxRuntime, "cxxRuntime");
         Objects.requireNonNull(rustCrate, "rustCrate");
+        baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
+        Objects.requireNonNull(outputTimestamp, "outputTimestamp");
     }
 
     /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
@@ -141,6 +150,8 @@ public record WinelibBuildRequest(
         private final List<Path> linkInputs = new ArrayList<>();
         private Optional<String> cxxCompiler = Optional.empty();
         private final List<String> cxxflags = new ArrayList<>();
+        private Optional<Path> baseDirectory = Optional.empty();
+        private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
         private Optional<CxxRuntime> cxxRuntime = Optional.empty();
         private Optional<RustCrate> rustCrate = Optional.empty();
 
@@ -273,11 +284,23 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** The project directory, written as {@code .} by the compilers; null for none. */
+        public Builder baseDirectory(Path dir) {
+            this.baseDirectory = Optional.ofNullable(dir);
+            return this;
+        }
+
+        /** The time written into the module; null to write none. */
+        public Builder outputTimestamp(OutputTimestamp value) {
+            this.outputTimestamp = Optional.ofNullable(value);
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
                     workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoots,
                     imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline, linkInputs,
-                    cxxCompiler, cxxflags, cxxRuntime, rustCrate);
+                    cxxCompiler, cxxflags, cxxRuntime, rustCrate, baseDirectory, outputTimestamp);
         }
     }
 }

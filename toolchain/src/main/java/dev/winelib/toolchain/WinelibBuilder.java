@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
@@ -39,7 +41,7 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
 /**
  * The pipeline that turns C and C++ sources, a Rust crate, prebuilt objects and libraries, and a
  * spec file into a winelib module: parse the spec, compile, run cargo, emit and assemble the module
- * header with the imports the code needs, link with ld.lld, check the result
+ * header with the imports the code needs (in the process), link with ld.lld, check the result
  * as Wine's loader will read it, and only then put the module in place. On any failure the output
  * file is removed, so a failed build never leaves a module that looks current.
  */
@@ -97,7 +99,7 @@ public final class WinelibBuilder {
         Path linker;
         try {
             compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
-                    "to compile C sources and assemble the module header");
+                    "to compile C sources");
             linker = tools.findLinker(request.linker());
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);
@@ -114,20 +116,31 @@ public final class WinelibBuilder {
         Path work = request.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
-        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request)));
+        Map<String, String> compilerEnvironment = compilerEnvironment(request);
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
+                compilerEnvironment));
         if (hasCxx) {
             invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
-                    cxxCompileFlags(request, sysroot)));
+                    cxxCompileFlags(request, sysroot), compilerEnvironment));
         }
+        // the runtime compiles while the sources do
+        Path compilerPath = compiler;
+        Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
+                () -> compileRuntime(request, spec, compilerPath, work));
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
-        SourceCompiler.Outcome compiled = sources.compile(request.sources(), request.sourceRoots());
+        SourceCompiler.Outcome compiled;
+        try {
+            compiled = sources.compile(request.sources(), request.sourceRoots());
+        } finally {
+            awaitQuietly(runtimeObjects);
+        }
+        List<Path> runtime = result(runtimeObjects);
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
             rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
         }
 
-        List<Path> runtime = compileRuntime(request, spec, compiler, work);
         // the module's code in link order: compiled sources, prebuilt inputs, the Rust crate, the runtime
         List<Path> objects = new ArrayList<>(compiled.objects());
         objects.addAll(linkInputs);
@@ -151,6 +164,9 @@ public final class WinelibBuilder {
         }
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
+        if (request.outputTimestamp().isPresent()) {
+            options = options.withTimeDateStamp(request.outputTimestamp().get().seconds());
+        }
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -168,6 +184,7 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> stampInputs = new ArrayList<>(objects);
         stampInputs.add(request.specFile().toAbsolutePath());
         stampInputs.addAll(request.importDefinitions());
@@ -180,8 +197,8 @@ public final class WinelibBuilder {
         }
 
         ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript, orderingScript,
-                objects, ldflags, runtimeLibraries, compiler, work);
-        Path moduleObject = writeModuleObject(spec, options, imports, compiler, work);
+                objects, ldflags, runtimeLibraries, work);
+        Path moduleObject = writeModuleObject(spec, options, imports, work);
 
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
@@ -212,7 +229,7 @@ public final class WinelibBuilder {
             checkGlibcBaseline(request, tmp, referenceSources);
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
-            Stamp.write(stampFile, record);
+            Stamp.write(stampFile, record, output);
             return new BuildResult(output, compiled.compiled(), true, image);
         } finally {
             Files.deleteIfExists(tmp);
@@ -253,6 +270,32 @@ public final class WinelibBuilder {
         }
     }
 
+    private static void awaitQuietly(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            // reported by result(), or superseded by the failure being thrown
+        }
+    }
+
+    private static <T> T result(Future<T> f) throws IOException, InterruptedException, BuildFailure {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BuildFailure b) {
+                throw b;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     /** The entry point of every module: runs the constructors, then DllMain (see runtime/entry.c). */
     public static final String ENTRY_SYMBOL = "__wine_spec_dll_entry";
 
@@ -262,10 +305,10 @@ public final class WinelibBuilder {
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
     }
 
-    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path compiler,
-            Path directory) throws IOException, InterruptedException, BuildFailure {
+    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
+            throws IOException, BuildFailure {
         try {
-            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), compiler, log)
+            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), log)
                     .write(spec, options, imports, directory);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
@@ -278,10 +321,10 @@ public final class WinelibBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            List<String> ldflags, List<String> runtimeLibraries, Path compiler, Path work) throws IOException,
+            List<String> ldflags, List<String> runtimeLibraries, Path work) throws IOException,
             InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
-        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), compiler, probeDir);
+        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
         // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
         Set<String> hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
@@ -291,7 +334,7 @@ public final class WinelibBuilder {
         while (true) {
             List<Path> probeObjects = new ArrayList<>(objects);
             if (!hidden.isEmpty()) {
-                probeObjects.add(placeholders(hidden, compiler, probeDir.resolve("placeholders.o")));
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
             }
             command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
                     probeObject, probeObjects, ldflags, request.libraries(), runtimeLibraries, probeOutput));
@@ -347,8 +390,7 @@ public final class WinelibBuilder {
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
-    private static Path placeholders(Set<String> names, Path compiler, Path object) throws IOException,
-            InterruptedException, BuildFailure {
+    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
         StringBuilder asm = new StringBuilder("\t.text\n");
         for (String name : names) {
             String sym = dev.winelib.asm.AsmText.symbol(name);
@@ -356,7 +398,7 @@ public final class WinelibBuilder {
                     .append(":\n\tret\n");
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
-        ModuleAssembler.assemble(compiler, asm.toString(), object);
+        ModuleAssembler.assemble(asm.toString(), object);
         return object;
     }
 
@@ -388,6 +430,7 @@ public final class WinelibBuilder {
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }
+        flags.addAll(pathMapFlags(request));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
@@ -403,12 +446,35 @@ public final class WinelibBuilder {
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }
+        flags.addAll(pathMapFlags(request));
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
         }
         flags.addAll(WinelibCFlags.wineIncludeFlags());
         flags.addAll(request.cflags());
         return flags;
+    }
+
+    /**
+     * Compiler flags that keep the checkout directory and the sysroot cache's location out of the
+     * objects ({@code __FILE__}, debug information): the project directory is written as {@code .},
+     * a non-host sysroot as {@code /sysroot}. GCC and clang use the last matching map, so the more
+     * specific sysroot comes after the project directory.
+     */
+    static List<String> pathMapFlags(WinelibBuildRequest request) {
+        List<String> flags = new ArrayList<>();
+        request.baseDirectory().ifPresent(d -> flags.add("-ffile-prefix-map=" + d + "=."));
+        if (!request.sysroot().isHost()) {
+            flags.add("-ffile-prefix-map=" + request.sysroot().root().toAbsolutePath().normalize() + "=/sysroot");
+        }
+        return flags;
+    }
+
+    /** Environment variables for compilers: {@code SOURCE_DATE_EPOCH} when the request has a time. */
+    static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
+        return request.outputTimestamp()
+                .map(t -> Map.of(OutputTimestamp.SOURCE_DATE_EPOCH, Long.toString(t.seconds())))
+                .orElse(Map.of());
     }
 
     private static void deleteQuietly(Path file) {

@@ -125,8 +125,8 @@ class RelocatableModuleTest {
         ModuleSpec greet = SpecParser.parse("greet.spec", "@ stdcall greet(long)\n3 cdecl -noname secret()\n",
                 Optional.empty());
         Path library = dir.resolve("libgreet.a");
-        UnixImportLibraryWriter.write(greet, List.of(), library, ToolCommand.of(m.gcc), Optional.empty(),
-                ToolCommand.of(RequiredTools.require("ar", "binutils")), BuildLog.silent());
+        UnixImportLibraryWriter.write(greet, List.of(), library, ToolCommand.of(RequiredTools.require("ar", "binutils")),
+                BuildLog.silent());
         Path o = m.compile("app", """
                 int __attribute__((ms_abi)) greet(int);
                 int secret(void);

@@ -254,7 +254,7 @@ public final class UnixlibBuilder {
             checkUnixLibrary(tmp, declaration, names);
             checkGlibcBaseline(request, names, tmp, objects);
             AtomicFiles.commit(tmp, staged);
-            Stamp.write(stampFile, record);
+            Stamp.write(stampFile, record, staged);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -377,7 +377,7 @@ public final class UnixlibBuilder {
             Files.deleteIfExists(staged);
             throw e;
         }
-        Stamp.write(stampFile, record);
+        Stamp.write(stampFile, record, staged);
         return new PeHalf(staged, compiled, true);
     }
 
@@ -413,7 +413,7 @@ public final class UnixlibBuilder {
         } finally {
             deleteTree(scratch);
         }
-        Stamp.write(stampFile, record);
+        Stamp.write(stampFile, record, library);
         return library;
     }
 

@@ -45,8 +45,7 @@ final class ImplibMode {
             WindowsImportLibraryWriter.write(spec, extra, output, dlltool, ar, cli.log);
         } else {
             ToolCommand ar = ToolCommand.of(cli.tools().require("ar", "binutils", "to write import libraries"));
-            int count = UnixImportLibraryWriter.write(spec, extra, output, cli.compiler(), cli.assembler(), ar,
-                    cli.log);
+            int count = UnixImportLibraryWriter.write(spec, extra, output, ar, cli.log);
             if (count == 0) {
                 cli.log.warn(spec.fileName() + ": import library doesn't export anything");
             }

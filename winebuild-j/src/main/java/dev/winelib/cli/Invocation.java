@@ -18,6 +18,7 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.Target;
 import dev.winelib.toolchain.ToolCommand;
 import dev.winelib.toolchain.Version;
@@ -200,15 +201,7 @@ final class Invocation {
     ToolCommand compiler() throws ToolNotFoundException, UsageError {
         String cc = options.ccCommand == null ? "gcc" : options.ccCommand;
         return command(cc, "gcc", ToolLocator.debianPackageOfCompiler(cc.strip().split("\\s+")[0]),
-                "to compile the module runtime and assemble");
-    }
-
-    /** The assembler, used when --as-cmd is given without --cc-cmd. */
-    Optional<ToolCommand> assembler() throws ToolNotFoundException, UsageError {
-        if (options.ccCommand != null || options.asCommand == null) {
-            return Optional.empty();
-        }
-        return Optional.of(command(options.asCommand, "as", "binutils", "to assemble"));
+                "to compile the module runtime");
     }
 
     /** The linker for ld -r (--ld-cmd, default ld.lld). */
@@ -273,6 +266,16 @@ final class Invocation {
                 }
             }
             o = o.withSubsystem(value, major, minor);
+        }
+        Optional<OutputTimestamp> time;
+        try {
+            time = options.timestamp != null ? OutputTimestamp.parse(options.timestamp, "--timestamp")
+                    : OutputTimestamp.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (time.isPresent()) {
+            o = o.withTimeDateStamp(time.get().seconds());
         }
         if (options.largeAddressAware) {
             o = o.withCharacteristics(o.characteristics() | ModuleOptions.LARGE_ADDRESS_AWARE);

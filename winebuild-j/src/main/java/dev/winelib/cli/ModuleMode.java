@@ -150,7 +150,7 @@ final class ModuleMode {
                 inputs.objects(), inputs.archives(), inputs.definitions(), cli.options.imports,
                 cli.options.delayImports, libraryPath, cli.options.undefinedSymbols, entry, resources,
                 cli.options.externalSymbols, cli.output().orElseThrow());
-        RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.assembler(), cli.linker());
+        RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker());
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
                 .inspect(SysrootResolver.standard().resolve(cli.options.sysroot));
         RelocatableModule.Result result = RelocatableModule.build(request, tools, layout, cli.generator, cli.log,

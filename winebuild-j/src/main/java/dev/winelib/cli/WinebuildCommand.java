@@ -132,6 +132,12 @@ final class WinebuildCommand implements Callable<Integer> {
     @Option(names = "--large-address-aware", description = "Set IMAGE_FILE_LARGE_ADDRESS_AWARE.")
     boolean largeAddressAware;
 
+    @Option(names = "--timestamp", paramLabel = "TIME",
+            description = "The PE TimeDateStamp to write (seconds since 1970 or an ISO-8601 date and time with offset,"
+                    + " e.g. 2024-01-01T00:00:00Z). Default: SOURCE_DATE_EPOCH if set, otherwise a hash of the module"
+                    + " file name, as winebuild writes.")
+    String timestamp;
+
     @Option(names = "--nxcompat", paramLabel = "y|n", description = "NX compatibility flag (default y).")
     String nxCompat;
 
@@ -177,11 +183,11 @@ final class WinebuildCommand implements Callable<Integer> {
     @Option(names = "-f", paramLabel = "FLAG", description = "PIC, pic, [no-]asynchronous-unwind-tables; others ignored.")
     List<String> flags = new ArrayList<>();
 
-    @Option(names = "--cc-cmd", paramLabel = "CC", description = "Compiler (with arguments) for the runtime and for"
-            + " assembling (default gcc).")
+    @Option(names = "--cc-cmd", paramLabel = "CC", description = "Compiler (with arguments) for the runtime"
+            + " (default gcc).")
     String ccCommand;
 
-    @Option(names = "--as-cmd", paramLabel = "AS", description = "Assembler, used when no --cc-cmd is given.")
+    @Option(names = "--as-cmd", paramLabel = "AS", description = "Accepted: generated assembly is assembled in the process.")
     String asCommand;
 
     @Option(names = "--ld-cmd", paramLabel = "LD", description = "Linker for ld -r (default ld.lld).")

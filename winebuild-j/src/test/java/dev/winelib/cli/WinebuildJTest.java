@@ -47,6 +47,31 @@ class WinebuildJTest {
     }
 
     @Test
+    void timestampIsTheTimeDateStampOfHeaderAndExports() throws Exception {
+        Path spec = spec("@ cdecl f()\n");
+        assertThat(run("-E", spec.toString(), "--timestamp=2023-11-14T22:13:20Z")).isZero();
+        assertThat(out.toString().split("\n")).filteredOn(l -> l.contains("TimeDateStamp"))
+                .filteredOn(l -> !l.contains(".long 0\t")).hasSize(2)
+                .allMatch(l -> l.contains(".long 1700000000\t"));
+    }
+
+    @Test
+    void withoutATimestampTheFileNameHashIsWritten() throws Exception {
+        Path spec = spec("@ cdecl f()\n");
+        assertThat(run("-E", spec.toString())).isZero();
+        String hash = Integer.toUnsignedString(dev.winelib.asm.ModuleAssemblyEmitter.fileNameHash("hello.dll"));
+        assertThat(out.toString()).contains(".long " + hash + "\t/* TimeDateStamp */");
+    }
+
+    @Test
+    void aBadTimestampIsRefusedByName() throws Exception {
+        Path spec = spec("@ cdecl f()\n");
+        assertThat(run("-E", spec.toString(), "--timestamp=yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("winebuild-j: --timestamp 'yesterday' is neither seconds since 1970");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void longOptionSpellings() throws Exception {
         Path spec = spec("@ cdecl f()\n");
         assertThat(run("--dll", "--export=" + spec, "--filename=other")).isZero();

@@ -19,6 +19,7 @@ import dev.winelib.toolchain.CxxRuntime;
 import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.RustCrate;
 import dev.winelib.toolchain.SourceLanguage;
+import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.WinelibBuildRequest;
 import dev.winelib.toolchain.WinelibBuilder;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -139,6 +140,16 @@ public final class BuildMojo extends SysrootSupport {
     /** Directory for objects, generated assembly, linker scripts and up-to-date records. */
     @Parameter(property = "winelib.workDirectory", defaultValue = "${project.build.directory}/winelib")
     private File workDirectory;
+
+    /**
+     * The time written into the DLL (PE TimeDateStamp of the NT header and export directory) and
+     * given to the compilers as {@code SOURCE_DATE_EPOCH}, for reproducible builds: seconds since
+     * 1970 or an ISO-8601 date and time with offset. Unset (or one character), the
+     * {@code SOURCE_DATE_EPOCH} environment variable is used; without either, no time is written
+     * (the TimeDateStamp is a hash of the DLL's file name, as winebuild writes it).
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
 
     /**
      * The sysroot to compile and link against: {@code sniper} (the default: Debian 11, the base of
@@ -262,6 +273,12 @@ public final class BuildMojo extends SysrootSupport {
                     throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
                 }
             }
+            OutputTimestamp timestamp;
+            try {
+                timestamp = OutputTimestamp.resolve(outputTimestamp, System.getenv()).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
             WinelibBuildRequest request = WinelibBuildRequest
                     .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
                     .moduleFileName(fileName)
@@ -286,6 +303,8 @@ public final class BuildMojo extends SysrootSupport {
                     .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
                     .entryPoint(entryPoint)
                     .glibcBaseline(glibcBaseline)
+                    .baseDirectory(project.getBasedir().toPath())
+                    .outputTimestamp(timestamp)
                     .build();
             BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                     .build(request);

@@ -69,8 +69,7 @@ public final class UnixImportLibraryWriter {
      *
      * @return the number of functions it imports (winebuild warns when there are none)
      */
-    public static int write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand compiler,
-            Optional<ToolCommand> assembler, ToolCommand ar, BuildLog log) throws IOException, InterruptedException,
+    public static int write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand ar, BuildLog log) throws IOException, InterruptedException,
             BuildFailure {
         List<Thunk> thunks = thunks(spec);
         Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
@@ -81,13 +80,13 @@ public final class UnixImportLibraryWriter {
             int index = 0;
             for (Thunk t : thunks) {
                 Path object = work.resolve(stem + "_" + (++index) + ".o");
-                ModuleAssembler.assemble(compiler, assembler, thunkAssembly(t), object, log);
+                ModuleAssembler.assemble(thunkAssembly(t), object, "the thunk of " + t.name());
                 objects.add(object);
             }
             if (objects.isEmpty()) {
                 Path object = work.resolve(stem + "_0.o");
-                ModuleAssembler.assemble(compiler, assembler, "\t.text\n\t.section .note.GNU-stack,\"\",@progbits\n",
-                        object, log);
+                ModuleAssembler.assemble("\t.text\n\t.section .note.GNU-stack,\"\",@progbits\n", object,
+                        "an empty object");
                 objects.add(object);
             }
             Files.delete(tmp);

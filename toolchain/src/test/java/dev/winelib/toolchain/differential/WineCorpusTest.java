@@ -87,7 +87,7 @@ class WineCorpusTest {
         }
     }
 
-    private static Path wineSource() {
+    static Path wineSource() {
         String dir = System.getProperty(SOURCE_PROPERTY, "");
         String hint = "; run scripts/wine-corpus, which fetches the Wine 8.0 source with apt and runs this test,"
                 + " or pass -D" + SOURCE_PROPERTY + "=/path/to/wine-8.0 (an unpacked Wine source tree)";
@@ -102,7 +102,7 @@ class WineCorpusTest {
         return path;
     }
 
-    private static int threads() {
+    static int threads() {
         String value = System.getProperty(THREADS_PROPERTY, "");
         return value.isBlank() ? Math.max(1, Runtime.getRuntime().availableProcessors()) : Integer.parseInt(value);
     }

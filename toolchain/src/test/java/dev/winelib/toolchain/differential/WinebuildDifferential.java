@@ -31,6 +31,8 @@ import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.ModuleAssembler;
 import dev.winelib.toolchain.ModuleLinkerAccess;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
@@ -42,12 +44,13 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * Builds one spec twice, with Wine's winebuild and with winebuild-j, and compares what Wine's loader would
  * see of the exports.
  *
- * <p>winebuild: {@code winebuild --dll -m64 -E SPEC -F NAME -o wb.s}. Ours: {@link SpecParser} and
- * {@link ModuleAssemblyEmitter} with {@link ModuleOptions#dllWithOptionalEntry(String)
- * dllWithOptionalEntry("DllMain")}, as the CLI does. Each assembly is assembled with {@code gcc -c -x
- * assembler} and linked into a shared object by ld.lld with the build's own command line (version and
- * ordering scripts, host crt objects, {@code -shared -Bsymbolic -z defs ... -lc}), together with one stub
- * object, the same for both links, that defines every symbol either object leaves undefined (the
+ * <p>winebuild: {@code winebuild --dll -m64 -E SPEC -F NAME -o wb.s}, assembled with {@code gcc -c -x
+ * assembler}. Ours: {@link SpecParser} and {@link ModuleAssemblyEmitter} with
+ * {@link ModuleOptions#dllWithOptionalEntry(String) dllWithOptionalEntry("DllMain")}, as the CLI does,
+ * assembled by the in-process assembler as the build does. Each object is linked into a shared object
+ * by ld.lld with the build's own command line (version and ordering scripts, host crt objects,
+ * {@code -shared -Bsymbolic -z defs ... -lc}), together with one stub object, the same for both
+ * links, that defines every symbol either object leaves undefined (the
  * implementations, {@code __wine_spec_dll_entry}, {@code __wine_spec_unimplemented_stub}, {@code __imp_X},
  * ...), each as its own label so that export targets can be told apart by symbol name. Both modules are
  * then decoded with {@link WinelibImageReader} and their {@link ExportView}s compared.
@@ -188,9 +191,12 @@ public final class WinebuildDifferential {
             Path wbObj = dir.resolve("winebuild.o");
             Path ourObj = dir.resolve("ours.o");
             Optional<String> wbAsmError = assemble(wbAsm, wbObj);
-            Optional<String> ourAsmError = assemble(ourAsmFile, ourObj);
-            if (ourAsmError.isPresent()) {
-                details.append("gcc cannot assemble winebuild-j's output:\n").append(ourAsmError.get()).append('\n');
+            try {
+                // as the build does it: the in-process assembler
+                Files.write(ourObj, ModuleAssembler.toObject(ourAsm, ourAsmFile.toString()));
+            } catch (BuildFailure e) {
+                details.append("the in-process assembler cannot assemble winebuild-j's output:\n")
+                        .append(e.getMessage()).append('\n');
                 return result(Comparison.Outcome.OUR_BUILD_FAILED, wbLine, ourLine, null, null, List.of());
             }
 

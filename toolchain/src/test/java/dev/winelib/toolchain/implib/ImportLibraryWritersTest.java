@@ -72,8 +72,7 @@ class ImportLibraryWritersTest {
         Path gcc = tool("gcc", "gcc");
         Path ar = tool("ar", "binutils");
         Path ours = dir.resolve("libimp.a");
-        int count = UnixImportLibraryWriter.write(spec, List.of(), ours, ToolCommand.of(gcc), Optional.empty(),
-                ToolCommand.of(ar), BuildLog.silent());
+        int count = UnixImportLibraryWriter.write(spec, List.of(), ours, ToolCommand.of(ar), BuildLog.silent());
         ProcessRunner.check("winebuild", List.of(winebuild.toString(), "--implib", "-E", "imp.spec", "-o",
                 "wb.a"), dir);
         assertThat(thunks(ours)).isEqualTo(thunks(dir.resolve("wb.a")));
@@ -87,8 +86,7 @@ class ImportLibraryWritersTest {
 
         Path again = dir.resolve("again/libimp.a");
         Files.createDirectories(again.getParent());
-        UnixImportLibraryWriter.write(spec, List.of(), again, ToolCommand.of(gcc), Optional.empty(),
-                ToolCommand.of(ar), BuildLog.silent());
+        UnixImportLibraryWriter.write(spec, List.of(), again, ToolCommand.of(ar), BuildLog.silent());
         assertThat(Files.readAllBytes(again)).as("reproducible").isEqualTo(Files.readAllBytes(ours));
     }
 

@@ -1,0 +1,145 @@
+package dev.winelib.asm.elf;
+
+/**
+ * A symbol while a text is assembled: where it is defined (a position in a section's fragments),
+ * its binding, visibility, type and size as the directives set them.
+ */
+final class AsmSymbol {
+
+    enum Binding { LOCAL, GLOBAL, WEAK }
+
+    enum Visibility { DEFAULT, INTERNAL, HIDDEN, PROTECTED }
+
+    enum Type { NOTYPE, OBJECT, FUNC }
+
+    private final String name;
+    private final boolean temporary;
+    private final int order;
+    private Binding binding = Binding.LOCAL;
+    private boolean bindingSet;
+    private Visibility visibility = Visibility.DEFAULT;
+    private Type type = Type.NOTYPE;
+    private Expr size;
+    private AsmSection section;
+    private Fragment.Bytes fragment;
+    private int offsetInFragment;
+    private int definitionLine;
+    private int firstUseLine;
+
+    /**
+     * @param temporary whether the symbol stays out of the object's symbol table ({@code .L} names,
+     *     numeric local labels, location-counter marks)
+     * @param order creation order: the symbol table lists symbols in this order
+     */
+    AsmSymbol(String name, boolean temporary, int order) {
+        this.name = name;
+        this.temporary = temporary;
+        this.order = order;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean temporary() {
+        return temporary;
+    }
+
+    int order() {
+        return order;
+    }
+
+    Binding binding() {
+        return binding;
+    }
+
+    boolean bindingSet() {
+        return bindingSet;
+    }
+
+    void bind(Binding b, int line) {
+        if (bindingSet && binding != b) {
+            throw new AssemblyException(line, "symbol '" + name + "' is already " + binding.name().toLowerCase());
+        }
+        if (temporary && b != Binding.LOCAL) {
+            throw new AssemblyException(line, "local label '" + name + "' cannot be made " + b.name().toLowerCase());
+        }
+        binding = b;
+        bindingSet = true;
+    }
+
+    Visibility visibility() {
+        return visibility;
+    }
+
+    void visibility(Visibility v) {
+        visibility = v;
+    }
+
+    Type type() {
+        return type;
+    }
+
+    void type(Type t) {
+        type = t;
+    }
+
+    Expr size() {
+        return size;
+    }
+
+    void size(Expr e) {
+        size = e;
+    }
+
+    boolean defined() {
+        return section != null;
+    }
+
+    AsmSection section() {
+        return section;
+    }
+
+    Fragment.Bytes fragment() {
+        return fragment;
+    }
+
+    int definitionLine() {
+        return definitionLine;
+    }
+
+    void define(AsmSection s, Fragment.Bytes f, int offset, int line) {
+        if (section != null) {
+            throw new AssemblyException(line, "symbol '" + name + "' is already defined on line " + definitionLine);
+        }
+        section = s;
+        fragment = f;
+        offsetInFragment = offset;
+        definitionLine = line;
+    }
+
+    /** The offset in its section; valid once the section is laid out. */
+    long offset() {
+        return fragment.address() + offsetInFragment;
+    }
+
+    void used(int line) {
+        if (firstUseLine == 0) {
+            firstUseLine = line;
+        }
+    }
+
+    int firstUseLine() {
+        return firstUseLine;
+    }
+
+    /** Whether the symbol is global or weak: the linker may bind references to another definition. */
+    boolean external() {
+        return binding != Binding.LOCAL || section == null;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

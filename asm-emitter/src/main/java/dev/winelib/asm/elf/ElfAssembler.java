@@ -1,0 +1,453 @@
+package dev.winelib.asm.elf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles GNU as text into a relocatable ELF64 x86-64 object, in the process, for the subset of
+ * GNU as that the module templates write:
+ *
+ * <ul>
+ * <li>sections: {@code .text}, {@code .data}, {@code .bss}, {@code .section NAME[,"FLAGS"[,@TYPE]]}
+ *     (flags {@code a w x}; types {@code @progbits @nobits @note});</li>
+ * <li>symbols: labels (plain, quoted, {@code .L} local, numeric {@code 1:} with {@code 1f}/{@code 1b}),
+ *     {@code .globl .global .weak .local .hidden .internal .protected .type .size};</li>
+ * <li>data: {@code .byte .short .word .hword .value .2byte .long .int .4byte .quad .8byte .ascii
+ *     .string .asciz .skip .space .zero}, alignment {@code .align .balign .p2align};</li>
+ * <li>expressions: numbers, symbols, {@code .}, symbol plus or minus constants, differences of
+ *     symbols, and constant arithmetic;</li>
+ * <li>the instructions {@link X86Encoder} encodes.</li>
+ * </ul>
+ *
+ * <p>The object matches what GNU as 2.40 writes for the same text in every byte of section content
+ * and in the meaning of every symbol and relocation: jumps are relaxed the same way, code is padded
+ * with the same NOPs, relocations against local symbols refer to the section symbol, same-section
+ * differences are folded. Anything outside the subset throws {@link AssemblyException}; nothing is
+ * silently assembled differently.
+ */
+public final class ElfAssembler implements ExprParser.Symbols {
+
+    private final Map<String, AsmSymbol> symbols = new LinkedHashMap<>();
+    private final Map<Long, Integer> numericLabelCounts = new HashMap<>();
+    private final Map<String, AsmSection> sections = new LinkedHashMap<>();
+    private AsmSection current;
+    private int symbolOrder;
+    private int temporaryCount;
+
+    private ElfAssembler() {
+        current = section(".text", AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_EXECINSTR, 0);
+        section(".data", AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE, 0);
+        section(".bss", AsmSection.SHT_NOBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE, 0);
+    }
+
+    /**
+     * The relocatable object for {@code source}.
+     *
+     * @throws AssemblyException for anything outside the supported subset, naming the line
+     */
+    public static byte[] assemble(String source) {
+        ElfAssembler assembler = new ElfAssembler();
+        for (SourceStatement s : SourceStatement.split(source)) {
+            assembler.statement(s);
+        }
+        return assembler.finish();
+    }
+
+    private void statement(SourceStatement s) {
+        Cursor in = new Cursor(s.text(), s.line());
+        while (label(in)) {
+            // labels may precede a statement on the same line
+        }
+        if (in.atEnd()) {
+            return;
+        }
+        if (in.peek() == '.') {
+            String name = in.plainName();
+            directive(name, in);
+        } else {
+            String mnemonic = in.plainName();
+            if (mnemonic == null) {
+                throw in.error("expected a label, directive or instruction at '" + in.rest() + "'");
+            }
+            ExprParser expressions = new ExprParser(in, this);
+            List<Operand> operands = Operand.parseAll(in, expressions);
+            if (current.nobits()) {
+                throw in.error("instruction in section " + current.name() + ", which has no contents");
+            }
+            X86Encoder.encode(current, in.line(), mnemonic, operands);
+        }
+    }
+
+    /** Reads and defines one label ({@code name:}), or leaves the cursor where it was. */
+    private boolean label(Cursor in) {
+        if (!in.labelAhead()) {
+            return false;
+        }
+        int start = in.position();
+        String digits = in.digits();
+        String name = digits == null ? in.symbolName() : null;
+        if ((digits != null || name != null) && in.peekAt(0) == ':') {
+            in.reset(in.position() + 1);
+            AsmSymbol symbol;
+            if (digits != null) {
+                long label = parseLabelNumber(digits, in.line());
+                int count = numericLabelCounts.merge(label, 1, Integer::sum);
+                symbol = symbol(numericLabelName(label, count), true);
+            } else {
+                symbol = symbol(name, name.startsWith(".L"));
+            }
+            Fragment.Bytes f = current.bytes();
+            symbol.define(current, f, f.length(), in.line());
+            return true;
+        }
+        in.reset(start);
+        return false;
+    }
+
+    private static long parseLabelNumber(String digits, int line) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw new AssemblyException(line, "local label number " + digits + " is too large");
+        }
+    }
+
+    private static String numericLabelName(long label, int instance) {
+        return "\u0001" + label + "#" + instance;
+    }
+
+    private AsmSymbol symbol(String name, boolean temporary) {
+        AsmSymbol s = symbols.get(name);
+        if (s == null) {
+            s = new AsmSymbol(name, temporary, symbolOrder++);
+            symbols.put(name, s);
+        }
+        return s;
+    }
+
+    @Override
+    public AsmSymbol reference(String name, int line) {
+        AsmSymbol s = symbol(name, name.startsWith(".L"));
+        s.used(line);
+        return s;
+    }
+
+    @Override
+    public AsmSymbol numericLabel(long label, boolean forward, int line) {
+        int count = numericLabelCounts.getOrDefault(label, 0);
+        if (!forward && count == 0) {
+            throw new AssemblyException(line, "'" + label + "b' refers to local label " + label
+                    + ", which is not defined before it");
+        }
+        AsmSymbol s = symbol(numericLabelName(label, forward ? count + 1 : count), true);
+        s.used(line);
+        return s;
+    }
+
+    @Override
+    public AsmSymbol here(int line) {
+        AsmSymbol s = symbol("\u0001." + temporaryCount++, true);
+        Fragment.Bytes f = current.bytes();
+        s.define(current, f, f.length(), line);
+        return s;
+    }
+
+    private AsmSection section(String name, int type, long flags, int line) {
+        AsmSection s = sections.get(name);
+        if (s == null) {
+            s = new AsmSection(name, type, flags, sections.size());
+            sections.put(name, s);
+        } else if (s.type() != type || s.flags() != flags) {
+            throw new AssemblyException(line, "section " + name + " was first declared with other attributes");
+        }
+        return s;
+    }
+
+    private void directive(String name, Cursor in) {
+        ExprParser expressions = new ExprParser(in, this);
+        switch (name) {
+            case ".text", ".data", ".bss" -> {
+                in.expectEnd(name);
+                current = sections.get(name);
+            }
+            case ".section" -> sectionDirective(in);
+            case ".globl", ".global" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.GLOBAL, in.line()));
+            case ".weak" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.WEAK, in.line()));
+            case ".local" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.LOCAL, in.line()));
+            case ".hidden" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.HIDDEN));
+            case ".internal" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.INTERNAL));
+            case ".protected" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.PROTECTED));
+            case ".type" -> typeDirective(in);
+            case ".size" -> {
+                AsmSymbol s = requiredSymbol(in);
+                in.expect(',', "',' after the symbol");
+                s.size(expressions.parse());
+                in.expectEnd(".size");
+            }
+            case ".byte" -> data(in, expressions, 1);
+            case ".short", ".word", ".hword", ".value", ".2byte" -> data(in, expressions, 2);
+            case ".long", ".int", ".4byte" -> data(in, expressions, 4);
+            case ".quad", ".8byte" -> data(in, expressions, 8);
+            case ".ascii" -> strings(in, false);
+            case ".string", ".asciz" -> strings(in, true);
+            case ".skip", ".space" -> skip(in, expressions, true);
+            case ".zero" -> skip(in, expressions, false);
+            case ".align", ".balign" -> align(in, expressions, false);
+            case ".p2align" -> align(in, expressions, true);
+            default -> throw in.error("directive '" + name + "' is not supported by the in-process assembler");
+        }
+    }
+
+    private void sectionDirective(Cursor in) {
+        String name = in.sectionName();
+        if (name == null) {
+            throw in.error("expected a section name after .section");
+        }
+        SectionDefaults defaults = SectionDefaults.of(name);
+        int type;
+        long flags;
+        if (in.tryConsume(',')) {
+            byte[] flagText = in.stringLiteral();
+            flags = 0;
+            for (byte b : flagText) {
+                flags |= switch (b) {
+                    case 'a' -> AsmSection.SHF_ALLOC;
+                    case 'w' -> AsmSection.SHF_WRITE;
+                    case 'x' -> AsmSection.SHF_EXECINSTR;
+                    default -> throw in.error("section flag '" + (char) (b & 0xff)
+                            + "' is not supported by the in-process assembler");
+                };
+            }
+            type = defaults == null ? AsmSection.SHT_PROGBITS : defaults.type();
+            if (in.tryConsume(',')) {
+                char prefix = in.peek();
+                if (prefix != '@' && prefix != '%') {
+                    throw in.error("expected @progbits, @nobits or @note");
+                }
+                in.tryConsume(prefix);
+                String typeName = in.plainName();
+                type = switch (typeName == null ? "" : typeName) {
+                    case "progbits" -> AsmSection.SHT_PROGBITS;
+                    case "nobits" -> AsmSection.SHT_NOBITS;
+                    case "note" -> AsmSection.SHT_NOTE;
+                    default -> throw in.error("section type '" + prefix + typeName
+                            + "' is not supported by the in-process assembler");
+                };
+            }
+        } else if (defaults != null) {
+            type = defaults.type();
+            flags = defaults.flags();
+        } else {
+            throw in.error("section " + name + " needs its flags (such as \"a\" or \"aw\")");
+        }
+        in.expectEnd(".section");
+        current = section(name, type, flags, in.line());
+    }
+
+    /** The attributes GNU as gives well-known sections declared without flags. */
+    private record SectionDefaults(int type, long flags) {
+        static SectionDefaults of(String name) {
+            if (is(name, ".text") || name.equals(".init") || name.equals(".fini")) {
+                return new SectionDefaults(AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_EXECINSTR);
+            }
+            if (is(name, ".data")) {
+                return new SectionDefaults(AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE);
+            }
+            if (is(name, ".rodata")) {
+                return new SectionDefaults(AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC);
+            }
+            if (is(name, ".bss")) {
+                return new SectionDefaults(AsmSection.SHT_NOBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE);
+            }
+            if (is(name, ".note")) {
+                return new SectionDefaults(AsmSection.SHT_NOTE, 0);
+            }
+            return null;
+        }
+
+        private static boolean is(String name, String base) {
+            return name.equals(base) || name.startsWith(base + ".");
+        }
+    }
+
+    private AsmSymbol requiredSymbol(Cursor in) {
+        String name = in.symbolName();
+        if (name == null) {
+            throw in.error("expected a symbol name at '" + in.rest() + "'");
+        }
+        if (name.startsWith(".L") || name.equals(".")) {
+            AsmSymbol s = symbol(name, true);
+            return s;
+        }
+        return symbol(name, false);
+    }
+
+    private void symbolList(Cursor in, java.util.function.Consumer<AsmSymbol> action) {
+        do {
+            action.accept(requiredSymbol(in));
+        } while (in.tryConsume(','));
+        in.expectEnd("the symbol list");
+    }
+
+    private void typeDirective(Cursor in) {
+        AsmSymbol s = requiredSymbol(in);
+        in.expect(',', "',' after the symbol");
+        String kind;
+        char prefix = in.peek();
+        if (prefix == '@' || prefix == '%') {
+            in.tryConsume(prefix);
+            kind = in.plainName();
+        } else if (prefix == '"') {
+            kind = new String(in.stringLiteral(), StandardCharsets.ISO_8859_1);
+        } else {
+            kind = in.plainName();
+        }
+        s.type(switch (kind == null ? "" : kind) {
+            case "function", "STT_FUNC" -> AsmSymbol.Type.FUNC;
+            case "object", "STT_OBJECT" -> AsmSymbol.Type.OBJECT;
+            case "notype", "STT_NOTYPE" -> AsmSymbol.Type.NOTYPE;
+            default -> throw in.error("symbol type '" + kind + "' is not supported by the in-process assembler");
+        });
+        in.expectEnd(".type");
+    }
+
+    private void data(Cursor in, ExprParser expressions, int size) {
+        do {
+            Fragment.Bytes out = current.bytes();
+            Expr e = expressions.parse();
+            if (Expr.isConstant(e)) {
+                long v = Expr.constant(e, in.line());
+                checkRange(v, size, in.line());
+                if (current.nobits() && v != 0) {
+                    throw in.error("data in section " + current.name() + ", which has no contents");
+                }
+                out.putLittleEndian(v, size);
+            } else {
+                if (current.nobits()) {
+                    throw in.error("data in section " + current.name() + ", which has no contents");
+                }
+                out.addFixup(new Fixup(out.length(), size, Fixup.Kind.DATA, e, 0, in.line()));
+                out.putLittleEndian(0, size);
+            }
+        } while (in.tryConsume(','));
+        in.expectEnd("the data");
+    }
+
+    static void checkRange(long v, int size, int line) {
+        if (size == 8) {
+            return;
+        }
+        long min = -(1L << (8 * size - 1));
+        long max = (1L << (8 * size)) - 1;
+        if (v < min || v > max) {
+            throw new AssemblyException(line, "value " + v + " does not fit in " + size + " byte" + (size == 1 ? "" : "s"));
+        }
+    }
+
+    private void strings(Cursor in, boolean terminate) {
+        do {
+            byte[] bytes = in.stringLiteral();
+            if (current.nobits()) {
+                throw in.error("data in section " + current.name() + ", which has no contents");
+            }
+            Fragment.Bytes out = current.bytes();
+            out.put(bytes);
+            if (terminate) {
+                out.put(0);
+            }
+        } while (in.tryConsume(','));
+        in.expectEnd("the strings");
+    }
+
+    private void skip(Cursor in, ExprParser expressions, boolean fillAllowed) {
+        long count = Expr.constant(expressions.parse(), in.line());
+        long fill = 0;
+        if (fillAllowed && in.tryConsume(',')) {
+            fill = Expr.constant(expressions.parse(), in.line());
+            checkRange(fill, 1, in.line());
+        }
+        in.expectEnd("the size");
+        if (count < 0 || count > Integer.MAX_VALUE / 2) {
+            throw in.error("size " + count + " is out of range");
+        }
+        if (current.nobits() && fill != 0) {
+            throw in.error("data in section " + current.name() + ", which has no contents");
+        }
+        current.bytes().fill((int) count, (int) fill);
+    }
+
+    private void align(Cursor in, ExprParser expressions, boolean powerOfTwo) {
+        long value = Expr.constant(expressions.parse(), in.line());
+        Integer fill = null;
+        int max = 0;
+        if (in.tryConsume(',')) {
+            if (in.peek() != ',') {
+                long f = Expr.constant(expressions.parse(), in.line());
+                checkRange(f, 1, in.line());
+                fill = (int) f & 0xff;
+            }
+            if (in.tryConsume(',')) {
+                long m = Expr.constant(expressions.parse(), in.line());
+                if (m < 0 || m > Integer.MAX_VALUE) {
+                    throw in.error("maximum padding " + m + " is out of range");
+                }
+                max = (int) m;
+            }
+        }
+        in.expectEnd("the alignment");
+        long alignment;
+        if (powerOfTwo) {
+            if (value < 0 || value > 30) {
+                throw in.error("alignment 2^" + value + " is out of range");
+            }
+            alignment = 1L << value;
+        } else {
+            if (value < 0 || value > (1 << 30) || (value & (value - 1)) != 0) {
+                throw in.error("alignment " + value + " is not a power of 2");
+            }
+            alignment = Math.max(1, value);
+        }
+        if (alignment == 1) {
+            return;
+        }
+        current.requireAlignment(alignment);
+        current.add(new Fragment.Align((int) alignment, fill, max, current.code()));
+    }
+
+    private byte[] finish() {
+        for (AsmSymbol s : symbols.values()) {
+            if (s.temporary() && !s.defined()) {
+                String shown = s.name().startsWith("\u0001") ? "local label " + s.name().substring(1, s.name().indexOf('#'))
+                        : "local label '" + s.name() + "'";
+                throw new AssemblyException(s.firstUseLine(), shown + " is used but never defined"
+                        + (s.name().startsWith("\u0001") ? " after this line" : ""));
+            }
+        }
+        List<AsmSection> ordered = new ArrayList<>(sections.values());
+        for (AsmSection section : ordered) {
+            for (Fragment f : section.fragments()) {
+                if (f instanceof Fragment.Jump j && !relaxable(j, section)) {
+                    j.longForm = true;
+                    j.relocated = true;
+                }
+            }
+            section.layout();
+        }
+        for (AsmSection section : ordered) {
+            FixupResolver.resolve(section);
+        }
+        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values())).write();
+    }
+
+    /**
+     * Whether a {@code jmp} is resolved here (and may be short): its target is in the same section
+     * and not weak. GNU as (without {@code -shared}) resolves jumps to global symbols too.
+     */
+    static boolean relaxable(Fragment.Jump j, AsmSection section) {
+        return j.target.defined() && j.target.section() == section && j.target.binding() != AsmSymbol.Binding.WEAK;
+    }
+}

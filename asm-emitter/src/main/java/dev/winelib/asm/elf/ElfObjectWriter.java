@@ -1,0 +1,256 @@
+package dev.winelib.asm.elf;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the assembled sections, symbols and relocations as a relocatable ELF64 x86-64 object:
+ * each section followed by its {@code .rela} section, then {@code .symtab}, {@code .strtab} and
+ * {@code .shstrtab}, as GNU as orders them.
+ */
+final class ElfObjectWriter {
+
+    private static final int SHT_SYMTAB = 2;
+    private static final int SHT_STRTAB = 3;
+    private static final int SHT_RELA = 4;
+    private static final long SHF_INFO_LINK = 0x40;
+    private static final int STT_SECTION = 3;
+
+    private final List<AsmSection> sections;
+    private final List<AsmSymbol> symbols;
+
+    ElfObjectWriter(List<AsmSection> sections, List<AsmSymbol> symbols) {
+        this.sections = sections;
+        this.symbols = symbols;
+    }
+
+    /** A section header and where its content comes from. */
+    private static final class Header {
+        String name;
+        int type;
+        long flags;
+        byte[] content;
+        long size;
+        int link;
+        int info;
+        long alignment;
+        long entrySize;
+        long offset;
+        int nameOffset;
+    }
+
+    byte[] write() {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header()); // SHN_UNDEF
+        Map<AsmSection, Integer> sectionIndex = new HashMap<>();
+        Map<AsmSection, Header> relaHeaders = new LinkedHashMap<>();
+        for (AsmSection s : sections) {
+            Header h = new Header();
+            h.name = s.name();
+            h.type = s.type();
+            h.flags = s.flags();
+            h.content = s.nobits() ? new byte[0] : s.content();
+            h.size = s.size();
+            h.alignment = s.alignment();
+            sectionIndex.put(s, headers.size());
+            headers.add(h);
+            if (!s.relocations().isEmpty()) {
+                Header r = new Header();
+                r.name = ".rela" + s.name();
+                r.type = SHT_RELA;
+                r.flags = SHF_INFO_LINK;
+                r.info = sectionIndex.get(s);
+                r.alignment = 8;
+                r.entrySize = 24;
+                relaHeaders.put(s, r);
+                headers.add(r);
+            }
+        }
+
+        // symbol table: null, section symbols, other locals, then globals
+        List<AsmSection> sectionSymbols = new ArrayList<>();
+        for (AsmSection s : sections) {
+            boolean referenced = sections.stream().flatMap(x -> x.relocations().stream())
+                    .anyMatch(r -> r.section() == s);
+            if (referenced) {
+                sectionSymbols.add(s);
+            }
+        }
+        List<AsmSymbol> locals = new ArrayList<>();
+        List<AsmSymbol> globals = new ArrayList<>();
+        for (AsmSymbol s : symbols) {
+            if (s.temporary()) {
+                continue;
+            }
+            // as GNU as: every symbol named anywhere is listed, except weak ones never defined nor used
+            if (!s.external()) {
+                locals.add(s);
+            } else if (s.defined() || s.binding() != AsmSymbol.Binding.WEAK || s.firstUseLine() > 0) {
+                globals.add(s);
+            }
+        }
+        locals.sort(Comparator.comparingInt(AsmSymbol::order));
+        globals.sort(Comparator.comparingInt(AsmSymbol::order));
+
+        ByteArrayOutputStream strtab = new ByteArrayOutputStream();
+        strtab.write(0);
+        Map<AsmSection, Integer> sectionSymbolIndex = new HashMap<>();
+        Map<AsmSymbol, Integer> symbolIndex = new HashMap<>();
+        ByteBuffer symtab = ByteBuffer.allocate(24 * (1 + sectionSymbols.size() + locals.size() + globals.size()))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        symtab.put(new byte[24]);
+        int index = 1;
+        for (AsmSection s : sectionSymbols) {
+            sectionSymbolIndex.put(s, index++);
+            putSymbol(symtab, 0, STT_SECTION, 0, sectionIndex.get(s), 0, 0);
+        }
+        for (AsmSymbol s : locals) {
+            symbolIndex.put(s, index++);
+            putSymbol(symtab, name(strtab, s), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
+                    s.offset(), size(s));
+        }
+        int firstGlobal = index;
+        for (AsmSymbol s : globals) {
+            symbolIndex.put(s, index++);
+            int bind = s.binding() == AsmSymbol.Binding.WEAK ? 2 : 1;
+            putSymbol(symtab, name(strtab, s), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
+                    s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
+        }
+
+        // GNU as leaves the symbol table out of an object that has no symbols at all
+        boolean withSymbols = index > 1 || !relaHeaders.isEmpty();
+        int symtabIndex = headers.size();
+        Header symtabHeader = new Header();
+        symtabHeader.name = ".symtab";
+        symtabHeader.type = SHT_SYMTAB;
+        symtabHeader.content = symtab.array();
+        symtabHeader.size = symtabHeader.content.length;
+        symtabHeader.link = symtabIndex + 1;
+        symtabHeader.info = firstGlobal;
+        symtabHeader.alignment = 8;
+        symtabHeader.entrySize = 24;
+        if (withSymbols) {
+            headers.add(symtabHeader);
+        }
+        Header strtabHeader = new Header();
+        strtabHeader.name = ".strtab";
+        strtabHeader.type = SHT_STRTAB;
+        strtabHeader.content = strtab.toByteArray();
+        strtabHeader.size = strtabHeader.content.length;
+        strtabHeader.alignment = 1;
+        if (withSymbols) {
+            headers.add(strtabHeader);
+        }
+        Header shstrtabHeader = new Header();
+        shstrtabHeader.name = ".shstrtab";
+        shstrtabHeader.type = SHT_STRTAB;
+        shstrtabHeader.alignment = 1;
+        headers.add(shstrtabHeader);
+
+        for (Map.Entry<AsmSection, Header> e : relaHeaders.entrySet()) {
+            List<Relocation> relocations = e.getKey().relocations();
+            ByteBuffer rela = ByteBuffer.allocate(24 * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
+            for (Relocation r : relocations) {
+                long symbol = r.symbol() != null ? symbolIndex.get(r.symbol()) : sectionSymbolIndex.get(r.section());
+                rela.putLong(r.offset());
+                rela.putLong(symbol << 32 | r.type());
+                rela.putLong(r.addend());
+            }
+            Header h = e.getValue();
+            h.content = rela.array();
+            h.size = h.content.length;
+            h.link = symtabIndex;
+        }
+
+        ByteArrayOutputStream shstrtab = new ByteArrayOutputStream();
+        shstrtab.write(0);
+        Map<String, Integer> nameOffsets = new HashMap<>();
+        for (Header h : headers.subList(1, headers.size())) {
+            h.nameOffset = nameOffsets.computeIfAbsent(h.name, n -> {
+                int at = shstrtab.size();
+                shstrtab.writeBytes(n.getBytes(StandardCharsets.ISO_8859_1));
+                shstrtab.write(0);
+                return at;
+            });
+        }
+        shstrtabHeader.content = shstrtab.toByteArray();
+        shstrtabHeader.size = shstrtabHeader.content.length;
+
+        long offset = 64;
+        for (Header h : headers.subList(1, headers.size())) {
+            offset = alignUp(offset, Math.max(1, h.alignment));
+            h.offset = offset;
+            offset += h.content.length;
+        }
+        long sectionHeaders = alignUp(offset, 8);
+        long total = sectionHeaders + 64L * headers.size();
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        out.putShort((short) 1); // ET_REL
+        out.putShort((short) 62); // EM_X86_64
+        out.putInt(1);
+        out.putLong(0); // e_entry
+        out.putLong(0); // e_phoff
+        out.putLong(sectionHeaders);
+        out.putInt(0); // e_flags
+        out.putShort((short) 64);
+        out.putShort((short) 0);
+        out.putShort((short) 0);
+        out.putShort((short) 64);
+        out.putShort((short) headers.size());
+        out.putShort((short) (headers.size() - 1)); // .shstrtab is last
+        for (Header h : headers.subList(1, headers.size())) {
+            out.put((int) h.offset, h.content);
+        }
+        out.position((int) sectionHeaders);
+        for (Header h : headers) {
+            out.putInt(h.nameOffset);
+            out.putInt(h.type);
+            out.putLong(h.flags);
+            out.putLong(0);
+            out.putLong(h.offset);
+            out.putLong(h.size);
+            out.putInt(h.link);
+            out.putInt(h.info);
+            out.putLong(h.alignment);
+            out.putLong(h.entrySize);
+        }
+        return out.array();
+    }
+
+    private static long size(AsmSymbol s) {
+        if (s.size() == null) {
+            return 0;
+        }
+        Value v = Value.of(s.size(), s.definitionLine()).folded();
+        return v.requireConstant(s.definitionLine(), "the size of '" + s.name() + "'");
+    }
+
+    private static int name(ByteArrayOutputStream strtab, AsmSymbol s) {
+        int at = strtab.size();
+        strtab.writeBytes(s.name().getBytes(StandardCharsets.ISO_8859_1));
+        strtab.write(0);
+        return at;
+    }
+
+    private static void putSymbol(ByteBuffer b, int name, int info, int other, int shndx, long value, long size) {
+        b.putInt(name);
+        b.put((byte) info);
+        b.put((byte) other);
+        b.putShort((short) shndx);
+        b.putLong(value);
+        b.putLong(size);
+    }
+
+    private static long alignUp(long v, long a) {
+        return (v + a - 1) & -a;
+    }
+}

@@ -1,0 +1,206 @@
+package dev.winelib.asm.elf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A piece of a section whose size is known (bytes) or decided when the section is laid out
+ * (alignment padding, a jump that may be short or long).
+ */
+sealed interface Fragment {
+
+    /** Offset of the fragment in its section, set by the layout. */
+    long address();
+
+    void address(long address);
+
+    /** Size with the current layout decisions. */
+    long size();
+
+    /** Bytes written as they come, with fixups for values only known later. */
+    final class Bytes implements Fragment {
+        private byte[] data = new byte[64];
+        private int length;
+        private long address;
+        private final List<Fixup> fixups = new ArrayList<>();
+
+        @Override
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public void address(long a) {
+            address = a;
+        }
+
+        @Override
+        public long size() {
+            return length;
+        }
+
+        int length() {
+            return length;
+        }
+
+        void put(int b) {
+            ensure(1);
+            data[length++] = (byte) b;
+        }
+
+        void put(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, data, length, bytes.length);
+            length += bytes.length;
+        }
+
+        void putLittleEndian(long value, int size) {
+            ensure(size);
+            for (int i = 0; i < size; i++) {
+                data[length++] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        void fill(int count, int value) {
+            ensure(count);
+            Arrays.fill(data, length, length + count, (byte) value);
+            length += count;
+        }
+
+        void patch(int offset, long value, int size) {
+            for (int i = 0; i < size; i++) {
+                data[offset + i] = (byte) (value >>> (8 * i));
+            }
+        }
+
+        void addFixup(Fixup f) {
+            fixups.add(f);
+        }
+
+        List<Fixup> fixups() {
+            return fixups;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(data, length);
+        }
+
+        void copyTo(byte[] target, int at) {
+            System.arraycopy(data, 0, target, at, length);
+        }
+
+        private void ensure(int more) {
+            if (length + more > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, length + more));
+            }
+        }
+    }
+
+    /**
+     * Padding to a power-of-two boundary: with {@code fill}, or when there is none, with the
+     * assembler's NOP patterns in code sections and zeros elsewhere.
+     */
+    final class Align implements Fragment {
+        final int alignment;
+        final Integer fill;
+        final int maxSkip;
+        final boolean code;
+        private long address;
+
+        Align(int alignment, Integer fill, int maxSkip, boolean code) {
+            this.alignment = alignment;
+            this.fill = fill;
+            this.maxSkip = maxSkip;
+            this.code = code;
+        }
+
+        @Override
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public void address(long a) {
+            address = a;
+        }
+
+        private long padding;
+
+        @Override
+        public long size() {
+            return padding;
+        }
+
+        /** The padding at {@code at}: none when more than {@code maxSkip} bytes would be needed. */
+        long paddingAt(long at) {
+            long pad = (alignment - (at & (alignment - 1))) & (alignment - 1);
+            return maxSkip > 0 && pad > maxSkip ? 0 : pad;
+        }
+
+        void padding(long p) {
+            padding = p;
+        }
+
+        void copyTo(byte[] target, int at) {
+            int pad = (int) size();
+            if (fill != null) {
+                Arrays.fill(target, at, at + pad, (byte) fill.intValue());
+            } else if (code) {
+                NopPadding.write(target, at, pad);
+            }
+        }
+    }
+
+    /**
+     * An unconditional {@code jmp} to a label of the same section: two bytes ({@code EB rel8}) while
+     * the target is within reach, five ({@code E9 rel32}) otherwise, as GNU as relaxes it.
+     */
+    final class Jump implements Fragment {
+        final AsmSymbol target;
+        final long addend;
+        final int line;
+        boolean longForm;
+        /** Whether the linker resolves the jump: then it is long, with a relocation for its rel32. */
+        boolean relocated;
+        private long address;
+
+        Jump(AsmSymbol target, long addend, int line) {
+            this.target = target;
+            this.addend = addend;
+            this.line = line;
+        }
+
+        @Override
+        public long address() {
+            return address;
+        }
+
+        @Override
+        public void address(long a) {
+            address = a;
+        }
+
+        @Override
+        public long size() {
+            return longForm ? 5 : 2;
+        }
+
+        long displacement() {
+            return target.offset() + addend - (address + size());
+        }
+
+        void copyTo(byte[] target, int at) {
+            long d = relocated ? 0 : displacement();
+            if (longForm) {
+                target[at] = (byte) 0xe9;
+                for (int i = 0; i < 4; i++) {
+                    target[at + 1 + i] = (byte) (d >>> (8 * i));
+                }
+            } else {
+                target[at] = (byte) 0xeb;
+                target[at + 1] = (byte) d;
+            }
+        }
+    }
+}

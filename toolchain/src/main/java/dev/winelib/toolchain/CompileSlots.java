@@ -1,0 +1,42 @@
+package dev.winelib.toolchain;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs compilations in parallel, at most one compiler process per processor in the whole JVM (so a
+ * parallel Maven build of several modules does not start more compilers than there are processors).
+ * Waiting tasks hold no slot, so nested waits cannot deadlock.
+ */
+final class CompileSlots {
+
+    private static final Semaphore SLOTS = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Threads that wait for compilers; cached and daemon, so an idle JVM can exit. */
+    static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "winebuild-j-compile-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    private CompileSlots() {
+    }
+
+    /** A compilation step that may run a process. */
+    interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Runs {@code step} holding one slot. */
+    static <T> T withSlot(Step<T> step) throws Exception {
+        SLOTS.acquire();
+        try {
+            return step.run();
+        } finally {
+            SLOTS.release();
+        }
+    }
+}
