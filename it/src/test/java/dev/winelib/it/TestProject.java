@@ -56,6 +56,14 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve(name), name);
     }
 
+    /**
+     * Copies src/it/NAME to a fresh target/it-projects/DIRECTORY (a path relative to it-projects), for tests
+     * that build the same project in several places.
+     */
+    static TestProject copyAs(String name, String directory) throws IOException {
+        return copyFrom(ItSettings.projectsSource().resolve(name), directory);
+    }
+
     /** Copies the repository's examples/NAME, as a user would build it, to a fresh target/it-projects/NAME. */
     static TestProject copyExample(String name) throws IOException {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);

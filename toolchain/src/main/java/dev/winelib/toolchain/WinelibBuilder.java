@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -113,7 +114,8 @@ public final class WinelibBuilder {
         Path compilerPath = compiler;
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compilerPath, work));
-        SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log);
+        SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log,
+                request.effectiveProjectDirectory(), compilerEnvironment(request));
         SourceCompiler.Outcome compiled;
         try {
             compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
@@ -125,6 +127,9 @@ public final class WinelibBuilder {
         objects.addAll(runtime);
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
+        if (request.outputTimestamp().isPresent()) {
+            options = options.withTimeDateStamp(request.outputTimestamp().get().getEpochSecond());
+        }
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -142,6 +147,7 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> linkInputs = new ArrayList<>(objects);
         linkInputs.add(request.specFile().toAbsolutePath());
         linkInputs.addAll(request.importDefinitions());
@@ -243,7 +249,8 @@ public final class WinelibBuilder {
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
         return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.sysroot(), spec,
-                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
+                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY),
+                compilerEnvironment(request));
     }
 
     private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
@@ -344,9 +351,17 @@ public final class WinelibBuilder {
         }
     }
 
+    /** {@code SOURCE_DATE_EPOCH} for the compiler when the build has a reproducible time. */
+    static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
+        return request.outputTimestamp().map(t -> Map.of(BuildTimestamp.SOURCE_DATE_EPOCH,
+                Long.toString(t.getEpochSecond()))).orElse(Map.of());
+    }
+
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) {
         List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        // the project's path never reaches the DLL (__FILE__, debug information): the same DLL from any checkout
+        flags.add("-ffile-prefix-map=" + request.effectiveProjectDirectory() + "=.");
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }

@@ -1,0 +1,1 @@
+#define REPRO_BUILT_IN __FILE__ " on " __DATE__ " at " __TIME__
