@@ -45,6 +45,9 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  */
 public final class WinelibBuilder {
 
+    /** Temporary files of a killed build older than this are removed by the next build. */
+    static final java.time.Duration STALE_TEMPORARY_AGE = java.time.Duration.ofMinutes(10);
+
     /** The DLL entry point winebuild's default uses. */
     public static final String DEFAULT_ENTRY = "DllMain";
 
@@ -137,6 +140,7 @@ public final class WinelibBuilder {
         AtomicFiles.writeIfChanged(orderingScript, LinkerScripts.orderingScript().getBytes(StandardCharsets.UTF_8));
 
         Path output = request.outputFile().toAbsolutePath();
+        AtomicFiles.deleteStaleTemporaries(output, STALE_TEMPORARY_AGE);
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
         List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
                 work.resolve("module.o"), objects, request.ldflags(), request.libraries(), output));

@@ -1,0 +1,1 @@
+int alpha_part1(int n) { return n * 1; }

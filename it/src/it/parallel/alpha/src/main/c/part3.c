@@ -1,0 +1,1 @@
+int alpha_part3(int n) { return n * 3; }

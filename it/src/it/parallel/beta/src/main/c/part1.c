@@ -1,0 +1,1 @@
+int beta_part1(int n) { return n * 1; }

@@ -1,0 +1,1 @@
+int beta_part3(int n) { return n * 3; }

@@ -1,0 +1,1 @@
+int gamma_part2(int n) { return n * 2; }
