@@ -52,8 +52,7 @@ public final class ModuleAssemblyEmitter {
         model.put("source", sanitizeComment(spec.source()));
         model.put("reserve", PE_HEADER_RESERVE);
         model.put("pageSize", PAGE_SIZE);
-        model.put("timestamp", options.timeDateStamp().isPresent() ? Long.toString(options.timeDateStamp().getAsLong())
-                : Integer.toUnsignedString(fileNameHash(spec.fileName())));
+        model.put("timestamp", Integer.toUnsignedString(fileNameHash(spec.fileName())));
         model.put("characteristics", hex4(options.characteristics()));
         model.put("subsystem", hex4(options.subsystem()));
         model.put("subsystemMajor", options.subsystemMajor());

@@ -2,7 +2,6 @@ package dev.winelib.asm;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Header values of the module that do not come from the spec file.
@@ -20,8 +19,6 @@ import java.util.OptionalLong;
  * @param heapReserveKib heap reserve in KiB
  * @param stubRuntime whether stubs call {@code __wine_spec_unimplemented_stub(module, function)},
  *     which raises Wine's stub exception (provided by the toolchain's runtime); otherwise they trap
- * @param timeDateStamp the TimeDateStamp of the NT header and the export directory (seconds since
- *     1970, unsigned 32 bits), or empty for winebuild's value, a hash of the module file name
  */
 public record ModuleOptions(
         Optional<String> entryPoint,
@@ -33,35 +30,12 @@ public record ModuleOptions(
         int dllCharacteristics,
         int stackReserveKib,
         int heapReserveKib,
-        boolean stubRuntime,
-        OptionalLong timeDateStamp) {
-
-    /** Options with winebuild's TimeDateStamp (a hash of the module file name). */
-    public ModuleOptions(Optional<String> entryPoint, boolean entryPointOptional, int subsystem, int subsystemMajor,
-            int subsystemMinor, int characteristics, int dllCharacteristics, int stackReserveKib, int heapReserveKib,
-            boolean stubRuntime) {
-        this(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor, characteristics,
-                dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime, OptionalLong.empty());
-    }
+        boolean stubRuntime) {
 
     /** The same options, with stubs raising Wine's stub exception through the runtime. */
     public ModuleOptions withStubRuntime() {
         return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, true, timeDateStamp);
-    }
-
-    /**
-     * The same options with this TimeDateStamp (a reproducible build's time, seconds since 1970).
-     *
-     * @throws IllegalArgumentException when it does not fit in unsigned 32 bits
-     */
-    public ModuleOptions withTimeDateStamp(long seconds) {
-        if (seconds < 0 || seconds > 0xffffffffL) {
-            throw new IllegalArgumentException("TimeDateStamp " + seconds + " is outside 1970 to 2106");
-        }
-        return new ModuleOptions(entryPoint, entryPointOptional, subsystem, subsystemMajor, subsystemMinor,
-                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, stubRuntime,
-                OptionalLong.of(seconds));
+                characteristics, dllCharacteristics, stackReserveKib, heapReserveKib, true);
     }
 
     /** IMAGE_FILE_DLL | IMAGE_FILE_32BIT_MACHINE | IMAGE_FILE_EXECUTABLE_IMAGE, as winebuild writes for a DLL. */
@@ -73,7 +47,6 @@ public record ModuleOptions(
 
     public ModuleOptions {
         Objects.requireNonNull(entryPoint, "entryPoint");
-        Objects.requireNonNull(timeDateStamp, "timeDateStamp");
     }
 
     /**

@@ -56,14 +56,6 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve(name), name);
     }
 
-    /**
-     * Copies src/it/NAME to a fresh target/it-projects/DIRECTORY (a path relative to it-projects), for tests
-     * that build the same project in several places.
-     */
-    static TestProject copyAs(String name, String directory) throws IOException {
-        return copyFrom(ItSettings.projectsSource().resolve(name), directory);
-    }
-
     /** Copies the repository's examples/NAME, as a user would build it, to a fresh target/it-projects/NAME. */
     static TestProject copyExample(String name) throws IOException {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
@@ -90,15 +82,6 @@ final class TestProject {
 
     /** Runs {@code mvn -B -o package} with the given user properties ({@code -Dkey=value}). */
     MavenRun mvnPackage(Map<String, String> properties) throws MavenInvocationException, IOException {
-        return mvnPackage(properties, null);
-    }
-
-    /**
-     * Runs {@code mvn -B -o package} with the given user properties and, when {@code threads} is not null,
-     * {@code -T threads} (a parallel build of a multi-module project).
-     */
-    MavenRun mvnPackage(Map<String, String> properties, String threads) throws MavenInvocationException,
-            IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -123,9 +106,6 @@ final class TestProject {
                 // MAVEN_ARGS such as -q would hide the log lines the tests read
                 .addShellEnvironment("MAVEN_ARGS", "");
         request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
-        if (threads != null) {
-            request.setThreads(threads);
-        }
 
         InvocationResult result = new DefaultInvoker().setMavenHome(ItSettings.mavenHome().toFile()).execute(request);
         List<String> log;
@@ -142,25 +122,6 @@ final class TestProject {
 
     MavenRun mvnPackage() throws MavenInvocationException, IOException {
         return mvnPackage(Map.of());
-    }
-
-    /**
-     * Starts {@code mvn -B -o package} as {@link #mvnPackage} runs it, without waiting: for tests that
-     * interrupt a build. Its output goes to {@code build-N.log}.
-     */
-    Process startMvnPackage(Map<String, String> properties) throws IOException {
-        int number = ++builds;
-        List<String> command = new ArrayList<>(List.of(ItSettings.mavenHome().resolve("bin/mvn").toString(), "-B",
-                "-o", "--no-transfer-progress", "-e",
-                "-Dmaven.repo.local=" + ItSettings.localRepository(),
-                "-Dmaven.repo.local.tail=" + ItSettings.localRepositoryTail()));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("package");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("build-" + number + ".log").toFile());
-        pb.environment().put("MAVEN_ARGS", "");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return pb.start();
     }
 
     /** The DLLs in target/ (none when target/ does not exist). */

@@ -30,35 +30,6 @@ public final class AtomicFiles {
         return tmp;
     }
 
-    /**
-     * Deletes temporary siblings of {@code target} ({@link #temporarySibling}) last modified more than
-     * {@code age} ago: what a build killed before it could rename them left behind. Younger ones may
-     * belong to a build still running and are left alone.
-     */
-    public static void deleteStaleTemporaries(Path target, java.time.Duration age) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        String prefix = "." + target.getFileName() + ".";
-        long limit = System.currentTimeMillis() - age.toMillis();
-        try (var files = Files.newDirectoryStream(dir, p -> {
-            String n = p.getFileName().toString();
-            return n.startsWith(prefix) && n.endsWith(".tmp");
-        })) {
-            for (Path p : files) {
-                try {
-                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                            && Files.getLastModifiedTime(p).toMillis() < limit) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException e) {
-                    // gone meanwhile, or not ours to delete: harmless
-                }
-            }
-        }
-    }
-
     /** Renames a finished temporary file over the target. */
     public static void commit(Path temporary, Path target) throws IOException {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

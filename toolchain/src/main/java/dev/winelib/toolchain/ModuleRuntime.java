@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ModuleSpec;
@@ -29,17 +28,6 @@ final class ModuleRuntime {
      */
     static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, ModuleSpec spec, boolean delayImports,
             String entryFunction) throws IOException, InterruptedException, BuildFailure {
-        return compile(directory, compiler, sysroot, spec, delayImports, entryFunction, Map.of());
-    }
-
-    /**
-     * As {@link #compile(Path, Path, Sysroot, ModuleSpec, boolean, String)}, with variables added to the
-     * compiler's environment ({@code SOURCE_DATE_EPOCH}). The directory's path is mapped to a fixed
-     * name in what the compiler writes, so that the objects do not depend on where the build runs.
-     */
-    static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, ModuleSpec spec, boolean delayImports,
-            String entryFunction, Map<String, String> environment) throws IOException, InterruptedException,
-            BuildFailure {
         if (!entryFunction.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new BuildFailure("entry point '" + entryFunction + "' is not a C identifier");
         }
@@ -57,9 +45,8 @@ final class ModuleRuntime {
             flags.add("--sysroot=" + sysroot.root());
         }
         flags.add("-DWINELIB_ENTRY=" + entryFunction);
-        flags.add("-ffile-prefix-map=" + directory.toAbsolutePath() + "=winebuild-j-runtime");
-        return new SourceCompiler(compiler, flags, directory.resolve("obj"), BuildLog.silent(), directory,
-                environment).compile(sources, directory).objects();
+        return new SourceCompiler(compiler, flags, directory.resolve("obj"), BuildLog.silent())
+                .compile(sources, directory).objects();
     }
 
     private static Path writeSource(Path dir, String name) throws IOException {

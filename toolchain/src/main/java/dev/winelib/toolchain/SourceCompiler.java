@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -26,26 +24,12 @@ final class SourceCompiler {
     private final List<String> flags;
     private final Path objectDirectory;
     private final BuildLog log;
-    private final Path workingDirectory;
-    private final Map<String, String> environment;
 
     SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
-        this(compiler, flags, objectDirectory, log, null, Map.of());
-    }
-
-    /**
-     * @param workingDirectory where the compiler runs (null: this process's directory)
-     * @param environment variables added to the compiler's environment ({@code SOURCE_DATE_EPOCH});
-     *     part of every object's up-to-date record
-     */
-    SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log, Path workingDirectory,
-            Map<String, String> environment) {
         this.compiler = compiler;
         this.flags = List.copyOf(flags);
         this.objectDirectory = objectDirectory;
         this.log = log;
-        this.workingDirectory = workingDirectory;
-        this.environment = new TreeMap<>(environment);
     }
 
     /**
@@ -115,13 +99,9 @@ final class SourceCompiler {
         key.add(compiler.toString());
         key.addAll(flags);
         key.add(source.toString());
-        environment.forEach((k, v) -> key.add("env " + k + "=" + v));
-        if (workingDirectory != null) {
-            key.add("cwd " + workingDirectory);
-        }
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(source);
-        inputs.addAll(DependencyFile.prerequisites(depFile, workingDirectory == null ? Path.of("") : workingDirectory));
+        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
             log.debug("up to date: " + object);
             return false;
@@ -142,8 +122,7 @@ final class SourceCompiler {
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
-                CompileSlots.withSlot(() -> ProcessRunner.check("compiling " + source, command, workingDirectory,
-                        environment));
+                CompileSlots.withSlot(() -> ProcessRunner.check("compiling " + source, command, null));
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             } catch (IOException | InterruptedException | RuntimeException e) {
@@ -159,7 +138,7 @@ final class SourceCompiler {
         }
         Set<Path> newInputs = new LinkedHashSet<>();
         newInputs.add(source);
-        newInputs.addAll(DependencyFile.prerequisites(depFile, workingDirectory == null ? Path.of("") : workingDirectory));
+        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         Stamp.write(stampFile, Stamp.of(key, newInputs));
         return true;
     }

@@ -1,7 +1,6 @@
 package dev.winelib.toolchain;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,12 +34,6 @@ import dev.winelib.sysroot.Sysroot;
  * @param entryPoint the function Wine's entry point calls after the constructors, instead of DllMain
  * @param glibcBaseline the newest glibc symbol version the module may need ("2.31", the Steam
  *     Runtime 'sniper' baseline, by default), or empty to allow any
- * @param projectDirectory the project's directory: the compiler runs there, and its path is mapped
- *     to {@code .} in what the compiler writes ({@code -ffile-prefix-map}), so that checkouts in
- *     different directories give the same DLL; when empty, the work directory's parent
- * @param outputTimestamp the reproducible build time ({@link BuildTimestamp}) written as the PE
- *     TimeDateStamp and given to the compiler as {@code SOURCE_DATE_EPOCH}; when empty, winebuild's
- *     TimeDateStamp (a hash of the module name)
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -62,9 +55,7 @@ public record WinelibBuildRequest(
         boolean defaultImports,
         List<Path> importDefinitions,
         Optional<String> entryPoint,
-        Optional<String> glibcBaseline,
-        Optional<Path> projectDirectory,
-        Optional<Instant> outputTimestamp) {
+        Optional<String> glibcBaseline) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -89,14 +80,6 @@ public record WinelibBuildRequest(
         importDefinitions = List.copyOf(importDefinitions);
         Objects.requireNonNull(entryPoint, "entryPoint");
         Objects.requireNonNull(glibcBaseline, "glibcBaseline");
-        Objects.requireNonNull(projectDirectory, "projectDirectory");
-        Objects.requireNonNull(outputTimestamp, "outputTimestamp");
-    }
-
-    /** The directory the compiler runs in and whose path it maps to {@code .}. */
-    public Path effectiveProjectDirectory() {
-        return projectDirectory.orElseGet(() -> workDirectory.toAbsolutePath().getParent()).toAbsolutePath()
-                .normalize();
     }
 
     /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
@@ -135,8 +118,6 @@ public record WinelibBuildRequest(
         private final List<Path> importDefinitions = new ArrayList<>();
         private Optional<String> entryPoint = Optional.empty();
         private Optional<String> glibcBaseline = Optional.of(SNIPER_GLIBC);
-        private Optional<Path> projectDirectory = Optional.empty();
-        private Optional<Instant> outputTimestamp = Optional.empty();
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             this.specFile = specFile;
@@ -231,22 +212,10 @@ public record WinelibBuildRequest(
             return this;
         }
 
-        public Builder projectDirectory(Path dir) {
-            this.projectDirectory = Optional.ofNullable(dir);
-            return this;
-        }
-
-        /** The reproducible build time; see {@link BuildTimestamp#resolve}. */
-        public Builder outputTimestamp(Optional<Instant> time) {
-            this.outputTimestamp = Objects.requireNonNull(time, "time");
-            return this;
-        }
-
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
                     workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoot,
-                    imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline,
-                    projectDirectory, outputTimestamp);
+                    imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline);
         }
     }
 }

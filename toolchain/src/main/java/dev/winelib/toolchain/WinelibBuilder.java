@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -44,9 +43,6 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * file is removed, so a failed build never leaves a module that looks current.
  */
 public final class WinelibBuilder {
-
-    /** Temporary files of a killed build older than this are removed by the next build. */
-    static final java.time.Duration STALE_TEMPORARY_AGE = java.time.Duration.ofMinutes(10);
 
     /** The DLL entry point winebuild's default uses. */
     public static final String DEFAULT_ENTRY = "DllMain";
@@ -117,8 +113,7 @@ public final class WinelibBuilder {
         Path compilerPath = compiler;
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compilerPath, work));
-        SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log,
-                request.effectiveProjectDirectory(), compilerEnvironment(request));
+        SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
         try {
             compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
@@ -130,9 +125,6 @@ public final class WinelibBuilder {
         objects.addAll(runtime);
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
-        if (request.outputTimestamp().isPresent()) {
-            options = options.withTimeDateStamp(request.outputTimestamp().get().getEpochSecond());
-        }
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -140,7 +132,6 @@ public final class WinelibBuilder {
         AtomicFiles.writeIfChanged(orderingScript, LinkerScripts.orderingScript().getBytes(StandardCharsets.UTF_8));
 
         Path output = request.outputFile().toAbsolutePath();
-        AtomicFiles.deleteStaleTemporaries(output, STALE_TEMPORARY_AGE);
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
         List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
                 work.resolve("module.o"), objects, request.ldflags(), request.libraries(), output));
@@ -151,7 +142,6 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
-        key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> linkInputs = new ArrayList<>(objects);
         linkInputs.add(request.specFile().toAbsolutePath());
         linkInputs.addAll(request.importDefinitions());
@@ -253,8 +243,7 @@ public final class WinelibBuilder {
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
         return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.sysroot(), spec,
-                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY),
-                compilerEnvironment(request));
+                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
     }
 
     private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
@@ -355,17 +344,9 @@ public final class WinelibBuilder {
         }
     }
 
-    /** {@code SOURCE_DATE_EPOCH} for the compiler when the build has a reproducible time. */
-    static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
-        return request.outputTimestamp().map(t -> Map.of(BuildTimestamp.SOURCE_DATE_EPOCH,
-                Long.toString(t.getEpochSecond()))).orElse(Map.of());
-    }
-
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) {
         List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
-        // the project's path never reaches the DLL (__FILE__, debug information): the same DLL from any checkout
-        flags.add("-ffile-prefix-map=" + request.effectiveProjectDirectory() + "=.");
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }

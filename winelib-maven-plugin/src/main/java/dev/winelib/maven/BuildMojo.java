@@ -2,10 +2,8 @@ package dev.winelib.maven;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,7 +17,6 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildResult;
-import dev.winelib.toolchain.BuildTimestamp;
 import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.WinelibBuildRequest;
 import dev.winelib.toolchain.WinelibBuilder;
@@ -146,29 +143,9 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
     private String glibcBaseline;
 
-    /**
-     * The time a reproducible build writes into the DLL (the PE TimeDateStamp of the NT header and of the
-     * export directory) and gives the compiler as {@code SOURCE_DATE_EPOCH} (for {@code __DATE__} and
-     * {@code __TIME__}): Maven's {@code project.build.outputTimestamp}, as seconds since 1970 or an ISO-8601
-     * date and time ({@code 2026-01-01T00:00:00Z}). When it is not set, the {@code SOURCE_DATE_EPOCH}
-     * environment variable is used; without either, the TimeDateStamp is winebuild's hash of the module
-     * name. Either way the same inputs give the same DLL, from any directory.
-     */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
     /** Skip building the DLL. */
     @Parameter(property = "winelib.skip", defaultValue = "false")
     private boolean skip;
-
-    private Optional<Instant> buildTime() throws MojoFailureException {
-        try {
-            return BuildTimestamp.resolve(outputTimestamp, System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("project.build.outputTimestamp / " + BuildTimestamp.SOURCE_DATE_EPOCH + ": "
-                    + e.getMessage());
-        }
-    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -204,8 +181,6 @@ public final class BuildMojo extends AbstractMojo {
                     .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
                     .entryPoint(entryPoint)
                     .glibcBaseline(glibcBaseline)
-                    .projectDirectory(project.getBasedir().toPath())
-                    .outputTimestamp(buildTime())
                     .build();
             BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                     .build(request);

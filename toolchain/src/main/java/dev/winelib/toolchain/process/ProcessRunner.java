@@ -37,13 +37,7 @@ public final class ProcessRunner {
     /** Runs a command and fails with {@link ToolFailedException} unless it exits with 0. */
     public static String check(String what, List<String> command, Path directory)
             throws IOException, InterruptedException, ToolFailedException {
-        return check(what, command, directory, Map.of());
-    }
-
-    /** {@link #check(String, List, Path)} with variables added to the environment. */
-    public static String check(String what, List<String> command, Path directory, Map<String, String> environment)
-            throws IOException, InterruptedException, ToolFailedException {
-        Result r = run(command, directory, environment);
+        Result r = run(command, directory, Map.of());
         if (r.exitCode() != 0) {
             throw new ToolFailedException(what, command, r.exitCode(), r.output());
         }

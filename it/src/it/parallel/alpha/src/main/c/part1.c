@@ -1,1 +1,0 @@
-int alpha_part1(int n) { return n * 1; }

@@ -1,1 +1,0 @@
-int alpha_part3(int n) { return n * 3; }

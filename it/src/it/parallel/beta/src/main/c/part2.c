@@ -1,1 +1,0 @@
-int beta_part2(int n) { return n * 2; }

@@ -1,1 +1,0 @@
-int beta_part3(int n) { return n * 3; }

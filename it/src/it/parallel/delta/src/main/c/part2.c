@@ -1,1 +1,0 @@
-int delta_part2(int n) { return n * 2; }

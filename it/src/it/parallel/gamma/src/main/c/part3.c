@@ -1,1 +1,0 @@
-int gamma_part3(int n) { return n * 3; }
