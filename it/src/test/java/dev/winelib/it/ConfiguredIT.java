@@ -30,7 +30,9 @@ class ConfiguredIT {
                 "winelib.outputFileName", "renamed.dll",
                 "winelib.cflags", "-DCALC_OFFSET=1000 -DCALC_EXTRA=7",
                 "winelib.compiler", compiler,
-                // linked against this machine's glibc (Debian 12): hypot needs GLIBC_2.35
+                // linked against this machine's libraries instead of the default 'sniper' sysroot
+                "winelib.sysroot", "host",
+                // Debian 12's glibc: hypot needs GLIBC_2.35, so the 2.31 baseline is raised
                 "winelib.glibcBaseline", "2.36")).assertSuccess();
 
         Path dll = project.resolve("target/renamed.dll");

@@ -60,6 +60,16 @@ final class ExternalTools {
         return require(onPath("gcc"), "gcc", "looked on the PATH", "gcc");
     }
 
+    /** cargo, which builds the Rust examples (Debian's, or rustup's when it comes first on the PATH). */
+    static Path cargo() {
+        return require(onPath("cargo"), "cargo", "looked on the PATH", "cargo");
+    }
+
+    /** g++, which compiles C++ sources when the compiler is gcc. */
+    static Path gxx() {
+        return require(onPath("g++"), "g++", "looked on the PATH", "g++");
+    }
+
     /** clang, when installed. */
     static Optional<Path> clang() {
         return onPath("clang");

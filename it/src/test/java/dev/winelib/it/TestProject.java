@@ -61,6 +61,21 @@ final class TestProject {
         return copyFrom(ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(name), name);
     }
 
+    /**
+     * Copies src/it/NAME (its POM) to a fresh target/it-projects/NAME, and the sources and host
+     * program of examples/EXAMPLE into it: the example's code under another configuration.
+     */
+    static TestProject copyWithExampleSources(String name, String example) throws IOException {
+        TestProject project = copy(name);
+        Path exampleDir = ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example);
+        for (String part : List.of("src", "host")) {
+            if (Files.isDirectory(exampleDir.resolve(part))) {
+                copyTree(exampleDir.resolve(part), project.directory.resolve(part));
+            }
+        }
+        return project;
+    }
+
     private static TestProject copyFrom(Path source, String name) throws IOException {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("no test project " + source);
@@ -82,6 +97,15 @@ final class TestProject {
 
     /** Runs {@code mvn -B -o package} with the given user properties ({@code -Dkey=value}). */
     MavenRun mvnPackage(Map<String, String> properties) throws MavenInvocationException, IOException {
+        return mvn(List.of("package"), properties, Map.of(), true);
+    }
+
+    /**
+     * Runs Maven in batch mode with the given goals, user properties ({@code -Dkey=value}) and
+     * environment variables; offline unless a test resolves from a (file) repository.
+     */
+    MavenRun mvn(List<String> goals, Map<String, String> properties, Map<String, String> environment, boolean offline)
+            throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -93,9 +117,8 @@ final class TestProject {
 
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
-                .addArg("package")
                 .setBatchMode(true)
-                .setOffline(true)
+                .setOffline(offline)
                 .setNoTransferProgress(true)
                 .setShowErrors(true)
                 .setLocalRepositoryDirectory(ItSettings.localRepository().toFile())
@@ -105,6 +128,8 @@ final class TestProject {
                 .setErrorHandler(lines::add)
                 // MAVEN_ARGS such as -q would hide the log lines the tests read
                 .addShellEnvironment("MAVEN_ARGS", "");
+        goals.forEach(request::addArg);
+        environment.forEach(request::addShellEnvironment);
         request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
 
         InvocationResult result = new DefaultInvoker().setMavenHome(ItSettings.mavenHome().toFile()).execute(request);

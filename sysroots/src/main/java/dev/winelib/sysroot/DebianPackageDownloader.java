@@ -92,6 +92,13 @@ final class DebianPackageDownloader {
                 "-o", "Debug::NoLocking=1");
     }
 
+    /** How to go on without provisioning. */
+    static final String INSTEAD = "Give a sysroot instead (<sysroot>, -Dwinelib.sysroot=, CLI --sysroot): the path of"
+            + " the Steam Runtime SDK archive (...sniper-sysroot.tar.gz) or of an unpacked sysroot directory, Maven"
+            + " coordinates groupId:artifactId:version of a sysroot archive in your repository, or 'host'; or provision"
+            + " it once on a machine with network access ('winebuild-j sysroot fetch') and copy"
+            + " ~/.cache/winebuild-j/sysroots.";
+
     private static String findAptGet() throws SysrootException {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir.isEmpty() ? "." : dir, "apt-get");
@@ -99,9 +106,7 @@ final class DebianPackageDownloader {
                 return p.toString();
             }
         }
-        throw new SysrootException("cannot provision the 'sniper' sysroot here: apt-get was not found. Give a sysroot"
-                + " instead: the Steam Runtime SDK archive (...sniper-sysroot.tar.gz) or an unpacked directory"
-                + " (<sysroot>/-Dwinelib.sysroot=PATH, CLI --sysroot PATH), or 'host'");
+        throw new SysrootException("cannot provision the 'sniper' sysroot here: apt-get was not found. " + INSTEAD);
     }
 
     private static void run(List<String> command, Path directory, String what) throws SysrootException {
@@ -118,8 +123,8 @@ final class DebianPackageDownloader {
             }
             if (p.exitValue() != 0) {
                 throw new SysrootException(what + " failed (exit code " + p.exitValue() + "); without network access"
-                        + " to Debian's archive the 'sniper' sysroot cannot be provisioned: give a sysroot archive or"
-                        + " directory instead, or 'host'.\n" + output.stripTrailing());
+                        + " to Debian's archive the 'sniper' sysroot cannot be provisioned. " + INSTEAD + "\n"
+                        + output.stripTrailing());
             }
         } catch (IOException e) {
             throw new SysrootException(what + " could not be started: " + e.getMessage(), e);

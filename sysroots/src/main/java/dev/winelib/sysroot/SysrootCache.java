@@ -162,6 +162,28 @@ public final class SysrootCache {
     }
 
     /**
+     * The tree an archive was unpacked into, if the cache has an entry for it (not checked: see
+     * {@link #verify}); nothing is unpacked or repaired.
+     */
+    public Optional<Path> existingTree(Path archive) throws SysrootException {
+        Path file = archive.toAbsolutePath().normalize();
+        try {
+            return existingTree(Manifest.sha256(file).substring(0, KEY_HEX_DIGITS));
+        } catch (IOException e) {
+            throw new SysrootException("cannot read sysroot archive " + file + ": " + TarUnpacker.describe(e), e);
+        }
+    }
+
+    /** The tree of the entry {@code key}, if there is one (not checked). */
+    public Optional<Path> existingTree(String key) {
+        if (!KEY.matcher(key).matches()) {
+            return Optional.empty();
+        }
+        Path entry = root.resolve(key);
+        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) ? Optional.of(entry.resolve(TREE)) : Optional.empty();
+    }
+
+    /**
      * Unpacks several tar streams (for example the {@code data.tar} members of Debian packages),
      * in order, into one tree kept under {@code key}, and returns the tree. Later parts may add to
      * the directories of earlier ones and replace their files and links, never a directory, and
@@ -212,6 +234,59 @@ public final class SysrootCache {
             return new VerifyResult(t, manifest == null ? 0 : manifest.entries().size(), problems);
         } catch (IOException e) {
             throw new SysrootException("cannot verify " + t + ": " + TarUnpacker.describe(e), e);
+        }
+    }
+
+    /**
+     * The tree of an existing entry, after the reuse check; an entry that fails it is discarded.
+     *
+     * @return empty when there is no usable entry under {@code key}
+     */
+    @SuppressWarnings("try") // the lock is only held
+    public Optional<Path> reuse(String key) throws SysrootException {
+        if (!KEY.matcher(key).matches()) {
+            throw new SysrootException("invalid sysroot cache key '" + key + "'");
+        }
+        Path entry = root.resolve(key);
+        if (!Files.isDirectory(root) || !Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (KeyLock lock = lock(root, key)) {
+            if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            if (reusable(entry, Optional.empty())) {
+                return Optional.of(entry.resolve(TREE));
+            }
+            discard(entry, key);
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+        }
+    }
+
+    /** Work that may fail with an I/O error or a sysroot error. */
+    @FunctionalInterface
+    public interface LockedWork<T> {
+        T run() throws IOException, SysrootException;
+    }
+
+    /**
+     * Runs {@code work} holding the cache's lock named {@code name}, which excludes other threads
+     * of this JVM and other processes (for work that spans several entries, such as provisioning).
+     */
+    @SuppressWarnings("try") // the lock is only held
+    public <T> T underLock(String name, LockedWork<T> work) throws SysrootException {
+        if (!KEY.matcher(name).matches()) {
+            throw new SysrootException("invalid lock name '" + name + "'");
+        }
+        try {
+            Files.createDirectories(root);
+            try (KeyLock lock = lock(root, name)) {
+                return work.run();
+            }
+        } catch (IOException e) {
+            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
         }
     }
 

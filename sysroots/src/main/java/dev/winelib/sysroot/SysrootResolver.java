@@ -1,24 +1,52 @@
 package dev.winelib.sysroot;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Turns a sysroot setting into a sysroot directory: {@code host}; {@code sniper} (provisioned from
- * Debian 11 packages on first use, then cached); the path of a sysroot archive ({@code .tar.gz},
- * {@code .tgz}, {@code .tar.xz}, {@code .tar}, such as the Steam Runtime SDK's
- * {@code ...sniper-sysroot.tar.gz}), unpacked safely into the cache; or a directory.
+ * Turns a sysroot setting into a sysroot directory. A setting is one of:
+ *
+ * <ul>
+ *   <li>{@code sniper} (the default): Debian 11, the base of the Steam Runtime 'sniper', provisioned
+ *       from Debian's packages on first use, then cached;
+ *   <li>the path of a sysroot archive ({@code .tar.gz}, {@code .tgz}, {@code .tar.xz},
+ *       {@code .tar.bz2}, {@code .tar}, such as the Steam Runtime SDK's
+ *       {@code ...sniper-sysroot.tar.gz}), unpacked safely into the cache;
+ *   <li>an unpacked sysroot directory;
+ *   <li>Maven coordinates {@code groupId:artifactId:version[:classifier][:type]} of a sysroot
+ *       archive, found by the {@link SysrootArtifactResolver} and unpacked into the cache;
+ *   <li>{@code host}: this machine's own libraries.
+ * </ul>
  */
 public final class SysrootResolver {
 
     /** The word that selects the provisioned Debian 11 ('sniper') sysroot. */
     public static final String SNIPER = "sniper";
+    /** The setting used when none is given. */
+    public static final String DEFAULT = SNIPER;
 
     private final SysrootCache cache;
+    private final SysrootArtifactResolver artifacts;
+    private final Consumer<String> log;
 
+    /** A resolver that finds artifacts in the local Maven repository and reports nothing. */
     public SysrootResolver(SysrootCache cache) {
-        this.cache = cache;
+        this(cache, LocalRepositoryArtifacts.standard(), message -> { });
+    }
+
+    /**
+     * @param artifacts finds sysroot archives given as Maven coordinates
+     * @param log receives progress messages (provisioning, unpacking)
+     */
+    public SysrootResolver(SysrootCache cache, SysrootArtifactResolver artifacts, Consumer<String> log) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /** A resolver over the per-user cache. */
@@ -26,28 +54,97 @@ public final class SysrootResolver {
         return new SysrootResolver(new SysrootCache(SysrootCache.defaultRoot()));
     }
 
+    /** A resolver over the per-user cache with the given artifact lookup and progress log. */
+    public static SysrootResolver standard(SysrootArtifactResolver artifacts, Consumer<String> log) {
+        return new SysrootResolver(new SysrootCache(SysrootCache.defaultRoot()), artifacts, log);
+    }
+
+    public SysrootCache cache() {
+        return cache;
+    }
+
+    /** The sysroot a setting names; a blank or absent setting means {@link #DEFAULT}. */
     public Sysroot resolve(String setting) throws SysrootException {
-        String s = setting.trim();
+        return resolve(setting, Optional.empty());
+    }
+
+    /**
+     * The sysroot a setting names, where an archive (a path or an artifact) must have the given
+     * sha256, e.g. the one published next to the Steam Runtime SDK's archive.
+     *
+     * @throws SysrootException also when a sha256 is given for a setting that is not an archive
+     */
+    public Sysroot resolve(String setting, Optional<String> archiveSha256) throws SysrootException {
+        String s = setting == null || setting.isBlank() ? DEFAULT : setting.trim();
+        Optional<String> sha256 = archiveSha256.map(String::trim).filter(x -> !x.isEmpty());
+        if (sha256.isPresent() && (s.equals(Sysroot.HOST) || s.equals("/") || s.equals(SNIPER)
+                || Files.isDirectory(Path.of(s)))) {
+            throw new SysrootException("a sysroot sha256 (" + sha256.get() + ") applies only to an archive, not to"
+                    + " sysroot '" + s + "': remove it or give the archive");
+        }
         if (s.equals(Sysroot.HOST) || s.equals("/")) {
             return Sysroot.host();
         }
         if (s.equals(SNIPER)) {
-            return Sysroot.directory(SniperSysroot.provision(cache));
+            return Sysroot.directory(SniperSysroot.provision(cache, log));
         }
-        Path path = Path.of(s);
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        Path path;
+        try {
+            path = Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new SysrootException("sysroot '" + s + "' is not a valid path: " + e.getMessage());
+        }
         if (Files.isRegularFile(path)) {
-            if (name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar.xz") || name.endsWith(".tar")
-                    || name.endsWith(".tar.bz2")) {
-                return Sysroot.directory(cache.unpack(path));
-            }
-            throw new SysrootException("sysroot " + path + " is a file but not a tar archive (.tar.gz, .tar.xz, .tar):"
-                    + " give an archive, a directory, 'sniper' or 'host'");
+            return Sysroot.directory(unpack(path, sha256));
         }
-        if (!Files.isDirectory(path)) {
-            throw new SysrootException("sysroot " + path + " does not exist: give a directory, a sysroot archive,"
-                    + " 'sniper' (Debian 11, provisioned automatically) or 'host'");
+        if (Files.isDirectory(path)) {
+            return Sysroot.directory(path);
         }
-        return Sysroot.directory(path);
+        if (SysrootArtifact.looksLikeCoordinates(s)) {
+            SysrootArtifact artifact = SysrootArtifact.parse(s);
+            Path archive = artifacts.resolve(artifact);
+            log.accept("sysroot " + artifact + ": " + archive);
+            return Sysroot.directory(unpack(archive, sha256));
+        }
+        throw new SysrootException("sysroot " + path + " does not exist: give 'sniper' (Debian 11, provisioned"
+                + " automatically), a sysroot archive or directory, Maven coordinates"
+                + " groupId:artifactId:version[:classifier][:type] of a sysroot archive, or 'host'");
+    }
+
+    /**
+     * The cache tree a setting names, without provisioning, unpacking or repairing anything: what
+     * {@code verify} checks.
+     *
+     * @throws SysrootException for {@code host}, or when the sysroot has not been fetched yet
+     */
+    public Path locateWithoutChanges(String setting) throws SysrootException {
+        String s = setting == null || setting.isBlank() ? DEFAULT : setting.trim();
+        if (s.equals(Sysroot.HOST) || s.equals("/")) {
+            throw new SysrootException("sysroot 'host' is this machine's own libraries, not a tree of the cache:"
+                    + " nothing to verify");
+        }
+        Optional<Path> tree;
+        if (s.equals(SNIPER)) {
+            tree = SniperSysroot.existingTree(cache);
+        } else if (Files.isDirectory(Path.of(s))) {
+            return Path.of(s).toAbsolutePath().normalize();
+        } else if (Files.isRegularFile(Path.of(s))) {
+            tree = cache.existingTree(Path.of(s));
+        } else if (SysrootArtifact.looksLikeCoordinates(s)) {
+            tree = cache.existingTree(artifacts.resolve(SysrootArtifact.parse(s)));
+        } else {
+            throw new SysrootException("sysroot " + s + " does not exist");
+        }
+        return tree.orElseThrow(() -> new SysrootException("sysroot " + s + " is not in the cache " + cache.root()
+                + " yet: fetch it first ('winebuild-j sysroot fetch' or the winelib:sysroot goal)"));
+    }
+
+    private Path unpack(Path archive, Optional<String> sha256) throws SysrootException {
+        String name = archive.getFileName() == null ? "" : archive.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!SysrootArtifact.TYPES.stream().anyMatch(t -> name.endsWith("." + t))) {
+            throw new SysrootException("sysroot " + archive + " is a file but not a tar archive (.tar.gz, .tgz,"
+                    + " .tar.xz, .tar.bz2, .tar): give an archive, a directory, 'sniper' or 'host'");
+        }
+        return cache.unpack(archive, sha256);
     }
 }

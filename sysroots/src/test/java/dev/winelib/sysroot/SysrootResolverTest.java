@@ -32,4 +32,22 @@ class SysrootResolverTest {
             assertThat(entries.filter(p -> !p.getFileName().toString().startsWith("."))).isEmpty();
         }
     }
+
+    @Test
+    void anArchiveCanBePinnedToItsSha256() throws Exception {
+        SysrootResolver resolver = new SysrootResolver(new SysrootCache(dir.resolve("cache")));
+        Path archive = TarBuilder.debianLike().write(dir.resolve("in"), "sysroot", TarBuilder.Compression.XZ);
+        String sha256 = Manifest.sha256(archive);
+        assertThat(resolver.resolve(archive.toString(), java.util.Optional.of(sha256.toUpperCase())).root())
+                .isDirectory();
+        String wrong = "0".repeat(64);
+        assertThatThrownBy(() -> resolver.resolve(archive.toString(), java.util.Optional.of(wrong)))
+                .isInstanceOf(SysrootException.class).hasMessageContaining("has sha256 " + sha256 + ", expected " + wrong);
+        assertThatThrownBy(() -> resolver.resolve(archive.toString(), java.util.Optional.of("abc")))
+                .isInstanceOf(SysrootException.class).hasMessageContaining("is not 64 hex digits");
+        assertThatThrownBy(() -> resolver.resolve("host", java.util.Optional.of(sha256)))
+                .isInstanceOf(SysrootException.class).hasMessageContaining("applies only to an archive");
+        assertThatThrownBy(() -> resolver.resolve("sniper", java.util.Optional.of(sha256)))
+                .isInstanceOf(SysrootException.class).hasMessageContaining("applies only to an archive");
+    }
 }

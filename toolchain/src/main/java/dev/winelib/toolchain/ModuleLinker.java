@@ -18,6 +18,18 @@ final class ModuleLinker {
 
     static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript,
             Path moduleObject, List<Path> objects, List<String> ldflags, List<String> libraries, Path output) {
+        return command(linker, sysroot, versionScript, orderingScript, moduleObject, objects, ldflags, libraries,
+                List.of(), output);
+    }
+
+    /**
+     * @param objects objects and static libraries, in link order
+     * @param runtimeLibraries linker arguments for language runtimes (libstdc++, the native libraries
+     *     of a Rust crate), after the configured libraries and before the C library
+     */
+    static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript,
+            Path moduleObject, List<Path> objects, List<String> ldflags, List<String> libraries,
+            List<String> runtimeLibraries, Path output) {
         List<String> cmd = new ArrayList<>();
         cmd.add(linker.toString());
         cmd.add("-shared");
@@ -50,6 +62,7 @@ final class ModuleLinker {
         for (String lib : libraries) {
             cmd.add("-l" + lib);
         }
+        cmd.addAll(runtimeLibraries);
         cmd.add("-lc");
         cmd.add("-lgcc");
         cmd.add("--push-state");

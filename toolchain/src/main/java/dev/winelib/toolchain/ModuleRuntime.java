@@ -46,7 +46,7 @@ final class ModuleRuntime {
         }
         flags.add("-DWINELIB_ENTRY=" + entryFunction);
         return new SourceCompiler(compiler, flags, directory.resolve("obj"), BuildLog.silent())
-                .compile(sources, directory).objects();
+                .compile(sources, List.of(directory)).objects();
     }
 
     private static Path writeSource(Path dir, String name) throws IOException {

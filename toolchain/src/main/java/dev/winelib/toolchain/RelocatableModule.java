@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -24,7 +26,7 @@ import dev.winelib.toolchain.process.ToolFailedException;
 
 /**
  * The module object for a link done by someone else (winegcc, a Makefile): the module header with
- * the imports the given objects need, and the runtime (entry point, stub and delay-load helpers),
+ * the imports the given objects and static libraries need, and the runtime (entry point, stub and delay-load helpers),
  * merged into one relocatable object with {@code ld.lld -r}. Like winebuild, symbols that no
  * imported DLL exports are left for the final link; symbols the sysroot's C library, libm or
  * libgcc_s define are never imported.
@@ -38,7 +40,8 @@ public final class RelocatableModule {
      * What to build.
      *
      * @param spec the module's exports
-     * @param objects the module's objects (the imports are what they need)
+     * @param objects the module's objects and static libraries, in link order (the imports are
+     *     what they need; from a static library, what the members a link would take need)
      * @param imports DLLs to import from, in order of preference
      * @param delayImports DLLs among them to load on first use
      * @param importDefinitions .spec/.def files with export lists
@@ -69,6 +72,12 @@ public final class RelocatableModule {
                     request.spec(), !request.delayImports().isEmpty(), request.entryFunction());
             List<Path> all = new ArrayList<>(request.objects());
             all.addAll(runtime);
+            if (all.stream().anyMatch(LinkInputs::isArchive)) {
+                // as a link would: the members of static libraries that the exports, the entry function
+                // and the objects need, merged with the objects into one object whose undefined
+                // symbols are the module's
+                all = List.of(mergeForSymbols(request, all, linker, work));
+            }
             Set<String> wanted = wantedSymbols(all, sysroot);
             List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
             wanted.forEach(name -> undefined.add(new UndefinedSymbols.Symbol(name, List.of())));
@@ -104,6 +113,27 @@ public final class RelocatableModule {
         } finally {
             deleteTree(work);
         }
+    }
+
+    private static Path mergeForSymbols(Request request, List<Path> inputs, Path linker, Path work)
+            throws IOException, InterruptedException, BuildFailure {
+        Path merged = work.resolve("inputs.o");
+        List<String> command = new ArrayList<>(List.of(linker.toString(), "-r", "-o", merged.toString()));
+        Set<String> roots = new TreeSet<>();
+        for (ExportEntry e : request.spec().entries()) {
+            if (!e.forward() && e.type() != EntryType.STUB) {
+                roots.add(e.target());
+            }
+        }
+        roots.forEach(name -> command.add("--undefined=" + name));
+        command.add("--undefined-glob=" + request.entryFunction()); // taken when an archive has it
+        inputs.forEach(p -> command.add(p.toString()));
+        try {
+            ProcessRunner.check("reading the undefined symbols of " + inputs, command, work);
+        } catch (ToolFailedException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        return merged;
     }
 
     /**

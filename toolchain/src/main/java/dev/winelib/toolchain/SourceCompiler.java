@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -13,21 +15,34 @@ import java.util.concurrent.Future;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
 
-/** Compiles C sources into objects, skipping those whose source, headers and flags are unchanged. */
+/**
+ * Compiles C and C++ sources into objects, each with its language's compiler and flags, skipping
+ * those whose source, headers and flags are unchanged.
+ */
 final class SourceCompiler {
 
     /** Objects in source order, and how many had to be compiled. */
     record Outcome(List<Path> objects, int compiled) {
     }
 
-    private final Path compiler;
-    private final List<String> flags;
+    /** The compiler driver and flags for the sources of one language. */
+    record Invocation(Path compiler, List<String> flags) {
+        Invocation {
+            flags = List.copyOf(flags);
+        }
+    }
+
+    private final Map<SourceLanguage, Invocation> invocations;
     private final Path objectDirectory;
     private final BuildLog log;
 
+    /** A compiler for C sources only. */
     SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
-        this.compiler = compiler;
-        this.flags = List.copyOf(flags);
+        this(Map.of(SourceLanguage.C, new Invocation(compiler, flags)), objectDirectory, log);
+    }
+
+    SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
+        this.invocations = new EnumMap<>(invocations);
         this.objectDirectory = objectDirectory;
         this.log = log;
     }
@@ -35,23 +50,36 @@ final class SourceCompiler {
     /**
      * Compiles what changed, several sources at a time ({@link CompileSlots}); when some fail, the
      * error is the first failing source's in source order, after every compilation has ended.
+     *
+     * @param sourceRoots directories the objects are named relative to (the first holding a source)
      */
-    Outcome compile(List<Path> sources, Path sourceRoot) throws IOException, InterruptedException, BuildFailure {
+    Outcome compile(List<Path> sources, List<Path> sourceRoots) throws IOException, InterruptedException,
+            BuildFailure {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();
+        List<Invocation> invocationsInOrder = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (Path source : sources) {
-            Path object = objectDirectory.resolve(objectName(source, sourceRoot));
+            SourceLanguage language = SourceLanguage.of(source).orElseThrow(() -> new BuildFailure(source
+                    + ": not a source file the build compiles (C: .c; C++: .cpp, .cc, .cxx)"));
+            Invocation invocation = invocations.get(language);
+            if (invocation == null) {
+                throw new IllegalStateException("no compiler for " + language + " sources: " + source);
+            }
+            Path object = objectDirectory.resolve(objectName(source, sourceRoots));
             if (!seen.add(object)) {
                 throw new BuildFailure("two sources map to the same object " + object + ": " + source);
             }
             objects.add(object);
+            invocationsInOrder.add(invocation);
         }
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             Path object = objects.get(i);
-            results.add(CompileSlots.EXECUTOR.submit(() -> compileOne(source, object)));
+            Invocation invocation = invocationsInOrder.get(i);
+            results.add(CompileSlots.EXECUTOR.submit(
+                    () -> compileOne(invocation.compiler(), invocation.flags(), source, object)));
         }
         int compiled = 0;
         Exception first = null;
@@ -89,7 +117,8 @@ final class SourceCompiler {
         return new Outcome(objects, compiled);
     }
 
-    private boolean compileOne(Path source, Path object) throws IOException, InterruptedException, BuildFailure {
+    private boolean compileOne(Path compiler, List<String> flags, Path source, Path object) throws IOException,
+            InterruptedException, BuildFailure {
         if (!Files.isRegularFile(source)) {
             throw new BuildFailure(source + ": source file not found");
         }
@@ -143,15 +172,18 @@ final class SourceCompiler {
         return true;
     }
 
-    /** An object file name that keeps the source's relative path readable and unique. */
-    static String objectName(Path source, Path sourceRoot) {
+    /**
+     * An object file name that keeps the source's relative path readable and unique:
+     * {@code dir/a.c} under a root gives {@code dir_a.c.o}; a source under no root gets a hash of its path.
+     */
+    static String objectName(Path source, List<Path> sourceRoots) {
         Path abs = source.toAbsolutePath().normalize();
-        String rel;
-        if (sourceRoot != null && abs.startsWith(sourceRoot.toAbsolutePath().normalize())) {
-            rel = sourceRoot.toAbsolutePath().normalize().relativize(abs).toString();
-        } else {
-            rel = abs.getFileName() + "-" + Stamp.sha256(abs.toString()).substring(0, 8);
+        for (Path root : sourceRoots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (abs.startsWith(r)) {
+                return r.relativize(abs).toString().replace('/', '_') + ".o";
+            }
         }
-        return rel.replace('/', '_') + ".o";
+        return (abs.getFileName() + "-" + Stamp.sha256(abs.toString()).substring(0, 8)).replace('/', '_') + ".o";
     }
 }

@@ -19,17 +19,39 @@ final class UndefinedSymbols {
     }
 
     private static final String MARKER = "undefined symbol: ";
+    private static final List<String> NON_DEFAULT_MARKERS = List.of("undefined hidden symbol: ",
+            "undefined protected symbol: ", "undefined internal symbol: ");
 
     private UndefinedSymbols() {
     }
 
     static List<Symbol> parse(String linkerOutput) {
+        return parse(linkerOutput, List.of(MARKER));
+    }
+
+    /**
+     * The symbols used with hidden, protected or internal visibility that nothing defines (ld.lld
+     * reports them as errors even with {@code --warn-unresolved-symbols}).
+     */
+    static List<Symbol> parseNonDefault(String linkerOutput) {
+        return parse(linkerOutput, NON_DEFAULT_MARKERS);
+    }
+
+    private static List<Symbol> parse(String linkerOutput, List<String> markers) {
         Map<String, List<String>> found = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : linkerOutput.lines().toList()) {
-            int at = line.indexOf(MARKER);
+            int at = -1;
+            String marker = null;
+            for (String m : markers) {
+                at = line.indexOf(m);
+                if (at >= 0) {
+                    marker = m;
+                    break;
+                }
+            }
             if (at >= 0 && (line.contains("warning:") || line.contains("error:"))) {
-                String name = line.substring(at + MARKER.length()).trim();
+                String name = line.substring(at + marker.length()).trim();
                 current = found.computeIfAbsent(name, n -> new ArrayList<>());
             } else if (current != null && line.startsWith(">>> referenced by ")) {
                 String where = line.substring(">>> referenced by ".length()).trim();

@@ -14,7 +14,7 @@ import dev.winelib.sysroot.Sysroot;
  * @param specFile the module's .spec file
  * @param moduleFileName the module's file name as Wine sees it (winebuild's -F); derived from the
  *     spec file name when empty
- * @param sources C sources to compile
+ * @param sources C and C++ sources to compile (the language by extension, see {@link SourceLanguage})
  * @param includeDirectories extra -I directories
  * @param outputFile the DLL to write
  * @param workDirectory where objects, generated assembly and scripts go
@@ -25,7 +25,7 @@ import dev.winelib.sysroot.Sysroot;
  * @param ldflags extra linker flags, before the libraries
  * @param libraries extra -l libraries
  * @param viewsDirectory where views of sysroots with absolute symlinks are kept
- * @param sourceRoot a directory the sources are reported relative to (also used to name objects)
+ * @param sourceRoots directories the sources are named relative to (for their objects)
  * @param imports DLLs to import from, in order of preference, before the default ones
  * @param delayImports DLLs to import from on first use
  * @param defaultImports whether kernel32, user32, advapi32 and ntdll are imported too, as winegcc does
@@ -34,6 +34,15 @@ import dev.winelib.sysroot.Sysroot;
  * @param entryPoint the function Wine's entry point calls after the constructors, instead of DllMain
  * @param glibcBaseline the newest glibc symbol version the module may need ("2.31", the Steam
  *     Runtime 'sniper' baseline, by default), or empty to allow any
+ * @param linkInputs prebuilt objects ({@code .o}) and static libraries ({@code .a}) linked into the
+ *     module in this order, after the compiled sources; their imports are resolved like those of
+ *     compiled code
+ * @param cxxCompiler the C++ compiler driver; empty to derive it from {@code compiler}
+ *     ({@code gcc} gives {@code g++}, {@code clang-16} gives {@code clang++-16})
+ * @param cxxflags extra C++ compiler flags, after the defaults
+ * @param cxxRuntime how libstdc++ is linked; empty for the default: statically when the module has
+ *     C++ sources, not at all otherwise
+ * @param rustCrate a Rust crate built with cargo and linked in as a static library
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -49,13 +58,18 @@ public record WinelibBuildRequest(
         List<String> ldflags,
         List<String> libraries,
         Path viewsDirectory,
-        Optional<Path> sourceRoot,
+        List<Path> sourceRoots,
         List<String> imports,
         List<String> delayImports,
         boolean defaultImports,
         List<Path> importDefinitions,
         Optional<String> entryPoint,
-        Optional<String> glibcBaseline) {
+        Optional<String> glibcBaseline,
+        List<Path> linkInputs,
+        Optional<String> cxxCompiler,
+        List<String> cxxflags,
+        Optional<CxxRuntime> cxxRuntime,
+        Optional<RustCrate> rustCrate) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -80,6 +94,12 @@ public record WinelibBuildRequest(
         importDefinitions = List.copyOf(importDefinitions);
         Objects.requireNonNull(entryPoint, "entryPoint");
         Objects.requireNonNull(glibcBaseline, "glibcBaseline");
+        sourceRoots = List.copyOf(sourceRoots);
+        linkInputs = List.copyOf(linkInputs);
+        Objects.requireNonNull(cxxCompiler, "cxxCompiler");
+        cxxflags = List.copyOf(cxxflags);
+        Objects.requireNonNull(cxxRuntime, "cxxRuntime");
+        Objects.requireNonNull(rustCrate, "rustCrate");
     }
 
     /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
@@ -111,13 +131,18 @@ public record WinelibBuildRequest(
         private final List<String> ldflags = new ArrayList<>();
         private final List<String> libraries = new ArrayList<>();
         private Path viewsDirectory = dev.winelib.sysroot.SysrootInspector.defaultViewsDirectory();
-        private Optional<Path> sourceRoot = Optional.empty();
+        private final List<Path> sourceRoots = new ArrayList<>();
         private final List<String> imports = new ArrayList<>();
         private final List<String> delayImports = new ArrayList<>();
         private boolean defaultImports = true;
         private final List<Path> importDefinitions = new ArrayList<>();
         private Optional<String> entryPoint = Optional.empty();
         private Optional<String> glibcBaseline = Optional.of(SNIPER_GLIBC);
+        private final List<Path> linkInputs = new ArrayList<>();
+        private Optional<String> cxxCompiler = Optional.empty();
+        private final List<String> cxxflags = new ArrayList<>();
+        private Optional<CxxRuntime> cxxRuntime = Optional.empty();
+        private Optional<RustCrate> rustCrate = Optional.empty();
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             this.specFile = specFile;
@@ -175,8 +200,11 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** Adds a directory sources are named relative to; the first that holds a source names it. */
         public Builder sourceRoot(Path dir) {
-            this.sourceRoot = Optional.ofNullable(dir);
+            if (dir != null) {
+                sourceRoots.add(dir);
+            }
             return this;
         }
 
@@ -212,10 +240,44 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** Prebuilt objects and static libraries to link in, in order. */
+        public Builder linkInputs(List<Path> files) {
+            linkInputs.addAll(files);
+            return this;
+        }
+
+        /** The C++ compiler; blank to derive it from the C compiler. */
+        public Builder cxxCompiler(String value) {
+            this.cxxCompiler = Optional.ofNullable(value).filter(s -> !s.isBlank());
+            return this;
+        }
+
+        public Builder cxxflags(List<String> flags) {
+            cxxflags.addAll(flags);
+            return this;
+        }
+
+        /** {@code static}, {@code shared} or {@code none}; blank for the default. */
+        public Builder cxxRuntime(String value) {
+            this.cxxRuntime = Optional.ofNullable(value).filter(s -> !s.isBlank()).map(CxxRuntime::parse);
+            return this;
+        }
+
+        public Builder cxxRuntime(CxxRuntime value) {
+            this.cxxRuntime = Optional.ofNullable(value);
+            return this;
+        }
+
+        public Builder rustCrate(RustCrate crate) {
+            this.rustCrate = Optional.ofNullable(crate);
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
-                    workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoot,
-                    imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline);
+                    workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoots,
+                    imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline, linkInputs,
+                    cxxCompiler, cxxflags, cxxRuntime, rustCrate);
         }
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -37,9 +39,10 @@ import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /**
- * The pipeline that turns C sources and a spec file into a winelib module: parse the spec, compile,
- * emit the module header and assemble it in the process, link with ld.lld, check the result as
- * Wine's loader will read it, and only then put the module in place. On any failure the output
+ * The pipeline that turns C and C++ sources, a Rust crate, prebuilt objects and libraries, and a
+ * spec file into a winelib module: parse the spec, compile, run cargo, emit and assemble the module
+ * header with the imports the code needs (in the process), link with ld.lld, check the result
+ * as Wine's loader will read it, and only then put the module in place. On any failure the output
  * file is removed, so a failed build never leaves a module that looks current.
  */
 public final class WinelibBuilder {
@@ -89,6 +92,9 @@ public final class WinelibBuilder {
             InterruptedException {
         ModuleSpec spec = readSpec(request.specFile(), request.moduleFileName());
         checkLinkable(spec);
+        boolean hasCxx = request.sources().stream()
+                .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
+        List<Path> linkInputs = LinkInputs.check(request.linkInputs());
         Path compiler;
         Path linker;
         try {
@@ -109,20 +115,51 @@ public final class WinelibBuilder {
 
         Path work = request.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
+        Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request)));
+        if (hasCxx) {
+            invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
+                    cxxCompileFlags(request, sysroot)));
+        }
         // the runtime compiles while the sources do
         Path compilerPath = compiler;
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compilerPath, work));
-        SourceCompiler sources = new SourceCompiler(compiler, compileFlags(request), work.resolve("obj"), log);
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
         try {
-            compiled = sources.compile(request.sources(), request.sourceRoot().orElse(null));
+            compiled = sources.compile(request.sources(), request.sourceRoots());
         } finally {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = result(runtimeObjects);
+
+        Optional<CargoBuild.Output> rust = Optional.empty();
+        if (request.rustCrate().isPresent()) {
+            rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
+        }
+
+        // the module's code in link order: compiled sources, prebuilt inputs, the Rust crate, the runtime
         List<Path> objects = new ArrayList<>(compiled.objects());
+        objects.addAll(linkInputs);
+        rust.ifPresent(r -> objects.add(r.staticLibrary()));
         objects.addAll(runtime);
+        List<String> runtimeLibraries = new ArrayList<>();
+        CxxRuntime cxxRuntime = request.cxxRuntime().orElse(hasCxx ? CxxRuntime.STATIC : CxxRuntime.NONE);
+        runtimeLibraries.addAll(WinelibCxxFlags.libraryArguments(cxxRuntime, sysroot));
+        if (rust.isPresent()) {
+            runtimeLibraries.add("--push-state");
+            runtimeLibraries.add("--as-needed");
+            runtimeLibraries.addAll(rust.get().nativeLibraries());
+            runtimeLibraries.add("--pop-state");
+        }
+        List<String> ldflags = new ArrayList<>(request.ldflags());
+        if (objects.stream().anyMatch(LinkInputs::isArchive)) {
+            // an entry function defined in a static library (a Rust crate's DllMain) is only
+            // referenced weakly by the runtime, which would not take it out of the archive; unlike
+            // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
+            ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(DEFAULT_ENTRY));
+        }
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
         ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
 
@@ -134,7 +171,7 @@ public final class WinelibBuilder {
         Path output = request.outputFile().toAbsolutePath();
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
         List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
-                work.resolve("module.o"), objects, request.ldflags(), request.libraries(), output));
+                work.resolve("module.o"), objects, ldflags, request.libraries(), runtimeLibraries, output));
         key.add("imports=" + request.imports());
         key.add("delay-imports=" + request.delayImports());
         key.add("default-imports=" + request.defaultImports());
@@ -142,25 +179,25 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
-        List<Path> linkInputs = new ArrayList<>(objects);
-        linkInputs.add(request.specFile().toAbsolutePath());
-        linkInputs.addAll(request.importDefinitions());
-        linkInputs.add(versionScript);
-        linkInputs.add(orderingScript);
-        String record = Stamp.of(key, linkInputs);
+        List<Path> stampInputs = new ArrayList<>(objects);
+        stampInputs.add(request.specFile().toAbsolutePath());
+        stampInputs.addAll(request.importDefinitions());
+        stampInputs.add(versionScript);
+        stampInputs.add(orderingScript);
+        String record = Stamp.of(key, stampInputs);
         if (Stamp.isFresh(output, stampFile, record)) {
             log.info("up to date: " + output);
             return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
         }
 
         ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript, orderingScript,
-                objects, work);
+                objects, ldflags, runtimeLibraries, work);
         Path moduleObject = writeModuleObject(spec, options, imports, work);
 
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
             List<String> command = ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject,
-                    objects, request.ldflags(), request.libraries(), tmp);
+                    objects, ldflags, request.libraries(), runtimeLibraries, tmp);
             log.info("linking " + output);
             log.debug(String.join(" ", command));
             try {
@@ -179,13 +216,29 @@ public final class WinelibBuilder {
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            checkGlibcBaseline(request, tmp, objects);
+            List<Path> referenceSources = new ArrayList<>(objects);
+            if (cxxRuntime == CxxRuntime.STATIC) {
+                WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
+            }
+            checkGlibcBaseline(request, tmp, referenceSources);
             tmp.toFile().setExecutable(true, false);
             AtomicFiles.commit(tmp, output);
             Stamp.write(stampFile, record);
             return new BuildResult(output, compiled.compiled(), true, image);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The C++ compiler: configured, or the one that goes with the C compiler. */
+    private Path cxxCompiler(WinelibBuildRequest request) throws BuildFailure {
+        String name = request.cxxCompiler().or(() -> WinelibCxxFlags.driverFor(request.compiler()))
+                .orElseThrow(() -> new BuildFailure("no C++ compiler goes with the C compiler '" + request.compiler()
+                        + "': configure the C++ compiler (cxxCompiler) to compile the C++ sources"));
+        try {
+            return tools.require(name, ToolLocator.debianPackageOfCompiler(name), "to compile C++ sources");
+        } catch (ToolNotFoundException e) {
+            throw new BuildFailure(e.getMessage(), e);
         }
     }
 
@@ -262,33 +315,41 @@ public final class WinelibBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            Path work) throws IOException, InterruptedException, BuildFailure {
+            List<String> ldflags, List<String> runtimeLibraries, Path work) throws IOException,
+            InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
         // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
-        Set<String> hidden = ObjectSymbols.undefinedNonDefault(objects);
-        List<Path> probeObjects = new ArrayList<>(objects);
-        if (!hidden.isEmpty()) {
-            StringBuilder asm = new StringBuilder("\t.text\n");
-            for (String name : hidden) {
-                String sym = dev.winelib.asm.AsmText.symbol(name);
-                asm.append("\t.weak ").append(sym).append("\n\t.hidden ").append(sym).append('\n').append(sym)
-                        .append(":\n\tret\n");
+        Set<String> hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
+                objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
+        ProcessRunner.Result probe;
+        List<String> command;
+        while (true) {
+            List<Path> probeObjects = new ArrayList<>(objects);
+            if (!hidden.isEmpty()) {
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
             }
-            asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
-            Path placeholders = probeDir.resolve("placeholders.o");
-            ModuleAssembler.assemble(asm.toString(), placeholders);
-            probeObjects.add(placeholders);
+            command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
+                    probeObject, probeObjects, ldflags, request.libraries(), runtimeLibraries, probeOutput));
+            command.add(1, "--warn-unresolved-symbols");
+            command.add(2, "--error-limit=0");
+            command.add(3, "--no-demangle");
+            log.debug(String.join(" ", command));
+            probe = ProcessRunner.run(command, work, java.util.Map.of());
+            Files.deleteIfExists(probeOutput);
+            // members taken from static libraries can use hidden symbols the objects do not: once more with those
+            Set<String> more = new java.util.TreeSet<>();
+            for (UndefinedSymbols.Symbol s : UndefinedSymbols.parseNonDefault(probe.output())) {
+                if (!hidden.contains(s.name())) {
+                    more.add(s.name());
+                }
+            }
+            if (more.isEmpty()) {
+                break;
+            }
+            hidden.addAll(more);
         }
-        List<String> command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
-                probeObject, probeObjects, request.ldflags(), request.libraries(), probeOutput));
-        command.add(1, "--warn-unresolved-symbols");
-        command.add(2, "--error-limit=0");
-        command.add(3, "--no-demangle");
-        log.debug(String.join(" ", command));
-        ProcessRunner.Result probe = ProcessRunner.run(command, work, java.util.Map.of());
-        Files.deleteIfExists(probeOutput);
         if (probe.exitCode() != 0) {
             throw new BuildFailure(new ToolFailedException("linking " + request.outputFile().getFileName(), command,
                     probe.exitCode(), probe.output()).getMessage());
@@ -322,6 +383,19 @@ public final class WinelibBuilder {
         return resolution.imports();
     }
 
+    /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
+    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
+        StringBuilder asm = new StringBuilder("\t.text\n");
+        for (String name : names) {
+            String sym = dev.winelib.asm.AsmText.symbol(name);
+            asm.append("\t.weak ").append(sym).append("\n\t.hidden ").append(sym).append('\n').append(sym)
+                    .append(":\n\tret\n");
+        }
+        asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
+        ModuleAssembler.assemble(asm.toString(), object);
+        return object;
+    }
+
     private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,
             IOException {
         try {
@@ -342,6 +416,21 @@ public final class WinelibBuilder {
                         + " starts a symbol version; give a link name without '@' (e.g. @ stdcall foo@8(long) foo)");
             }
         }
+    }
+
+    /** The full C++ compiler flag list for a request, without the source and output names. */
+    static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
+        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
+        if (!request.sysroot().isHost()) {
+            flags.add("--sysroot=" + request.sysroot().root());
+        }
+        flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
+        for (Path dir : request.includeDirectories()) {
+            flags.add("-I" + dir.toAbsolutePath());
+        }
+        flags.addAll(WinelibCFlags.wineIncludeFlags());
+        flags.addAll(request.cxxflags());
+        return flags;
     }
 
     /** The full compiler flag list for a request, without the source and output names. */

@@ -45,7 +45,7 @@ class ParallelCompilationTest {
         assertThat(r.image().nameTable()).containsExactly("f0", "f1", "f2", "f3", "f4", "f5");
         sources.add(split.resolve("src/test.c"));
         for (Path s : sources) {
-            assertThat(split.resolve("work/obj/" + SourceCompiler.objectName(s, split.resolve("src")))).isRegularFile();
+            assertThat(split.resolve("work/obj/" + SourceCompiler.objectName(s, List.of(split.resolve("src"))))).isRegularFile();
         }
     }
 

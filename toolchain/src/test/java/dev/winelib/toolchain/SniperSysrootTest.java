@@ -43,4 +43,41 @@ class SniperSysrootTest {
         assertThat(versions).contains("GLIBC_2.2.5").doesNotContain("GLIBC_2.32", "GLIBC_2.33", "GLIBC_2.34");
         assertThat(result.image().nameTable()).contains("add", "mul");
     }
+
+    @Test
+    void twoProvisionsStartedTogetherOnAnEmptyCacheDownloadOnceAndBothSucceed() throws Exception {
+        RequiredTools.require("apt-get", "apt");
+        SysrootCache cache = new SysrootCache(dir.resolve("cache"));
+        List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Path> provision = () -> {
+                start.await();
+                return SniperSysroot.provision(cache, messages::add);
+            };
+            var first = pool.submit(provision);
+            var second = pool.submit(provision);
+            Path tree = first.get();
+            assertThat(second.get()).isEqualTo(tree);
+            assertThat(messages).filteredOn(m -> m.startsWith("provisioning the 'sniper' sysroot")).hasSize(1);
+            assertThat(cache.verify(tree).problems()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDamagedTreeIsProvisionedAgain() throws Exception {
+        RequiredTools.require("apt-get", "apt");
+        SysrootCache cache = new SysrootCache(dir.resolve("cache"));
+        Path tree = SniperSysroot.provision(cache);
+        Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");
+        Files.delete(crti);
+        List<String> messages = new java.util.ArrayList<>();
+        assertThat(SniperSysroot.provision(cache, messages::add)).isEqualTo(tree);
+        assertThat(messages).anyMatch(m -> m.startsWith("provisioning the 'sniper' sysroot"));
+        assertThat(crti).isRegularFile();
+        assertThat(cache.verify(tree).problems()).isEmpty();
+    }
 }

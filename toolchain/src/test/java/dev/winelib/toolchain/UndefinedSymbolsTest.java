@@ -28,6 +28,22 @@ class UndefinedSymbolsTest {
     }
 
     @Test
+    void hiddenAndProtectedSymbolsAreReadApartFromDefaultOnes() {
+        String out = """
+                ld.lld-16: error: undefined hidden symbol: GetTickCount
+                >>> referenced by w.c
+                >>>               w.o:(f) in archive /p/libw.a
+                ld.lld-16: warning: undefined symbol: Sleep
+                >>> referenced by s.c
+                ld.lld-16: error: undefined protected symbol: helper
+                """;
+        assertThat(UndefinedSymbols.parseNonDefault(out)).containsExactly(
+                new UndefinedSymbols.Symbol("GetTickCount", List.of("w.c")),
+                new UndefinedSymbols.Symbol("helper", List.of()));
+        assertThat(UndefinedSymbols.parse(out)).containsExactly(new UndefinedSymbols.Symbol("Sleep", List.of("s.c")));
+    }
+
+    @Test
     void nothingUndefined() {
         assertThat(UndefinedSymbols.parse("")).isEmpty();
     }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = false,
         sortOptions = false,
         usageHelpAutoWidth = true,
+        subcommands = SysrootCommand.class,
         description = {
             "Builds the module header of a winelib DLL from a Wine .spec file: the PE header reserve,",
             "__wine_spec_nt_header and the export table, as GNU assembler text or an object file.",
@@ -40,6 +41,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Example:",
             "  winebuild-j --dll -E hello.spec -F hello.dll -o hello.spec.s",
+            "  winebuild-j sysroot fetch sniper",
             "",
             "Exit status: 0 on success, 1 on an input error (the message names file:line:column),",
             "2 on a usage error."})
@@ -81,15 +83,17 @@ public final class WinebuildJ implements Callable<Integer> {
     String entry;
 
     @Option(names = "--sysroot", paramLabel = "DIR",
-            description = "Sysroot whose C library is never imported from DLLs: host (default), sniper, an archive"
-                    + " or a directory.")
+            description = "Sysroot whose C library is never imported from DLLs: host (default here, since winegcc or"
+                    + " the Makefile links against this machine), sniper, an archive, a directory or Maven"
+                    + " coordinates (see 'winebuild-j sysroot --help').")
     String sysroot = "host";
 
     @Option(names = "--ld-cmd", paramLabel = "LD", description = "ld.lld to merge objects with (default: found).")
     String ldCommand;
 
-    @Parameters(paramLabel = "OBJECTS", description = "The module's objects (after --): their undefined symbols"
-            + " decide the imports. libNAME.a arguments (Wine import libraries) add NAME to the imports.")
+    @Parameters(paramLabel = "OBJECTS", description = "The module's objects and static libraries (after --), in link"
+            + " order: their undefined symbols decide the imports. libNAME.a arguments that are Wine import libraries"
+            + " add NAME to the imports.")
     List<Path> objects = new ArrayList<>();
 
     @Option(names = "-m", paramLabel = "BITS", description = "Target word size: only 64 is supported.")
@@ -124,16 +128,36 @@ public final class WinebuildJ implements Callable<Integer> {
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("batch")) {
+            return runBatch(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         CommandLine cli = new CommandLine(new WinebuildJ(out, err));
         cli.setOut(out);
         cli.setErr(err);
-        cli.getCommandSpec().version("winebuild-j " + Version.get());
+        setVersion(cli, "winebuild-j " + Version.get());
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("winebuild-j: " + ex.getMessage());
-            err.println("Try 'winebuild-j --help' for the options.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return 2;
         });
         return cli.execute(args);
+    }
+
+    private static int runBatch(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new BatchCommand(out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("winebuild-j batch: " + ex.getMessage());
+            err.println("Try 'winebuild-j batch --help' for the options.");
+            return 2;
+        });
+        return cli.execute(args);
+    }
+
+    private static void setVersion(CommandLine cli, String text) {
+        cli.getCommandSpec().version(text);
+        cli.getSubcommands().values().forEach(sub -> setVersion(sub, text));
     }
 
     @Override
@@ -191,7 +215,7 @@ public final class WinebuildJ implements Callable<Integer> {
             }
             return 0;
         } catch (BuildFailure | dev.winelib.sysroot.SysrootException
-                | dev.winelib.toolchain.process.ToolNotFoundException e) {
+                | dev.winelib.toolchain.process.ToolNotFoundException | dev.winelib.toolchain.imports.ImportException e) {
             err.println("winebuild-j: " + e.getMessage());
             return 1;
         } catch (Exception e) {
@@ -210,7 +234,10 @@ public final class WinebuildJ implements Callable<Integer> {
         List<String> dlls = new ArrayList<>(imports);
         for (Path p : objects) {
             String name = p.getFileName().toString();
-            if (name.endsWith(".a")) {
+            if (name.endsWith(".a") && java.nio.file.Files.isRegularFile(p)
+                    && dev.winelib.toolchain.imports.ExportLists.wineImportLibraryDll(p).isEmpty()) {
+                objectFiles.add(p); // a static library linked into the module: its members' needs count
+            } else if (name.endsWith(".a")) {
                 if (!name.startsWith("lib")) {
                     err.println("winebuild-j: " + p + ": only Wine import libraries (libDLL.a) are accepted as archives");
                     return 2;

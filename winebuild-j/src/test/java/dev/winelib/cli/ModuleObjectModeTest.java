@@ -104,6 +104,71 @@ class ModuleObjectModeTest {
     }
 
     @Test
+    void staticLibrariesAmongTheObjectsCountWithTheMembersALinkWouldTake() throws Exception {
+        Path gcc = tool("gcc", "gcc");
+        tool("ar", "binutils");
+        Path lld;
+        try {
+            lld = ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs ld.lld (Debian package lld-16)", e);
+            }
+            Assumptions.assumeTrue(false, "this test needs ld.lld (Debian package lld-16)");
+            return;
+        }
+        Path kernel32 = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-unix/libkernel32.a");
+        if (!Files.isRegularFile(kernel32) || !Files.isDirectory(Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"))) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs Wine's DLLs and import libraries (Debian packages wine64,"
+                        + " libwine-dev)");
+            }
+            Assumptions.assumeTrue(false, "this test needs Wine's DLLs and import libraries");
+        }
+        Files.writeString(dir.resolve("m.spec"), "@ stdcall ticks()\n");
+        Files.writeString(dir.resolve("m.c"), """
+                unsigned helper(void);
+                unsigned __attribute__((ms_abi)) ticks(void) { return helper(); }
+                """);
+        Files.writeString(dir.resolve("h.c"), """
+                unsigned __attribute__((ms_abi)) GetTickCount(void);
+                unsigned helper(void) { return GetTickCount(); }
+                """);
+        Files.writeString(dir.resolve("u.c"), """
+                unsigned __attribute__((ms_abi)) GetVersion(void);
+                unsigned unused(void) { return GetVersion(); }
+                """);
+        for (String name : List.of("m", "h", "u")) {
+            ProcessRunner.check("gcc", List.of(gcc.toString(), "-c", "-fPIC", "-o", dir.resolve(name + ".o").toString(),
+                    dir.resolve(name + ".c").toString()), dir);
+        }
+        Path library = dir.resolve("libh.a");
+        ProcessRunner.check("ar", List.of("ar", "rcs", library.toString(), dir.resolve("h.o").toString(),
+                dir.resolve("u.o").toString()), dir);
+
+        Path module = dir.resolve("m.spec.o");
+        // libkernel32.a is a Wine import library: it adds kernel32 to the imports, as before
+        assertThat(run("--dll", "-E", dir.resolve("m.spec").toString(), "-o", module.toString(), "--",
+                dir.resolve("m.o").toString(), library.toString(), kernel32.toString())).as(err.toString()).isZero();
+
+        SysrootLayout host = new SysrootInspector(dir.resolve("views")).inspect(Sysroot.host());
+        Files.writeString(dir.resolve("v.map"), LinkerScripts.versionScript());
+        Files.writeString(dir.resolve("o.ld"), LinkerScripts.orderingScript());
+        Path so = dir.resolve("m.dll.so");
+        List<String> link = new ArrayList<>(List.of(lld.toString(), "-shared", "-Bsymbolic", "-z", "defs",
+                "--version-script=" + dir.resolve("v.map"), "-T", dir.resolve("o.ld").toString(), "-o", so.toString()));
+        host.libraryDirectories().forEach(d -> link.add("-L" + d));
+        link.addAll(List.of(host.crti().toString(), host.crtBeginShared().toString(), module.toString(),
+                dir.resolve("m.o").toString(), library.toString(), "-lc", host.crtEndShared().toString(),
+                host.crtn().toString()));
+        ProcessRunner.check("ld.lld", link, dir);
+
+        // the member the link takes needs GetTickCount; the unused member's GetVersion is not imported
+        List<PeImport> imports = WinelibImageReader.read(ElfFile.read(so)).imports();
+        assertThat(imports).containsExactly(new PeImport("kernel32.dll", List.of("GetTickCount"), false));
+    }
+
+    @Test
     void objectModeNeedsAnObjectOutput() throws Exception {
         Files.writeString(dir.resolve("m.spec"), "@ stdcall f()\n");
         assertThat(run("-E", dir.resolve("m.spec").toString(), "-l", "kernel32", "-o", dir.resolve("m.s").toString()))

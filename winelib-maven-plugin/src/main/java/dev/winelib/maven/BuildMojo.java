@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,22 +13,25 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import dev.winelib.sysroot.SysrootException;
-import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildResult;
+import dev.winelib.toolchain.CxxRuntime;
 import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.RustCrate;
+import dev.winelib.toolchain.SourceLanguage;
 import dev.winelib.toolchain.WinelibBuildRequest;
 import dev.winelib.toolchain.WinelibBuilder;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**
- * Builds the project's winelib DLL: compiles the C sources, generates and assembles the module
+ * Builds the project's winelib DLL: compiles the C and C++ sources, builds the Rust crate with
+ * cargo, generates and assembles the module
  * header from the spec file, links with ld.lld against the sysroot, checks the result the way
  * Wine's loader reads it, and attaches the DLL as the project's artifact. Sources, headers and
  * flags that have not changed are not compiled again, and an up-to-date DLL is not linked again.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public final class BuildMojo extends AbstractMojo {
+public final class BuildMojo extends SysrootSupport {
 
     /** The Maven project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -45,6 +47,75 @@ public final class BuildMojo extends AbstractMojo {
     /** Directory whose {@code .c} files (searched recursively) are compiled into the DLL. */
     @Parameter(property = "winelib.sourceDirectory", defaultValue = "${project.basedir}/src/main/c")
     private File sourceDirectory;
+
+    /**
+     * Directory whose C++ files ({@code .cpp}, {@code .cc}, {@code .cxx}, searched recursively) are
+     * compiled into the DLL with the C++ compiler; libstdc++ of the sysroot's GCC is linked in (see
+     * {@code cxxRuntime}).
+     */
+    @Parameter(property = "winelib.cppSourceDirectory", defaultValue = "${project.basedir}/src/main/cpp")
+    private File cppSourceDirectory;
+
+    /**
+     * C++ compiler driver: {@code g++}, {@code clang++}, a versioned name or a path. By default the
+     * one that goes with {@code compiler} ({@code gcc}: {@code g++}; {@code clang-16}: {@code clang++-16}).
+     */
+    @Parameter(property = "winelib.cxxCompiler")
+    private String cxxCompiler;
+
+    /** Extra C++ compiler flags, separated by spaces (quotes group words), e.g. {@code -std=c++17 -O2}. */
+    @Parameter(property = "winelib.cxxflags")
+    private String cxxflags;
+
+    /**
+     * How libstdc++ is linked: {@code static} (the default when there are C++ sources: the sysroot
+     * GCC's libstdc++.a goes into the DLL), {@code shared} (the DLL needs libstdc++.so.6 where it
+     * runs) or {@code none}. Set it to link libstdc++ for C++ code that comes only as link inputs.
+     */
+    @Parameter(property = "winelib.cxxRuntime")
+    private String cxxRuntime;
+
+    /**
+     * Prebuilt objects ({@code .o}) and static libraries ({@code .a}) linked into the DLL, in this
+     * order, after the compiled sources: the output of any compiler can become a winelib DLL. The
+     * Win32 functions they use are imported like those of compiled code.
+     */
+    @Parameter(property = "winelib.linkInputs")
+    private List<File> linkInputs = new ArrayList<>();
+
+    /**
+     * Directory of a Rust crate ({@code Cargo.toml} with {@code crate-type = ["staticlib"]}) that cargo
+     * builds for {@code x86_64-unknown-linux-gnu} and that is linked into the DLL; used when it holds
+     * a {@code Cargo.toml}.
+     */
+    @Parameter(property = "winelib.rustDirectory", defaultValue = "${project.basedir}/src/main/rust")
+    private File rustDirectory;
+
+    /** The cargo program: a name on the PATH or a path. Its own rustc is used unless {@code RUSTC} is set. */
+    @Parameter(property = "winelib.cargo", defaultValue = "cargo")
+    private String cargo;
+
+    /** The cargo profile the crate is built with ({@code release}, {@code dev}, or a custom one). */
+    @Parameter(property = "winelib.cargoProfile", defaultValue = "release")
+    private String cargoProfile;
+
+    /**
+     * The panic strategy the crate is built with: {@code abort} (a panic ends the process) or
+     * {@code unwind} (for crates that stop panics at their exports with {@code catch_unwind}).
+     */
+    @Parameter(property = "winelib.rustPanic", defaultValue = "abort")
+    private String rustPanic;
+
+    /**
+     * Further arguments for cargo, separated by spaces, e.g. {@code --offline --locked} or
+     * {@code --features simd}.
+     */
+    @Parameter(property = "winelib.cargoArgs")
+    private String cargoArgs;
+
+    /** cargo's target directory. */
+    @Parameter(property = "winelib.cargoTargetDirectory", defaultValue = "${project.build.directory}/cargo")
+    private File cargoTargetDirectory;
 
     /** Directory added to the compiler's include path (when it exists). */
     @Parameter(property = "winelib.includeDirectory", defaultValue = "${project.basedir}/src/main/include")
@@ -70,15 +141,23 @@ public final class BuildMojo extends AbstractMojo {
     private File workDirectory;
 
     /**
-     * The sysroot to compile and link against: {@code host} (this machine's libraries);
-     * {@code sniper} (Debian 11, the base of the Steam Runtime 'sniper': glibc 2.31, provisioned with
-     * apt on first use and cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive
-     * such as the Steam Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that
-     * cache); or an unpacked sysroot directory. Absolute symlinks are handled without changing the
-     * user's directory.
+     * The sysroot to compile and link against: {@code sniper} (the default: Debian 11, the base of
+     * the Steam Runtime 'sniper' that Proton uses, glibc 2.31; provisioned with apt on first use and
+     * cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive such as the Steam
+     * Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that cache); an unpacked
+     * sysroot directory; Maven coordinates {@code groupId:artifactId:version[:classifier][:type]} of
+     * a sysroot archive, resolved through the project's repositories; or {@code host} (this
+     * machine's libraries). Absolute symlinks are handled without changing the user's directory.
      */
-    @Parameter(property = "winelib.sysroot", defaultValue = "host")
+    @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
     private String sysroot;
+
+    /**
+     * The sha256 the sysroot archive must have (64 hex digits), e.g. the one Valve publishes next to
+     * the SDK's sysroot archive; only for an archive given as a path or as Maven coordinates.
+     */
+    @Parameter(property = "winelib.sysrootSha256")
+    private String sysrootSha256;
 
     /** C compiler driver: {@code gcc}, {@code clang}, a versioned name such as {@code clang-16}, or a path. */
     @Parameter(property = "winelib.compiler", defaultValue = "gcc")
@@ -163,13 +242,39 @@ public final class BuildMojo extends AbstractMojo {
                 includes.add(includeDirectory.toPath());
             }
             includeDirectories.forEach(d -> includes.add(d.toPath()));
+            List<Path> sources = new ArrayList<>(ProjectLayout.findSources(sourceDirectory.toPath(),
+                    SourceLanguage.C.extensions()));
+            sources.addAll(ProjectLayout.findSources(cppSourceDirectory.toPath(), SourceLanguage.CXX.extensions()));
+            CxxRuntime runtime = null;
+            if (cxxRuntime != null && !cxxRuntime.isBlank()) {
+                try {
+                    runtime = CxxRuntime.parse(cxxRuntime);
+                } catch (IllegalArgumentException e) {
+                    throw new MojoFailureException("cxxRuntime: " + e.getMessage(), e);
+                }
+            }
+            RustCrate rust = null;
+            if (rustDirectory != null && rustDirectory.toPath().resolve("Cargo.toml").toFile().isFile()) {
+                try {
+                    rust = new RustCrate(rustDirectory.toPath(), cargo, cargoProfile, rustPanic,
+                            cargoTargetDirectory.toPath(), ProjectLayout.splitFlags(cargoArgs));
+                } catch (IllegalArgumentException e) {
+                    throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
+                }
+            }
             WinelibBuildRequest request = WinelibBuildRequest
                     .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
                     .moduleFileName(fileName)
-                    .sources(ProjectLayout.findSources(sourceDirectory.toPath(), List.of(".c")))
+                    .sources(sources)
                     .sourceRoot(sourceDirectory.toPath())
+                    .sourceRoot(cppSourceDirectory.toPath())
+                    .cxxCompiler(cxxCompiler)
+                    .cxxflags(ProjectLayout.splitFlags(cxxflags))
+                    .cxxRuntime(runtime)
+                    .linkInputs(linkInputs.stream().map(File::toPath).toList())
+                    .rustCrate(rust)
                     .includeDirectories(includes)
-                    .sysroot(SysrootResolver.standard().resolve(sysroot))
+                    .sysroot(sysrootResolver().resolve(sysroot, java.util.Optional.ofNullable(sysrootSha256)))
                     .compiler(compiler)
                     .linker(linker)
                     .cflags(ProjectLayout.splitFlags(cflags))
@@ -189,6 +294,7 @@ public final class BuildMojo extends AbstractMojo {
             project.getArtifact().setFile(result.outputFile().toFile());
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
+
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);

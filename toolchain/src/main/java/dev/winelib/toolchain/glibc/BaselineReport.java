@@ -51,7 +51,11 @@ public record BaselineReport(List<VersionedReference> tooNew, List<String> neede
                 m.append("referenced by none of the given objects (the C runtime start files"
                         + " or a static library pulled it in)");
             } else {
-                m.append("referenced by ").append(String.join(", ", r.referencedBy()));
+                List<String> by = r.referencedBy();
+                m.append("referenced by ").append(String.join(", ", by.subList(0, Math.min(by.size(), 3))));
+                if (by.size() > 3) {
+                    m.append(" and ").append(by.size() - 3).append(" more");
+                }
             }
             m.append('\n');
             symbols |= !r.withoutSymbol() && !GlibcVersion.PRIVATE.equals(r.version());

@@ -1,8 +1,11 @@
 package dev.winelib.toolchain.glibc;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.winelib.toolchain.LinkInputs;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFile.Section;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.imports.ArArchive;
+import dev.winelib.toolchain.imports.ImportException;
 
 /**
  * The glibc baseline guard: does a linked module load with a given glibc?
@@ -130,17 +136,23 @@ public final class GlibcBaselineCheck {
         }
         Map<String, Set<String>> referencedBy = new LinkedHashMap<>();
         for (Path object : objects) {
-            String name = object.toString();
-            for (ElfSymbol s : ElfFile.read(object).symbols()) {
-                if (s.isDefined() || !s.isGlobalOrWeak() || s.name().isEmpty()) {
-                    continue;
+            if (LinkInputs.isArchive(object)) {
+                // a static library: its members that reference the symbol, as archive(member)
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(object), 1 << 16)) {
+                    ArArchive.read(object.toString(), in, (member, content) -> {
+                        try {
+                            collectReferences(ElfFile.parse(object + "(" + member + ")", content), wanted,
+                                    referencedBy);
+                        } catch (ElfFormatException e) {
+                            // not an object (a Rust crate's metadata, a text file): it references nothing
+                        }
+                        return true;
+                    });
+                } catch (ImportException e) {
+                    throw new ElfFormatException(e.getMessage());
                 }
-                // a reference written with .symver reads "name@VERSION" in the object's symbol table
-                int at = s.name().indexOf('@');
-                String plain = at < 0 ? s.name() : s.name().substring(0, at);
-                if (wanted.contains(plain)) {
-                    referencedBy.computeIfAbsent(plain, k -> new LinkedHashSet<>()).add(name);
-                }
+            } else {
+                collectReferences(ElfFile.read(object), wanted, referencedBy);
             }
         }
         List<VersionedReference> result = new ArrayList<>(references.size());
@@ -149,6 +161,21 @@ public final class GlibcBaselineCheck {
             result.add(new VersionedReference(r.symbol(), r.library(), r.version(), List.copyOf(by)));
         }
         return result;
+    }
+
+    private static void collectReferences(ElfFile object, Set<String> wanted, Map<String, Set<String>> referencedBy)
+            throws ElfFormatException {
+        for (ElfSymbol s : object.symbols()) {
+            if (s.isDefined() || !s.isGlobalOrWeak() || s.name().isEmpty()) {
+                continue;
+            }
+            // a reference written with .symver reads "name@VERSION" in the object's symbol table
+            int at = s.name().indexOf('@');
+            String plain = at < 0 ? s.name() : s.name().substring(0, at);
+            if (wanted.contains(plain)) {
+                referencedBy.computeIfAbsent(plain, k -> new LinkedHashSet<>()).add(object.origin());
+            }
+        }
     }
 
     /** The version needs of {@code .gnu.version_r}, by version index ({@code vna_other}). */

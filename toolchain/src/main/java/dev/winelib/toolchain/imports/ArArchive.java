@@ -11,7 +11,7 @@ import java.util.Arrays;
  * names tolerated), in order. Every header is checked: a malformed or truncated archive gives an
  * {@link ImportException} naming it.
  */
-final class ArArchive {
+public final class ArArchive {
 
     static final byte[] MAGIC = "!<arch>\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] THIN_MAGIC = "!<thin>\n".getBytes(StandardCharsets.US_ASCII);
@@ -20,7 +20,7 @@ final class ArArchive {
     private static final long MAX_MEMBER_SIZE = 1L << 30;
 
     /** Receives the members of an archive. */
-    interface MemberVisitor {
+    public interface MemberVisitor {
         /** Returns false to stop reading. */
         boolean member(String name, byte[] content) throws ImportException;
     }
@@ -33,7 +33,7 @@ final class ArArchive {
      *
      * @param origin the archive, for messages
      */
-    static void read(String origin, InputStream in, MemberVisitor visitor) throws ImportException, IOException {
+    public static void read(String origin, InputStream in, MemberVisitor visitor) throws ImportException, IOException {
         byte[] magic = in.readNBytes(MAGIC.length);
         if (Arrays.equals(magic, THIN_MAGIC)) {
             throw new ImportException(origin + " is a thin archive, which is not supported");

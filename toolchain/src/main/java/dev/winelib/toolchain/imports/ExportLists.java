@@ -74,6 +74,14 @@ public final class ExportLists {
         return standard(definitionFiles, Path.of("/"));
     }
 
+    /**
+     * The DLL a static library imports from when it is one of Wine's Unix import libraries
+     * ({@code libkernel32.a}: objects with import thunks); empty for any other static library.
+     */
+    public static Optional<String> wineImportLibraryDll(Path archive) throws ImportException {
+        return UnixImportLibrary.importedDll(archive);
+    }
+
     /** {@link #standard(List)} with the Wine directories looked up under {@code root} instead of {@code /}. */
     static ExportLists standard(List<Path> definitionFiles, Path root) {
         List<String> notes = new ArrayList<>();

@@ -1,0 +1,71 @@
+package dev.winelib.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.winelib.sysroot.SysrootCommands;
+import dev.winelib.sysroot.SysrootCommands.Action;
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code winebuild-j sysroot fetch|path|list|verify}: manages sysroots and the sysroot cache. */
+@Command(name = "sysroot",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
+        description = "Manages sysroots and the per-user sysroot cache ($XDG_CACHE_HOME/winebuild-j/sysroots)."
+                + " A SYSROOT is 'sniper' (Debian 11, provisioned with apt on first use), 'host', the path of a"
+                + " sysroot archive (.tar.gz, .tgz, .tar.xz, .tar.bz2, .tar) or directory, or Maven coordinates"
+                + " groupId:artifactId:version[:classifier][:type] of an archive in the local Maven repository.",
+        footer = {"", "Exit status: 0 on success, 1 on an error or a damaged tree, 2 on a usage error."})
+final class SysrootCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Provision, find or unpack the sysroots now (default: sniper) and print where they are.")
+    int fetch(@Parameters(paramLabel = "SYSROOT", arity = "0..*") List<String> sysroots) {
+        return run(Action.FETCH, sysroots);
+    }
+
+    @Command(name = "path", mixinStandardHelpOptions = true,
+            description = "Print the directory of each sysroot (default: sniper), provisioning it if needed.")
+    int path(@Parameters(paramLabel = "SYSROOT", arity = "0..*") List<String> sysroots) {
+        return run(Action.PATH, sysroots);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the trees of the sysroot cache: key, size, origin, archive sha256.")
+    int list() {
+        return run(Action.LIST, List.of());
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check cached trees against their manifests, hashing every file (default: every tree).")
+    int verify(@Parameters(paramLabel = "SYSROOT", arity = "0..*") List<String> sysroots) {
+        return run(Action.VERIFY, sysroots);
+    }
+
+    private int run(Action action, List<String> sysroots) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            SysrootResolver resolver = SysrootResolver.standard(
+                    dev.winelib.sysroot.LocalRepositoryArtifacts.standard(), message -> err.println("winebuild-j: " + message));
+            SysrootCommands.Outcome outcome = new SysrootCommands(resolver)
+                    .run(action, sysroots == null ? List.of() : new ArrayList<>(sysroots));
+            outcome.lines().forEach(out::println);
+            out.flush();
+            return outcome.ok() ? 0 : 1;
+        } catch (SysrootException e) {
+            err.println("winebuild-j: sysroot " + action + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}
