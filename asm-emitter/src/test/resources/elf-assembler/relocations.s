@@ -85,3 +85,15 @@ data_global:
 .Lother_text:
 	nop
 .Lend:
+/* a quoted "." is a symbol, not the location counter; a .L name made global is an ordinary symbol */
+	.data
+	.globl "."
+	.hidden "."
+	.type ".",@object
+".":
+	.quad "."
+	.globl .Lglobal
+.Lglobal:
+	.quad .Lglobal
+	.quad .Lundefined_global
+	.globl .Lundefined_global

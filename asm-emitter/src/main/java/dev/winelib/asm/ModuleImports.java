@@ -1,12 +1,28 @@
 package dev.winelib.asm;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Everything a module imports, immediate and delayed, in the order the descriptors are written. */
+/**
+ * Everything a module imports, immediate and delayed, in the order the descriptors are written.
+ *
+ * @throws IllegalArgumentException when two functions have the same symbol: each symbol gets one
+ *     thunk and one {@code __imp_} slot in the module
+ */
 public record ModuleImports(List<ImportedDll> dlls) {
 
     public ModuleImports {
         dlls = List.copyOf(dlls);
+        Set<String> symbols = new HashSet<>();
+        for (ImportedDll dll : dlls) {
+            for (ImportedFunction f : dll.functions()) {
+                if (!symbols.add(f.symbol())) {
+                    throw new IllegalArgumentException("symbol '" + f.symbol() + "' is imported twice (the second"
+                            + " time from " + dll.dllName() + ")");
+                }
+            }
+        }
     }
 
     public static ModuleImports none() {

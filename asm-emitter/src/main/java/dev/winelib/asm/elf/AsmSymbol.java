@@ -27,8 +27,9 @@ final class AsmSymbol {
     private int firstUseLine;
 
     /**
-     * @param temporary whether the symbol stays out of the object's symbol table ({@code .L} names,
-     *     numeric local labels, location-counter marks)
+     * @param temporary whether the symbol stays out of the object's symbol table: numeric local labels
+     *     and location-counter marks always, {@code .L} names while they are not made global or weak
+     *     (as GNU as does; a quoted {@code "."} is an ordinary symbol)
      * @param order creation order: the symbol table lists symbols in this order
      */
     AsmSymbol(String name, boolean temporary, int order) {
@@ -37,12 +38,17 @@ final class AsmSymbol {
         this.order = order;
     }
 
+    /** Whether the name is one the assembler makes for itself (numeric labels, {@code .} marks). */
+    private boolean internal() {
+        return name.startsWith("\u0001");
+    }
+
     String name() {
         return name;
     }
 
     boolean temporary() {
-        return temporary;
+        return temporary && binding == Binding.LOCAL;
     }
 
     int order() {
@@ -61,7 +67,7 @@ final class AsmSymbol {
         if (bindingSet && binding != b) {
             throw new AssemblyException(line, "symbol '" + name + "' is already " + binding.name().toLowerCase());
         }
-        if (temporary && b != Binding.LOCAL) {
+        if (internal() && b != Binding.LOCAL) {
             throw new AssemblyException(line, "local label '" + name + "' cannot be made " + b.name().toLowerCase());
         }
         binding = b;

@@ -279,11 +279,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         if (name == null) {
             throw in.error("expected a symbol name at '" + in.rest() + "'");
         }
-        if (name.startsWith(".L") || name.equals(".")) {
-            AsmSymbol s = symbol(name, true);
-            return s;
-        }
-        return symbol(name, false);
+        return symbol(name, name.startsWith(".L"));
     }
 
     private void symbolList(Cursor in, java.util.function.Consumer<AsmSymbol> action) {

@@ -1,5 +1,6 @@
 package dev.winelib.asm.elf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +13,13 @@ record SourceStatement(int line, String text) {
     /**
      * Splits assembly text into statements: {@code /* ... *}{@code /} comments (which may span
      * lines) and {@code #} comments to the end of the line are dropped; string literals and quoted
-     * symbol names are kept whole.
+     * symbol names are kept whole. The text is read as bytes (GNU as reads bytes): a character
+     * beyond U+00FF is refused.
      */
     static List<SourceStatement> split(String source) {
-        List<SourceStatement> statements = new ArrayList<>(source.length() / 16);
-        int n = source.length();
+        byte[] s = latin1(source);
+        List<SourceStatement> statements = new ArrayList<>();
+        int n = s.length;
         int line = 1;
         int i = 0;
         while (i < n) {
@@ -27,7 +30,7 @@ record SourceStatement(int line, String text) {
             int copiedUpTo = start;
             int contentLine = -1;
             while (i < n) {
-                char c = source.charAt(i);
+                byte c = s[i];
                 if (c == '\n' || c == ';') {
                     break;
                 }
@@ -35,9 +38,9 @@ record SourceStatement(int line, String text) {
                     if (contentLine < 0) {
                         contentLine = line;
                     }
-                    i = quotedEnd(source, i, line);
-                } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-                    int end = source.indexOf("*/", i + 2);
+                    i = quotedEnd(s, i, line);
+                } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+                    int end = commentEnd(s, i + 2);
                     if (end < 0) {
                         throw new AssemblyException(line, "comment '/*' is never closed");
                     }
@@ -46,7 +49,7 @@ record SourceStatement(int line, String text) {
                     }
                     withoutComments.append(source, copiedUpTo, i).append(' ');
                     for (int k = i; k < end; k++) {
-                        if (source.charAt(k) == '\n') {
+                        if (s[k] == '\n') {
                             line++;
                         }
                     }
@@ -57,12 +60,12 @@ record SourceStatement(int line, String text) {
                         withoutComments = new StringBuilder();
                     }
                     withoutComments.append(source, copiedUpTo, i);
-                    while (i < n && source.charAt(i) != '\n') {
+                    while (i < n && s[i] != '\n') {
                         i++;
                     }
                     copiedUpTo = i;
                 } else {
-                    if (contentLine < 0 && c > ' ') {
+                    if (contentLine < 0 && (c & 0xff) > ' ') {
                         contentLine = line;
                     }
                     i++;
@@ -72,13 +75,13 @@ record SourceStatement(int line, String text) {
             if (withoutComments == null) {
                 int from = start;
                 int to = i;
-                while (from < to && source.charAt(from) <= ' ') {
+                while (from < to && (s[from] & 0xff) <= ' ') {
                     from++;
                 }
-                while (to > from && source.charAt(to - 1) <= ' ') {
+                while (to > from && (s[to - 1] & 0xff) <= ' ') {
                     to--;
                 }
-                text = from == to ? "" : source.substring(from, to);
+                text = from == to ? "" : new String(s, from, to - from, StandardCharsets.ISO_8859_1);
             } else {
                 withoutComments.append(source, copiedUpTo, i);
                 text = withoutComments.toString().strip();
@@ -86,7 +89,7 @@ record SourceStatement(int line, String text) {
             if (!text.isEmpty()) {
                 statements.add(new SourceStatement(contentLine < 0 ? startLine : contentLine, text));
             }
-            if (i < n && source.charAt(i) == '\n') {
+            if (i < n && s[i] == '\n') {
                 line++;
             }
             i++;
@@ -94,11 +97,35 @@ record SourceStatement(int line, String text) {
         return statements;
     }
 
+    /** The text as bytes; a character beyond U+00FF (which ISO-8859-1 turns into '?') is refused. */
+    private static byte[] latin1(String source) {
+        byte[] s = source.getBytes(StandardCharsets.ISO_8859_1);
+        int line = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == '\n') {
+                line++;
+            } else if (s[i] == '?' && source.charAt(i) != '?') {
+                throw new AssemblyException(line, "character U+" + Integer.toHexString(source.charAt(i))
+                        + " is not 8-bit text");
+            }
+        }
+        return s;
+    }
+
+    private static int commentEnd(byte[] s, int from) {
+        for (int k = from; k + 1 < s.length; k++) {
+            if (s[k] == '*' && s[k + 1] == '/') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** The index just after the closing quote of the quoted text starting at {@code start}. */
-    private static int quotedEnd(String source, int start, int line) {
+    private static int quotedEnd(byte[] s, int start, int line) {
         int i = start + 1;
-        while (i < source.length()) {
-            char c = source.charAt(i);
+        while (i < s.length) {
+            byte c = s[i];
             if (c == '\\') {
                 i += 2;
             } else if (c == '"') {

@@ -84,6 +84,7 @@ class ElfAssemblerErrorTest {
             .section .bss; .byte 1               | data in section .bss, which has no contents
             .section .bss; nop                   | instruction in section .bss
             /* never closed                      | comment '/*' is never closed
+            .ascii "€"                        | character U+20ac is not 8-bit text
             """)
     void refusesInconsistentText(String statement, String message) {
         String text = "\t.text\n\tnop\n\t" + statement + "\n";
