@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.winelib.resources.Resource;
+import dev.winelib.resources.ResourceException;
+import dev.winelib.resources.ResourceName;
+import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
 import net.jqwik.api.Arbitraries;
@@ -68,5 +72,48 @@ class RandomModulesMatchGasTest {
         ModuleOptions options = stubRuntime ? ModuleOptions.dll(Optional.of("__wine_spec_dll_entry")).withStubRuntime()
                 : ModuleOptions.dllWithOptionalEntry("DllMain");
         GasComparison.assertSameObject(dir.path, "random", EMITTER.emit(spec, options, imports));
+    }
+
+    @Provide
+    Arbitrary<ResourceTable> resources() {
+        Arbitrary<ResourceName> name = Arbitraries.oneOf(Arbitraries.integers().between(1, 40).map(ResourceName::of),
+                Arbitraries.strings().withChars("ABCXYZ_\u00e9\u4e2d").ofMinLength(1).ofMaxLength(6)
+                        .map(ResourceName::of));
+        Arbitrary<Resource> resource = Combinators.combine(name, name, Arbitraries.of(0, 0x407, 0x409),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(70))
+                .as((type, n, language, data) -> new Resource(type, n, language, 0, 0x1030, data, "random"));
+        return resource.list().ofMaxSize(12).map(list -> {
+            // one resource per type, name and language, as a .res file holds them
+            java.util.Map<String, Resource> unique = new java.util.LinkedHashMap<>();
+            list.forEach(r -> unique.putIfAbsent(r.type() + "/" + r.name() + "/" + r.language(), r));
+            try {
+                return ResourceTable.of(new ArrayList<>(unique.values()));
+            } catch (ResourceException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Provide
+    Arbitrary<ModuleOptions> headerOptions() {
+        Arbitrary<ModuleOptions> base = Arbitraries.of(ModuleOptions.dllWithOptionalEntry("DllMain"),
+                ModuleOptions.dll(Optional.of("__wine_spec_dll_entry")).withStubRuntime(),
+                ModuleOptions.exe("__wine_spec_exe_entry"), ModuleOptions.exe("__wine_spec_exe_wentry"));
+        return Combinators.combine(base, Arbitraries.of(ModuleOptions.SUBSYSTEM_WINDOWS_CUI,
+                ModuleOptions.SUBSYSTEM_WINDOWS_GUI), Arbitraries.longs().between(-1, 0xFFFF_FFFFL),
+                Arbitraries.integers().between(0, 65535))
+                .as((o, subsystem, time, heap) -> {
+                    ModuleOptions r = o.withSubsystem(subsystem, 6, 2).withHeapReserveKib(heap);
+                    return time < 0 ? r : r.withTimeDateStamp(time);
+                });
+    }
+
+    /** Issue 6's template parts (resource directory, executables, header options) assemble as with GNU as. */
+    @Property(tries = 40)
+    void resourcesAndHeaderOptionsAsGas(@ForAll("specs") String specText, @ForAll("resources") ResourceTable resources,
+            @ForAll("headerOptions") ModuleOptions options) throws IOException {
+        ModuleSpec spec = SpecParser.parse("t.spec", specText, Optional.empty());
+        GasComparison.assertSameObject(dir.path, "resources", EMITTER.emit(spec, options, ModuleImports.none(),
+                resources));
     }
 }

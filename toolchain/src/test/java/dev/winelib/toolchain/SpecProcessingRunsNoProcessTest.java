@@ -42,8 +42,10 @@ class SpecProcessingRunsNoProcessTest {
         assertThat(compilations).as("compiler runs").isNotEmpty().allSatisfy(l -> {
             assertThat(l).matches(".* -c .*\\.c$").doesNotContain("assembler").doesNotContain(".s ");
         });
-        // the project's source and the runtime's entry.c and stub.c
-        assertThat(compilations).hasSize(3);
+        // the project's source and the runtime's constructors.c, entry.c and stub.c: nothing assembled
+        assertThat(compilations).hasSize(4);
+        assertThat(compilations).anyMatch(l -> l.endsWith("/src/test.c")).anyMatch(l -> l.endsWith("/constructors.c"))
+                .anyMatch(l -> l.endsWith("/entry.c")).anyMatch(l -> l.endsWith("/stub.c"));
         assertThat(links).as("linker runs: the probe link and the link").hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains(" -shared "));
         assertThat(invocations).hasSize(compilations.size() + links.size());
