@@ -88,9 +88,17 @@ public final class RelocatableModule {
      *
      * @param compiler compiles the runtime (the generated assembly is assembled in the process)
      * @param linker merges objects ({@code ld -r}): ld.lld or GNU ld
+     * @param runtimeCache where compiled runtimes are kept between builds ({@link RuntimeCache}); when
+     *     empty, the runtime is compiled in the build's temporary directory
      */
-    public record Tools(ToolCommand compiler, ToolCommand linker) {
+    public record Tools(ToolCommand compiler, ToolCommand linker, Optional<Path> runtimeCache) {
+
+        /** Tools compiling the runtime afresh for every build. */
+        public Tools(ToolCommand compiler, ToolCommand linker) {
+            this(compiler, linker, Optional.empty());
+        }
     }
+
 
     /**
      * What was built.
@@ -133,7 +141,7 @@ public final class RelocatableModule {
         boolean executable = request.executable();
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
                 ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false);
-        List<Path> runtime = ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(),
+        List<Path> runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
                 sysroot.sysroot(), pieces, log);
 
         Optional<Path> references = referencesObject(request, tools, work, log);
@@ -143,7 +151,8 @@ public final class RelocatableModule {
             // the program defines only (w)WinMain: add the main that calls it
             pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
                     pieces.delayImports(), true);
-            runtime = ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(), pieces, log);
+            runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
+                    sysroot.sysroot(), pieces, log);
         }
 
         Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot);
@@ -220,6 +229,13 @@ public final class RelocatableModule {
             Files.deleteIfExists(tmp);
         }
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
+    }
+
+    /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
+    private static Path runtimeDirectory(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work) {
+        return tools.runtimeCache()
+                .flatMap(c -> RuntimeCache.directory(c, tools.compiler(), sysroot.sysroot(), pieces))
+                .orElse(work.resolve("runtime"));
     }
 
     /**

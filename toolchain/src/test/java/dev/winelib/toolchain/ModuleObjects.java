@@ -63,7 +63,8 @@ final class ModuleObjects {
     }
 
     RelocatableModule.Result build(RelocatableModule.Request request) throws Exception {
-        return RelocatableModule.build(request, new RelocatableModule.Tools(ToolCommand.of(gcc), ToolCommand.of(lld)), host, "winebuild-j test", BuildLog.silent(), false);
+        return RelocatableModule.build(request, new RelocatableModule.Tools(ToolCommand.of(gcc), ToolCommand.of(lld)),
+                host, "winebuild-j test", BuildLog.silent(), false);
     }
 
     /** Links {@code module} and {@code objects} into {@code NAME}, fixes up constructors, reads the PE view. */

@@ -24,6 +24,7 @@ import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.RelocatableModule;
+import dev.winelib.toolchain.RuntimeCache;
 import dev.winelib.toolchain.WinelibBuilder;
 import dev.winelib.toolchain.pe.FakeModuleWriter;
 import dev.winelib.toolchain.process.ToolNotFoundException;
@@ -150,7 +151,8 @@ final class ModuleMode {
                 inputs.objects(), inputs.archives(), inputs.definitions(), cli.options.imports,
                 cli.options.delayImports, libraryPath, cli.options.undefinedSymbols, entry, resources,
                 cli.options.externalSymbols, cli.output().orElseThrow());
-        RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker());
+        RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker(),
+                RuntimeCache.defaultDirectory(System.getenv()));
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
                 .inspect(SysrootResolver.standard().resolve(cli.options.sysroot));
         RelocatableModule.Result result = RelocatableModule.build(request, tools, layout, cli.generator, cli.log,
