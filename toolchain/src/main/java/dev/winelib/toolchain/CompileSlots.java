@@ -1,5 +1,8 @@
 package dev.winelib.toolchain;
 
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -28,6 +31,34 @@ final class CompileSlots {
     /** A compilation step that may run a process. */
     interface Step<T> {
         T run() throws Exception;
+    }
+
+    /**
+     * The value of {@code task}, once it has ended; when it failed, what it threw is thrown here (a
+     * checked exception other than these three becomes an {@link IllegalStateException}).
+     */
+    static <T> T result(Future<T> task) throws IOException, InterruptedException, BuildFailure {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BuildFailure b) {
+                throw b;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Runs {@code step} holding one slot. */

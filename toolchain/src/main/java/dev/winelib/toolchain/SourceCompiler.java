@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -90,21 +89,19 @@ public final class SourceCompiler {
         }
         int compiled = 0;
         Exception first = null;
-        try {
-            for (Future<Boolean> f : results) {
-                try {
-                    if (f.get()) {
-                        compiled++;
-                    }
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof Exception cause ? cause : e;
-                    }
+        for (Future<Boolean> f : results) {
+            try {
+                if (CompileSlots.result(f)) {
+                    compiled++;
+                }
+            } catch (InterruptedException e) {
+                results.forEach(r -> r.cancel(true));
+                throw e;
+            } catch (BuildFailure | IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
                 }
             }
-        } catch (InterruptedException e) {
-            results.forEach(f -> f.cancel(true));
-            throw e;
         }
         if (first instanceof BuildFailure b) {
             throw b;
@@ -112,14 +109,8 @@ public final class SourceCompiler {
         if (first instanceof IOException io) {
             throw io;
         }
-        if (first instanceof InterruptedException ie) {
-            throw ie;
-        }
-        if (first instanceof RuntimeException re) {
-            throw re;
-        }
         if (first != null) {
-            throw new IllegalStateException(first);
+            throw (RuntimeException) first;
         }
         return new Outcome(objects, compiled);
     }

@@ -134,7 +134,7 @@ public final class WinelibBuilder {
         } finally {
             awaitQuietly(runtimeObjects);
         }
-        List<Path> runtime = result(runtimeObjects);
+        List<Path> runtime = CompileSlots.result(runtimeObjects);
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
@@ -275,24 +275,6 @@ public final class WinelibBuilder {
             f.get();
         } catch (ExecutionException e) {
             // reported by result(), or superseded by the failure being thrown
-        }
-    }
-
-    private static <T> T result(Future<T> f) throws IOException, InterruptedException, BuildFailure {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BuildFailure b) {
-                throw b;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 
