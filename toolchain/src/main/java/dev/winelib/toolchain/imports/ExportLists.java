@@ -77,14 +77,6 @@ public final class ExportLists {
     }
 
     /**
-     * The DLL a static library imports from when it is one of Wine's Unix import libraries
-     * ({@code libkernel32.a}: objects with import thunks); empty for any other static library.
-     */
-    public static Optional<String> wineImportLibraryDll(Path archive) throws ImportException {
-        return UnixImportLibrary.importedDll(archive);
-    }
-
-    /**
      * Like {@link #standard(List)}, with Unix import libraries ({@code libNAME.a}, as winebuild
      * {@code --implib} writes them) searched after the definition files and before the installed
      * Wine: a project's own import libraries.

@@ -49,40 +49,6 @@ final class UnixImportLibrary {
         return Optional.ofNullable(found[0]);
     }
 
-    /**
-     * The DLL an archive imports from when it is a Wine import library (its objects hold import
-     * thunks); empty for any other static library. Members that are not ELF objects (a Rust crate's
-     * metadata) are passed over.
-     */
-    static Optional<String> importedDll(Path archive) throws ImportException {
-        String[] found = new String[1];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16)) {
-            ArArchive.read(archive.toString(), in, (member, content) -> {
-                List<ElfSymbol> symbols;
-                try {
-                    symbols = ElfFile.parse(archive + "(" + member + ")", content).symbols();
-                } catch (ElfFormatException e) {
-                    return true;
-                }
-                for (ElfSymbol s : symbols) {
-                    boolean byOrdinal = s.name().startsWith(ORD_PREFIX);
-                    if (!s.isDefined() && (byOrdinal || s.name().startsWith(FUNC_PREFIX))) {
-                        Optional<Thunk> thunk = parseThunk(s.name().substring(
-                                byOrdinal ? ORD_PREFIX.length() : FUNC_PREFIX.length()), byOrdinal);
-                        if (thunk.isPresent()) {
-                            found[0] = thunk.get().dll();
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            });
-        } catch (IOException e) {
-            throw new ImportException("cannot read " + archive + ": " + e.getMessage(), e);
-        }
-        return Optional.ofNullable(found[0]);
-    }
-
     /** Receives the thunks of a library. */
     interface ThunkVisitor {
         /** Returns false to stop reading. */
