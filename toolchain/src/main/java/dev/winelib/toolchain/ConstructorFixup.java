@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import dev.winelib.toolchain.elf.ElfFile;
@@ -28,7 +30,31 @@ public final class ConstructorFixup {
     }
 
     /**
-     * Retags the constructor entries of {@code file} in place.
+     * Retags the constructor entries of {@code file} without ever leaving it half done: the changes
+     * are made in a copy (with the file's permissions) that is renamed over the file, which is left
+     * untouched when there is nothing to change. A symbolic link is followed: the file it names is
+     * replaced.
+     *
+     * @return how many tags were changed
+     */
+    public static int applyAtomically(Path file) throws IOException, ElfFormatException {
+        Path target = file.toRealPath();
+        Path tmp = AtomicFiles.temporarySibling(target);
+        try {
+            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            int changed = apply(tmp);
+            if (changed > 0) {
+                AtomicFiles.commit(tmp, target);
+            }
+            return changed;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Retags the constructor entries of {@code file} in place (for a file the build has not put in
+     * place yet; see {@link #applyAtomically}).
      *
      * @return how many tags were changed (0 when the file was already fixed up or has no constructors)
      */

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import dev.winelib.toolchain.ConstructorFixup;
 import dev.winelib.toolchain.elf.ElfFormatException;
 
-/** {@code --fixup-ctors}: hides the constructors of linked winelib modules from ld.so, in place. */
+/**
+ * {@code --fixup-ctors}: hides the constructors of linked winelib modules from ld.so (each file is
+ * changed in a copy renamed over it, so an interrupted run leaves it whole).
+ */
 final class FixupCtorsMode {
 
     private final Invocation cli;
@@ -20,7 +23,7 @@ final class FixupCtorsMode {
             throw new UsageError("--fixup-ctors needs the linked modules (.so files) to fix");
         }
         for (String f : cli.options.files) {
-            int changed = ConstructorFixup.apply(Path.of(f));
+            int changed = ConstructorFixup.applyAtomically(Path.of(f));
             cli.log.debug(f + ": " + changed + " constructor tags renamed");
         }
         return 0;
