@@ -301,7 +301,7 @@ public final class UnixlibBuilder {
     }
 
     /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
-    static Map<String, String> compilerEnvironment(UnixlibBuildRequest request) {
+    private static Map<String, String> compilerEnvironment(UnixlibBuildRequest request) {
         return request.outputTimestamp().map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
     }
 
