@@ -38,6 +38,14 @@ public record OutputTimestamp(Instant instant) {
     }
 
     /**
+     * What compilers get in their environment so that {@code __DATE__} and {@code __TIME__}
+     * expand to this time: {@code SOURCE_DATE_EPOCH=seconds}.
+     */
+    public Map<String, String> compilerEnvironment() {
+        return Map.of(SOURCE_DATE_EPOCH, Long.toString(seconds()));
+    }
+
+    /**
      * Reads a value as Maven's {@code project.build.outputTimestamp}: seconds since 1970 (digits
      * only) or an ISO-8601 date and time with offset ({@code 2024-01-01T00:00:00Z}); null, empty or
      * a single character (Maven's way to switch it off) give none.

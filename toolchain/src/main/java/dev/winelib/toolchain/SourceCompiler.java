@@ -44,7 +44,16 @@ public final class SourceCompiler {
 
     /** A compiler for C sources only. */
     public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
-        this(Map.of(SourceLanguage.C, new Invocation(compiler, flags)), objectDirectory, log);
+        this(compiler, flags, Map.of(), objectDirectory, log);
+    }
+
+    /**
+     * A compiler for C sources only, run with {@code environment} added to this process's (such as
+     * {@code SOURCE_DATE_EPOCH}); the variables are part of each object's up-to-date record.
+     */
+    public SourceCompiler(Path compiler, List<String> flags, Map<String, String> environment, Path objectDirectory,
+            BuildLog log) {
+        this(Map.of(SourceLanguage.C, new Invocation(compiler, flags, environment)), objectDirectory, log);
     }
 
     SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {

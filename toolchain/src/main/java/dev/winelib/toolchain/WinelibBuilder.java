@@ -454,9 +454,7 @@ public final class WinelibBuilder {
 
     /** Environment variables for compilers: {@code SOURCE_DATE_EPOCH} when the request has a time. */
     static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
-        return request.outputTimestamp()
-                .map(t -> Map.of(OutputTimestamp.SOURCE_DATE_EPOCH, Long.toString(t.seconds())))
-                .orElse(Map.of());
+        return request.outputTimestamp().map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
     }
 
     private static void deleteQuietly(Path file) {

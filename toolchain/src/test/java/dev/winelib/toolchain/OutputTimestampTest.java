@@ -30,6 +30,12 @@ class OutputTimestampTest {
     }
 
     @Test
+    void compilersGetTheTimeAsSourceDateEpochInSeconds() {
+        assertThat(OutputTimestamp.parseMaven("2023-11-14T22:13:20Z").orElseThrow().compilerEnvironment())
+                .isEqualTo(Map.of("SOURCE_DATE_EPOCH", "1700000000"));
+    }
+
+    @Test
     void fractionsOfASecondAreDropped() {
         assertThat(OutputTimestamp.parseMaven("2023-11-14T22:13:20.750Z")).map(OutputTimestamp::instant)
                 .contains(Instant.ofEpochSecond(1700000000L));

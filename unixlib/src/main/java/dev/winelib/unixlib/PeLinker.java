@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The mingw link of the PE half: a DLL with the exports of the generated {@code .def} file, the
- * ntdll import library for the unix calls, no time stamp, and an image base derived from the DLL's
- * name (mingw's default derives it from the output path, which would make builds differ).
+ * ntdll import library for the unix calls, no time stamp (a configured time is written afterwards,
+ * by {@link PeTimeDateStamps}), and an image base derived from the DLL's name (mingw's default
+ * derives it from the output path, which would make builds differ).
  */
 final class PeLinker {
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.toolchain.OutputTimestamp;
 
 /**
  * Everything one unixlib module build needs: the PE half ({@code NAME.dll}, built with mingw) and
@@ -36,6 +37,9 @@ import dev.winelib.sysroot.SysrootInspector;
  * @param peCflags extra PE compiler flags
  * @param peLdflags extra PE linker flags (given to the compiler driver, e.g. {@code -Wl,...})
  * @param peLibraries extra {@code -l} libraries of the PE half (import libraries such as {@code user32})
+ * @param outputTimestamp the time written as the DLL's TimeDateStamp (file header and export
+ *     directory), and given to the compilers of both halves as {@code SOURCE_DATE_EPOCH} (for
+ *     {@code __DATE__}/{@code __TIME__}); empty to write no time (the TimeDateStamps stay 0)
  */
 public record UnixlibBuildRequest(
         Path specFile,
@@ -60,7 +64,8 @@ public record UnixlibBuildRequest(
         String dlltool,
         List<String> peCflags,
         List<String> peLdflags,
-        List<String> peLibraries) {
+        List<String> peLibraries,
+        Optional<OutputTimestamp> outputTimestamp) {
 
     /** The PE half's default compiler. */
     public static final String DEFAULT_PE_COMPILER = "x86_64-w64-mingw32-gcc";
@@ -93,6 +98,7 @@ public record UnixlibBuildRequest(
         peCflags = List.copyOf(peCflags);
         peLdflags = List.copyOf(peLdflags);
         peLibraries = List.copyOf(peLibraries);
+        Objects.requireNonNull(outputTimestamp, "outputTimestamp");
     }
 
     public static Builder builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
@@ -124,6 +130,7 @@ public record UnixlibBuildRequest(
         private final List<String> peCflags = new ArrayList<>();
         private final List<String> peLdflags = new ArrayList<>();
         private final List<String> peLibraries = new ArrayList<>();
+        private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
 
         private Builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
             this.specFile = specFile;
@@ -221,11 +228,17 @@ public record UnixlibBuildRequest(
             return this;
         }
 
+        /** The time written into the DLL and given to the compilers; null for none. */
+        public Builder outputTimestamp(OutputTimestamp value) {
+            this.outputTimestamp = Optional.ofNullable(value);
+            return this;
+        }
+
         public UnixlibBuildRequest build() {
             return new UnixlibBuildRequest(specFile, unixCallsFile, moduleFileName, peSources, peSourceRoot,
                     unixSources, unixSourceRoot, includeDirectories, outputDirectory, workDirectory, sysroot, compiler,
                     linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline, peCompiler, dlltool, peCflags,
-                    peLdflags, peLibraries);
+                    peLdflags, peLibraries, outputTimestamp);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.winelib.spec.ModuleSpec;
@@ -17,6 +18,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.SourceCompiler;
 import dev.winelib.toolchain.Stamp;
 import dev.winelib.toolchain.Version;
@@ -45,6 +47,9 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * Wine builtin mark, check the exports against the spec.</li>
  * <li>Only when both halves are good, put both in the output directory.</li>
  * </ol>
+ * With a configured {@link UnixlibBuildRequest#outputTimestamp() time}, every compiler of both
+ * halves runs with {@code SOURCE_DATE_EPOCH} set to it and the DLL's TimeDateStamps hold it;
+ * without one, the DLL's TimeDateStamps are 0.
  * Unchanged inputs are neither compiled nor linked again (by content); a failed build leaves
  * neither output behind.
  */
@@ -146,10 +151,12 @@ public final class UnixlibBuilder {
         Path work = request.workDirectory().toAbsolutePath();
         GeneratedSources generated = generate(spec, declaration, names, work);
 
+        Map<String, String> environment = compilerEnvironment(request);
         List<String> unixFlags = unixCompileFlags(request, generated.includeDirectory());
-        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, compiler, unixFlags, linker, sysroot,
-                work.resolve("unix"));
-        PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, dlltool, work.resolve("pe"));
+        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, compiler, unixFlags, environment, linker,
+                sysroot, work.resolve("unix"));
+        PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, environment, dlltool,
+                work.resolve("pe"));
 
         // both halves are good: publish them together
         Files.createDirectories(outputDirectory);
@@ -205,12 +212,12 @@ public final class UnixlibBuilder {
     }
 
     private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
-            GeneratedSources generated, Path compiler, List<String> flags, Path linker, SysrootLayout sysroot,
-            Path dir) throws IOException, InterruptedException, BuildFailure {
-        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
+            GeneratedSources generated, Path compiler, List<String> flags, Map<String, String> environment,
+            Path linker, SysrootLayout sysroot, Path dir) throws IOException, InterruptedException, BuildFailure {
+        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
                 .compile(request.unixSources(), request.unixSourceRoot().map(List::of).orElse(List.of()));
-        SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
-                .compile(List.of(generated.tableSource()), List.of(dir));
+        SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, environment, dir.resolve("generated-obj"),
+                log).compile(List.of(generated.tableSource()), List.of(dir));
         try {
             List<String> missing = UnixLibraryChecks.missingImplementations(declaration, user.objects());
             if (!missing.isEmpty()) {
@@ -232,6 +239,7 @@ public final class UnixlibBuilder {
                 names.unixLibrary(), objects, request.ldflags(), request.libraries(), staged));
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add(outputTimestampKey(request));
         List<Path> inputs = new ArrayList<>(objects);
         inputs.add(generated.versionScript());
         String record = Stamp.of(key, inputs);
@@ -292,6 +300,16 @@ public final class UnixlibBuilder {
         }
     }
 
+    /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
+    private static Map<String, String> compilerEnvironment(UnixlibBuildRequest request) {
+        return request.outputTimestamp().map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
+    }
+
+    /** The configured time in a link's up-to-date record: a new time links again. */
+    private static String outputTimestampKey(UnixlibBuildRequest request) {
+        return "output-timestamp=" + request.outputTimestamp().map(t -> Long.toString(t.seconds())).orElse("none");
+    }
+
     /** The Unix half's compiler flags, without the source and output names. */
     static List<String> unixCompileFlags(UnixlibBuildRequest request, Path generatedInclude) {
         List<String> flags = new ArrayList<>();
@@ -314,21 +332,21 @@ public final class UnixlibBuilder {
     }
 
     private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
-            GeneratedSources generated, Path compiler, Path dlltool, Path dir) throws IOException,
-            InterruptedException, BuildFailure {
+            GeneratedSources generated, Path compiler, Map<String, String> environment, Path dlltool, Path dir)
+            throws IOException, InterruptedException, BuildFailure {
         List<String> flags = new ArrayList<>();
         flags.add("-I" + generated.includeDirectory());
         for (Path d : request.includeDirectories()) {
             flags.add("-I" + d.toAbsolutePath());
         }
         flags.addAll(request.peCflags());
-        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, dir.resolve("obj"), log)
+        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
                 .compile(request.peSources(), request.peSourceRoot().map(List::of).orElse(List.of()));
         List<Path> objects = new ArrayList<>(user.objects());
         int compiled = user.compiled();
         if (generated.stubsSource().isPresent()) {
-            SourceCompiler.Outcome stubs = new SourceCompiler(compiler, flags, dir.resolve("generated-obj"), log)
-                    .compile(List.of(generated.stubsSource().get()), List.of(dir));
+            SourceCompiler.Outcome stubs = new SourceCompiler(compiler, flags, environment,
+                    dir.resolve("generated-obj"), log).compile(List.of(generated.stubsSource().get()), List.of(dir));
             objects.addAll(stubs.objects());
             compiled += stubs.compiled();
         }
@@ -339,6 +357,7 @@ public final class UnixlibBuilder {
         List<String> key = new ArrayList<>(PeLinker.command(compiler, staged, objects, generated.definitionFile(),
                 importLibrary, request.peLdflags(), request.peLibraries(), names.dll()));
         key.add("generator=" + generator);
+        key.add(outputTimestampKey(request));
         List<Path> inputs = new ArrayList<>(objects);
         inputs.add(generated.definitionFile());
         inputs.add(importLibrary);
@@ -360,13 +379,17 @@ public final class UnixlibBuilder {
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            byte[] marked;
+            byte[] finished;
             try {
-                marked = BuiltinMarker.apply(names.dll(), Files.readAllBytes(tmp));
+                byte[] linked = Files.readAllBytes(tmp);
+                if (request.outputTimestamp().isPresent()) {
+                    linked = PeTimeDateStamps.apply(names.dll(), linked, request.outputTimestamp().get());
+                }
+                finished = BuiltinMarker.apply(names.dll(), linked);
             } catch (IllegalArgumentException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            Files.write(tmp, marked);
+            Files.write(tmp, finished);
             AtomicFiles.commit(tmp, staged);
         } finally {
             Files.deleteIfExists(tmp);

@@ -36,6 +36,11 @@ final class Tools {
         return require("x86_64-w64-mingw32-gcc", "gcc-mingw-w64-x86-64");
     }
 
+    /** mingw's objdump, an independent reader of PE headers. */
+    static Path mingwObjdump() {
+        return require("x86_64-w64-mingw32-objdump", "binutils-mingw-w64-x86-64");
+    }
+
     static Path dlltool() {
         return require("x86_64-w64-mingw32-dlltool", "binutils-mingw-w64-x86-64");
     }

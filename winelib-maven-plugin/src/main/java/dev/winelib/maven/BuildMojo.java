@@ -273,12 +273,7 @@ public final class BuildMojo extends SysrootSupport {
                     throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
                 }
             }
-            OutputTimestamp timestamp;
-            try {
-                timestamp = OutputTimestamp.resolve(outputTimestamp, System.getenv()).orElse(null);
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
+            OutputTimestamp timestamp = OutputTimestampParameter.resolve(outputTimestamp).orElse(null);
             WinelibBuildRequest request = WinelibBuildRequest
                     .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
                     .moduleFileName(fileName)

@@ -17,6 +17,7 @@ import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.unixlib.UnixlibBuildRequest;
@@ -91,6 +92,16 @@ public final class UnixlibMojo extends SysrootSupport {
     /** Directory for objects, generated sources and up-to-date records. */
     @Parameter(property = "winelib.workDirectory", defaultValue = "${project.build.directory}/unixlib")
     private File workDirectory;
+
+    /**
+     * The time written into the DLL (PE TimeDateStamp of the file header and export directory) and
+     * given to the compilers of both halves as {@code SOURCE_DATE_EPOCH}, for reproducible builds:
+     * seconds since 1970 or an ISO-8601 date and time with offset. Unset (or one character), the
+     * {@code SOURCE_DATE_EPOCH} environment variable is used; without either, no time is written
+     * (the TimeDateStamps are 0).
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
 
     /**
      * The Unix half's sysroot: {@code sniper} (the default: Debian 11, glibc 2.31, provisioned on
@@ -175,6 +186,7 @@ public final class UnixlibMojo extends SysrootSupport {
                 includes.add(includeDirectory.toPath());
             }
             includeDirectories.forEach(d -> includes.add(d.toPath()));
+            OutputTimestamp timestamp = OutputTimestampParameter.resolve(outputTimestamp).orElse(null);
             UnixlibBuildRequest request = UnixlibBuildRequest
                     .builder(spec, calls, outputDirectory.toPath(), workDirectory.toPath())
                     .moduleFileName(outputFileName)
@@ -195,6 +207,7 @@ public final class UnixlibMojo extends SysrootSupport {
                     .peCflags(ProjectLayout.splitFlags(peCflags))
                     .peLdflags(ProjectLayout.splitFlags(peLdflags))
                     .peLibraries(peLibraries)
+                    .outputTimestamp(timestamp)
                     .build();
             UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
                     new MavenBuildLog(getLog())).build(request);
