@@ -40,6 +40,9 @@ import dev.winelib.toolchain.OutputTimestamp;
  * @param outputTimestamp the time written as the DLL's TimeDateStamp (file header and export
  *     directory), and given to the compilers of both halves as {@code SOURCE_DATE_EPOCH} (for
  *     {@code __DATE__}/{@code __TIME__}); empty to write no time (the TimeDateStamps stay 0)
+ * @param baseDirectory the project directory: the compilers of both halves write its path as
+ *     {@code .} ({@code __FILE__}, debug information), so the outputs do not depend on where the
+ *     project lies; a non-host sysroot is written as {@code /sysroot}
  */
 public record UnixlibBuildRequest(
         Path specFile,
@@ -65,7 +68,8 @@ public record UnixlibBuildRequest(
         List<String> peCflags,
         List<String> peLdflags,
         List<String> peLibraries,
-        Optional<OutputTimestamp> outputTimestamp) {
+        Optional<OutputTimestamp> outputTimestamp,
+        Optional<Path> baseDirectory) {
 
     /** The PE half's default compiler. */
     public static final String DEFAULT_PE_COMPILER = "x86_64-w64-mingw32-gcc";
@@ -99,6 +103,7 @@ public record UnixlibBuildRequest(
         peLdflags = List.copyOf(peLdflags);
         peLibraries = List.copyOf(peLibraries);
         Objects.requireNonNull(outputTimestamp, "outputTimestamp");
+        baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
     }
 
     public static Builder builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
@@ -131,6 +136,7 @@ public record UnixlibBuildRequest(
         private final List<String> peLdflags = new ArrayList<>();
         private final List<String> peLibraries = new ArrayList<>();
         private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
+        private Optional<Path> baseDirectory = Optional.empty();
 
         private Builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
             this.specFile = specFile;
@@ -234,11 +240,17 @@ public record UnixlibBuildRequest(
             return this;
         }
 
+        /** The project directory, written as {@code .} by the compilers; null for none. */
+        public Builder baseDirectory(Path dir) {
+            this.baseDirectory = Optional.ofNullable(dir);
+            return this;
+        }
+
         public UnixlibBuildRequest build() {
             return new UnixlibBuildRequest(specFile, unixCallsFile, moduleFileName, peSources, peSourceRoot,
                     unixSources, unixSourceRoot, includeDirectories, outputDirectory, workDirectory, sysroot, compiler,
                     linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline, peCompiler, dlltool, peCflags,
-                    peLdflags, peLibraries, outputTimestamp);
+                    peLdflags, peLibraries, outputTimestamp, baseDirectory);
         }
     }
 }

@@ -318,11 +318,26 @@ public final class UnixlibBuilder {
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
         }
+        flags.addAll(pathMapFlags(request, true));
         flags.add("-I" + generatedInclude);
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
         }
         flags.addAll(request.cflags());
+        return flags;
+    }
+
+    /**
+     * Flags that keep the project's location (and the sysroot cache's, for the Unix half) out of the
+     * objects: the project directory is written as {@code .}, a non-host sysroot as {@code /sysroot}
+     * (the last matching map wins, so the more specific sysroot comes second).
+     */
+    static List<String> pathMapFlags(UnixlibBuildRequest request, boolean unixHalf) {
+        List<String> flags = new ArrayList<>();
+        request.baseDirectory().ifPresent(d -> flags.add("-ffile-prefix-map=" + d + "=."));
+        if (unixHalf && !request.sysroot().isHost()) {
+            flags.add("-ffile-prefix-map=" + request.sysroot().root().toAbsolutePath().normalize() + "=/sysroot");
+        }
         return flags;
     }
 
@@ -334,7 +349,7 @@ public final class UnixlibBuilder {
     private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
             GeneratedSources generated, Path compiler, Map<String, String> environment, Path dlltool, Path dir)
             throws IOException, InterruptedException, BuildFailure {
-        List<String> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>(pathMapFlags(request, false));
         flags.add("-I" + generated.includeDirectory());
         for (Path d : request.includeDirectories()) {
             flags.add("-I" + d.toAbsolutePath());

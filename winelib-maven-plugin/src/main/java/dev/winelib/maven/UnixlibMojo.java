@@ -208,6 +208,7 @@ public final class UnixlibMojo extends SysrootSupport {
                     .peLdflags(ProjectLayout.splitFlags(peLdflags))
                     .peLibraries(peLibraries)
                     .outputTimestamp(timestamp)
+                    .baseDirectory(project.getBasedir().toPath())
                     .build();
             UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
                     new MavenBuildLog(getLog())).build(request);
