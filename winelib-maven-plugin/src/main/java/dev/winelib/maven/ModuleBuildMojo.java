@@ -1,0 +1,186 @@
+package dev.winelib.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.ProjectLayout;
+
+/**
+ * What the goals that build a module ({@code build} and {@code unixlib}) share: the spec file, the
+ * include directories, the output's name and place, the configured time, the sysroot and the Linux
+ * compiler and linker with their flags, the glibc baseline, and {@code skip}. A goal only adds its
+ * own parameters and turns them into its builder's request ({@link #build()}); failures of the
+ * build become {@link MojoFailureException}s here.
+ */
+abstract class ModuleBuildMojo extends SysrootSupport {
+
+    /** The Maven project. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * The file that defines the DLL's exports: a Wine {@code .spec} file or a Windows {@code .def}
+     * file. By default the single {@code .spec} or {@code .def} file in {@code src/main/spec}.
+     */
+    @Parameter(property = "winelib.specFile")
+    protected File specFile;
+
+    /** Directory added to the compilers' include path (when it exists). */
+    @Parameter(property = "winelib.includeDirectory", defaultValue = "${project.basedir}/src/main/include")
+    protected File includeDirectory;
+
+    /** Further include directories (as a property: comma-separated). */
+    @Parameter(property = "winelib.includeDirectories")
+    protected List<File> includeDirectories = new ArrayList<>();
+
+    /**
+     * File name of the DLL, which is also the module name Wine sees (winebuild's -F). By default the
+     * spec file's name with {@code .dll}: {@code hello.spec} gives {@code hello.dll}. A unixlib
+     * module's Unix library is named after it ({@code mylib.dll} goes with {@code mylib.so}).
+     */
+    @Parameter(property = "winelib.outputFileName")
+    protected String outputFileName;
+
+    /** Directory the module is written to. */
+    @Parameter(property = "winelib.outputDirectory", defaultValue = "${project.build.directory}")
+    protected File outputDirectory;
+
+    /**
+     * The time written into the DLL (its PE TimeDateStamps) and given to the compilers as
+     * {@code SOURCE_DATE_EPOCH}, for reproducible builds: seconds since 1970 or an ISO-8601 date and
+     * time with offset. Unset (or one character), the {@code SOURCE_DATE_EPOCH} environment variable
+     * is used; without either, no time is written (a winelib DLL's TimeDateStamp is then a hash of
+     * its file name, as winebuild writes it; a unixlib DLL's is 0).
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    protected String outputTimestamp;
+
+    /**
+     * The sysroot to compile and link the Linux code against: {@code sniper} (the default: Debian
+     * 11, the base of the Steam Runtime 'sniper' that Proton uses, glibc 2.31; provisioned with apt
+     * on first use and cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive such
+     * as the Steam Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that cache);
+     * an unpacked sysroot directory; Maven coordinates
+     * {@code groupId:artifactId:version[:classifier][:type]} of a sysroot archive, resolved through
+     * the project's repositories; or {@code host} (this machine's libraries). Absolute symlinks are
+     * handled without changing the user's directory.
+     */
+    @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
+    protected String sysroot;
+
+    /**
+     * The sha256 the sysroot archive must have (64 hex digits), e.g. the one Valve publishes next to
+     * the SDK's sysroot archive; only for an archive given as a path or as Maven coordinates.
+     */
+    @Parameter(property = "winelib.sysrootSha256")
+    protected String sysrootSha256;
+
+    /**
+     * C compiler driver of the Linux code: {@code gcc}, {@code clang}, a versioned name such as
+     * {@code clang-16}, or a path.
+     */
+    @Parameter(property = "winelib.compiler", defaultValue = "gcc")
+    protected String compiler;
+
+    /**
+     * The linker of the Linux code: a name on the PATH or a path. By default {@code ld.lld}, or the
+     * highest {@code ld.lld-NN} installed.
+     */
+    @Parameter(property = "winelib.linker")
+    protected String linker;
+
+    /** Extra compiler flags of the Linux code, separated by spaces (quotes group words), e.g. {@code -O2 -g}. */
+    @Parameter(property = "winelib.cflags")
+    protected String cflags;
+
+    /** Extra linker flags for ld.lld, separated by spaces, placed before the libraries. */
+    @Parameter(property = "winelib.ldflags")
+    protected String ldflags;
+
+    /** Extra libraries of the Linux code, by name as for {@code -l} (e.g. {@code m} for libm). */
+    @Parameter(property = "winelib.libraries")
+    protected List<String> libraries = new ArrayList<>();
+
+    /**
+     * The newest glibc symbol version the Linux code may need: {@code 2.31} (the Steam Runtime
+     * 'sniper' that Proton uses) by default; {@code none} allows any. A module needing a newer
+     * version would fail to load on older distributions, so the build fails and lists each symbol,
+     * its version and the object that referenced it.
+     */
+    @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
+    protected String glibcBaseline;
+
+    /** Skip the build. */
+    @Parameter(property = "winelib.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
+    protected abstract String what();
+
+    /** Builds the module with the goal's builder. */
+    protected abstract void build() throws BuildFailure, SysrootException, InterruptedException,
+            MojoFailureException;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(what() + " skipped (winelib.skip)");
+            return;
+        }
+        try {
+            build();
+        } catch (BuildFailure | SysrootException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("interrupted", e);
+        }
+    }
+
+    /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */
+    protected final Path spec() throws BuildFailure {
+        return specFile != null ? specFile.toPath() : ProjectLayout.findSpec(specDirectory());
+    }
+
+    /** The project's {@code src/main/spec}. */
+    protected final Path specDirectory() {
+        return project.getBasedir().toPath().resolve(ProjectLayout.SPEC_DIRECTORY);
+    }
+
+    /** {@code includeDirectory} when it exists, then {@code includeDirectories}. */
+    protected final List<Path> includes() {
+        List<Path> includes = new ArrayList<>();
+        if (includeDirectory != null && includeDirectory.isDirectory()) {
+            includes.add(includeDirectory.toPath());
+        }
+        includeDirectories.forEach(d -> includes.add(d.toPath()));
+        return includes;
+    }
+
+    /** The configured time, or null. */
+    protected final OutputTimestamp timestamp() throws MojoFailureException {
+        return OutputTimestampParameter.resolve(outputTimestamp).orElse(null);
+    }
+
+    /** The sysroot, resolved (provisioned or unpacked when needed). */
+    protected final Sysroot resolvedSysroot() throws SysrootException {
+        return sysrootResolver().resolve(sysroot, Optional.ofNullable(sysrootSha256));
+    }
+
+    /** The project directory, written as {@code .} by the compilers. */
+    protected final Path baseDirectory() {
+        return project.getBasedir().toPath();
+    }
+}
