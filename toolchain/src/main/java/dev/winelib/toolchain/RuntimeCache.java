@@ -32,9 +32,10 @@ public final class RuntimeCache {
     }
 
     /**
-     * The cache directory for {@code environment}: {@code WINEBUILD_J_RUNTIME_CACHE} when it is an
-     * absolute path, none when it is {@code off}, otherwise below {@code XDG_CACHE_HOME} (when absolute)
-     * or {@code ~/.cache}.
+     * The cache directory for {@code environment}: none when {@code WINEBUILD_J_RUNTIME_CACHE} is
+     * {@code off}, the directory it names otherwise (a relative one from the working directory), and
+     * without it {@code winebuild-j/runtime} below {@code XDG_CACHE_HOME} (when absolute) or
+     * {@code ~/.cache}.
      */
     public static Optional<Path> defaultDirectory(Map<String, String> environment) {
         String setting = environment.get(ENVIRONMENT_VARIABLE);
@@ -42,10 +43,7 @@ public final class RuntimeCache {
             if (setting.strip().equalsIgnoreCase("off")) {
                 return Optional.empty();
             }
-            Path p = Path.of(setting.strip());
-            if (p.isAbsolute()) {
-                return Optional.of(p);
-            }
+            return Optional.of(Path.of(setting.strip()).toAbsolutePath().normalize());
         }
         String xdg = environment.get("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)

@@ -30,6 +30,8 @@ class RuntimeCacheTest {
         assertThat(RuntimeCache.defaultDirectory(Map.of(RuntimeCache.ENVIRONMENT_VARIABLE, "/y", "XDG_CACHE_HOME",
                 "/x"))).contains(Path.of("/y"));
         assertThat(RuntimeCache.defaultDirectory(Map.of(RuntimeCache.ENVIRONMENT_VARIABLE, "OFF"))).isEmpty();
+        assertThat(RuntimeCache.defaultDirectory(Map.of(RuntimeCache.ENVIRONMENT_VARIABLE, "build/rt")))
+                .contains(Path.of("build/rt").toAbsolutePath());
     }
 
     @Test
