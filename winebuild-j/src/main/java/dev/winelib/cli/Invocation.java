@@ -18,6 +18,7 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.CRuntime;
 import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.Target;
 import dev.winelib.toolchain.ToolCommand;
@@ -118,14 +119,12 @@ final class Invocation {
         }
         for (String m : options.machineOptions) {
             switch (m) {
-                case "64", "unicode", "arm", "thumb" -> {
+                case "64", "unicode", "arm", "thumb", "no-cygwin" -> {
                 }
                 case "32" -> throw new UsageError("-m32: 32-bit modules are not supported; winebuild-j builds 64-bit"
                         + " (x86_64) winelib modules only");
                 case "16" -> throw new UsageError("-m16: 16-bit modules are not supported; winebuild-j builds 64-bit"
                         + " (x86_64) winelib modules only");
-                case "no-cygwin" -> throw new UsageError("-mno-cygwin: winelib modules using msvcrt instead of the C"
-                        + " library are not supported");
                 default -> {
                     if (!m.startsWith("cpu=") && !m.startsWith("fpu=") && !m.startsWith("arch=")
                             && !m.startsWith("float-abi=")) {
@@ -166,6 +165,19 @@ final class Invocation {
 
     boolean unicode() {
         return options.machineOptions.contains("unicode");
+    }
+
+    /**
+     * The C runtime of the module's objects: with {@code -mno-cygwin}, Wine's msvcrt when one of the
+     * archives is its import library (as winegcc chooses), else ucrtbase; otherwise the C library.
+     */
+    CRuntime cRuntime(List<Path> archives) {
+        if (!options.machineOptions.contains("no-cygwin")) {
+            return CRuntime.GLIBC;
+        }
+        boolean msvcrt = archives.stream().map(a -> a.getFileName().toString())
+                .anyMatch(n -> n.startsWith("libmsvcr"));
+        return msvcrt ? CRuntime.MSVCRT : CRuntime.UCRTBASE;
     }
 
     /** Tools are looked up in the -B directories, then on the PATH. */

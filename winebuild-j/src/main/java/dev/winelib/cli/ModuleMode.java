@@ -150,7 +150,7 @@ final class ModuleMode {
         RelocatableModule.Request request = new RelocatableModule.Request(spec, options, cli.unicode(),
                 inputs.objects(), inputs.archives(), inputs.definitions(), cli.options.imports,
                 cli.options.delayImports, libraryPath, cli.options.undefinedSymbols, entry, resources,
-                cli.options.externalSymbols, cli.output().orElseThrow());
+                cli.options.externalSymbols, cli.output().orElseThrow(), cli.cRuntime(inputs.archives()));
         RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker(),
                 RuntimeCache.defaultDirectory(System.getenv()));
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
