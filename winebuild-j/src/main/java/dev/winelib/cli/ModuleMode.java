@@ -59,6 +59,13 @@ final class ModuleMode {
         ModuleOptions options = cli.moduleOptions(executable
                 ? ModuleOptions.exe(entry.orElse(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY))
                 : ModuleOptions.dllWithOptionalEntry(entry.orElse(WinelibBuilder.DEFAULT_ENTRY)));
+        if (options.timeDateStamp().isEmpty()) {
+            // no configured time: winebuild's hash of the file name as it derives it from -F, -E or -o
+            Optional<Long> stamp = WinebuildFileName.of(cli.options, executable).timeDateStamp();
+            if (stamp.isPresent()) {
+                options = options.withTimeDateStamp(stamp.get());
+            }
+        }
         Inputs inputs = inputs();
         ResourceTable resources = cli.resources(inputs.resources());
 
