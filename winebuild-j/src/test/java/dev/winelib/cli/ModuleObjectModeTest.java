@@ -169,6 +169,68 @@ class ModuleObjectModeTest {
     }
 
     @Test
+    void noCygwinImportsTheCFunctionsFromWinesCRuntime() throws Exception {
+        Path gcc = tool("gcc", "gcc");
+        try {
+            ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs ld.lld (Debian package lld-16)", e);
+            }
+            Assumptions.assumeTrue(false, "this test needs ld.lld (Debian package lld-16)");
+            return;
+        }
+        Path unix = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-unix");
+        if (!Files.isRegularFile(unix.resolve("libucrtbase.a"))
+                || !Files.isDirectory(Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"))) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs Wine's DLLs and import libraries (Debian packages wine64,"
+                        + " libwine-dev)");
+            }
+            Assumptions.assumeTrue(false, "this test needs Wine's DLLs and import libraries");
+        }
+        Files.writeString(dir.resolve("app.c"), """
+                int atoi(const char *);
+                void *calloc(unsigned long, unsigned long);
+                unsigned __attribute__((ms_abi)) GetTickCount(void);
+                int __attribute__((ms_abi)) main(int argc, char **argv)
+                {
+                    return atoi(argv[argc - 1]) + (calloc(1, 1) != 0) + (int)GetTickCount();
+                }
+                """);
+        ProcessRunner.check("gcc", List.of(gcc.toString(), "-c", "-fPIC", "-o", dir.resolve("app.o").toString(),
+                dir.resolve("app.c").toString()), dir);
+        List<String> archives = List.of(unix.resolve("libucrtbase.a").toString(),
+                unix.resolve("libkernel32.a").toString(), unix.resolve("libntdll.a").toString());
+
+        // as winegcc -mno-cygwin runs it: the executable starts at the C runtime's mainCRTStartup
+        Path crt = dir.resolve("crt.spec.o");
+        List<String> args = new ArrayList<>(List.of("--exe", "-mno-cygwin", "-F", "app.exe", "--entry",
+                "mainCRTStartup", "-o", crt.toString(), "--", dir.resolve("app.o").toString()));
+        args.addAll(archives);
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+        // the import thunks: the program's C functions and those of mainCRTStartup (kept in libucrtbase.a)
+        for (String thunk : List.of("atoi", "calloc", "GetTickCount", "_configure_narrow_argv", "__p___argv",
+                "exit")) {
+            assertThat(defines(crt, thunk)).as(thunk + " imported").isTrue();
+        }
+
+        // without it, the C functions are the C library's
+        Path glibc = dir.resolve("glibc.spec.o");
+        args = new ArrayList<>(List.of("--exe", "-F", "app.exe", "-o", glibc.toString(), "--",
+                dir.resolve("app.o").toString()));
+        args.addAll(archives);
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(defines(glibc, "GetTickCount")).isTrue();
+        assertThat(defines(glibc, "atoi")).isFalse();
+        assertThat(defines(glibc, "calloc")).isFalse();
+    }
+
+    private static boolean defines(Path object, String symbol) throws Exception {
+        return ElfFile.read(object).symbols().stream().anyMatch(s -> s.name().equals(symbol) && s.isDefined());
+    }
+
+    @Test
     void objectModeNeedsAnObjectOutput() throws Exception {
         Files.writeString(dir.resolve("m.spec"), "@ stdcall f()\n");
         assertThat(run("-E", dir.resolve("m.spec").toString(), "-l", "kernel32", "-o", dir.resolve("m.s").toString()))
