@@ -78,6 +78,49 @@ class MakefileDropInIT {
                 "DisableThreadLibraryCalls"));
     }
 
+    /**
+     * A project built with {@code winegcc -mno-cygwin} (src/it/makefile-nocygwin): a DLL and two executables
+     * compiled against Wine's C runtime, whose C functions (printf, atoi, calloc, exit, ...) are imported
+     * from ucrtbase.dll, and fake modules named every way winebuild derives a time stamp from. Built with
+     * winebuild-j and with winebuild: the same output under Wine, the same PE views, the same fake modules.
+     */
+    @Test
+    void noCygwinProjectBuildsAndRunsAsWithWinebuild() throws Exception {
+        ExternalTools.gcc();
+        Path winebuildJ = WinebuildJLauncher.locate();
+        Path winebuild = ExternalTools.winebuild();
+        Wine wine = Wine.locate();
+
+        TestProject ours = TestProject.copy("makefile-nocygwin");
+        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
+        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
+        assertThat(check.stdout()).contains("check passed", winebuildJ + " --dll -mno-cygwin --fake-module");
+
+        Path reference = ItSettings.projectsDirectory().resolve("makefile-nocygwin-reference");
+        TestProject.deleteRecursively(reference);
+        copy(ItSettings.projectsSource().resolve("makefile-nocygwin"), reference);
+        Programs.Result built = make(reference, winebuild, wine, "check");
+        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
+
+        Path o = ours.directory();
+        for (String module : List.of("crtcalc.dll.so", "crtapp.exe.so", "crtwapp.exe.so")) {
+            PeViews.assertSame(o.resolve(module), reference.resolve(module));
+        }
+        assertThat(PeViews.read(o.resolve("crtapp.exe.so")).imports()).as("crtapp's imports")
+                .anySatisfy(i -> assertThat(i.dllName()).isEqualTo("ucrtbase.dll"))
+                .filteredOn(i -> i.dllName().equals("ucrtbase.dll")).singleElement()
+                .satisfies(i -> assertThat(i.functions()).contains("calloc", "exit", "__stdio_common_vfprintf",
+                        "_configure_narrow_argv"));
+        assertThat(PeViews.read(o.resolve("crtcalc.dll.so")).imports()).filteredOn(i -> i.dllName().equals(
+                "ucrtbase.dll")).singleElement().satisfies(i -> assertThat(i.functions()).contains("atoi", "calloc",
+                "free"));
+        for (String fake : List.of("fake/crtcalc.dll", "fake/nospec/crtcalc.dll.fake", "fake/plain", "fake/crtapp.exe",
+                "fake/named.exe", "fake.d/wgcc/crtcalc.dll")) {
+            assertThat(Files.readAllBytes(o.resolve(fake))).as(fake + " is byte for byte winebuild's")
+                    .isEqualTo(Files.readAllBytes(reference.resolve(fake)));
+        }
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         try (var files = Files.walk(from)) {
             for (Path p : files.toList()) {
