@@ -34,11 +34,6 @@ public enum CRuntime {
         return dll.isPresent();
     }
 
-    /** The entry point winegcc gives an executable with this runtime ({@code --entry}); empty for glibc. */
-    public Optional<String> executableEntry(boolean unicode) {
-        return fromWine() ? Optional.of(unicode ? "wmainCRTStartup" : "mainCRTStartup") : Optional.empty();
-    }
-
     /** The lower-case name used in configurations ({@code glibc}, {@code ucrtbase}, {@code msvcrt}). */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);

@@ -48,6 +48,9 @@ import dev.winelib.sysroot.Sysroot;
  * @param outputTimestamp the time written as the module's TimeDateStamp, and given to compilers as
  *     {@code SOURCE_DATE_EPOCH} (for {@code __DATE__}/{@code __TIME__}); empty to write no time (the
  *     TimeDateStamp is then a hash of the module file name, as winebuild writes it)
+ * @param cRuntime the C runtime the C sources use: the sysroot's C library, or one of Wine's (compiled
+ *     with Wine's msvcrt headers; the C functions they call are imported from that DLL, as with
+ *     {@code winegcc -mno-cygwin})
  */
 public record WinelibBuildRequest(
         Path specFile,
@@ -76,7 +79,8 @@ public record WinelibBuildRequest(
         Optional<CxxRuntime> cxxRuntime,
         Optional<RustCrate> rustCrate,
         Optional<Path> baseDirectory,
-        Optional<OutputTimestamp> outputTimestamp) {
+        Optional<OutputTimestamp> outputTimestamp,
+        CRuntime cRuntime) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -109,12 +113,17 @@ public record WinelibBuildRequest(
         Objects.requireNonNull(rustCrate, "rustCrate");
         baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
         Objects.requireNonNull(outputTimestamp, "outputTimestamp");
+        Objects.requireNonNull(cRuntime, "cRuntime");
     }
 
-    /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
+    /**
+     * Every DLL to import from, in order of preference: explicit, delayed, Wine's C runtime when the
+     * sources use it, then the defaults.
+     */
     public List<String> allImports() {
         List<String> all = new ArrayList<>(imports);
         all.addAll(delayImports);
+        cRuntime.dll().filter(d -> !all.contains(d)).ifPresent(all::add);
         if (defaultImports) {
             all.addAll(DEFAULT_IMPORTS);
         }
@@ -152,6 +161,7 @@ public record WinelibBuildRequest(
         private final List<String> cxxflags = new ArrayList<>();
         private Optional<Path> baseDirectory = Optional.empty();
         private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
+        private CRuntime cRuntime = CRuntime.GLIBC;
         private Optional<CxxRuntime> cxxRuntime = Optional.empty();
         private Optional<RustCrate> rustCrate = Optional.empty();
 
@@ -290,6 +300,12 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** The C runtime of the C sources (default: the sysroot's C library). */
+        public Builder cRuntime(CRuntime value) {
+            this.cRuntime = Objects.requireNonNull(value, "cRuntime");
+            return this;
+        }
+
         /** The time written into the module; null to write none. */
         public Builder outputTimestamp(OutputTimestamp value) {
             this.outputTimestamp = Optional.ofNullable(value);
@@ -300,7 +316,7 @@ public record WinelibBuildRequest(
             return new WinelibBuildRequest(specFile, moduleFileName, sources, includeDirectories, outputFile,
                     workDirectory, sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, sourceRoots,
                     imports, delayImports, defaultImports, importDefinitions, entryPoint, glibcBaseline, linkInputs,
-                    cxxCompiler, cxxflags, cxxRuntime, rustCrate, baseDirectory, outputTimestamp);
+                    cxxCompiler, cxxflags, cxxRuntime, rustCrate, baseDirectory, outputTimestamp, cRuntime);
         }
     }
 }

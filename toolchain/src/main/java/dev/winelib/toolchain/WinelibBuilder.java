@@ -94,6 +94,11 @@ public final class WinelibBuilder {
         checkLinkable(spec);
         boolean hasCxx = request.sources().stream()
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
+        if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
+            throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
+                    + " C++ and Rust use the C library of the sysroot. Use cRuntime glibc (the default) or build the"
+                    + " C++/Rust part as a separate module");
+        }
         List<Path> linkInputs = LinkInputs.check(request.linkInputs());
         Path compiler;
         Path linker;
@@ -184,6 +189,7 @@ public final class WinelibBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add("c-runtime=" + request.cRuntime().configName());
         key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> stampInputs = new ArrayList<>(objects);
         stampInputs.add(request.specFile().toAbsolutePath());
@@ -347,10 +353,10 @@ public final class WinelibBuilder {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        if (undefined.isEmpty()) {
-            return ModuleImports.none();
-        }
         ExportLists lists = ExportLists.standard(request.importDefinitions());
+        if (undefined.isEmpty()) {
+            return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
+        }
         List<String> dlls = request.allImports();
         ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
                 new java.util.LinkedHashSet<>(request.delayImports()), lists);
@@ -368,7 +374,7 @@ public final class WinelibBuilder {
             log.debug("imports from " + dll.dllName() + (dll.delayed() ? " (delayed)" : "") + ": "
                     + dll.functions().stream().map(f -> f.symbol()).toList());
         }
-        return resolution.imports();
+        return CRuntimeImports.add(resolution.imports(), request.cRuntime(), objects, lists);
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
@@ -423,7 +429,7 @@ public final class WinelibBuilder {
     }
 
     /** The full compiler flag list for a request, without the source and output names. */
-    static List<String> compileFlags(WinelibBuildRequest request) {
+    static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
         List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
         if (!request.sysroot().isHost()) {
             flags.add("--sysroot=" + request.sysroot().root());
@@ -431,6 +437,9 @@ public final class WinelibBuilder {
         flags.addAll(pathMapFlags(request));
         for (Path dir : request.includeDirectories()) {
             flags.add("-I" + dir.toAbsolutePath());
+        }
+        if (request.cRuntime().fromWine()) {
+            flags.addAll(WinelibCFlags.wineCRuntimeFlags());
         }
         flags.addAll(WinelibCFlags.wineIncludeFlags());
         flags.addAll(request.cflags());

@@ -68,6 +68,23 @@ public final class WinelibCFlags {
         return flags;
     }
 
+    /**
+     * For code using Wine's C runtime (winegcc {@code -mno-cygwin}): Wine's msvcrt headers, found next to
+     * the Windows headers and searched before them, and {@code __MSVCRT__}. Fails when they are not
+     * installed.
+     */
+    public static List<String> wineCRuntimeFlags() throws BuildFailure {
+        for (Path dir : WINE_WINDOWS_INCLUDE_DIRS) {
+            Path msvcrt = dir.resolveSibling("msvcrt");
+            if (Files.isRegularFile(msvcrt.resolve("stdio.h"))) {
+                return List.of("-isystem", msvcrt.toString(), "-D__MSVCRT__");
+            }
+        }
+        throw new BuildFailure("Wine's C runtime headers (stdio.h in a msvcrt directory next to "
+                + WINE_WINDOWS_INCLUDE_DIRS.stream().map(Path::toString).toList() + ") are not installed: install"
+                + " the Debian package libwine-dev, or use the C library (cRuntime glibc)");
+    }
+
     /** {@code -isystem}/{@code -idirafter} flags for the Wine headers found on this machine. */
     public static List<String> wineIncludeFlags() {
         List<String> flags = new ArrayList<>();

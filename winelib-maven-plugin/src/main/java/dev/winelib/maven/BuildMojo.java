@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildResult;
+import dev.winelib.toolchain.CRuntime;
 import dev.winelib.toolchain.CxxRuntime;
 import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.RustCrate;
@@ -140,6 +141,14 @@ public final class BuildMojo extends ModuleBuildMojo {
     @Parameter(property = "winelib.entryPoint")
     private String entryPoint;
 
+    /**
+     * The C runtime the C sources use: {@code glibc} (the sysroot's C library), or Wine's own
+     * {@code ucrtbase} or {@code msvcrt} (as {@code winegcc -mno-cygwin}): the sources are compiled with
+     * Wine's msvcrt headers and the C functions they call are imported from that DLL. C sources only.
+     */
+    @Parameter(property = "winelib.cRuntime", defaultValue = "glibc")
+    private String cRuntime;
+
     @Override
     protected String what() {
         return "winelib build";
@@ -170,6 +179,8 @@ public final class BuildMojo extends ModuleBuildMojo {
                 throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
             }
         }
+        CRuntime crt = CRuntime.named(cRuntime == null ? "glibc" : cRuntime).orElseThrow(() ->
+                new MojoFailureException("cRuntime '" + cRuntime + "' is not known: give glibc, ucrtbase or msvcrt"));
         OutputTimestamp timestamp = timestamp();
         WinelibBuildRequest request = WinelibBuildRequest
                 .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
@@ -197,6 +208,7 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .glibcBaseline(glibcBaseline)
                 .baseDirectory(baseDirectory())
                 .outputTimestamp(timestamp)
+                .cRuntime(crt)
                 .build();
         BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                 .build(request);
