@@ -43,24 +43,9 @@ class MakefileDropInIT {
         ExternalTools.gcc();
         ExternalTools.mingwGcc();
         ExternalTools.mingwDlltool();
-        Path winebuildJ = WinebuildJLauncher.locate();
-        Path winebuild = ExternalTools.winebuild();
-        Wine wine = Wine.locate();
-
-        TestProject ours = TestProject.copy("makefile-dropin");
-        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
-        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
-        assertThat(check.stdout()).contains("check passed");
-        // winegcc really ran winebuild-j: the module objects carry its name
-        assertThat(check.stdout()).contains(winebuildJ + " --implib -E greet.spec");
-
-        Path reference = ItSettings.projectsDirectory().resolve("makefile-dropin-reference");
-        TestProject.deleteRecursively(reference);
-        copy(ItSettings.projectsSource().resolve("makefile-dropin"), reference);
-        Programs.Result built = make(reference, winebuild, wine, "check");
-        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
-
-        Path o = ours.directory();
+        Builds both = checkWithBoth("makefile-dropin", "--implib -E greet.spec");
+        Path o = both.ours();
+        Path reference = both.reference();
         for (String module : List.of("greet.dll.so", "app.exe.so", "winapp.exe.so", "wapp.exe.so")) {
             PeViews.assertSame(o.resolve(module), reference.resolve(module));
         }
@@ -87,22 +72,9 @@ class MakefileDropInIT {
     @Test
     void noCygwinProjectBuildsAndRunsAsWithWinebuild() throws Exception {
         ExternalTools.gcc();
-        Path winebuildJ = WinebuildJLauncher.locate();
-        Path winebuild = ExternalTools.winebuild();
-        Wine wine = Wine.locate();
-
-        TestProject ours = TestProject.copy("makefile-nocygwin");
-        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
-        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
-        assertThat(check.stdout()).contains("check passed", winebuildJ + " --dll -mno-cygwin --fake-module");
-
-        Path reference = ItSettings.projectsDirectory().resolve("makefile-nocygwin-reference");
-        TestProject.deleteRecursively(reference);
-        copy(ItSettings.projectsSource().resolve("makefile-nocygwin"), reference);
-        Programs.Result built = make(reference, winebuild, wine, "check");
-        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
-
-        Path o = ours.directory();
+        Builds both = checkWithBoth("makefile-nocygwin", "--dll -mno-cygwin --fake-module");
+        Path o = both.ours();
+        Path reference = both.reference();
         for (String module : List.of("crtcalc.dll.so", "crtapp.exe.so", "crtwapp.exe.so")) {
             PeViews.assertSame(o.resolve(module), reference.resolve(module));
         }
@@ -119,6 +91,32 @@ class MakefileDropInIT {
             assertThat(Files.readAllBytes(o.resolve(fake))).as(fake + " is byte for byte winebuild's")
                     .isEqualTo(Files.readAllBytes(reference.resolve(fake)));
         }
+    }
+
+    /**
+     * Runs {@code make check} in a copy of the fixture with winebuild-j (whose output must show it run
+     * with {@code arguments}: the Makefile or winegcc really ran it) and in another copy with Wine's
+     * winebuild; returns both directories.
+     */
+    private Builds checkWithBoth(String fixture, String arguments) throws Exception {
+        Path winebuildJ = WinebuildJLauncher.locate();
+        Path winebuild = ExternalTools.winebuild();
+        Wine wine = Wine.locate();
+        TestProject ours = TestProject.copy(fixture);
+        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
+        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
+        assertThat(check.stdout()).contains("check passed", winebuildJ + " " + arguments);
+
+        Path reference = ItSettings.projectsDirectory().resolve(fixture + "-reference");
+        TestProject.deleteRecursively(reference);
+        copy(ItSettings.projectsSource().resolve(fixture), reference);
+        Programs.Result built = make(reference, winebuild, wine, "check");
+        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
+        return new Builds(ours.directory(), reference);
+    }
+
+    /** The fixture built with winebuild-j and with winebuild. */
+    private record Builds(Path ours, Path reference) {
     }
 
     private static void copy(Path from, Path to) throws Exception {

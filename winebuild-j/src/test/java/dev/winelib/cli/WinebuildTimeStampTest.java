@@ -112,21 +112,26 @@ class WinebuildTimeStampTest {
         return run(command, directory, dir.resolve("batch.log"));
     }
 
-    @Test
-    void fakeModulesAreWinebuildsForEveryWayTheNameIsGiven() throws Exception {
+    /** Runs winebuild's command lines in {@code ref/} (one process each) and winebuild-j's in {@code ours/}. */
+    private void runBoth(List<List<String>> lines, Path ref, Path ours) throws Exception {
         Path winebuild = winebuild();
-        Path ref = dir.resolve("ref");
-        Path ours = dir.resolve("ours");
         inputs(ref);
         inputs(ours);
-        for (List<String> args : FAKE_MODULES) {
+        for (List<String> args : lines) {
             createParent(ref, output(args));
             List<String> command = new ArrayList<>(List.of(winebuild.toString()));
             command.addAll(args);
             assertThat(run(command, ref, dir.resolve("winebuild.log"))).as(String.join(" ", command)
                     + ": " + Files.readString(dir.resolve("winebuild.log"))).isZero();
         }
-        assertThat(winebuildJ(FAKE_MODULES, ours)).as(Files.readString(dir.resolve("batch.log"))).isZero();
+        assertThat(winebuildJ(lines, ours)).as(Files.readString(dir.resolve("batch.log"))).isZero();
+    }
+
+    @Test
+    void fakeModulesAreWinebuildsForEveryWayTheNameIsGiven() throws Exception {
+        Path ref = dir.resolve("ref");
+        Path ours = dir.resolve("ours");
+        runBoth(FAKE_MODULES, ref, ours);
         for (List<String> args : FAKE_MODULES) {
             String out = output(args);
             assertSameBytes(ours.resolve(out), ref.resolve(out), String.join(" ", args));
@@ -151,18 +156,9 @@ class WinebuildTimeStampTest {
 
     @Test
     void moduleAssemblyHasWinebuildsStamp() throws Exception {
-        Path winebuild = winebuild();
         Path ref = dir.resolve("ref");
         Path ours = dir.resolve("ours");
-        inputs(ref);
-        inputs(ours);
-        for (List<String> args : ASSEMBLY) {
-            createParent(ref, output(args));
-            List<String> command = new ArrayList<>(List.of(winebuild.toString()));
-            command.addAll(args);
-            assertThat(run(command, ref, dir.resolve("winebuild.log"))).isZero();
-        }
-        assertThat(winebuildJ(ASSEMBLY, ours)).as(Files.readString(dir.resolve("batch.log"))).isZero();
+        runBoth(ASSEMBLY, ref, ours);
         for (List<String> args : ASSEMBLY) {
             String out = output(args);
             assertThat(stamp(ours.resolve(out))).as(String.join(" ", args)).startsWith(".long ")
