@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootInspector;
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 
 /**
  * Everything one unixlib module build needs: the PE half ({@code NAME.dll}, built with mingw) and

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.WinelibBuilder;
 
 class PeExportsTest {
 

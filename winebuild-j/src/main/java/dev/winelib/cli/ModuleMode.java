@@ -21,11 +21,11 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.sysroot.SysrootResolver;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.RelocatableModule;
-import dev.winelib.toolchain.RuntimeCache;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.module.RelocatableModule;
+import dev.winelib.toolchain.module.RuntimeCache;
 import dev.winelib.toolchain.pe.FakeModuleWriter;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 

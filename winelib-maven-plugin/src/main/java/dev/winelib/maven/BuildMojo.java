@@ -12,14 +12,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.BuildResult;
-import dev.winelib.toolchain.CxxRuntime;
-import dev.winelib.toolchain.ProjectLayout;
-import dev.winelib.toolchain.RustCrate;
-import dev.winelib.toolchain.SourceLanguage;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.WinelibBuildRequest;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.BuildResult;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
+import dev.winelib.toolchain.build.WinelibBuildRequest;
+import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.cargo.RustCrate;
+import dev.winelib.toolchain.compile.CxxRuntime;
+import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**

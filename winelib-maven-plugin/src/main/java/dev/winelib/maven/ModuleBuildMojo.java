@@ -14,8 +14,8 @@ import org.apache.maven.project.MavenProject;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
 
 /**
  * What the goals that build a module ({@code build} and {@code unixlib}) share: the spec file, the

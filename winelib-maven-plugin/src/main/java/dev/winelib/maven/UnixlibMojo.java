@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,8 +14,8 @@ import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.unixlib.UnixlibBuildRequest;
 import dev.winelib.unixlib.UnixlibBuildResult;

@@ -32,11 +32,11 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.ModuleAssembler;
-import dev.winelib.toolchain.ModuleLinkerAccess;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.link.ModuleLinkerAccess;
+import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.pe.WinelibImageReader;
 import dev.winelib.toolchain.process.ProcessRunner;
 
