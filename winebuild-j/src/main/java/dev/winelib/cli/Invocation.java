@@ -20,6 +20,7 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.Target;
 import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.elf.ElfFormatException;
@@ -217,7 +218,7 @@ final class Invocation {
         if (options.specFile == null) {
             throw new UsageError("no spec file given: use -E FILE.spec");
         }
-        return WinelibBuilder.readSpec(Path.of(options.specFile), moduleFileName(executable));
+        return ModuleInputs.readSpec(Path.of(options.specFile), moduleFileName(executable));
     }
 
     /**

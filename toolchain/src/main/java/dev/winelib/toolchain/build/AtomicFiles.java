@@ -53,4 +53,18 @@ public final class AtomicFiles {
         write(target, content);
         return true;
     }
+
+    /** Deletes a file if it exists, ignoring failures: for cleaning up after a failure that matters more. */
+    public static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing more can be done; the failure being reported matters more
+        }
+    }
+
+    /** {@link #deleteQuietly(Path)} for each file. */
+    public static void deleteQuietly(java.util.Collection<Path> files) {
+        files.forEach(AtomicFiles::deleteQuietly);
+    }
 }

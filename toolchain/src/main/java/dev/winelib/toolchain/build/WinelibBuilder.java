@@ -3,7 +3,6 @@ package dev.winelib.toolchain.build;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,19 +17,15 @@ import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
-import dev.winelib.spec.EntryType;
-import dev.winelib.spec.ExportDefinitions;
-import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.spec.SpecException;
-import dev.winelib.sysroot.SysrootException;
-import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.Version;
 import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
+import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.CxxRuntime;
 import dev.winelib.toolchain.compile.SourceCompiler;
@@ -39,14 +34,12 @@ import dev.winelib.toolchain.compile.WinelibCFlags;
 import dev.winelib.toolchain.compile.WinelibCxxFlags;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
-import dev.winelib.toolchain.glibc.BaselineReport;
-import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
-import dev.winelib.toolchain.glibc.GlibcVersion;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportResolver;
 import dev.winelib.toolchain.imports.UndefinedSymbols;
 import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.link.LinkInputs;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.link.ModuleLinker;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleObjectWriter;
@@ -67,9 +60,6 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  */
 public final class WinelibBuilder {
 
-    /** The DLL entry point winebuild's default uses. */
-    public static final String DEFAULT_ENTRY = "DllMain";
-
     private final ToolLocator tools;
     private final BuildLog log;
     private final String generator;
@@ -80,63 +70,37 @@ public final class WinelibBuilder {
         this.generator = "winebuild-j " + Version.get();
     }
 
-    /**
-     * Parses a .spec or .def file, turning syntax errors into a {@link BuildFailure} with
-     * file:line:column.
-     */
-    public static ModuleSpec readSpec(Path specFile, Optional<String> moduleFileName) throws BuildFailure {
-        try {
-            return ExportDefinitions.parse(specFile, moduleFileName);
-        } catch (NoSuchFileException e) {
-            throw new BuildFailure(specFile + ": spec file not found");
-        } catch (IOException e) {
-            throw new BuildFailure(specFile + ": cannot read the spec file: " + e.getMessage(), e);
-        } catch (SpecException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
-    }
-
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
         try {
             return buildOrFail(request);
         } catch (BuildFailure | InterruptedException | RuntimeException e) {
-            deleteQuietly(request.outputFile());
+            AtomicFiles.deleteQuietly(request.outputFile());
             throw e;
         } catch (IOException e) {
-            deleteQuietly(request.outputFile());
+            AtomicFiles.deleteQuietly(request.outputFile());
             throw new BuildFailure("I/O error while building " + request.outputFile() + ": " + e, e);
         }
     }
 
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
-        ModuleSpec spec = readSpec(request.specFile(), request.moduleFileName());
-        checkLinkable(spec);
-        boolean hasCxx = request.sources().stream()
+        ModuleRequest module = request.module();
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
+        ModuleObjectWriter.checkLinkable(spec);
+        boolean hasCxx = module.sources().stream()
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
         List<Path> linkInputs = LinkInputs.check(request.linkInputs());
-        Path compiler;
-        Path linker;
-        try {
-            compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
-                    "to compile C sources");
-            linker = tools.findLinker(request.linker());
-        } catch (ToolNotFoundException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
-        SysrootLayout sysroot;
-        try {
-            sysroot = new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot());
-        } catch (SysrootException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
-        log.debug("sysroot " + request.sysroot() + ": gcc " + sysroot.gccVersion() + ", linking against "
+        LinuxToolchain toolchain = LinuxToolchain.of(module, tools, "to compile C sources");
+        Path compiler = toolchain.compiler();
+        Path linker = toolchain.linker();
+        SysrootLayout sysroot = toolchain.sysroot();
+        log.debug("sysroot " + module.sysroot() + ": gcc " + sysroot.gccVersion() + ", linking against "
                 + sysroot.linkRoot());
 
-        Path work = request.workDirectory().toAbsolutePath();
+        Path work = module.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
-        Map<String, String> compilerEnvironment = compilerEnvironment(request);
+        Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
                 compilerEnvironment));
         if (hasCxx) {
@@ -150,7 +114,7 @@ public final class WinelibBuilder {
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
         try {
-            compiled = sources.compile(request.sources(), request.sourceRoots());
+            compiled = sources.compile(module.sources(), module.sourceRoots());
         } finally {
             awaitQuietly(runtimeObjects);
         }
@@ -175,18 +139,17 @@ public final class WinelibBuilder {
             runtimeLibraries.addAll(rust.get().nativeLibraries());
             runtimeLibraries.add("--pop-state");
         }
-        List<String> ldflags = new ArrayList<>(request.ldflags());
+        List<String> ldflags = new ArrayList<>(request.module().ldflags());
         if (objects.stream().anyMatch(LinkInputs::isArchive)) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
             // referenced weakly by the runtime, which would not take it out of the archive; unlike
             // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
-            ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(DEFAULT_ENTRY));
+            ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
         }
         Optional<String> entry = Optional.of(ENTRY_SYMBOL);
-        ModuleOptions options = ModuleOptions.dll(entry).withStubRuntime();
-        if (request.outputTimestamp().isPresent()) {
-            options = options.withTimeDateStamp(request.outputTimestamp().get().seconds());
-        }
+        ModuleOptions options = module.outputTimestamp()
+                .map(t -> ModuleOptions.dll(entry).withStubRuntime().withTimeDateStamp(t.seconds()))
+                .orElseGet(() -> ModuleOptions.dll(entry).withStubRuntime());
 
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
@@ -196,41 +159,28 @@ public final class WinelibBuilder {
         Path output = request.outputFile().toAbsolutePath();
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
         List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
-                work.resolve("module.o"), objects, ldflags, request.libraries(), runtimeLibraries, output));
+                work.resolve("module.o"), objects, ldflags, module.libraries(), runtimeLibraries, output));
         key.add("imports=" + request.imports());
         key.add("delay-imports=" + request.delayImports());
         key.add("default-imports=" + request.defaultImports());
         key.add("import-definitions=" + request.importDefinitions());
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
-        key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
+        key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
         key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> stampInputs = new ArrayList<>(objects);
-        stampInputs.add(request.specFile().toAbsolutePath());
+        stampInputs.add(module.specFile().toAbsolutePath());
         stampInputs.addAll(request.importDefinitions());
         stampInputs.add(versionScript);
         stampInputs.add(orderingScript);
         String record = Stamp.of(key, stampInputs);
-        if (Stamp.isFresh(output, stampFile, record)) {
-            log.info("up to date: " + output);
-            return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
-        }
-
-        ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript, orderingScript,
-                objects, ldflags, runtimeLibraries, work);
-        Path moduleObject = writeModuleObject(spec, options, imports, work);
-
-        Path tmp = AtomicFiles.temporarySibling(output);
-        try {
+        Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
+            ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
+                    orderingScript, objects, ldflags, runtimeLibraries, work);
+            Path moduleObject = writeModuleObject(spec, options, imports, work);
             List<String> command = ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject,
-                    objects, ldflags, request.libraries(), runtimeLibraries, tmp);
-            log.info("linking " + output);
-            log.debug(String.join(" ", command));
-            try {
-                ProcessRunner.check("linking " + output.getFileName(), command, work);
-            } catch (ToolFailedException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
+                    objects, ldflags, module.libraries(), runtimeLibraries, tmp);
+            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
             try {
                 ConstructorFixup.apply(tmp);
             } catch (ElfFormatException e) {
@@ -246,47 +196,28 @@ public final class WinelibBuilder {
             if (cxxRuntime == CxxRuntime.STATIC) {
                 WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
             }
-            checkGlibcBaseline(request, tmp, referenceSources);
+            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
+                    request.outputFile().getFileName().toString(), "needs ", log);
             tmp.toFile().setExecutable(true, false);
-            AtomicFiles.commit(tmp, output);
-            Stamp.write(stampFile, record, output);
-            return new BuildResult(output, compiled.compiled(), true, image);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return image;
+        });
+        if (linked.isPresent()) {
+            return new BuildResult(output, compiled.compiled(), true, linked.get());
         }
+        log.info("up to date: " + output);
+        return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
     }
 
     /** The C++ compiler: configured, or the one that goes with the C compiler. */
     private Path cxxCompiler(WinelibBuildRequest request) throws BuildFailure {
-        String name = request.cxxCompiler().or(() -> WinelibCxxFlags.driverFor(request.compiler()))
-                .orElseThrow(() -> new BuildFailure("no C++ compiler goes with the C compiler '" + request.compiler()
+        String name = request.cxxCompiler().or(() -> WinelibCxxFlags.driverFor(request.module().compiler()))
+                .orElseThrow(() -> new BuildFailure("no C++ compiler goes with the C compiler '"
+                        + request.module().compiler()
                         + "': configure the C++ compiler (cxxCompiler) to compile the C++ sources"));
         try {
             return tools.require(name, ToolLocator.debianPackageOfCompiler(name), "to compile C++ sources");
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Fails when the module needs a glibc symbol version newer than the baseline; lists the
-     * libraries it needs and warns about those the Steam Runtime does not provide.
-     */
-    private void checkGlibcBaseline(WinelibBuildRequest request, Path module, List<Path> objects) throws IOException,
-            BuildFailure {
-        try {
-            GlibcVersion baseline = GlibcVersion.parse(request.glibcBaseline().orElse("999.0"));
-            BaselineReport report = GlibcBaselineCheck.check(module, objects, baseline);
-            log.info("needs " + String.join(", ", report.neededLibraries()));
-            report.warnings().forEach(log::warn);
-            if (request.glibcBaseline().isPresent() && !report.passes()) {
-                throw new BuildFailure(request.outputFile().getFileName() + ": " + report.failureMessage(baseline));
-            }
-        } catch (ElfFormatException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BuildFailure("glibc baseline '" + request.glibcBaseline().orElse("") + "' is not a version such"
-                    + " as 2.31: " + e.getMessage(), e);
         }
     }
 
@@ -299,12 +230,12 @@ public final class WinelibBuilder {
     }
 
     /** The entry point of every module: runs the constructors, then DllMain (see runtime/entry.c). */
-    public static final String ENTRY_SYMBOL = "__wine_spec_dll_entry";
+    public static final String ENTRY_SYMBOL = ModuleRuntime.DLL_ENTRY;
 
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.sysroot(), spec,
-                !request.delayImports().isEmpty(), request.entryPoint().orElse(DEFAULT_ENTRY));
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(), spec,
+                !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
     }
 
     private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
@@ -339,7 +270,7 @@ public final class WinelibBuilder {
                 probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
             }
             command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
-                    probeObject, probeObjects, ldflags, request.libraries(), runtimeLibraries, probeOutput));
+                    probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
             command.add(1, "--warn-unresolved-symbols");
             command.add(2, "--error-limit=0");
             command.add(3, "--no-demangle");
@@ -376,7 +307,7 @@ public final class WinelibBuilder {
                 new java.util.LinkedHashSet<>(request.delayImports()), lists);
         if (!resolution.unresolved().isEmpty()) {
             List<String> libraries = new ArrayList<>();
-            for (String lib : request.libraries()) {
+            for (String lib : request.module().libraries()) {
                 libraries.add("lib" + lib);
             }
             libraries.addAll(List.of("libc", "libgcc", "libgcc_s"));
@@ -413,30 +344,12 @@ public final class WinelibBuilder {
         }
     }
 
-    /**
-     * Refuses link names no linker can resolve: ld.lld and GNU ld read {@code name@version} in a
-     * symbol name as a symbol version. (winebuild emits such names and the link fails later.)
-     */
-    public static void checkLinkable(ModuleSpec spec) throws BuildFailure {
-        for (ExportEntry e : spec.entries()) {
-            if (!e.forward() && e.type() != EntryType.STUB && e.target().indexOf('@') >= 0) {
-                throw new BuildFailure(e.location() + ": '" + e.target() + "' cannot be linked: in a symbol name '@'"
-                        + " starts a symbol version; give a link name without '@' (e.g. @ stdcall foo@8(long) foo)");
-            }
-        }
-    }
-
     /** The full C++ compiler flag list for a request, without the source and output names. */
     static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
         List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
-        if (!request.sysroot().isHost()) {
-            flags.add("--sysroot=" + request.sysroot().root());
-        }
-        flags.addAll(pathMapFlags(request));
+        flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
-        for (Path dir : request.includeDirectories()) {
-            flags.add("-I" + dir.toAbsolutePath());
-        }
+        flags.addAll(CompileFlags.includes(request.module()));
         flags.addAll(WinelibCFlags.wineIncludeFlags());
         flags.addAll(request.cxxflags());
         return flags;
@@ -445,43 +358,10 @@ public final class WinelibBuilder {
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) {
         List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
-        if (!request.sysroot().isHost()) {
-            flags.add("--sysroot=" + request.sysroot().root());
-        }
-        flags.addAll(pathMapFlags(request));
-        for (Path dir : request.includeDirectories()) {
-            flags.add("-I" + dir.toAbsolutePath());
-        }
+        flags.addAll(CompileFlags.sysroot(request.module()));
+        flags.addAll(CompileFlags.includes(request.module()));
         flags.addAll(WinelibCFlags.wineIncludeFlags());
-        flags.addAll(request.cflags());
+        flags.addAll(request.module().cflags());
         return flags;
-    }
-
-    /**
-     * Compiler flags that keep the checkout directory and the sysroot cache's location out of the
-     * objects ({@code __FILE__}, debug information): the project directory is written as {@code .},
-     * a non-host sysroot as {@code /sysroot}. GCC and clang use the last matching map, so the more
-     * specific sysroot comes after the project directory.
-     */
-    static List<String> pathMapFlags(WinelibBuildRequest request) {
-        List<String> flags = new ArrayList<>();
-        request.baseDirectory().ifPresent(d -> flags.add("-ffile-prefix-map=" + d + "=."));
-        if (!request.sysroot().isHost()) {
-            flags.add("-ffile-prefix-map=" + request.sysroot().root().toAbsolutePath().normalize() + "=/sysroot");
-        }
-        return flags;
-    }
-
-    /** Environment variables for compilers: {@code SOURCE_DATE_EPOCH} when the request has a time. */
-    static Map<String, String> compilerEnvironment(WinelibBuildRequest request) {
-        return request.outputTimestamp().map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // nothing more can be done; the failure being reported matters more
-        }
     }
 }

@@ -30,47 +30,11 @@ public final class ModuleLinker {
     public static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript,
             Path moduleObject, List<Path> objects, List<String> ldflags, List<String> libraries,
             List<String> runtimeLibraries, Path output) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(linker.toString());
-        cmd.add("-shared");
-        cmd.add("-Bsymbolic");
-        cmd.add("-z");
-        cmd.add("defs");
-        cmd.add("-z");
-        cmd.add("max-page-size=0x1000");
-        cmd.add("-z");
-        cmd.add("relro");
-        cmd.add("--eh-frame-hdr");
-        cmd.add("--hash-style=both");
-        cmd.add("--build-id=none");
-        cmd.add("--sysroot=" + sysroot.linkRoot());
-        cmd.add("--version-script=" + versionScript);
-        cmd.add("-T");
-        cmd.add(orderingScript.toString());
-        cmd.add("-o");
-        cmd.add(output.toString());
-        for (Path dir : sysroot.libraryDirectories()) {
-            cmd.add("-L" + dir);
-        }
-        cmd.add(sysroot.crti().toString());
-        cmd.add(sysroot.crtBeginShared().toString());
-        cmd.add(moduleObject.toString());
-        for (Path o : objects) {
-            cmd.add(o.toString());
-        }
-        cmd.addAll(ldflags);
-        for (String lib : libraries) {
-            cmd.add("-l" + lib);
-        }
-        cmd.addAll(runtimeLibraries);
-        cmd.add("-lc");
-        cmd.add("-lgcc");
-        cmd.add("--push-state");
-        cmd.add("--as-needed");
-        cmd.add("-lgcc_s");
-        cmd.add("--pop-state");
-        cmd.add(sysroot.crtEndShared().toString());
-        cmd.add(sysroot.crtn().toString());
-        return cmd;
+        List<Path> all = new ArrayList<>();
+        all.add(moduleObject);
+        all.addAll(objects);
+        return new UnixLinkCommand(linker, sysroot, List.of("-z", "max-page-size=0x1000", "-z", "relro"),
+                versionScript, List.of("-T", orderingScript.toString()), all, ldflags, libraries, runtimeLibraries,
+                output).arguments();
     }
 }

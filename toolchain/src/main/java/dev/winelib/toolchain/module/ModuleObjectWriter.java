@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -44,5 +46,18 @@ public final class ModuleObjectWriter {
             log.debug("up to date: " + object);
         }
         return object;
+    }
+
+    /**
+     * Refuses link names no linker can resolve: ld.lld and GNU ld read {@code name@version} in a
+     * symbol name as a symbol version. (winebuild emits such names and the link fails later.)
+     */
+    public static void checkLinkable(ModuleSpec spec) throws BuildFailure {
+        for (ExportEntry e : spec.entries()) {
+            if (!e.forward() && e.type() != EntryType.STUB && e.target().indexOf('@') >= 0) {
+                throw new BuildFailure(e.location() + ": '" + e.target() + "' cannot be linked: in a symbol name '@'"
+                        + " starts a symbol version; give a link name without '@' (e.g. @ stdcall foo@8(long) foo)");
+            }
+        }
     }
 }

@@ -13,7 +13,6 @@ import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
-import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.process.ToolCommand;
 
@@ -25,8 +24,10 @@ import dev.winelib.toolchain.process.ToolCommand;
  */
 public final class ModuleRuntime {
 
-    /** The entry point symbol of a DLL (entry.c). */
-    static final String DLL_ENTRY = "__wine_spec_dll_entry";
+    /** The function a DLL's entry point calls after the constructors by default, as winebuild's. */
+    public static final String DEFAULT_ENTRY = "DllMain";
+    /** The entry point symbol of a DLL (entry.c): runs the constructors, then the entry function. */
+    public static final String DLL_ENTRY = "__wine_spec_dll_entry";
     /** The entry point symbol of an executable calling main or a custom entry function (exe.c). */
     static final String EXE_ENTRY = "__wine_spec_exe_entry";
     /** The entry point symbol of an executable calling wmain (exe.c with WINELIB_UNICODE). */
@@ -107,7 +108,7 @@ public final class ModuleRuntime {
             }
             pieces.entryFunction().ifPresent(f -> flags.add("-DWINELIB_EXE_ENTRY=" + f));
         } else {
-            flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(WinelibBuilder.DEFAULT_ENTRY));
+            flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }
         return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
                 .compile(sources, List.of(directory)).objects();

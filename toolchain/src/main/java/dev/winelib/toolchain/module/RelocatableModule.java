@@ -24,7 +24,6 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
-import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -123,7 +122,7 @@ public final class RelocatableModule {
     /** Builds the object; with {@code keepTemporaries} the intermediate files stay in a directory next to it. */
     public static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
             boolean keepTemporaries) throws IOException, InterruptedException, BuildFailure {
-        WinelibBuilder.checkLinkable(request.spec());
+        ModuleObjectWriter.checkLinkable(request.spec());
         Path output = request.output().toAbsolutePath();
         Files.createDirectories(output.getParent());
         Path work = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work");

@@ -36,7 +36,7 @@ class MalformedElfTest {
         BuildResult built = new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent())
                 .build(TestProjects.request(dir, dir.resolve("views")).build());
         byte[] good = Files.readAllBytes(built.outputFile());
-        ModuleSpec spec = WinelibBuilder.readSpec(dir.resolve("test.spec"), Optional.of("test.dll"));
+        ModuleSpec spec = ModuleInputs.readSpec(dir.resolve("test.spec"), Optional.of("test.dll"));
         Random random = new Random(20261121);
         int accepted = 0;
         for (int round = 0; round < 3000; round++) {

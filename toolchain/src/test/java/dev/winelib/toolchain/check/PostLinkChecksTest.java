@@ -20,6 +20,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.RequiredTools;
+import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.TestProjects;
 import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -65,7 +66,7 @@ class PostLinkChecksTest {
     }
 
     private ModuleSpec spec() throws Exception {
-        return WinelibBuilder.readSpec(dir.resolve("test.spec"), Optional.of("test.dll"));
+        return ModuleInputs.readSpec(dir.resolve("test.spec"), Optional.of("test.dll"));
     }
 
     @Test
@@ -96,7 +97,7 @@ class PostLinkChecksTest {
     @Test
     void specThatDoesNotMatchTheModuleIsReported() throws Exception {
         Path so = relink(true, true);
-        ModuleSpec other = WinelibBuilder.readSpec(writeSpec("@ stdcall add(long long)\n"), Optional.of("other.dll"));
+        ModuleSpec other = ModuleInputs.readSpec(writeSpec("@ stdcall add(long long)\n"), Optional.of("other.dll"));
         assertThatThrownBy(() -> PostLinkChecks.verify(ElfFile.read(so), other, Optional.of(WinelibBuilder.ENTRY_SYMBOL)))
                 .isInstanceOf(BuildFailure.class)
                 .hasMessageContaining("export directory names the module 'test.dll', expected 'other.dll'")
