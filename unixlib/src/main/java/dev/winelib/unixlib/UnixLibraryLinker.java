@@ -27,9 +27,10 @@ final class UnixLibraryLinker {
     }
 
     /** The Unix half's link: only the call tables exported, named {@code soname}, bound at load ({@code -z now}). */
-    static UnixLinkCommand command(Path linker, SysrootLayout sysroot, Path versionScript, String soname,
+    static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, String soname,
             List<Path> objects, List<String> ldflags, List<String> libraries, Path output) {
-        return new UnixLinkCommand(linker, sysroot, List.of("-z", "relro", "-z", "now", "-z", "max-page-size=0x1000"),
-                versionScript, List.of("-soname", soname), objects, ldflags, libraries, List.of(), output);
+        return UnixLinkCommand.arguments(linker, sysroot, List.of("-z", "relro", "-z", "now", "-z",
+                "max-page-size=0x1000"), versionScript, List.of("-soname", soname), objects, ldflags, libraries,
+                List.of(), output);
     }
 }

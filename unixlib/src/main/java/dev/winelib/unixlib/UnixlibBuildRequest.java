@@ -47,12 +47,12 @@ public record UnixlibBuildRequest(
     /** The default dlltool. */
     public static final String DEFAULT_DLLTOOL = "x86_64-w64-mingw32-dlltool";
 
+    /** Copies the lists; the PE source root is never null (the builder gives an empty one). */
     public UnixlibBuildRequest {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(unixCallsFile, "unixCallsFile");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         peSources = List.copyOf(peSources);
-        Objects.requireNonNull(peSourceRoot, "peSourceRoot");
         Objects.requireNonNull(peCompiler, "peCompiler");
         Objects.requireNonNull(dlltool, "dlltool");
         peCflags = List.copyOf(peCflags);
@@ -92,10 +92,10 @@ public record UnixlibBuildRequest(
             return this;
         }
 
+        /** The PE half's sources and the directory they are named relative to. */
         public Builder peSources(List<Path> paths, Path root) {
-            peSources.addAll(paths);
             peSourceRoot = Optional.ofNullable(root);
-            return this;
+            return add(peSources, paths);
         }
 
         /** The Unix half's sources and the directory they are named relative to. */
@@ -108,25 +108,16 @@ public record UnixlibBuildRequest(
             return this;
         }
 
+        public Builder peCflags(List<String> flags) { return add(peCflags, flags); }
+
         public Builder dlltool(String value) {
             this.dlltool = value == null || value.isBlank() ? DEFAULT_DLLTOOL : value;
             return this;
         }
 
-        public Builder peCflags(List<String> flags) {
-            peCflags.addAll(flags);
-            return this;
-        }
+        public Builder peLdflags(List<String> flags) { return add(peLdflags, flags); }
 
-        public Builder peLdflags(List<String> flags) {
-            peLdflags.addAll(flags);
-            return this;
-        }
-
-        public Builder peLibraries(List<String> libs) {
-            peLibraries.addAll(libs);
-            return this;
-        }
+        public Builder peLibraries(List<String> libs) { return add(peLibraries, libs); }
 
         public UnixlibBuildRequest build() {
             return new UnixlibBuildRequest(module(), unixCallsFile, outputDirectory, peSources, peSourceRoot,

@@ -13,9 +13,9 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.Version;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.LinuxToolchain;
+import dev.winelib.toolchain.build.ModuleBuilder;
 import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.Stamp;
@@ -27,7 +27,6 @@ import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.link.LinkerProcess;
-import dev.winelib.toolchain.link.UnixLinkCommand;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -52,19 +51,13 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * Unchanged inputs are neither compiled nor linked again (by content); a failed build leaves
  * neither output behind.
  */
-public final class UnixlibBuilder {
+public final class UnixlibBuilder extends ModuleBuilder {
 
     /** The generated PE sources' name for the spec's stubs. */
     static final String STUBS_SOURCE = "winelib_unixlib_stubs.c";
 
-    private final ToolLocator tools;
-    private final BuildLog log;
-    private final String generator;
-
     public UnixlibBuilder(ToolLocator tools, BuildLog log) {
-        this.tools = tools;
-        this.log = log;
-        this.generator = "winebuild-j " + Version.get();
+        super(tools, log);
     }
 
     /** Reads a {@code .unixcalls} file, turning its errors into a {@link BuildFailure}. */
@@ -79,17 +72,8 @@ public final class UnixlibBuilder {
     }
 
     public UnixlibBuildResult build(UnixlibBuildRequest request) throws BuildFailure, InterruptedException {
-        List<Path> outputs = new ArrayList<>();
-        try {
-            return buildOrFail(request, outputs);
-        } catch (BuildFailure | InterruptedException | RuntimeException e) {
-            AtomicFiles.deleteQuietly(outputs);
-            throw e;
-        } catch (IOException e) {
-            AtomicFiles.deleteQuietly(outputs);
-            throw new BuildFailure("I/O error while building the unixlib module in " + request.outputDirectory() + ": "
-                    + e, e);
-        }
+        return removingOutputsOnFailure("the unixlib module in " + request.outputDirectory(),
+                outputs -> buildOrFail(request, outputs));
     }
 
     private UnixlibBuildResult buildOrFail(UnixlibBuildRequest request, List<Path> outputs) throws BuildFailure,
@@ -225,9 +209,8 @@ public final class UnixlibBuilder {
 
         Path staged = dir.resolve("out").resolve(names.unixLibrary());
         Path stampFile = dir.resolve(names.unixLibrary() + ".link.stamp");
-        UnixLinkCommand link = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
-                generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), staged);
-        List<String> key = new ArrayList<>(link.arguments());
+        List<String> key = new ArrayList<>(UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
+                generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), staged));
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
         key.add(module.outputTimestampKey());
@@ -235,7 +218,9 @@ public final class UnixlibBuilder {
         inputs.add(generated.versionScript());
         String record = Stamp.of(key, inputs);
         boolean linked = StampedOutput.make(staged, stampFile, record, tmp -> {
-            LinkerProcess.run(link.writing(tmp).arguments(), names.unixLibrary(), names.unixLibrary(), dir, log);
+            List<String> command = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
+                    generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), tmp);
+            LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log);
             checkUnixLibrary(tmp, declaration, names);
             GlibcBaselineGuard.check(module.glibcBaseline(), tmp, objects, names.unixLibrary(),
                     names.unixLibrary() + " needs ", log);

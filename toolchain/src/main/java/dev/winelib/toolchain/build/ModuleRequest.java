@@ -60,22 +60,19 @@ public record ModuleRequest(
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
 
+    /** Copies the lists; the optional parts are never null (the builder gives empty ones). */
     public ModuleRequest {
         Objects.requireNonNull(specFile, "specFile");
-        Objects.requireNonNull(moduleFileName, "moduleFileName");
         sources = List.copyOf(sources);
         sourceRoots = List.copyOf(sourceRoots);
         includeDirectories = List.copyOf(includeDirectories);
         Objects.requireNonNull(workDirectory, "workDirectory");
         Objects.requireNonNull(sysroot, "sysroot");
         Objects.requireNonNull(compiler, "compiler");
-        Objects.requireNonNull(linker, "linker");
         cflags = List.copyOf(cflags);
         ldflags = List.copyOf(ldflags);
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(viewsDirectory, "viewsDirectory");
-        Objects.requireNonNull(glibcBaseline, "glibcBaseline");
-        Objects.requireNonNull(outputTimestamp, "outputTimestamp");
         baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
     }
 
@@ -127,6 +124,12 @@ public record ModuleRequest(
                     outputTimestamp, baseDirectory);
         }
 
+        /** Adds {@code values} to one of the builder's lists. */
+        protected final <T> B add(List<T> list, List<? extends T> values) {
+            list.addAll(values);
+            return self();
+        }
+
         /** The module file name; blank to derive it from the spec file. */
         public B moduleFileName(String name) {
             this.moduleFileName = Optional.ofNullable(name).filter(s -> !s.isBlank());
@@ -134,33 +137,26 @@ public record ModuleRequest(
         }
 
         /** Adds sources of the Linux code. */
-        public B sources(List<Path> paths) {
-            sources.addAll(paths);
-            return self();
-        }
+        public B sources(List<Path> paths) { return add(sources, paths); }
 
         /** Adds a directory sources are named relative to; the first that holds a source names it. */
-        public B sourceRoot(Path dir) {
-            if (dir != null) {
-                sourceRoots.add(dir);
-            }
-            return self();
-        }
+        public B sourceRoot(Path dir) { return add(sourceRoots, dir == null ? List.of() : List.of(dir)); }
 
-        public B includeDirectories(List<Path> dirs) {
-            includeDirectories.addAll(dirs);
-            return self();
-        }
+        public B includeDirectories(List<Path> dirs) { return add(includeDirectories, dirs); }
 
         public B sysroot(Sysroot value) {
             this.sysroot = Objects.requireNonNull(value);
             return self();
         }
 
+        public B cflags(List<String> flags) { return add(cflags, flags); }
+
         public B compiler(String value) {
             this.compiler = Objects.requireNonNull(value);
             return self();
         }
+
+        public B ldflags(List<String> flags) { return add(ldflags, flags); }
 
         /** The linker; blank to find ld.lld. */
         public B linker(String value) {
@@ -168,20 +164,7 @@ public record ModuleRequest(
             return self();
         }
 
-        public B cflags(List<String> flags) {
-            cflags.addAll(flags);
-            return self();
-        }
-
-        public B ldflags(List<String> flags) {
-            ldflags.addAll(flags);
-            return self();
-        }
-
-        public B libraries(List<String> libs) {
-            libraries.addAll(libs);
-            return self();
-        }
+        public B libraries(List<String> libs) { return add(libraries, libs); }
 
         public B viewsDirectory(Path dir) {
             this.viewsDirectory = Objects.requireNonNull(dir);

@@ -22,25 +22,47 @@ public final class ProjectLayout {
     private ProjectLayout() {
     }
 
+    /**
+     * A file a project has exactly one of in a directory, and how messages name it.
+     *
+     * @param extensions the endings it may have, the usual one first
+     * @param kind its name ("spec file")
+     * @param kindPlural the name of several ("export definition files")
+     * @param addHint what a project without one should add ("NAME.spec (or NAME.def) there")
+     * @param parameter the parameter that names it instead
+     */
+    public record SingleFile(List<String> extensions, String kind, String kindPlural, String addHint,
+            String parameter) {
+    }
+
+    private static final SingleFile SPEC = new SingleFile(List.of(".spec", ".def"), "spec file",
+            "export definition files", "NAME.spec (or NAME.def) there", "specFile");
+
     /** The single {@code .spec} or {@code .def} file of a directory; fails when there is none or more than one. */
     public static Path findSpec(Path specDirectory) throws BuildFailure {
-        List<Path> specs;
-        try (Stream<Path> entries = Files.list(specDirectory)) {
-            specs = entries.filter(p -> (p.getFileName().toString().endsWith(".spec")
-                    || p.getFileName().toString().endsWith(".def")) && Files.isRegularFile(p))
-                    .sorted().toList();
+        return findSingle(specDirectory, SPEC);
+    }
+
+    /** The single file of a kind in a directory; fails, saying what to do, when there is none or more than one. */
+    public static Path findSingle(Path directory, SingleFile wanted) throws BuildFailure {
+        List<Path> found;
+        try (Stream<Path> entries = Files.list(directory)) {
+            found = entries.filter(p -> wanted.extensions().stream().anyMatch(p.getFileName().toString()::endsWith)
+                    && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new BuildFailure("no spec file: " + specDirectory + " cannot be read (" + e.getMessage()
-                    + "); put NAME.spec there or configure specFile");
+            throw new BuildFailure("no " + wanted.kind() + ": " + directory + " cannot be read (" + e.getMessage()
+                    + "); put NAME" + wanted.extensions().get(0) + " there or configure " + wanted.parameter());
         }
-        if (specs.isEmpty()) {
-            throw new BuildFailure("no spec file in " + specDirectory + ": add NAME.spec (or NAME.def) there, or configure specFile");
+        if (found.isEmpty()) {
+            throw new BuildFailure("no " + wanted.kind() + " in " + directory + ": add " + wanted.addHint()
+                    + ", or configure " + wanted.parameter());
         }
-        if (specs.size() > 1) {
-            throw new BuildFailure("several export definition files in " + specDirectory + " " + specs.stream()
-                    .map(p -> p.getFileName().toString()).toList() + ": configure specFile to choose one");
+        if (found.size() > 1) {
+            throw new BuildFailure("several " + wanted.kindPlural() + " in " + directory + " " + found.stream()
+                    .map(p -> p.getFileName().toString()).toList() + ": configure " + wanted.parameter()
+                    + " to choose one");
         }
-        return specs.get(0);
+        return found.get(0);
     }
 
     /** All files under {@code directory} with one of the extensions, sorted; empty if it does not exist. */

@@ -49,18 +49,15 @@ public record WinelibBuildRequest(
     /** The DLLs winegcc imports from by default, in its order. */
     public static final List<String> DEFAULT_IMPORTS = List.of("advapi32", "user32", "kernel32", "ntdll");
 
+    /** Copies the lists; the optional parts are never null (the builder gives empty ones). */
     public WinelibBuildRequest {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(outputFile, "outputFile");
         imports = List.copyOf(imports);
         delayImports = List.copyOf(delayImports);
         importDefinitions = List.copyOf(importDefinitions);
-        Objects.requireNonNull(entryPoint, "entryPoint");
         linkInputs = List.copyOf(linkInputs);
-        Objects.requireNonNull(cxxCompiler, "cxxCompiler");
         cxxflags = List.copyOf(cxxflags);
-        Objects.requireNonNull(cxxRuntime, "cxxRuntime");
-        Objects.requireNonNull(rustCrate, "rustCrate");
     }
 
     /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
@@ -101,25 +98,16 @@ public record WinelibBuildRequest(
             return this;
         }
 
-        public Builder imports(List<String> dlls) {
-            imports.addAll(dlls);
-            return this;
-        }
+        public Builder imports(List<String> dlls) { return add(imports, dlls); }
 
-        public Builder delayImports(List<String> dlls) {
-            delayImports.addAll(dlls);
-            return this;
-        }
+        public Builder delayImports(List<String> dlls) { return add(delayImports, dlls); }
 
         public Builder defaultImports(boolean value) {
             this.defaultImports = value;
             return this;
         }
 
-        public Builder importDefinitions(List<Path> files) {
-            importDefinitions.addAll(files);
-            return this;
-        }
+        public Builder importDefinitions(List<Path> files) { return add(importDefinitions, files); }
 
         public Builder entryPoint(String function) {
             this.entryPoint = Optional.ofNullable(function).filter(s -> !s.isBlank());
@@ -127,10 +115,7 @@ public record WinelibBuildRequest(
         }
 
         /** Prebuilt objects and static libraries to link in, in order. */
-        public Builder linkInputs(List<Path> files) {
-            linkInputs.addAll(files);
-            return this;
-        }
+        public Builder linkInputs(List<Path> files) { return add(linkInputs, files); }
 
         /** The C++ compiler; blank to derive it from the C compiler. */
         public Builder cxxCompiler(String value) {
@@ -138,15 +123,11 @@ public record WinelibBuildRequest(
             return this;
         }
 
-        public Builder cxxflags(List<String> flags) {
-            cxxflags.addAll(flags);
-            return this;
-        }
+        public Builder cxxflags(List<String> flags) { return add(cxxflags, flags); }
 
         /** {@code static}, {@code shared} or {@code none}; blank for the default. */
         public Builder cxxRuntime(String value) {
-            this.cxxRuntime = Optional.ofNullable(value).filter(s -> !s.isBlank()).map(CxxRuntime::parse);
-            return this;
+            return cxxRuntime(Optional.ofNullable(value).filter(s -> !s.isBlank()).map(CxxRuntime::parse).orElse(null));
         }
 
         public Builder cxxRuntime(CxxRuntime value) {

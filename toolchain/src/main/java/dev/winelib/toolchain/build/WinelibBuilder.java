@@ -21,7 +21,6 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.Version;
 import dev.winelib.toolchain.cargo.CargoBuild;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
@@ -58,28 +57,17 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * as Wine's loader will read it, and only then put the module in place. On any failure the output
  * file is removed, so a failed build never leaves a module that looks current.
  */
-public final class WinelibBuilder {
-
-    private final ToolLocator tools;
-    private final BuildLog log;
-    private final String generator;
+public final class WinelibBuilder extends ModuleBuilder {
 
     public WinelibBuilder(ToolLocator tools, BuildLog log) {
-        this.tools = tools;
-        this.log = log;
-        this.generator = "winebuild-j " + Version.get();
+        super(tools, log);
     }
 
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
-        try {
+        return removingOutputsOnFailure(request.outputFile().toString(), outputs -> {
+            outputs.add(request.outputFile());
             return buildOrFail(request);
-        } catch (BuildFailure | InterruptedException | RuntimeException e) {
-            AtomicFiles.deleteQuietly(request.outputFile());
-            throw e;
-        } catch (IOException e) {
-            AtomicFiles.deleteQuietly(request.outputFile());
-            throw new BuildFailure("I/O error while building " + request.outputFile() + ": " + e, e);
-        }
+        });
     }
 
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,

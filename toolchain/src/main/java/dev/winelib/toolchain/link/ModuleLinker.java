@@ -33,8 +33,8 @@ public final class ModuleLinker {
         List<Path> all = new ArrayList<>();
         all.add(moduleObject);
         all.addAll(objects);
-        return new UnixLinkCommand(linker, sysroot, List.of("-z", "max-page-size=0x1000", "-z", "relro"),
+        return UnixLinkCommand.arguments(linker, sysroot, List.of("-z", "max-page-size=0x1000", "-z", "relro"),
                 versionScript, List.of("-T", orderingScript.toString()), all, ldflags, libraries, runtimeLibraries,
-                output).arguments();
+                output);
     }
 }

@@ -3,7 +3,6 @@ package dev.winelib.toolchain.link;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import dev.winelib.sysroot.SysrootLayout;
 
@@ -12,45 +11,31 @@ import dev.winelib.sysroot.SysrootLayout;
  * link their Linux code: {@code -shared -Bsymbolic -z defs} (every undefined symbol an error), the
  * sysroot's start files around the objects, only what the version script names exported, and the
  * C library, libgcc and (as needed) libgcc_s last.
- *
- * @param linker ld.lld
- * @param sysroot the sysroot linked against
- * @param zOptions the kind's {@code -z} options, after {@code -z defs}
- * @param versionScript what the shared object exports
- * @param layoutOptions the kind's options after the version script (a section ordering script,
- *     {@code -soname})
- * @param objects objects and static libraries, in link order
- * @param ldflags the configured linker flags, before the libraries
- * @param libraries the configured {@code -l} libraries
- * @param runtimeLibraries linker arguments for language runtimes (libstdc++, the native libraries
- *     of a Rust crate), after the configured libraries and before the C library
- * @param output the file to write
  */
-public record UnixLinkCommand(Path linker, SysrootLayout sysroot, List<String> zOptions, Path versionScript,
-        List<String> layoutOptions, List<Path> objects, List<String> ldflags, List<String> libraries,
-        List<String> runtimeLibraries, Path output) {
+public final class UnixLinkCommand {
 
-    public UnixLinkCommand {
-        Objects.requireNonNull(linker, "linker");
-        Objects.requireNonNull(sysroot, "sysroot");
-        zOptions = List.copyOf(zOptions);
-        Objects.requireNonNull(versionScript, "versionScript");
-        layoutOptions = List.copyOf(layoutOptions);
-        objects = List.copyOf(objects);
-        ldflags = List.copyOf(ldflags);
-        libraries = List.copyOf(libraries);
-        runtimeLibraries = List.copyOf(runtimeLibraries);
-        Objects.requireNonNull(output, "output");
+    private UnixLinkCommand() {
     }
 
-    /** The same command writing {@code file} instead. */
-    public UnixLinkCommand writing(Path file) {
-        return new UnixLinkCommand(linker, sysroot, zOptions, versionScript, layoutOptions, objects, ldflags,
-                libraries, runtimeLibraries, file);
-    }
-
-    /** The command line. */
-    public List<String> arguments() {
+    /**
+     * The command line.
+     *
+     * @param linker ld.lld
+     * @param sysroot the sysroot linked against
+     * @param zOptions the kind's {@code -z} options, after {@code -z defs}
+     * @param versionScript what the shared object exports
+     * @param layoutOptions the kind's options after the version script (a section ordering script,
+     *     {@code -soname})
+     * @param objects objects and static libraries, in link order
+     * @param ldflags the configured linker flags, before the libraries
+     * @param libraries the configured {@code -l} libraries
+     * @param runtimeLibraries linker arguments for language runtimes (libstdc++, the native libraries
+     *     of a Rust crate), after the configured libraries and before the C library
+     * @param output the file to write
+     */
+    public static List<String> arguments(Path linker, SysrootLayout sysroot, List<String> zOptions,
+            Path versionScript, List<String> layoutOptions, List<Path> objects, List<String> ldflags,
+            List<String> libraries, List<String> runtimeLibraries, Path output) {
         List<String> cmd = new ArrayList<>();
         cmd.add(linker.toString());
         cmd.add("-shared");
