@@ -39,7 +39,7 @@ import dev.winelib.toolchain.imports.UndefinedSymbols;
 import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.link.LinkInputs;
 import dev.winelib.toolchain.link.LinkerProcess;
-import dev.winelib.toolchain.link.ModuleLinker;
+import dev.winelib.toolchain.link.WinelibLinkCommand;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleObjectWriter;
 import dev.winelib.toolchain.module.ModuleRuntime;
@@ -146,7 +146,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
         Path output = request.outputFile().toAbsolutePath();
         Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
-        List<String> key = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
+        List<String> key = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                 work.resolve("module.o"), objects, ldflags, module.libraries(), runtimeLibraries, output));
         key.add("imports=" + request.imports());
         key.add("delay-imports=" + request.delayImports());
@@ -166,8 +166,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
                     orderingScript, objects, ldflags, runtimeLibraries, work);
             Path moduleObject = writeModuleObject(spec, options, imports, work);
-            List<String> command = ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject,
-                    objects, ldflags, module.libraries(), runtimeLibraries, tmp);
+            List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                    moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
             try {
                 ConstructorFixup.apply(tmp);
@@ -257,7 +257,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             if (!hidden.isEmpty()) {
                 probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
             }
-            command = new ArrayList<>(ModuleLinker.command(linker, sysroot, versionScript, orderingScript,
+            command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
             command.add(1, "--warn-unresolved-symbols");
             command.add(2, "--error-limit=0");

@@ -24,7 +24,7 @@ import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.TestProjects;
 import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.elf.ElfFile;
-import dev.winelib.toolchain.link.ModuleLinker;
+import dev.winelib.toolchain.link.WinelibLinkCommand;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolLocator;
 
@@ -44,7 +44,7 @@ class PostLinkChecksTest {
         Path work = dir.resolve("work");
         SysrootLayout host = new SysrootInspector(dir.resolve("views")).inspect(Sysroot.host());
         Path out = dir.resolve("bad.so");
-        List<String> cmd = ModuleLinker.command(lld, host, work.resolve(LinkerScripts.VERSION_SCRIPT_NAME),
+        List<String> cmd = WinelibLinkCommand.command(lld, host, work.resolve(LinkerScripts.VERSION_SCRIPT_NAME),
                 work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME), work.resolve("test.dll.spec.o"),
                 List.of(work.resolve("obj/test.c.o"), work.resolve("runtime/obj/constructors.c.o"),
                         work.resolve("runtime/obj/entry.c.o"),

@@ -25,7 +25,7 @@ import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
-import dev.winelib.toolchain.link.ModuleLinkerAccess;
+import dev.winelib.toolchain.link.WinelibLinkCommandAccess;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.pe.WinelibImageReader;
@@ -130,8 +130,8 @@ final class AssembledFormsDifferential {
 
     private Path link(Path dir, Path object, Path stubs, String name) throws IOException, InterruptedException {
         Path output = dir.resolve(name);
-        run(dir, ModuleLinkerAccess.command(tools.linker(), host, versionScript, orderingScript, object, List.of(stubs),
-                output).toArray(String[]::new));
+        run(dir, WinelibLinkCommandAccess.command(tools.linker(), host, versionScript, orderingScript, object,
+                List.of(stubs), output).toArray(String[]::new));
         return output;
     }
 

@@ -9,15 +9,15 @@ import dev.winelib.sysroot.SysrootLayout;
  * Gives tests in other packages (the differential tests) the exact ld.lld command line the build
  * uses, so that what they link is linked like a real winelib module.
  */
-public final class ModuleLinkerAccess {
+public final class WinelibLinkCommandAccess {
 
-    private ModuleLinkerAccess() {
+    private WinelibLinkCommandAccess() {
     }
 
-    /** {@link ModuleLinker#command}, with no extra flags or libraries. */
+    /** {@link WinelibLinkCommand#command}, with no extra flags or libraries. */
     public static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript,
             Path moduleObject, List<Path> objects, Path output) {
-        return ModuleLinker.command(linker, sysroot, versionScript, orderingScript, moduleObject, objects, List.of(),
-                List.of(), output);
+        return WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript, moduleObject, objects,
+                List.of(), List.of(), output);
     }
 }

@@ -11,9 +11,9 @@ import dev.winelib.sysroot.SysrootLayout;
  * version script that exports only the NT header, and the ordering script that keeps the header
  * reserve first.
  */
-public final class ModuleLinker {
+public final class WinelibLinkCommand {
 
-    private ModuleLinker() {
+    private WinelibLinkCommand() {
     }
 
     public static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript,
