@@ -96,9 +96,8 @@ public final class WinelibBuilder extends ModuleBuilder {
                     cxxCompileFlags(request, sysroot), compilerEnvironment));
         }
         // the runtime compiles while the sources do
-        Path compilerPath = compiler;
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
-                () -> compileRuntime(request, spec, compilerPath, work));
+                () -> compileRuntime(request, spec, compiler, work));
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
         try {
@@ -127,7 +126,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             runtimeLibraries.addAll(rust.get().nativeLibraries());
             runtimeLibraries.add("--pop-state");
         }
-        List<String> ldflags = new ArrayList<>(request.module().ldflags());
+        List<String> ldflags = new ArrayList<>(module.ldflags());
         if (objects.stream().anyMatch(LinkInputs::isArchive)) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
             // referenced weakly by the runtime, which would not take it out of the archive; unlike
