@@ -15,12 +15,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import dev.winelib.sysroot.SysrootException;
 
@@ -167,22 +168,12 @@ final class VerifiedDownloads {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest = newSha256();
-        byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                digest.update(buf, 0, n);
-            }
+            return DigestUtils.sha256Hex(in);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.getSha256Digest();
     }
 }

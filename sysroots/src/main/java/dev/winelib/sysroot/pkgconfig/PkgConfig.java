@@ -51,6 +51,8 @@ public final class PkgConfig {
     private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]*");
     private static final Pattern REQUEST = Pattern.compile(
             "\\s*([A-Za-z0-9_][A-Za-z0-9_.+-]*)\\s*(?:(<=|>=|!=|=|<|>)\\s*(\\S+))?\\s*");
+    /** {@code name>=1.0} written without spaces. */
+    private static final Pattern GLUED = Pattern.compile("([^<>=!]+)(<=|>=|!=|=|<|>)(.+)");
     private static final Set<String> OPERATORS = Set.of("<", "<=", "=", "!=", ">=", ">");
     private static final Pattern LIBRARY = Pattern.compile("[A-Za-z0-9_+.-]+|:[A-Za-z0-9_+.-]+");
     private static final Pattern MACRO = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(=[^\\s'\"\\\\`$;&|<>()]*)?");
@@ -216,8 +218,7 @@ public final class PkgConfig {
         List<Requirement> result = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String name = tokens.get(i);
-            // "name>=1.0" written without spaces
-            Matcher glued = Pattern.compile("([^<>=!]+)(<=|>=|!=|=|<|>)(.+)").matcher(name);
+            Matcher glued = GLUED.matcher(name);
             if (glued.matches()) {
                 result.add(new Requirement(glued.group(1), Optional.of(glued.group(2)), Optional.of(glued.group(3))));
                 continue;
