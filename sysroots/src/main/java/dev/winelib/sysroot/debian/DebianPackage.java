@@ -1,4 +1,4 @@
-package dev.winelib.sysroot;
+package dev.winelib.sysroot.debian;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,8 +11,13 @@ import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
+import dev.winelib.sysroot.SysrootException;
+
 /** A Debian binary package: an {@code ar} archive whose {@code data.tar.*} member holds the files. */
-final class DebianPackage {
+public final class DebianPackage {
+
+    /** xz -9 needs 65 MiB to decompress; a header asking for more than this is refused. */
+    private static final int XZ_MEMORY_LIMIT_KIB = 256 * 1024;
 
     private DebianPackage() {
     }
@@ -21,7 +26,7 @@ final class DebianPackage {
      * The package's files as an uncompressed tar stream (data.tar, .gz, .xz, .zst is refused). The
      * caller closes it, which closes the package file.
      */
-    static InputStream dataTar(Path deb) throws SysrootException {
+    public static InputStream dataTar(Path deb) throws SysrootException {
         InputStream file = null;
         try {
             file = new BufferedInputStream(Files.newInputStream(deb));
@@ -36,7 +41,7 @@ final class DebianPackage {
                     return ar;
                 }
                 try {
-                    return new CompressorStreamFactory().createCompressorInputStream(
+                    return new CompressorStreamFactory(false, XZ_MEMORY_LIMIT_KIB).createCompressorInputStream(
                             new BufferedInputStream(ar));
                 } catch (CompressorException e) {
                     throw new SysrootException(deb + ": cannot decompress " + name + ": " + e.getMessage(), e);
