@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.WinelibBuildRequest;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.WinelibBuildRequest;
+import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**

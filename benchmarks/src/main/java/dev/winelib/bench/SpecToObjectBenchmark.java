@@ -28,7 +28,7 @@ import dev.winelib.spec.ExportDefinitions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.ModuleAssembler;
+import dev.winelib.toolchain.module.ModuleAssembler;
 
 /**
  * (a) Spec to object over Wine's own spec corpus (every {@code dlls/*}{@code /*.spec} both tools accept,

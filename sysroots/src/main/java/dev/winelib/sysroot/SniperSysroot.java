@@ -13,75 +13,143 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import dev.winelib.sysroot.debian.BinaryPackage;
+import dev.winelib.sysroot.debian.DebianArchive;
+import dev.winelib.sysroot.debian.DebianMirror;
+import dev.winelib.sysroot.debian.DebianPackage;
+import dev.winelib.sysroot.debian.PackageSelection;
 
 /**
  * The 'sniper' sysroot provisioned from Debian 11 (bullseye), the base of Steam Runtime 3
- * 'sniper': glibc 2.31, gcc 10's start files, libgcc and libstdc++. The packages are downloaded once with a
- * private apt state (apt checks Debian's signed release and every package's checksum) and
- * assembled into the sysroot cache under a key made of the packages' checksums; later builds use
- * the cached tree without any network access.
+ * 'sniper': glibc 2.31, gcc 10's start files, libgcc and libstdc++, plus any Debian 11 packages
+ * the project asks for (e.g. {@code libpulse-dev}) with what they depend on.
+ *
+ * <p>Provisioning needs no apt or dpkg: {@link DebianArchive} fetches the suites' signed
+ * {@code InRelease} files, checks them against Debian's archive keys, takes the package indices and
+ * {@code .deb} files they vouch for, and the {@code data.tar} of each package is unpacked by the
+ * cache's safe unpacker. The tree is kept in the sysroot cache under a key made of the selected
+ * packages' names, versions and checksums; a pointer file per requested package list
+ * ({@code sniper-HASH.current}) lets later builds use it without any network access.
  */
 public final class SniperSysroot {
 
     /**
      * What a C and C++ sysroot needs: the C library and its headers, kernel headers, libgcc, crypt,
      * and gcc 10's libstdc++ (headers, {@code libstdc++.a} built against glibc 2.31, and
-     * {@code libstdc++.so.6} for modules that link it dynamically).
+     * {@code libstdc++.so.6} for modules that link it dynamically). Taken as they are, without
+     * their own dependencies (those are programs such as {@code ldd}, NIS and sanitizer runtimes,
+     * and documentation: nothing a plain link needs); a requested package that needs one gets it.
      */
     public static final List<String> PACKAGES = List.of("libc6", "libc6-dev", "linux-libc-dev", "libgcc-10-dev",
             "libgcc-s1", "libcrypt1", "libcrypt-dev", "libstdc++-10-dev", "libstdc++6");
-    static final String SUITE = "bullseye";
-    static final String MIRROR = "http://deb.debian.org/debian";
-    /**
-     * The file naming the cache key of the current tree; its name depends on the package list, so
-     * that a cache provisioned with another list is not taken for this one.
-     */
-    static final String CURRENT = "sniper-" + packageListKey() + ".current";
+    static final String SUITE = DebianMirror.SUITE;
     static final String KEY_PREFIX = "sniper-debian11-";
+    /** Below the cache root: verified Debian index files and packages, by sha256. */
+    static final String DEBIAN_STORE = ".debian";
     private static final String PROVISION_LOCK = "sniper-provision";
     private static final Pattern KEY = Pattern.compile("sniper-debian11-[0-9a-f]{24}");
+
+    /** How to go on without provisioning; ends messages about network failures. */
+    public static final String OFFLINE_ALTERNATIVES = "Give a sysroot instead (<sysroot>, -Dwinelib.sysroot=, CLI"
+            + " --sysroot): the path of the Steam Runtime SDK archive (...sniper-sysroot.tar.gz) or of an unpacked"
+            + " sysroot directory, Maven coordinates groupId:artifactId:version of a sysroot archive in your"
+            + " repository, or 'host'; or provision it once on a machine with network access ('winebuild-j sysroot"
+            + " fetch') and copy ~/.cache/winebuild-j/sysroots; or use another Debian mirror (<debianMirror>,"
+            + " -Dwinelib.debianMirror=).";
 
     private SniperSysroot() {
     }
 
-    /** The tree, provisioned on first use. */
+    /** The base tree, provisioned from deb.debian.org on first use. */
     public static Path provision(SysrootCache cache) throws SysrootException {
         return provision(cache, message -> { });
     }
 
-    /**
-     * The tree: the cached one when it passes the cache's reuse check, otherwise provisioned now
-     * (reporting progress to {@code log}). Concurrent callers, in this JVM or in other processes,
-     * wait for one another: the packages are downloaded once.
-     */
+    /** The base tree, provisioned from deb.debian.org on first use, reporting progress to {@code log}. */
     public static Path provision(SysrootCache cache, Consumer<String> log) throws SysrootException {
-        Optional<Path> cached = current(cache);
+        return provision(cache, List.of(), DebianMirror.debian(), log);
+    }
+
+    /**
+     * The tree of the base packages plus {@code extraPackages} (and their dependencies): the cached
+     * one when it passes the cache's reuse check, otherwise provisioned now from {@code mirror}.
+     * Concurrent callers, in this JVM or in other processes, wait for one another.
+     *
+     * @param extraPackages Debian 11 package names, e.g. {@code libpulse-dev}; order and repeats
+     *     do not matter
+     * @throws SysrootException for an unknown package (naming the closest known one), a
+     *     dependency nothing satisfies, a download that fails (naming the URL and the ways to go on
+     *     offline), or a file that fails verification (nothing of it is cached)
+     */
+    public static Path provision(SysrootCache cache, List<String> extraPackages, DebianMirror mirror,
+            Consumer<String> log) throws SysrootException {
+        List<String> extras = normalize(extraPackages);
+        Optional<Path> cached = current(cache, extras);
         if (cached.isPresent()) {
             return cached.get();
         }
         return cache.underLock(PROVISION_LOCK, () -> {
-            Optional<Path> again = current(cache);
+            Optional<Path> again = current(cache, extras);
             if (again.isPresent()) {
                 return again.get();
             }
-            return download(cache, log);
+            return download(cache, extras, mirror, log);
         });
     }
 
+    /**
+     * Which packages the base set plus {@code extraPackages} resolve to, from the mirror's current
+     * indices (downloads the indices, not the packages).
+     */
+    public static PackageSelection resolve(SysrootCache cache, List<String> extraPackages, DebianMirror mirror,
+            Consumer<String> log) throws SysrootException {
+        DebianArchive archive = archive(cache, mirror, log);
+        return PackageSelection.resolve(archive.packageIndex(), PACKAGES, normalize(extraPackages));
+    }
+
+    /** The Debian archive over this cache's store of verified downloads. */
+    public static DebianArchive archive(SysrootCache cache, DebianMirror mirror, Consumer<String> log) {
+        return new DebianArchive(mirror, cache.root().resolve(DEBIAN_STORE), log, OFFLINE_ALTERNATIVES);
+    }
+
+    /** The base tree the pointer names, without checking or repairing it, if there is one. */
+    public static Optional<Path> existingTree(SysrootCache cache) {
+        return existingTree(cache, List.of());
+    }
+
+    /** The tree of base plus {@code extraPackages} the pointer names, not checked, if there is one. */
+    public static Optional<Path> existingTree(SysrootCache cache, List<String> extraPackages) {
+        return currentKey(cache, normalize(extraPackages)).flatMap(cache::existingTree);
+    }
+
+    /**
+     * The packages of a provisioned tree, {@code name=version} (trees provisioned by earlier
+     * versions with apt list their {@code .deb} file names instead), or empty when {@code tree} is
+     * not a tree of the cache.
+     */
+    public static List<String> packagesOf(SysrootCache cache, Path tree) throws SysrootException {
+        for (CachedSysroot c : cache.list()) {
+            if (c.tree().equals(tree.toAbsolutePath().normalize())) {
+                return c.origin();
+            }
+        }
+        return List.of();
+    }
+
+    /** Sorted, without repeats and blanks. */
+    static List<String> normalize(List<String> packages) {
+        return packages.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+    }
+
     /** The cached tree the pointer names, if it is still intact. */
-    static Optional<Path> current(SysrootCache cache) throws SysrootException {
-        Optional<String> key = currentKey(cache);
+    private static Optional<Path> current(SysrootCache cache, List<String> extras) throws SysrootException {
+        Optional<String> key = currentKey(cache, extras);
         return key.isPresent() ? cache.reuse(key.get()) : Optional.empty();
     }
 
-    /** The tree the pointer names, without checking or repairing it, if there is one. */
-    public static Optional<Path> existingTree(SysrootCache cache) {
-        return currentKey(cache).flatMap(cache::existingTree);
-    }
-
-    private static Optional<String> currentKey(SysrootCache cache) {
-        Path pointer = cache.root().resolve(CURRENT);
+    private static Optional<String> currentKey(SysrootCache cache, List<String> extras) {
+        Path pointer = cache.root().resolve(pointerName(extras));
         String key;
         try {
             if (!Files.isRegularFile(pointer)) {
@@ -94,19 +162,50 @@ public final class SniperSysroot {
         return KEY.matcher(key).matches() ? Optional.of(key) : Optional.empty();
     }
 
-    private static Path download(SysrootCache cache, Consumer<String> log) throws IOException, SysrootException {
+    /**
+     * The file naming the cache key of the tree for a package list; its name depends on the list,
+     * so a tree made for another list is not taken for this one. The base list alone keeps the
+     * name earlier versions used.
+     */
+    static String pointerName(List<String> extras) {
+        String list = String.join("\n", PACKAGES) + (extras.isEmpty() ? "" : "\n+" + String.join("\n", extras));
+        return "sniper-" + HexFormat.of().formatHex(sha256(list.getBytes(StandardCharsets.UTF_8)), 0, 6) + ".current";
+    }
+
+    private static Path download(SysrootCache cache, List<String> extras, DebianMirror mirror, Consumer<String> log)
+            throws IOException, SysrootException {
         log.accept("provisioning the 'sniper' sysroot (Debian 11 '" + SUITE + "', glibc 2.31) in " + cache.root()
-                + ": downloading " + String.join(" ", PACKAGES) + " from " + MIRROR + "; later builds use the cache");
-        Path work = Files.createTempDirectory(cache.root(), ".sniper-download-");
-        try {
-            List<Path> debs = new DebianPackageDownloader(cache.root().resolve(".apt-" + SUITE), SUITE, MIRROR)
-                    .download(PACKAGES, work);
-            MessageDigest key = sha256();
-            List<ArchiveSource> parts = new ArrayList<>();
-            for (Path deb : debs) {
-                key.update(deb.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                key.update(sha256().digest(Files.readAllBytes(deb)));
-                parts.add(ArchiveSource.of(deb.getFileName().toString(), () -> {
+                + ": " + String.join(" ", PACKAGES) + (extras.isEmpty() ? "" : " + " + String.join(" ", extras))
+                + " from " + mirror + "; later builds use the cache");
+        DebianArchive archive = archive(cache, mirror, log);
+        PackageSelection selection = PackageSelection.resolve(archive.packageIndex(), PACKAGES, extras);
+        if (!extras.isEmpty()) {
+            log.accept("Debian 11 packages: " + selection.packages().size() + " (" + String.join(" ", selection.names())
+                    + ")" + (selection.leftOut().isEmpty() ? ""
+                            : "; left out: " + String.join(" ", selection.leftOut().keySet())));
+        }
+        MessageDigest key = newSha256();
+        List<ArchiveSource> parts = new ArrayList<>();
+        long bytes = 0;
+        for (BinaryPackage pkg : selection.packages()) {
+            key.update((pkg.id() + " " + pkg.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+            bytes += pkg.size();
+        }
+        String id = KEY_PREFIX + HexFormat.of().formatHex(key.digest(), 0, 12);
+        Optional<Path> existing = cache.reuse(id);
+        Path tree;
+        if (existing.isPresent()) {
+            tree = existing.get();
+        } else {
+            log.accept("fetching " + selection.packages().size() + " packages (" + bytes / 1_000_000 + " MB; those"
+                    + " already in " + cache.root().resolve(DEBIAN_STORE) + " are not downloaded again)");
+            List<Path> debs = new ArrayList<>();
+            for (BinaryPackage pkg : selection.packages()) {
+                debs.add(archive.deb(pkg));
+            }
+            for (int i = 0; i < debs.size(); i++) {
+                Path deb = debs.get(i);
+                parts.add(ArchiveSource.of(selection.packages().get(i).id(), () -> {
                     try {
                         return DebianPackage.dataTar(deb);
                     } catch (SysrootException e) {
@@ -114,45 +213,25 @@ public final class SniperSysroot {
                     }
                 }));
             }
-            String id = KEY_PREFIX + HexFormat.of().formatHex(key.digest(), 0, 12);
-            Path tree = cache.assemble(id, parts);
-            Path tmp = Files.createTempFile(cache.root(), ".sniper.current", ".tmp");
-            Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, cache.root().resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            log.accept("provisioned the 'sniper' sysroot: " + tree);
-            return tree;
-        } finally {
-            deleteTree(work);
+            tree = cache.assemble(id, parts);
         }
+        Path tmp = Files.createTempFile(cache.root(), ".sniper.current", ".tmp");
+        Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, cache.root().resolve(pointerName(extras)), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        log.accept("provisioned the 'sniper' sysroot: " + tree);
+        return tree;
     }
 
-    private static MessageDigest sha256() {
+    private static byte[] sha256(byte[] data) {
+        return newSha256().digest(data);
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String packageListKey() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", PACKAGES).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

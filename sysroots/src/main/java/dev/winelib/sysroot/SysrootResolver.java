@@ -3,10 +3,13 @@ package dev.winelib.sysroot;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import dev.winelib.sysroot.debian.DebianMirror;
 
 /**
  * Turns a sysroot setting into a sysroot directory. A setting is one of:
@@ -33,6 +36,8 @@ public final class SysrootResolver {
     private final SysrootCache cache;
     private final SysrootArtifactResolver artifacts;
     private final Consumer<String> log;
+    private final List<String> debianPackages;
+    private final DebianMirror mirror;
 
     /** A resolver that finds artifacts in the local Maven repository and reports nothing. */
     public SysrootResolver(SysrootCache cache) {
@@ -44,9 +49,43 @@ public final class SysrootResolver {
      * @param log receives progress messages (provisioning, unpacking)
      */
     public SysrootResolver(SysrootCache cache, SysrootArtifactResolver artifacts, Consumer<String> log) {
+        this(cache, artifacts, log, List.of(), DebianMirror.debian());
+    }
+
+    private SysrootResolver(SysrootCache cache, SysrootArtifactResolver artifacts, Consumer<String> log,
+            List<String> debianPackages, DebianMirror mirror) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.log = Objects.requireNonNull(log, "log");
+        this.debianPackages = SniperSysroot.normalize(debianPackages);
+        this.mirror = Objects.requireNonNull(mirror, "mirror");
+    }
+
+    /**
+     * This resolver, with Debian 11 packages to add to the 'sniper' sysroot (with their
+     * dependencies), e.g. {@code libpulse-dev}; they apply only to {@code sniper}.
+     */
+    public SysrootResolver withDebianPackages(List<String> packages) {
+        return new SysrootResolver(cache, artifacts, log, packages, mirror);
+    }
+
+    /** This resolver, provisioning the 'sniper' sysroot from {@code mirror}. */
+    public SysrootResolver withDebianMirror(DebianMirror mirror) {
+        return new SysrootResolver(cache, artifacts, log, debianPackages, mirror);
+    }
+
+    /** The Debian packages added to the 'sniper' sysroot (sorted, no repeats). */
+    public List<String> debianPackages() {
+        return debianPackages;
+    }
+
+    public DebianMirror debianMirror() {
+        return mirror;
+    }
+
+    /** Hints for a failed build against the 'sniper' tree {@code tree} this resolver provisioned. */
+    public SysrootHints hints(java.nio.file.Path tree) throws SysrootException {
+        return SysrootHints.forSniper(cache, tree, debianPackages, mirror, log);
     }
 
     /** A resolver over the per-user cache. */
@@ -82,11 +121,15 @@ public final class SysrootResolver {
             throw new SysrootException("a sysroot sha256 (" + sha256.get() + ") applies only to an archive, not to"
                     + " sysroot '" + s + "': remove it or give the archive");
         }
+        if (!debianPackages.isEmpty() && !s.equals(SNIPER)) {
+            throw new SysrootException("Debian packages (" + String.join(" ", debianPackages) + ") can be added only"
+                    + " to the 'sniper' sysroot, not to sysroot '" + s + "': remove sysrootPackages or use 'sniper'");
+        }
         if (s.equals(Sysroot.HOST) || s.equals("/")) {
             return Sysroot.host();
         }
         if (s.equals(SNIPER)) {
-            return Sysroot.directory(SniperSysroot.provision(cache, log));
+            return Sysroot.directory(SniperSysroot.provision(cache, debianPackages, mirror, log));
         }
         Path path;
         try {
@@ -125,7 +168,7 @@ public final class SysrootResolver {
         }
         Optional<Path> tree;
         if (s.equals(SNIPER)) {
-            tree = SniperSysroot.existingTree(cache);
+            tree = SniperSysroot.existingTree(cache, debianPackages);
         } else if (Files.isDirectory(Path.of(s))) {
             return Path.of(s).toAbsolutePath().normalize();
         } else if (Files.isRegularFile(Path.of(s))) {

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A build log that keeps every message, prefixed with its level. */
-final class RecordingLog implements BuildLog {
+public final class RecordingLog implements BuildLog {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
@@ -24,14 +24,14 @@ final class RecordingLog implements BuildLog {
         lines.add("DEBUG " + message);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
     /** The debug line of the final link's command. */
-    String linkCommand() {
+    public String linkCommand() {
         List<String> all = lines();
         for (int i = 0; i < all.size() - 1; i++) {
             if (all.get(i).startsWith("INFO linking ")) {

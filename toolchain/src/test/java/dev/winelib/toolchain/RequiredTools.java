@@ -13,12 +13,12 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * External programs the tests run. A missing one fails the test under CI (CI=true) and skips it
  * elsewhere, with a message naming what to install.
  */
-final class RequiredTools {
+public final class RequiredTools {
 
     private RequiredTools() {
     }
 
-    static Path require(String program, String debianPackage) {
+    public static Path require(String program, String debianPackage) {
         Optional<Path> found = ToolLocator.fromEnvironment().find(program);
         if (found.isEmpty()) {
             missing(program + " (Debian package " + debianPackage + ")");
@@ -26,7 +26,7 @@ final class RequiredTools {
         return found.orElseThrow();
     }
 
-    static Path linker() {
+    public static Path linker() {
         try {
             return ToolLocator.fromEnvironment().findLinker(Optional.empty());
         } catch (ToolNotFoundException e) {
@@ -35,7 +35,7 @@ final class RequiredTools {
         }
     }
 
-    static void missing(String what) {
+    public static void missing(String what) {
         String message = "this test needs " + what + ", which is not installed";
         if ("true".equals(System.getenv("CI"))) {
             fail(message);

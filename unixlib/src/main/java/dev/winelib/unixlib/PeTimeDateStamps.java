@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.OptionalInt;
 
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.pe.PeFile;
 import dev.winelib.toolchain.pe.PeFileReader;
 import dev.winelib.toolchain.pe.PeFormatException;

@@ -1,10 +1,10 @@
 package dev.winelib.unixlib;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.link.UnixLinkCommand;
 
 /**
  * The ld.lld command line of the Unix half: an ordinary shared object, linked against the
@@ -26,49 +26,11 @@ final class UnixLibraryLinker {
         return b.append("  local:\n    *;\n};\n").toString();
     }
 
+    /** The Unix half's link: only the call tables exported, named {@code soname}, bound at load ({@code -z now}). */
     static List<String> command(Path linker, SysrootLayout sysroot, Path versionScript, String soname,
             List<Path> objects, List<String> ldflags, List<String> libraries, Path output) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(linker.toString());
-        cmd.add("-shared");
-        cmd.add("-Bsymbolic");
-        cmd.add("-z");
-        cmd.add("defs");
-        cmd.add("-z");
-        cmd.add("relro");
-        cmd.add("-z");
-        cmd.add("now");
-        cmd.add("-z");
-        cmd.add("max-page-size=0x1000");
-        cmd.add("--eh-frame-hdr");
-        cmd.add("--hash-style=both");
-        cmd.add("--build-id=none");
-        cmd.add("--sysroot=" + sysroot.linkRoot());
-        cmd.add("--version-script=" + versionScript);
-        cmd.add("-soname");
-        cmd.add(soname);
-        cmd.add("-o");
-        cmd.add(output.toString());
-        for (Path dir : sysroot.libraryDirectories()) {
-            cmd.add("-L" + dir);
-        }
-        cmd.add(sysroot.crti().toString());
-        cmd.add(sysroot.crtBeginShared().toString());
-        for (Path o : objects) {
-            cmd.add(o.toString());
-        }
-        cmd.addAll(ldflags);
-        for (String lib : libraries) {
-            cmd.add("-l" + lib);
-        }
-        cmd.add("-lc");
-        cmd.add("-lgcc");
-        cmd.add("--push-state");
-        cmd.add("--as-needed");
-        cmd.add("-lgcc_s");
-        cmd.add("--pop-state");
-        cmd.add(sysroot.crtEndShared().toString());
-        cmd.add(sysroot.crtn().toString());
-        return cmd;
+        return UnixLinkCommand.arguments(linker, sysroot, List.of("-z", "relro", "-z", "now", "-z",
+                "max-page-size=0x1000"), versionScript, List.of("-soname", soname), objects, ldflags, libraries,
+                List.of(), output);
     }
 }

@@ -3,7 +3,6 @@ package dev.winelib.unixlib;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +11,22 @@ import java.util.Optional;
 
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
-import dev.winelib.sysroot.SysrootException;
-import dev.winelib.sysroot.SysrootInspector;
-import dev.winelib.sysroot.SysrootLayout;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.SourceCompiler;
-import dev.winelib.toolchain.Stamp;
-import dev.winelib.toolchain.Version;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.LinuxToolchain;
+import dev.winelib.toolchain.build.ModuleBuilder;
+import dev.winelib.toolchain.build.ModuleInputs;
+import dev.winelib.toolchain.build.ModuleRequest;
+import dev.winelib.toolchain.build.Stamp;
+import dev.winelib.toolchain.build.StampedOutput;
+import dev.winelib.toolchain.check.GlibcBaselineGuard;
+import dev.winelib.toolchain.compile.CompileFlags;
+import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
-import dev.winelib.toolchain.glibc.BaselineReport;
-import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
-import dev.winelib.toolchain.glibc.GlibcVersion;
 import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -53,65 +51,49 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  * Unchanged inputs are neither compiled nor linked again (by content); a failed build leaves
  * neither output behind.
  */
-public final class UnixlibBuilder {
+public final class UnixlibBuilder extends ModuleBuilder {
 
     /** The generated PE sources' name for the spec's stubs. */
     static final String STUBS_SOURCE = "winelib_unixlib_stubs.c";
 
-    private final ToolLocator tools;
-    private final BuildLog log;
-    private final String generator;
-
     public UnixlibBuilder(ToolLocator tools, BuildLog log) {
-        this.tools = tools;
-        this.log = log;
-        this.generator = "winebuild-j " + Version.get();
+        super(tools, log);
     }
 
     /** Reads a {@code .unixcalls} file, turning its errors into a {@link BuildFailure}. */
     public static UnixCallsDeclaration readDeclaration(Path file) throws BuildFailure {
-        try {
-            return UnixCallsParser.parse(file);
-        } catch (NoSuchFileException e) {
-            throw new BuildFailure(file + ": unix calls file not found");
-        } catch (IOException e) {
-            throw new BuildFailure(file + ": cannot read the unix calls file: " + e.getMessage(), e);
-        } catch (UnixCallsException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
+        return ModuleInputs.read(file, "unix calls file", f -> {
+            try {
+                return UnixCallsParser.parse(f);
+            } catch (UnixCallsException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+        });
     }
 
     public UnixlibBuildResult build(UnixlibBuildRequest request) throws BuildFailure, InterruptedException {
-        List<Path> outputs = new ArrayList<>();
-        try {
-            return buildOrFail(request, outputs);
-        } catch (BuildFailure | InterruptedException | RuntimeException e) {
-            deleteQuietly(outputs);
-            throw e;
-        } catch (IOException e) {
-            deleteQuietly(outputs);
-            throw new BuildFailure("I/O error while building the unixlib module in " + request.outputDirectory() + ": "
-                    + e, e);
-        }
+        return removingOutputsOnFailure("the unixlib module in " + request.outputDirectory(),
+                outputs -> buildOrFail(request, outputs));
     }
 
     private UnixlibBuildResult buildOrFail(UnixlibBuildRequest request, List<Path> outputs) throws BuildFailure,
             IOException, InterruptedException {
+        ModuleRequest module = request.module();
         // the outputs of an earlier build go when this one fails, even when the spec cannot be read
         try {
-            ModuleNames expected = ModuleNames.of(request.moduleFileName()
-                    .orElseGet(() -> SpecParser.defaultModuleFileName(request.specFile().toString())));
+            ModuleNames expected = ModuleNames.of(module.moduleFileName()
+                    .orElseGet(() -> SpecParser.defaultModuleFileName(module.specFile().toString())));
             outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.dll()));
             outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.unixLibrary()));
         } catch (IllegalArgumentException e) {
             // reported below, once the spec is read
         }
-        ModuleSpec spec = WinelibBuilder.readSpec(request.specFile(), request.moduleFileName());
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
         ModuleNames names;
         try {
             names = ModuleNames.of(spec.fileName());
         } catch (IllegalArgumentException e) {
-            throw new BuildFailure(request.specFile() + ": " + e.getMessage() + " (rename the spec file or configure"
+            throw new BuildFailure(module.specFile() + ": " + e.getMessage() + " (rename the spec file or configure"
                     + " outputFileName)", e);
         }
         Path outputDirectory = request.outputDirectory().toAbsolutePath();
@@ -128,33 +110,23 @@ public final class UnixlibBuilder {
 
         Path peCompiler;
         Path dlltool;
-        Path compiler;
-        Path linker;
         try {
             peCompiler = tools.require(request.peCompiler(), ToolLocator.debianPackageOfCompiler(request.peCompiler()),
                     "to compile and link the PE half of " + names.dll());
             dlltool = tools.require(request.dlltool(), "binutils-mingw-w64-x86-64",
                     "to make the ntdll import library of the PE half");
-            compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
-                    "to compile the Unix half " + names.unixLibrary());
-            linker = tools.findLinker(request.linker());
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
-        SysrootLayout sysroot;
-        try {
-            sysroot = new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot());
-        } catch (SysrootException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
+        LinuxToolchain unixTools = LinuxToolchain.of(module, tools, "to compile the Unix half " + names.unixLibrary());
 
-        Path work = request.workDirectory().toAbsolutePath();
+        Path work = module.workDirectory().toAbsolutePath();
         GeneratedSources generated = generate(spec, declaration, names, work);
 
-        Map<String, String> environment = compilerEnvironment(request);
+        Map<String, String> environment = module.compilerEnvironment();
         List<String> unixFlags = unixCompileFlags(request, generated.includeDirectory());
-        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, compiler, unixFlags, environment, linker,
-                sysroot, work.resolve("unix"));
+        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, unixTools, unixFlags, environment,
+                work.resolve("unix"));
         PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, environment, dlltool,
                 work.resolve("pe"));
 
@@ -212,10 +184,12 @@ public final class UnixlibBuilder {
     }
 
     private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
-            GeneratedSources generated, Path compiler, List<String> flags, Map<String, String> environment,
-            Path linker, SysrootLayout sysroot, Path dir) throws IOException, InterruptedException, BuildFailure {
+            GeneratedSources generated, LinuxToolchain unixTools, List<String> flags, Map<String, String> environment,
+            Path dir) throws IOException, InterruptedException, BuildFailure {
+        ModuleRequest module = request.module();
+        Path compiler = unixTools.compiler();
         SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
-                .compile(request.unixSources(), request.unixSourceRoot().map(List::of).orElse(List.of()));
+                .compile(module.sources(), module.sourceRoots());
         SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, environment, dir.resolve("generated-obj"),
                 log).compile(List.of(generated.tableSource()), List.of(dir));
         try {
@@ -235,38 +209,28 @@ public final class UnixlibBuilder {
 
         Path staged = dir.resolve("out").resolve(names.unixLibrary());
         Path stampFile = dir.resolve(names.unixLibrary() + ".link.stamp");
-        List<String> key = new ArrayList<>(UnixLibraryLinker.command(linker, sysroot, generated.versionScript(),
-                names.unixLibrary(), objects, request.ldflags(), request.libraries(), staged));
+        List<String> key = new ArrayList<>(UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
+                generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), staged));
         key.add("generator=" + generator);
-        key.add("glibc-baseline=" + request.glibcBaseline().orElse("none"));
-        key.add(outputTimestampKey(request));
+        key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
+        key.add(module.outputTimestampKey());
         List<Path> inputs = new ArrayList<>(objects);
         inputs.add(generated.versionScript());
         String record = Stamp.of(key, inputs);
-        if (Stamp.isFresh(staged, stampFile, record)) {
+        boolean linked = StampedOutput.make(staged, stampFile, record, tmp -> {
+            List<String> command = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
+                    generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), tmp);
+            LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log);
+            checkUnixLibrary(tmp, declaration, names);
+            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, objects, names.unixLibrary(),
+                    names.unixLibrary() + " needs ", log);
+            return true;
+        }).isPresent();
+        if (!linked) {
             log.debug("up to date: " + staged);
             checkUnixLibrary(staged, declaration, names);
-            return new UnixHalf(staged, user.compiled() + table.compiled(), false);
         }
-        Path tmp = AtomicFiles.temporarySibling(staged);
-        try {
-            List<String> command = UnixLibraryLinker.command(linker, sysroot, generated.versionScript(),
-                    names.unixLibrary(), objects, request.ldflags(), request.libraries(), tmp);
-            log.info("linking " + names.unixLibrary());
-            log.debug(String.join(" ", command));
-            try {
-                ProcessRunner.check("linking " + names.unixLibrary(), command, dir);
-            } catch (ToolFailedException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
-            checkUnixLibrary(tmp, declaration, names);
-            checkGlibcBaseline(request, names, tmp, objects);
-            AtomicFiles.commit(tmp, staged);
-            Stamp.write(stampFile, record, staged);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        return new UnixHalf(staged, user.compiled() + table.compiled(), true);
+        return new UnixHalf(staged, user.compiled() + table.compiled(), linked);
     }
 
     private static void checkUnixLibrary(Path file, UnixCallsDeclaration declaration, ModuleNames names)
@@ -282,62 +246,15 @@ public final class UnixlibBuilder {
         }
     }
 
-    private void checkGlibcBaseline(UnixlibBuildRequest request, ModuleNames names, Path library, List<Path> objects)
-            throws IOException, BuildFailure {
-        try {
-            GlibcVersion baseline = GlibcVersion.parse(request.glibcBaseline().orElse("999.0"));
-            BaselineReport report = GlibcBaselineCheck.check(library, objects, baseline);
-            log.info(names.unixLibrary() + " needs " + String.join(", ", report.neededLibraries()));
-            report.warnings().forEach(log::warn);
-            if (request.glibcBaseline().isPresent() && !report.passes()) {
-                throw new BuildFailure(names.unixLibrary() + ": " + report.failureMessage(baseline));
-            }
-        } catch (ElfFormatException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new BuildFailure("glibc baseline '" + request.glibcBaseline().orElse("") + "' is not a version such"
-                    + " as 2.31: " + e.getMessage(), e);
-        }
-    }
-
-    /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
-    private static Map<String, String> compilerEnvironment(UnixlibBuildRequest request) {
-        return request.outputTimestamp().map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
-    }
-
-    /** The configured time in a link's up-to-date record: a new time links again. */
-    private static String outputTimestampKey(UnixlibBuildRequest request) {
-        return "output-timestamp=" + request.outputTimestamp().map(t -> Long.toString(t.seconds())).orElse("none");
-    }
-
     /** The Unix half's compiler flags, without the source and output names. */
     static List<String> unixCompileFlags(UnixlibBuildRequest request, Path generatedInclude) {
         List<String> flags = new ArrayList<>();
         flags.add("-m64");
         flags.add("-fPIC");
-        if (!request.sysroot().isHost()) {
-            flags.add("--sysroot=" + request.sysroot().root());
-        }
-        flags.addAll(pathMapFlags(request, true));
+        flags.addAll(CompileFlags.sysroot(request.module()));
         flags.add("-I" + generatedInclude);
-        for (Path dir : request.includeDirectories()) {
-            flags.add("-I" + dir.toAbsolutePath());
-        }
-        flags.addAll(request.cflags());
-        return flags;
-    }
-
-    /**
-     * Flags that keep the project's location (and the sysroot cache's, for the Unix half) out of the
-     * objects: the project directory is written as {@code .}, a non-host sysroot as {@code /sysroot}
-     * (the last matching map wins, so the more specific sysroot comes second).
-     */
-    static List<String> pathMapFlags(UnixlibBuildRequest request, boolean unixHalf) {
-        List<String> flags = new ArrayList<>();
-        request.baseDirectory().ifPresent(d -> flags.add("-ffile-prefix-map=" + d + "=."));
-        if (unixHalf && !request.sysroot().isHost()) {
-            flags.add("-ffile-prefix-map=" + request.sysroot().root().toAbsolutePath().normalize() + "=/sysroot");
-        }
+        flags.addAll(CompileFlags.includes(request.module()));
+        flags.addAll(request.module().cflags());
         return flags;
     }
 
@@ -349,11 +266,9 @@ public final class UnixlibBuilder {
     private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
             GeneratedSources generated, Path compiler, Map<String, String> environment, Path dlltool, Path dir)
             throws IOException, InterruptedException, BuildFailure {
-        List<String> flags = new ArrayList<>(pathMapFlags(request, false));
+        List<String> flags = new ArrayList<>(CompileFlags.pathMaps(request.module(), false));
         flags.add("-I" + generated.includeDirectory());
-        for (Path d : request.includeDirectories()) {
-            flags.add("-I" + d.toAbsolutePath());
-        }
+        flags.addAll(CompileFlags.includes(request.module()));
         flags.addAll(request.peCflags());
         SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
                 .compile(request.peSources(), request.peSourceRoot().map(List::of).orElse(List.of()));
@@ -372,7 +287,7 @@ public final class UnixlibBuilder {
         List<String> key = new ArrayList<>(PeLinker.command(compiler, staged, objects, generated.definitionFile(),
                 importLibrary, request.peLdflags(), request.peLibraries(), names.dll()));
         key.add("generator=" + generator);
-        key.add(outputTimestampKey(request));
+        key.add(request.module().outputTimestampKey());
         List<Path> inputs = new ArrayList<>(objects);
         inputs.add(generated.definitionFile());
         inputs.add(importLibrary);
@@ -387,18 +302,12 @@ public final class UnixlibBuilder {
         try {
             List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
                     request.peLdflags(), request.peLibraries(), names.dll());
-            log.info("linking " + names.dll());
-            log.debug(String.join(" ", command));
-            try {
-                ProcessRunner.check("linking " + names.dll(), command, dir);
-            } catch (ToolFailedException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
+            LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
             byte[] finished;
             try {
                 byte[] linked = Files.readAllBytes(tmp);
-                if (request.outputTimestamp().isPresent()) {
-                    linked = PeTimeDateStamps.apply(names.dll(), linked, request.outputTimestamp().get());
+                if (request.module().outputTimestamp().isPresent()) {
+                    linked = PeTimeDateStamps.apply(names.dll(), linked, request.module().outputTimestamp().get());
                 }
                 finished = BuiltinMarker.apply(names.dll(), linked);
             } catch (IllegalArgumentException e) {
@@ -487,16 +396,6 @@ public final class UnixlibBuilder {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static void deleteQuietly(List<Path> files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // the failure being reported matters more
             }
         }
     }

@@ -1,12 +1,10 @@
 package dev.winelib.unixlib;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.ProjectLayout;
 
 /**
  * The conventional layout of a unixlib project:
@@ -26,24 +24,13 @@ public final class UnixlibLayout {
     private UnixlibLayout() {
     }
 
+    private static final ProjectLayout.SingleFile UNIX_CALLS = new ProjectLayout.SingleFile(
+            List.of(UnixCallsParser.EXTENSION), "unix calls file", "unix calls files",
+            "NAME" + UnixCallsParser.EXTENSION + " there (the calls from the PE half into the Unix half)",
+            "unixCallsFile");
+
     /** The single {@code .unixcalls} file of a directory; fails when there is none or more than one. */
     public static Path findUnixCalls(Path directory) throws BuildFailure {
-        List<Path> found;
-        try (Stream<Path> entries = Files.list(directory)) {
-            found = entries.filter(p -> p.getFileName().toString().endsWith(UnixCallsParser.EXTENSION)
-                    && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new BuildFailure("no unix calls file: " + directory + " cannot be read (" + e.getMessage()
-                    + "); put NAME" + UnixCallsParser.EXTENSION + " there or configure unixCallsFile");
-        }
-        if (found.isEmpty()) {
-            throw new BuildFailure("no unix calls file in " + directory + ": add NAME" + UnixCallsParser.EXTENSION
-                    + " there (the calls from the PE half into the Unix half), or configure unixCallsFile");
-        }
-        if (found.size() > 1) {
-            throw new BuildFailure("several unix calls files in " + directory + " " + found.stream()
-                    .map(p -> p.getFileName().toString()).toList() + ": configure unixCallsFile to choose one");
-        }
-        return found.get(0);
+        return ProjectLayout.findSingle(directory, UNIX_CALLS);
     }
 }

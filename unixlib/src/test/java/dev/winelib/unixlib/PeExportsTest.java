@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.ModuleInputs;
+import dev.winelib.toolchain.build.WinelibBuilder;
 
 class PeExportsTest {
 
@@ -45,7 +46,7 @@ class PeExportsTest {
     private ModuleSpec spec(String text) throws Exception {
         Path file = dir.resolve("ex.spec");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return WinelibBuilder.readSpec(file, Optional.empty());
+        return ModuleInputs.readSpec(file, Optional.empty());
     }
 
     @Test

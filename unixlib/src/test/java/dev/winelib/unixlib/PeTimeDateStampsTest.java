@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 
 /** The configured time in a mingw-linked PE file, read back with mingw's objdump. */
 class PeTimeDateStampsTest {

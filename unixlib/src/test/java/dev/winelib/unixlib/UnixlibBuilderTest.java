@@ -63,7 +63,7 @@ class UnixlibBuilderTest {
                 "__wine_unix_call_wow64_funcs");
         byte[] dll = Files.readAllBytes(first.dll());
         assertThat(BuiltinMarker.isMarked(dll)).isTrue();
-        assertThat(PeDllChecks.problems(first.dll(), dll, dev.winelib.toolchain.WinelibBuilder
+        assertThat(PeDllChecks.problems(first.dll(), dll, dev.winelib.toolchain.build.ModuleInputs
                 .readSpec(p.resolve("src/main/spec/demo.spec"), java.util.Optional.empty()))).isEmpty();
         assertThat(p.resolve("target/unixlib/include/demo_unixcalls.h")).isRegularFile();
         assertThat(p.resolve("target/unixlib/include/winelib_unixlib.h")).isRegularFile();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.winelib.toolchain.ProjectLayout;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.ProjectLayout;
 
 /** A unixlib project written into a directory, in the conventional layout, for builder tests. */
 final class UnixlibProject {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import dev.winelib.spec.DefFileWriter;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.AtomicFiles;
 
 /** {@code --def}: the module-definition file of a spec, as winebuild writes it. */
 final class DefMode {

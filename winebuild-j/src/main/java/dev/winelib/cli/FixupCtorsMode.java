@@ -3,8 +3,8 @@ package dev.winelib.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.winelib.toolchain.ConstructorFixup;
 import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.link.ConstructorFixup;
 
 /**
  * {@code --fixup-ctors}: hides the constructors of linked winelib modules from ld.so (each file is

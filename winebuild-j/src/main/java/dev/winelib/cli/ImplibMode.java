@@ -8,9 +8,9 @@ import java.util.Optional;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.Target;
-import dev.winelib.toolchain.ToolCommand;
 import dev.winelib.toolchain.implib.UnixImportLibraryWriter;
 import dev.winelib.toolchain.implib.WindowsImportLibraryWriter;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 

@@ -18,14 +18,15 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.CRuntime;
-import dev.winelib.toolchain.OutputTimestamp;
 import dev.winelib.toolchain.Target;
-import dev.winelib.toolchain.ToolCommand;
 import dev.winelib.toolchain.Version;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.ModuleInputs;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.pe.PeFormatException;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
@@ -229,7 +230,7 @@ final class Invocation {
         if (options.specFile == null) {
             throw new UsageError("no spec file given: use -E FILE.spec");
         }
-        return WinelibBuilder.readSpec(Path.of(options.specFile), moduleFileName(executable));
+        return ModuleInputs.readSpec(Path.of(options.specFile), moduleFileName(executable));
     }
 
     /**

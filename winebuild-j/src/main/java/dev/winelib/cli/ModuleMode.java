@@ -21,11 +21,12 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.sysroot.SysrootResolver;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.RelocatableModule;
-import dev.winelib.toolchain.RuntimeCache;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.module.ModuleRuntime;
+import dev.winelib.toolchain.module.RelocatableModule;
+import dev.winelib.toolchain.module.RuntimeCache;
 import dev.winelib.toolchain.pe.FakeModuleWriter;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
@@ -58,7 +59,7 @@ final class ModuleMode {
         Optional<String> entry = Optional.ofNullable(cli.options.entry).map(ModuleMode::withoutDecoration);
         ModuleOptions options = cli.moduleOptions(executable
                 ? ModuleOptions.exe(entry.orElse(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY))
-                : ModuleOptions.dllWithOptionalEntry(entry.orElse(WinelibBuilder.DEFAULT_ENTRY)));
+                : ModuleOptions.dllWithOptionalEntry(entry.orElse(ModuleRuntime.DEFAULT_ENTRY)));
         if (options.timeDateStamp().isEmpty()) {
             // no configured time: winebuild's hash of the file name as it derives it from -F, -E or -o
             Optional<Long> stamp = WinebuildFileName.of(cli.options, executable).timeDateStamp();

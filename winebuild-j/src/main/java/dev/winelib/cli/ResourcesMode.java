@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import dev.winelib.resources.ResourceException;
 import dev.winelib.resources.ResourceFileWriter;
 import dev.winelib.resources.ResourceTable;
-import dev.winelib.toolchain.AtomicFiles;
+import dev.winelib.toolchain.build.AtomicFiles;
 
 /**
  * {@code --resources}: merges resource files into one {@code .res} file (resources sorted, the

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.StaticLibrary;
-import dev.winelib.toolchain.ToolCommand;
+import dev.winelib.toolchain.link.StaticLibrary;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /** {@code --staticlib}: a static library of the given objects. */

@@ -12,15 +12,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.BuildResult;
-import dev.winelib.toolchain.CRuntime;
-import dev.winelib.toolchain.CxxRuntime;
-import dev.winelib.toolchain.ProjectLayout;
-import dev.winelib.toolchain.RustCrate;
-import dev.winelib.toolchain.SourceLanguage;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.WinelibBuildRequest;
-import dev.winelib.toolchain.WinelibBuilder;
+import dev.winelib.toolchain.build.BuildResult;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
+import dev.winelib.toolchain.build.WinelibBuildRequest;
+import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.cargo.RustCrate;
+import dev.winelib.toolchain.compile.CRuntime;
+import dev.winelib.toolchain.compile.CxxRuntime;
+import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**
@@ -49,28 +49,24 @@ public final class BuildMojo extends ModuleBuildMojo {
      * C++ compiler driver: {@code g++}, {@code clang++}, a versioned name or a path. By default the
      * one that goes with {@code compiler} ({@code gcc}: {@code g++}; {@code clang-16}: {@code clang++-16}).
      */
-    @Parameter(property = "winelib.cxxCompiler")
-    private String cxxCompiler;
+    @Parameter(property = "winelib.cxxCompiler") private String cxxCompiler;
 
     /** Extra C++ compiler flags, separated by spaces (quotes group words), e.g. {@code -std=c++17 -O2}. */
-    @Parameter(property = "winelib.cxxflags")
-    private String cxxflags;
+    @Parameter(property = "winelib.cxxflags") private String cxxflags;
 
     /**
      * How libstdc++ is linked: {@code static} (the default when there are C++ sources: the sysroot
      * GCC's libstdc++.a goes into the DLL), {@code shared} (the DLL needs libstdc++.so.6 where it
      * runs) or {@code none}. Set it to link libstdc++ for C++ code that comes only as link inputs.
      */
-    @Parameter(property = "winelib.cxxRuntime")
-    private String cxxRuntime;
+    @Parameter(property = "winelib.cxxRuntime") private String cxxRuntime;
 
     /**
      * Prebuilt objects ({@code .o}) and static libraries ({@code .a}) linked into the DLL, in this
      * order, after the compiled sources: the output of any compiler can become a winelib DLL. The
      * Win32 functions they use are imported like those of compiled code.
      */
-    @Parameter(property = "winelib.linkInputs")
-    private List<File> linkInputs = new ArrayList<>();
+    @Parameter(property = "winelib.linkInputs") private List<File> linkInputs = new ArrayList<>();
 
     /**
      * Directory of a Rust crate ({@code Cargo.toml} with {@code crate-type = ["staticlib"]}) that cargo
@@ -81,26 +77,22 @@ public final class BuildMojo extends ModuleBuildMojo {
     private File rustDirectory;
 
     /** The cargo program: a name on the PATH or a path. Its own rustc is used unless {@code RUSTC} is set. */
-    @Parameter(property = "winelib.cargo", defaultValue = "cargo")
-    private String cargo;
+    @Parameter(property = "winelib.cargo", defaultValue = "cargo") private String cargo;
 
     /** The cargo profile the crate is built with ({@code release}, {@code dev}, or a custom one). */
-    @Parameter(property = "winelib.cargoProfile", defaultValue = "release")
-    private String cargoProfile;
+    @Parameter(property = "winelib.cargoProfile", defaultValue = "release") private String cargoProfile;
 
     /**
      * The panic strategy the crate is built with: {@code abort} (a panic ends the process) or
      * {@code unwind} (for crates that stop panics at their exports with {@code catch_unwind}).
      */
-    @Parameter(property = "winelib.rustPanic", defaultValue = "abort")
-    private String rustPanic;
+    @Parameter(property = "winelib.rustPanic", defaultValue = "abort") private String rustPanic;
 
     /**
      * Further arguments for cargo, separated by spaces, e.g. {@code --offline --locked} or
      * {@code --features simd}.
      */
-    @Parameter(property = "winelib.cargoArgs")
-    private String cargoArgs;
+    @Parameter(property = "winelib.cargoArgs") private String cargoArgs;
 
     /** cargo's target directory. */
     @Parameter(property = "winelib.cargoTargetDirectory", defaultValue = "${project.build.directory}/cargo")
@@ -115,48 +107,41 @@ public final class BuildMojo extends ModuleBuildMojo {
      * ({@code shell32}, {@code comctl32.dll}). kernel32, user32, advapi32 and ntdll are imported
      * too unless {@code defaultImports} is false. Only functions the code uses are imported.
      */
-    @Parameter(property = "winelib.imports")
-    private List<String> imports = new ArrayList<>();
+    @Parameter(property = "winelib.imports") private List<String> imports = new ArrayList<>();
 
     /** DLLs loaded on the first call of one of their functions instead of with the module. */
-    @Parameter(property = "winelib.delayImports")
-    private List<String> delayImports = new ArrayList<>();
+    @Parameter(property = "winelib.delayImports") private List<String> delayImports = new ArrayList<>();
 
     /** Whether kernel32, user32, advapi32 and ntdll are imported too, as winegcc does. */
-    @Parameter(property = "winelib.defaultImports", defaultValue = "true")
-    private boolean defaultImports;
+    @Parameter(property = "winelib.defaultImports", defaultValue = "true") private boolean defaultImports;
 
     /**
      * .spec or .def files giving the exports of imported DLLs (for DLLs Wine does not have, or to
      * override its lists). Otherwise the export lists come from the PE DLLs of the installed Wine,
      * then from Wine's Unix import libraries.
      */
-    @Parameter(property = "winelib.importDefinitions")
-    private List<File> importDefinitions = new ArrayList<>();
+    @Parameter(property = "winelib.importDefinitions") private List<File> importDefinitions = new ArrayList<>();
 
     /**
      * The function Wine's entry point calls at attach and detach, after the constructors have run at
      * DLL_PROCESS_ATTACH. Default: {@code DllMain}; a module without one is simply attached.
      */
-    @Parameter(property = "winelib.entryPoint")
-    private String entryPoint;
+    @Parameter(property = "winelib.entryPoint") private String entryPoint;
 
     /**
      * The C runtime the C sources use: {@code glibc} (the sysroot's C library), or Wine's own
      * {@code ucrtbase} or {@code msvcrt} (as {@code winegcc -mno-cygwin}): the sources are compiled with
      * Wine's msvcrt headers and the C functions they call are imported from that DLL. C sources only.
      */
-    @Parameter(property = "winelib.cRuntime", defaultValue = "glibc")
-    private String cRuntime;
+    @Parameter(property = "winelib.cRuntime", defaultValue = "glibc") private String cRuntime;
 
-    @Override
-    protected String what() {
-        return "winelib build";
+    public BuildMojo() {
+        super("winelib build");
     }
 
     @Override
-    protected void build() throws BuildFailure, SysrootException, InterruptedException, MojoFailureException {
-        Path spec = spec();
+    protected void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
+            MojoFailureException {
         String fileName = outputFileName != null && !outputFileName.isBlank() ? outputFileName
                 : ProjectLayout.moduleFileNameOf(spec);
         List<Path> sources = new ArrayList<>(ProjectLayout.findSources(sourceDirectory.toPath(),
@@ -182,7 +167,7 @@ public final class BuildMojo extends ModuleBuildMojo {
         CRuntime crt = CRuntime.named(cRuntime == null ? "glibc" : cRuntime).orElseThrow(() ->
                 new MojoFailureException("cRuntime '" + cRuntime + "' is not known: give glibc, ucrtbase or msvcrt"));
         OutputTimestamp timestamp = timestamp();
-        WinelibBuildRequest request = WinelibBuildRequest
+        WinelibBuildRequest.Builder request = WinelibBuildRequest
                 .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
                 .moduleFileName(fileName)
                 .sources(sources)
@@ -193,25 +178,14 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .cxxRuntime(runtime)
                 .linkInputs(linkInputs.stream().map(File::toPath).toList())
                 .rustCrate(rust)
-                .includeDirectories(includes())
-                .sysroot(resolvedSysroot())
-                .compiler(compiler)
-                .linker(linker)
-                .cflags(ProjectLayout.splitFlags(cflags))
-                .ldflags(ProjectLayout.splitFlags(ldflags))
-                .libraries(libraries)
                 .imports(imports)
                 .delayImports(delayImports)
                 .defaultImports(defaultImports)
                 .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
                 .entryPoint(entryPoint)
-                .glibcBaseline(glibcBaseline)
-                .baseDirectory(baseDirectory())
-                .outputTimestamp(timestamp)
-                .cRuntime(crt)
-                .build();
+                .cRuntime(crt);
         BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
-                .build(request);
+                .build(withSharedParameters(request, timestamp).build());
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                 + (result.linked() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.outputFile().toFile());

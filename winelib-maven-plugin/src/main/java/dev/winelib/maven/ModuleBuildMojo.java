@@ -14,8 +14,9 @@ import org.apache.maven.project.MavenProject;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.build.ModuleRequest;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
 
 /**
  * What the goals that build a module ({@code build} and {@code unixlib}) share: the spec file, the
@@ -27,31 +28,27 @@ import dev.winelib.toolchain.ProjectLayout;
 abstract class ModuleBuildMojo extends SysrootSupport {
 
     /** The Maven project. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    protected MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true) protected MavenProject project;
 
     /**
      * The file that defines the DLL's exports: a Wine {@code .spec} file or a Windows {@code .def}
      * file. By default the single {@code .spec} or {@code .def} file in {@code src/main/spec}.
      */
-    @Parameter(property = "winelib.specFile")
-    protected File specFile;
+    @Parameter(property = "winelib.specFile") protected File specFile;
 
     /** Directory added to the compilers' include path (when it exists). */
     @Parameter(property = "winelib.includeDirectory", defaultValue = "${project.basedir}/src/main/include")
     protected File includeDirectory;
 
     /** Further include directories (as a property: comma-separated). */
-    @Parameter(property = "winelib.includeDirectories")
-    protected List<File> includeDirectories = new ArrayList<>();
+    @Parameter(property = "winelib.includeDirectories") protected List<File> includeDirectories = new ArrayList<>();
 
     /**
      * File name of the DLL, which is also the module name Wine sees (winebuild's -F). By default the
      * spec file's name with {@code .dll}: {@code hello.spec} gives {@code hello.dll}. A unixlib
      * module's Unix library is named after it ({@code mylib.dll} goes with {@code mylib.so}).
      */
-    @Parameter(property = "winelib.outputFileName")
-    protected String outputFileName;
+    @Parameter(property = "winelib.outputFileName") protected String outputFileName;
 
     /** Directory the module is written to. */
     @Parameter(property = "winelib.outputDirectory", defaultValue = "${project.build.directory}")
@@ -64,8 +61,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
      * is used; without either, no time is written (a winelib DLL's TimeDateStamp is then a hash of
      * its file name, as winebuild writes it; a unixlib DLL's is 0).
      */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    protected String outputTimestamp;
+    @Parameter(defaultValue = "${project.build.outputTimestamp}") protected String outputTimestamp;
 
     /**
      * The sysroot to compile and link the Linux code against: {@code sniper} (the default: Debian
@@ -77,41 +73,34 @@ abstract class ModuleBuildMojo extends SysrootSupport {
      * the project's repositories; or {@code host} (this machine's libraries). Absolute symlinks are
      * handled without changing the user's directory.
      */
-    @Parameter(property = "winelib.sysroot", defaultValue = "sniper")
-    protected String sysroot;
+    @Parameter(property = "winelib.sysroot", defaultValue = "sniper") protected String sysroot;
 
     /**
      * The sha256 the sysroot archive must have (64 hex digits), e.g. the one Valve publishes next to
      * the SDK's sysroot archive; only for an archive given as a path or as Maven coordinates.
      */
-    @Parameter(property = "winelib.sysrootSha256")
-    protected String sysrootSha256;
+    @Parameter(property = "winelib.sysrootSha256") protected String sysrootSha256;
 
     /**
      * C compiler driver of the Linux code: {@code gcc}, {@code clang}, a versioned name such as
      * {@code clang-16}, or a path.
      */
-    @Parameter(property = "winelib.compiler", defaultValue = "gcc")
-    protected String compiler;
+    @Parameter(property = "winelib.compiler", defaultValue = "gcc") protected String compiler;
 
     /**
      * The linker of the Linux code: a name on the PATH or a path. By default {@code ld.lld}, or the
      * highest {@code ld.lld-NN} installed.
      */
-    @Parameter(property = "winelib.linker")
-    protected String linker;
+    @Parameter(property = "winelib.linker") protected String linker;
 
     /** Extra compiler flags of the Linux code, separated by spaces (quotes group words), e.g. {@code -O2 -g}. */
-    @Parameter(property = "winelib.cflags")
-    protected String cflags;
+    @Parameter(property = "winelib.cflags") protected String cflags;
 
     /** Extra linker flags for ld.lld, separated by spaces, placed before the libraries. */
-    @Parameter(property = "winelib.ldflags")
-    protected String ldflags;
+    @Parameter(property = "winelib.ldflags") protected String ldflags;
 
     /** Extra libraries of the Linux code, by name as for {@code -l} (e.g. {@code m} for libm). */
-    @Parameter(property = "winelib.libraries")
-    protected List<String> libraries = new ArrayList<>();
+    @Parameter(property = "winelib.libraries") protected List<String> libraries = new ArrayList<>();
 
     /**
      * The newest glibc symbol version the Linux code may need: {@code 2.31} (the Steam Runtime
@@ -119,28 +108,30 @@ abstract class ModuleBuildMojo extends SysrootSupport {
      * version would fail to load on older distributions, so the build fails and lists each symbol,
      * its version and the object that referenced it.
      */
-    @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31")
-    protected String glibcBaseline;
+    @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31") protected String glibcBaseline;
 
     /** Skip the build. */
-    @Parameter(property = "winelib.skip", defaultValue = "false")
-    protected boolean skip;
+    @Parameter(property = "winelib.skip", defaultValue = "false") protected boolean skip;
 
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
-    protected abstract String what();
+    private final String what;
 
-    /** Builds the module with the goal's builder. */
-    protected abstract void build() throws BuildFailure, SysrootException, InterruptedException,
+    protected ModuleBuildMojo(String what) {
+        this.what = what;
+    }
+
+    /** Builds the module from {@code spec} with the goal's builder. */
+    protected abstract void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
             MojoFailureException;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info(what() + " skipped (winelib.skip)");
+            getLog().info(what + " skipped (winelib.skip)");
             return;
         }
         try {
-            build();
+            build(spec());
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -150,7 +141,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     }
 
     /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */
-    protected final Path spec() throws BuildFailure {
+    private Path spec() throws BuildFailure {
         return specFile != null ? specFile.toPath() : ProjectLayout.findSpec(specDirectory());
     }
 
@@ -182,5 +173,24 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** The project directory, written as {@code .} by the compilers. */
     protected final Path baseDirectory() {
         return project.getBasedir().toPath();
+    }
+
+    /**
+     * Gives a request the parameters every goal shares: include directories, the resolved sysroot,
+     * the Linux compiler, linker, flags and libraries, the glibc baseline, the project directory and
+     * the configured time.
+     */
+    protected final <B extends ModuleRequest.Builder<B>> B withSharedParameters(B request, OutputTimestamp timestamp)
+            throws SysrootException {
+        return request.includeDirectories(includes())
+                .sysroot(resolvedSysroot())
+                .compiler(compiler)
+                .linker(linker)
+                .cflags(ProjectLayout.splitFlags(cflags))
+                .ldflags(ProjectLayout.splitFlags(ldflags))
+                .libraries(libraries)
+                .glibcBaseline(glibcBaseline)
+                .baseDirectory(baseDirectory())
+                .outputTimestamp(timestamp);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.apache.maven.plugin.MojoFailureException;
 
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 
 /**
  * The {@code outputTimestamp} parameter the building goals share: Maven's

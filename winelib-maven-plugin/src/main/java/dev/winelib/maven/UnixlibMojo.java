@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,8 +14,8 @@ import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.OutputTimestamp;
-import dev.winelib.toolchain.ProjectLayout;
+import dev.winelib.toolchain.build.OutputTimestamp;
+import dev.winelib.toolchain.build.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.unixlib.UnixlibBuildRequest;
 import dev.winelib.unixlib.UnixlibBuildResult;
@@ -45,8 +44,7 @@ public final class UnixlibMojo extends ModuleBuildMojo {
      * The calls from the PE half into the Unix half ({@code .unixcalls}). By default the single
      * {@code .unixcalls} file in {@code src/main/spec}.
      */
-    @Parameter(property = "winelib.unixCallsFile")
-    private File unixCallsFile;
+    @Parameter(property = "winelib.unixCallsFile") private File unixCallsFile;
 
     /** Directory whose {@code .c} files (recursively) make the PE half. */
     @Parameter(property = "winelib.peSourceDirectory", defaultValue = "${project.basedir}/src/main/pe")
@@ -61,65 +59,45 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     private File workDirectory;
 
     /** The PE half's compiler driver (it links too). */
-    @Parameter(property = "winelib.peCompiler", defaultValue = "x86_64-w64-mingw32-gcc")
-    private String peCompiler;
+    @Parameter(property = "winelib.peCompiler", defaultValue = "x86_64-w64-mingw32-gcc") private String peCompiler;
 
     /** mingw's dlltool, which makes the ntdll import library the PE half calls through. */
-    @Parameter(property = "winelib.dlltool", defaultValue = "x86_64-w64-mingw32-dlltool")
-    private String dlltool;
+    @Parameter(property = "winelib.dlltool", defaultValue = "x86_64-w64-mingw32-dlltool") private String dlltool;
 
     /** Extra compiler flags of the PE half, separated by spaces. */
-    @Parameter(property = "winelib.peCflags")
-    private String peCflags;
+    @Parameter(property = "winelib.peCflags") private String peCflags;
 
     /** Extra link flags of the PE half, given to the compiler driver ({@code -Wl,...}). */
-    @Parameter(property = "winelib.peLdflags")
-    private String peLdflags;
+    @Parameter(property = "winelib.peLdflags") private String peLdflags;
 
     /** Windows import libraries of the PE half, by name as for {@code -l} (e.g. {@code user32}). */
-    @Parameter(property = "winelib.peLibraries")
-    private List<String> peLibraries = new ArrayList<>();
+    @Parameter(property = "winelib.peLibraries") private List<String> peLibraries = new ArrayList<>();
 
     @Inject
     public UnixlibMojo(MavenProjectHelper projectHelper) {
+        super("unixlib build");
         this.projectHelper = projectHelper;
     }
 
     @Override
-    protected String what() {
-        return "unixlib build";
-    }
-
-    @Override
-    protected void build() throws BuildFailure, SysrootException, InterruptedException, MojoFailureException {
-        Path spec = spec();
+    protected void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
+            MojoFailureException {
         Path calls = unixCallsFile != null ? unixCallsFile.toPath() : UnixlibLayout.findUnixCalls(specDirectory());
         OutputTimestamp timestamp = timestamp();
-        UnixlibBuildRequest request = UnixlibBuildRequest
+        UnixlibBuildRequest.Builder request = UnixlibBuildRequest
                 .builder(spec, calls, outputDirectory.toPath(), workDirectory.toPath())
                 .moduleFileName(outputFileName)
                 .peSources(ProjectLayout.findSources(peSourceDirectory.toPath(), List.of(".c")),
                         peSourceDirectory.toPath())
                 .unixSources(ProjectLayout.findSources(unixSourceDirectory.toPath(), List.of(".c")),
                         unixSourceDirectory.toPath())
-                .includeDirectories(includes())
-                .sysroot(resolvedSysroot())
-                .compiler(compiler)
-                .linker(linker)
-                .cflags(ProjectLayout.splitFlags(cflags))
-                .ldflags(ProjectLayout.splitFlags(ldflags))
-                .libraries(libraries)
-                .glibcBaseline(glibcBaseline)
                 .peCompiler(peCompiler)
                 .dlltool(dlltool)
                 .peCflags(ProjectLayout.splitFlags(peCflags))
                 .peLdflags(ProjectLayout.splitFlags(peLdflags))
-                .peLibraries(peLibraries)
-                .outputTimestamp(timestamp)
-                .baseDirectory(baseDirectory())
-                .build();
+                .peLibraries(peLibraries);
         UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
-                new MavenBuildLog(getLog())).build(request);
+                new MavenBuildLog(getLog())).build(withSharedParameters(request, timestamp).build());
         getLog().info("unixlib DLL " + result.dll() + " (" + result.exports() + " exports"
                 + (result.linkedDll() ? "" : ", up to date") + ")");
         getLog().info("unixlib Unix library " + result.unixLibrary() + " (" + result.calls() + " calls"

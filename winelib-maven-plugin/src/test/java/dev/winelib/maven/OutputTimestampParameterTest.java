@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
-import dev.winelib.toolchain.OutputTimestamp;
+import dev.winelib.toolchain.build.OutputTimestamp;
 
 /** The building goals' outputTimestamp: the Maven value, SOURCE_DATE_EPOCH, or none. */
 class OutputTimestampParameterTest {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.winelib.toolchain.ConstructorFixup;
+import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.pe.WinelibImageReader;
 
 /**

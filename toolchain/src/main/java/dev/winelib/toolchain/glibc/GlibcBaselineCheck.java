@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.winelib.toolchain.LinkInputs;
-import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFile.Section;
+import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
 import dev.winelib.toolchain.imports.ArArchive;
 import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.link.LinkInputs;
 
 /**
  * The glibc baseline guard: does a linked module load with a given glibc?

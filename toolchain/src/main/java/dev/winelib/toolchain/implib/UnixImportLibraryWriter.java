@@ -12,13 +12,13 @@ import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.ModuleAssembler;
-import dev.winelib.toolchain.ToolCommand;
+import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.imports.ImportThunkSymbol;
+import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
 
 /**

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import dev.winelib.spec.DefFileWriter;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.AtomicFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.ToolCommand;
+import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
 
 /**

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.winelib.toolchain.ConstructorFixup;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.link.ConstructorFixup;
 
 /**
  * What {@code winebuild-j inspect} prints about a module: for a winelib ELF module, the PE view

@@ -22,11 +22,11 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.ModuleAssembler;
-import dev.winelib.toolchain.ModuleLinkerAccess;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.link.WinelibLinkCommandAccess;
+import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.pe.WinelibImageReader;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -130,8 +130,8 @@ final class AssembledFormsDifferential {
 
     private Path link(Path dir, Path object, Path stubs, String name) throws IOException, InterruptedException {
         Path output = dir.resolve(name);
-        run(dir, ModuleLinkerAccess.command(tools.linker(), host, versionScript, orderingScript, object, List.of(stubs),
-                output).toArray(String[]::new));
+        run(dir, WinelibLinkCommandAccess.command(tools.linker(), host, versionScript, orderingScript, object,
+                List.of(stubs), output).toArray(String[]::new));
         return output;
     }
 

@@ -32,11 +32,11 @@ import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.ModuleAssembler;
-import dev.winelib.toolchain.ModuleLinkerAccess;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.link.WinelibLinkCommandAccess;
+import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.pe.WinelibImageReader;
 import dev.winelib.toolchain.process.ProcessRunner;
 
@@ -282,8 +282,8 @@ public final class WinebuildDifferential {
 
         private ExportView linkAndRead(Path object, Path stubs, Path output) throws IOException, InterruptedException,
                 BuildError {
-            List<String> cmd = ModuleLinkerAccess.command(tools.linker(), host, versionScript, orderingScript, object,
-                    List.of(stubs), output);
+            List<String> cmd = WinelibLinkCommandAccess.command(tools.linker(), host, versionScript, orderingScript,
+                    object, List.of(stubs), output);
             ProcessRunner.Result r = ProcessRunner.run(cmd, dir, Map.of());
             if (r.exitCode() != 0) {
                 throw new BuildError("ld.lld failed (exit " + r.exitCode() + "):\n" + r.output().strip());

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
 import dev.winelib.toolchain.BuildLog;
-import dev.winelib.toolchain.ToolCommand;
 import dev.winelib.toolchain.differential.DifferentialTools;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.toolchain.ModuleObjectsAccess;
 import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.module.ModuleObjectsAccess;
 
 /** What inspect reports: the PE view, and the layout problems that make Wine refuse a module. */
 class ImageReportTest {

@@ -1,0 +1,160 @@
+package dev.winelib.sysroot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import dev.winelib.sysroot.debian.ContentsIndex;
+import dev.winelib.sysroot.debian.DebianMirror;
+import dev.winelib.sysroot.pkgconfig.PkgConfig;
+
+/**
+ * Advice for a build that failed for want of a header, a library or a pkg-config module in a
+ * provisioned 'sniper' sysroot: the sysroot holds only the Debian packages it lists, and this is
+ * how to add one. When Debian's {@code Contents-amd64} index can be had (cached in the sysroot
+ * cache after its first use, verified like the package indices; about 10 MB and a second to
+ * search), the advice names the package that ships the file.
+ */
+public final class SysrootHints {
+
+    private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9_+./-]+");
+    private static final Pattern LIBRARY = Pattern.compile("[A-Za-z0-9_+.-]+");
+    private static final int MAX_NAMED = 5;
+
+    private final List<String> packages;
+    private final List<String> requested;
+    private final Supplier<Optional<ContentsIndex>> contents;
+
+    /**
+     * @param packages the sysroot's packages ({@code name=version} or names)
+     * @param requested the packages the project asked for besides the base set
+     * @param contents the Contents index, or empty when it cannot be had (e.g. offline)
+     */
+    public SysrootHints(List<String> packages, List<String> requested, Supplier<Optional<ContentsIndex>> contents) {
+        this.packages = packages.stream().map(SysrootHints::nameOf).distinct().sorted().toList();
+        this.requested = List.copyOf(requested);
+        this.contents = contents;
+    }
+
+    /**
+     * Hints for the 'sniper' tree {@code tree} of {@code cache}, made for {@code requested}; the
+     * Contents index is taken from the cache's store, downloaded if needed; if that fails (no
+     * network), the hints say what they can without it.
+     */
+    public static SysrootHints forSniper(SysrootCache cache, Path tree, List<String> requested, DebianMirror mirror,
+            Consumer<String> log) throws SysrootException {
+        List<String> packages = SniperSysroot.packagesOf(cache, tree);
+        return new SysrootHints(packages.isEmpty() ? SniperSysroot.PACKAGES : packages, requested, () -> {
+            try {
+                return Optional.of(SniperSysroot.archive(cache, mirror, log).contents());
+            } catch (SysrootException e) {
+                log.accept("cannot look up which Debian package ships the file: " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** For a missing {@code #include <pulse/pulseaudio.h>} (give {@code pulse/pulseaudio.h}). */
+    public String missingHeader(String header) {
+        String h = header.strip();
+        while (h.startsWith("/")) {
+            h = h.substring(1);
+        }
+        if (!HEADER.matcher(h).matches() || h.contains("..")) {
+            return generic("header " + header);
+        }
+        String suffix = "/" + h;
+        String exact = "usr/include/" + h;
+        String multiarch = "usr/include/x86_64-linux-gnu/" + h;
+        return advise("header <" + h + ">",
+                p -> p.equals(exact) || p.equals(multiarch) || (p.startsWith("usr/include/") && p.endsWith(suffix)));
+    }
+
+    /** For a missing library, {@code -lpulse} or {@code pulse}. */
+    public String missingLibrary(String library) {
+        String l = library.strip();
+        if (l.startsWith("-l")) {
+            l = l.substring(2);
+        }
+        if (!LIBRARY.matcher(l).matches()) {
+            return generic("library " + library);
+        }
+        List<String> paths = new ArrayList<>();
+        for (String dir : List.of("usr/lib/x86_64-linux-gnu/", "lib/x86_64-linux-gnu/", "usr/lib/")) {
+            paths.add(dir + "lib" + l + ".so");
+            paths.add(dir + "lib" + l + ".a");
+        }
+        return advise("library -l" + l, paths::contains);
+    }
+
+    /** For a missing pkg-config module, e.g. {@code sdl2}. */
+    public String missingPkgConfigModule(String module) {
+        String m = module.strip();
+        if (!LIBRARY.matcher(m).matches()) {
+            return generic("pkg-config module " + module);
+        }
+        List<String> paths = PkgConfig.SEARCH_PATH.stream().map(d -> d + "/" + m + ".pc").toList();
+        return advise("pkg-config module '" + m + "'", paths::contains);
+    }
+
+    private String advise(String what, Predicate<String> path) {
+        Optional<ContentsIndex> index = contents.get();
+        if (index.isEmpty()) {
+            return generic(what);
+        }
+        Map<String, String> found;
+        try {
+            found = index.get().packagesShipping(path);
+        } catch (SysrootException e) {
+            return generic(what);
+        }
+        if (found.isEmpty()) {
+            return holds() + " No Debian 11 package ships the " + what + " (Debian's Contents index has no such"
+                    + " file); check the name.";
+        }
+        List<String> present = found.keySet().stream().filter(packages::contains).toList();
+        if (!present.isEmpty()) {
+            return "the " + what + " is in Debian 11 package " + present.get(0) + " (" + found.get(present.get(0))
+                    + "), which the sysroot already holds: check the include or library path (e.g. use pkg-config"
+                    + " for the flags).";
+        }
+        List<String> names = found.keySet().stream().limit(MAX_NAMED).toList();
+        String first = names.get(0);
+        String more = names.size() > 1 ? " (also shipped by " + String.join(", ", names.subList(1, names.size()))
+                + (found.size() > MAX_NAMED ? ", ..." : "") + ")" : "";
+        return holds() + " The " + what + " is in Debian 11 package '" + first + "' (" + found.get(first) + ")" + more
+                + ": " + howToAdd(first);
+    }
+
+    private String generic(String what) {
+        return holds() + " If the " + what + " comes from a Debian 11 package (see https://packages.debian.org/bullseye/,"
+                + " 'Search the contents of packages'), " + howToAdd("PACKAGE");
+    }
+
+    private String holds() {
+        String extra = requested.isEmpty() ? "" : " plus " + String.join(" ", requested) + " and their dependencies";
+        return "The 'sniper' sysroot holds only the Debian 11 packages it was made of: the base set ("
+                + String.join(" ", SniperSysroot.PACKAGES) + ")" + extra + "; " + packages.size() + " packages in all.";
+    }
+
+    private String howToAdd(String pkg) {
+        return "add it to the sysroot with <sysrootPackages><package>" + pkg
+                + "</package></sysrootPackages> in the plugin configuration or -Dwinelib.sysrootPackages=" + pkg
+                + " (comma-separated for several); the sysroot is then provisioned again with it.";
+    }
+
+    private static String nameOf(String entry) {
+        int eq = entry.indexOf('=');
+        if (eq > 0) {
+            return entry.substring(0, eq);
+        }
+        int us = entry.indexOf('_');
+        return us > 0 && entry.endsWith(".deb") ? entry.substring(0, us) : entry;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.winelib.toolchain.build;
+
+import java.nio.file.Path;
+
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.toolchain.process.ToolNotFoundException;
+
+/**
+ * The tools that build a module's Linux code, found before anything runs: the C compiler, the
+ * linker, and the sysroot's layout (start files, library directories, GCC version).
+ *
+ * @param compiler the C compiler driver
+ * @param linker ld.lld
+ * @param sysroot what the sysroot holds, and the tree ld.lld links against
+ */
+public record LinuxToolchain(Path compiler, Path linker, SysrootLayout sysroot) {
+
+    /**
+     * Finds the request's compiler (saying it is needed {@code compilerPurpose}) and linker, and
+     * inspects its sysroot; a missing tool or a broken sysroot fails with what to do.
+     */
+    public static LinuxToolchain of(ModuleRequest request, ToolLocator tools, String compilerPurpose)
+            throws BuildFailure {
+        Path compiler;
+        Path linker;
+        try {
+            compiler = tools.require(request.compiler(), ToolLocator.debianPackageOfCompiler(request.compiler()),
+                    compilerPurpose);
+            linker = tools.findLinker(request.linker());
+        } catch (ToolNotFoundException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        try {
+            return new LinuxToolchain(compiler, linker,
+                    new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot()));
+        } catch (SysrootException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+}

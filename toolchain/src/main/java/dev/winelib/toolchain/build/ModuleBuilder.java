@@ -1,0 +1,55 @@
+package dev.winelib.toolchain.build;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.process.ToolLocator;
+
+/**
+ * What the builders of both module kinds share: where they find tools, where they report, the
+ * generator name they write into generated files and up-to-date records, and the rule that a
+ * failed build leaves none of its outputs behind.
+ */
+public abstract class ModuleBuilder {
+
+    /** A build's steps; it adds each output to {@code outputs} as soon as it knows its name. */
+    @FunctionalInterface
+    protected interface Steps<T> {
+        T run(List<Path> outputs) throws IOException, InterruptedException, BuildFailure;
+    }
+
+    protected final ToolLocator tools;
+    protected final BuildLog log;
+    /** Names this tool and its version in generated files and up-to-date records. */
+    protected final String generator;
+
+    protected ModuleBuilder(ToolLocator tools, BuildLog log) {
+        this.tools = tools;
+        this.log = log;
+        this.generator = "winebuild-j " + Version.get();
+    }
+
+    /**
+     * Runs {@code steps}; when they fail, every output they named is removed, so a failed build never
+     * leaves an output that looks current. An I/O error becomes a {@link BuildFailure} saying it
+     * happened while building {@code what}.
+     */
+    protected static <T> T removingOutputsOnFailure(String what, Steps<T> steps) throws BuildFailure,
+            InterruptedException {
+        List<Path> outputs = new ArrayList<>();
+        try {
+            return steps.run(outputs);
+        } catch (BuildFailure | InterruptedException | RuntimeException e) {
+            AtomicFiles.deleteQuietly(outputs);
+            throw e;
+        } catch (IOException e) {
+            AtomicFiles.deleteQuietly(outputs);
+            throw new BuildFailure("I/O error while building " + what + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.winelib.toolchain.build;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootInspector;
+
+/**
+ * What every module build needs, whatever the module's kind: the export definitions, the Linux
+ * code (its sources, compiler, flags, sysroot, linker and libraries, and the glibc baseline it
+ * must keep), the include directories, the time written into the outputs and the work directory.
+ * A kind's request ({@link WinelibBuildRequest}, the unixlib request) holds one of these beside
+ * what only that kind has; its builder extends {@link Builder}.
+ *
+ * @param specFile the module's exports: a {@code .spec} or {@code .def} file
+ * @param moduleFileName the module's file name as Wine sees it (winebuild's -F); derived from the
+ *     spec file name when empty
+ * @param sources the Linux code's sources (the language by extension)
+ * @param sourceRoots directories the sources are named relative to (for their objects); the first
+ *     that holds a source names it
+ * @param includeDirectories extra -I directories of every compiler of the module
+ * @param workDirectory where objects, generated files, scripts and up-to-date records go
+ * @param sysroot the sysroot the Linux code is compiled and linked against
+ * @param compiler the Linux C compiler driver (gcc, clang, or a path)
+ * @param linker the Linux linker, or empty to find ld.lld
+ * @param cflags extra Linux compiler flags, after the defaults
+ * @param ldflags extra ld.lld flags, before the libraries
+ * @param libraries extra {@code -l} libraries of the Linux code
+ * @param viewsDirectory where views of sysroots with absolute symlinks are kept
+ * @param glibcBaseline the newest glibc symbol version the Linux code may need ("2.31", the Steam
+ *     Runtime 'sniper' baseline, by default), or empty to allow any
+ * @param outputTimestamp the time written into the module, and given to every compiler as
+ *     {@code SOURCE_DATE_EPOCH} (for {@code __DATE__}/{@code __TIME__}); empty to write none
+ * @param baseDirectory the project directory: compilers write its path as {@code .} (so objects and
+ *     outputs do not depend on where the project is checked out); empty to leave paths as they are
+ */
+public record ModuleRequest(
+        Path specFile,
+        Optional<String> moduleFileName,
+        List<Path> sources,
+        List<Path> sourceRoots,
+        List<Path> includeDirectories,
+        Path workDirectory,
+        Sysroot sysroot,
+        String compiler,
+        Optional<String> linker,
+        List<String> cflags,
+        List<String> ldflags,
+        List<String> libraries,
+        Path viewsDirectory,
+        Optional<String> glibcBaseline,
+        Optional<OutputTimestamp> outputTimestamp,
+        Optional<Path> baseDirectory) {
+
+    /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
+    public static final String SNIPER_GLIBC = "2.31";
+
+    /** Copies the lists; the optional parts are never null (the builder gives empty ones). */
+    public ModuleRequest {
+        Objects.requireNonNull(specFile, "specFile");
+        sources = List.copyOf(sources);
+        sourceRoots = List.copyOf(sourceRoots);
+        includeDirectories = List.copyOf(includeDirectories);
+        Objects.requireNonNull(workDirectory, "workDirectory");
+        Objects.requireNonNull(sysroot, "sysroot");
+        Objects.requireNonNull(compiler, "compiler");
+        cflags = List.copyOf(cflags);
+        ldflags = List.copyOf(ldflags);
+        libraries = List.copyOf(libraries);
+        Objects.requireNonNull(viewsDirectory, "viewsDirectory");
+        baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
+    }
+
+    /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
+    public Map<String, String> compilerEnvironment() {
+        return outputTimestamp.map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
+    }
+
+    /** The configured time in a link's up-to-date record: a new time links again. */
+    public String outputTimestampKey() {
+        return "output-timestamp=" + outputTimestamp.map(t -> Long.toString(t.seconds())).orElse("none");
+    }
+
+    /**
+     * Collects the shared part of a request; a kind's builder extends it and adds its own part.
+     *
+     * @param <B> the kind's builder, returned by every setter
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        private final Path specFile;
+        private final Path workDirectory;
+        private Optional<String> moduleFileName = Optional.empty();
+        private final List<Path> sources = new ArrayList<>();
+        private final List<Path> sourceRoots = new ArrayList<>();
+        private final List<Path> includeDirectories = new ArrayList<>();
+        private Sysroot sysroot = Sysroot.host();
+        private String compiler = "gcc";
+        private Optional<String> linker = Optional.empty();
+        private final List<String> cflags = new ArrayList<>();
+        private final List<String> ldflags = new ArrayList<>();
+        private final List<String> libraries = new ArrayList<>();
+        private Path viewsDirectory = SysrootInspector.defaultViewsDirectory();
+        private Optional<String> glibcBaseline = Optional.of(SNIPER_GLIBC);
+        private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
+        private Optional<Path> baseDirectory = Optional.empty();
+
+        protected Builder(Path specFile, Path workDirectory) {
+            this.specFile = specFile;
+            this.workDirectory = workDirectory;
+        }
+
+        /** This builder, as its kind. */
+        protected abstract B self();
+
+        /** The shared part as collected so far. */
+        protected final ModuleRequest module() {
+            return new ModuleRequest(specFile, moduleFileName, sources, sourceRoots, includeDirectories, workDirectory,
+                    sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline,
+                    outputTimestamp, baseDirectory);
+        }
+
+        /** Adds {@code values} to one of the builder's lists. */
+        protected final <T> B add(List<T> list, List<? extends T> values) {
+            list.addAll(values);
+            return self();
+        }
+
+        /** The module file name; blank to derive it from the spec file. */
+        public B moduleFileName(String name) {
+            this.moduleFileName = Optional.ofNullable(name).filter(s -> !s.isBlank());
+            return self();
+        }
+
+        /** Adds sources of the Linux code. */
+        public B sources(List<Path> paths) { return add(sources, paths); }
+
+        /** Adds a directory sources are named relative to; the first that holds a source names it. */
+        public B sourceRoot(Path dir) { return add(sourceRoots, dir == null ? List.of() : List.of(dir)); }
+
+        public B includeDirectories(List<Path> dirs) { return add(includeDirectories, dirs); }
+
+        public B sysroot(Sysroot value) {
+            this.sysroot = Objects.requireNonNull(value);
+            return self();
+        }
+
+        public B cflags(List<String> flags) { return add(cflags, flags); }
+
+        public B compiler(String value) {
+            this.compiler = Objects.requireNonNull(value);
+            return self();
+        }
+
+        public B ldflags(List<String> flags) { return add(ldflags, flags); }
+
+        /** The linker; blank to find ld.lld. */
+        public B linker(String value) {
+            this.linker = Optional.ofNullable(value).filter(s -> !s.isBlank());
+            return self();
+        }
+
+        public B libraries(List<String> libs) { return add(libraries, libs); }
+
+        public B viewsDirectory(Path dir) {
+            this.viewsDirectory = Objects.requireNonNull(dir);
+            return self();
+        }
+
+        /** The glibc baseline: a version such as 2.31, or "none" (or blank) to allow any. */
+        public B glibcBaseline(String version) {
+            this.glibcBaseline = Optional.ofNullable(version).map(String::trim)
+                    .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("none"));
+            return self();
+        }
+
+        /** The time written into the module and given to the compilers; null to write none. */
+        public B outputTimestamp(OutputTimestamp value) {
+            this.outputTimestamp = Optional.ofNullable(value);
+            return self();
+        }
+
+        /** The project directory, written as {@code .} by the compilers; null for none. */
+        public B baseDirectory(Path dir) {
+            this.baseDirectory = Optional.ofNullable(dir);
+            return self();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.winelib.toolchain.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+
+/**
+ * Up-to-date checks by content: a step's stamp file records its command, the SHA-256 of every
+ * input and the SHA-256 of the output it made; the step is skipped when the recomputed record is
+ * the same and the output still has that content. Timestamps are never trusted, so a checkout or a
+ * copy does not confuse it, and an output damaged or replaced after the stamp was written (a
+ * truncated object, a half-copied DLL) is made again.
+ */
+public final class Stamp {
+
+    private Stamp() {
+    }
+
+    /** The record of a command and its inputs; inputs that no longer exist make it unique. */
+    public static String of(Collection<String> command, Collection<Path> inputs) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (String arg : command) {
+            b.append("arg ").append(arg.replace("\n", "\\n")).append('\n');
+        }
+        for (Path input : inputs) {
+            b.append("input ").append(input).append(' ');
+            b.append(Files.isRegularFile(input) ? sha256(input) : "missing-" + System.nanoTime()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Whether {@code output} is what the step with {@code record} wrote, as its stamp file says. */
+    public static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
+        if (!Files.isRegularFile(output) || !Files.isRegularFile(stampFile)) {
+            return false;
+        }
+        String stamp;
+        try {
+            stamp = Files.readString(stampFile, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+        return stamp.startsWith(record) && stamp.substring(record.length()).equals(outputLine(output));
+    }
+
+    /** Records that the step with {@code record} made {@code output} as it is now (written atomically). */
+    public static void write(Path stampFile, String record, Path output) throws IOException {
+        AtomicFiles.write(stampFile, (record + outputLine(output)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String outputLine(Path output) throws IOException {
+        return "output " + sha256(output) + '\n';
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package dev.winelib.toolchain.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
+import dev.winelib.asm.ModuleOptions;
+import dev.winelib.linker.LinkerScripts;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.check.GlibcBaselineGuard;
+import dev.winelib.toolchain.check.PostLinkChecks;
+import dev.winelib.toolchain.compile.CompileFlags;
+import dev.winelib.toolchain.compile.CompileSlots;
+import dev.winelib.toolchain.compile.CxxRuntime;
+import dev.winelib.toolchain.compile.SourceCompiler;
+import dev.winelib.toolchain.compile.SourceLanguage;
+import dev.winelib.toolchain.compile.WinelibCFlags;
+import dev.winelib.toolchain.compile.WinelibCxxFlags;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.imports.ExportLists;
+import dev.winelib.toolchain.imports.ImportResolver;
+import dev.winelib.toolchain.imports.UndefinedSymbols;
+import dev.winelib.toolchain.link.ConstructorFixup;
+import dev.winelib.toolchain.link.LinkInputs;
+import dev.winelib.toolchain.link.LinkerProcess;
+import dev.winelib.toolchain.link.WinelibLinkCommand;
+import dev.winelib.toolchain.module.CRuntimeImports;
+import dev.winelib.toolchain.module.ModuleAssembler;
+import dev.winelib.toolchain.module.ModuleObjectWriter;
+import dev.winelib.toolchain.module.ModuleRuntime;
+import dev.winelib.toolchain.module.ObjectSymbols;
+import dev.winelib.toolchain.pe.WinelibImage;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.toolchain.process.ToolNotFoundException;
+
+/**
+ * The pipeline that turns C and C++ sources, a Rust crate, prebuilt objects and libraries, and a
+ * spec file into a winelib module: parse the spec, compile, run cargo, emit and assemble the module
+ * header with the imports the code needs (in the process), link with ld.lld, check the result
+ * as Wine's loader will read it, and only then put the module in place. On any failure the output
+ * file is removed, so a failed build never leaves a module that looks current.
+ */
+public final class WinelibBuilder extends ModuleBuilder {
+
+    public WinelibBuilder(ToolLocator tools, BuildLog log) {
+        super(tools, log);
+    }
+
+    public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
+        return removingOutputsOnFailure(request.outputFile().toString(), outputs -> {
+            outputs.add(request.outputFile());
+            return buildOrFail(request);
+        });
+    }
+
+    private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
+            InterruptedException {
+        ModuleRequest module = request.module();
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
+        ModuleObjectWriter.checkLinkable(spec);
+        boolean hasCxx = module.sources().stream()
+                .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
+        if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
+            throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
+                    + " C++ and Rust use the C library of the sysroot. Use cRuntime glibc (the default) or build the"
+                    + " C++/Rust part as a separate module");
+        }
+        List<Path> linkInputs = LinkInputs.check(request.linkInputs());
+        LinuxToolchain toolchain = LinuxToolchain.of(module, tools, "to compile C sources");
+        Path compiler = toolchain.compiler();
+        Path linker = toolchain.linker();
+        SysrootLayout sysroot = toolchain.sysroot();
+        log.debug("sysroot " + module.sysroot() + ": gcc " + sysroot.gccVersion() + ", linking against "
+                + sysroot.linkRoot());
+
+        Path work = module.workDirectory().toAbsolutePath();
+        Files.createDirectories(work);
+        Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
+        Map<String, String> compilerEnvironment = module.compilerEnvironment();
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
+                compilerEnvironment));
+        if (hasCxx) {
+            invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
+                    cxxCompileFlags(request, sysroot), compilerEnvironment));
+        }
+        // the runtime compiles while the sources do
+        Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
+                () -> compileRuntime(request, spec, compiler, work));
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
+        SourceCompiler.Outcome compiled;
+        try {
+            compiled = sources.compile(module.sources(), module.sourceRoots());
+        } finally {
+            awaitQuietly(runtimeObjects);
+        }
+        List<Path> runtime = CompileSlots.result(runtimeObjects);
+
+        Optional<CargoBuild.Output> rust = Optional.empty();
+        if (request.rustCrate().isPresent()) {
+            rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
+        }
+
+        // the module's code in link order: compiled sources, prebuilt inputs, the Rust crate, the runtime
+        List<Path> objects = new ArrayList<>(compiled.objects());
+        objects.addAll(linkInputs);
+        rust.ifPresent(r -> objects.add(r.staticLibrary()));
+        objects.addAll(runtime);
+        List<String> runtimeLibraries = new ArrayList<>();
+        CxxRuntime cxxRuntime = request.cxxRuntime().orElse(hasCxx ? CxxRuntime.STATIC : CxxRuntime.NONE);
+        runtimeLibraries.addAll(WinelibCxxFlags.libraryArguments(cxxRuntime, sysroot));
+        if (rust.isPresent()) {
+            runtimeLibraries.add("--push-state");
+            runtimeLibraries.add("--as-needed");
+            runtimeLibraries.addAll(rust.get().nativeLibraries());
+            runtimeLibraries.add("--pop-state");
+        }
+        List<String> ldflags = new ArrayList<>(module.ldflags());
+        if (objects.stream().anyMatch(LinkInputs::isArchive)) {
+            // an entry function defined in a static library (a Rust crate's DllMain) is only
+            // referenced weakly by the runtime, which would not take it out of the archive; unlike
+            // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
+            ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
+        }
+        Optional<String> entry = Optional.of(ENTRY_SYMBOL);
+        ModuleOptions options = module.outputTimestamp()
+                .map(t -> ModuleOptions.dll(entry).withStubRuntime().withTimeDateStamp(t.seconds()))
+                .orElseGet(() -> ModuleOptions.dll(entry).withStubRuntime());
+
+        Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
+        Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
+        AtomicFiles.writeIfChanged(versionScript, LinkerScripts.versionScript().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeIfChanged(orderingScript, LinkerScripts.orderingScript().getBytes(StandardCharsets.UTF_8));
+
+        Path output = request.outputFile().toAbsolutePath();
+        Path stampFile = work.resolve(output.getFileName() + ".link.stamp");
+        List<String> key = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                work.resolve("module.o"), objects, ldflags, module.libraries(), runtimeLibraries, output));
+        key.add("imports=" + request.imports());
+        key.add("delay-imports=" + request.delayImports());
+        key.add("default-imports=" + request.defaultImports());
+        key.add("import-definitions=" + request.importDefinitions());
+        key.add("module-file-name=" + spec.fileName());
+        key.add("generator=" + generator);
+        key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
+        key.add("c-runtime=" + request.cRuntime().configName());
+        key.add("time-date-stamp=" + options.timeDateStamp());
+        List<Path> stampInputs = new ArrayList<>(objects);
+        stampInputs.add(module.specFile().toAbsolutePath());
+        stampInputs.addAll(request.importDefinitions());
+        stampInputs.add(versionScript);
+        stampInputs.add(orderingScript);
+        String record = Stamp.of(key, stampInputs);
+        Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
+            ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
+                    orderingScript, objects, ldflags, runtimeLibraries, work);
+            Path moduleObject = writeModuleObject(spec, options, imports, work);
+            List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                    moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
+            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
+            try {
+                ConstructorFixup.apply(tmp);
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            WinelibImage image;
+            try {
+                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            List<Path> referenceSources = new ArrayList<>(objects);
+            if (cxxRuntime == CxxRuntime.STATIC) {
+                WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
+            }
+            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
+                    request.outputFile().getFileName().toString(), "needs ", log);
+            tmp.toFile().setExecutable(true, false);
+            return image;
+        });
+        if (linked.isPresent()) {
+            return new BuildResult(output, compiled.compiled(), true, linked.get());
+        }
+        log.info("up to date: " + output);
+        return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
+    }
+
+    /** The C++ compiler: configured, or the one that goes with the C compiler. */
+    private Path cxxCompiler(WinelibBuildRequest request) throws BuildFailure {
+        String name = request.cxxCompiler().or(() -> WinelibCxxFlags.driverFor(request.module().compiler()))
+                .orElseThrow(() -> new BuildFailure("no C++ compiler goes with the C compiler '"
+                        + request.module().compiler()
+                        + "': configure the C++ compiler (cxxCompiler) to compile the C++ sources"));
+        try {
+            return tools.require(name, ToolLocator.debianPackageOfCompiler(name), "to compile C++ sources");
+        } catch (ToolNotFoundException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            // reported by result(), or superseded by the failure being thrown
+        }
+    }
+
+    /** The entry point of every module: runs the constructors, then DllMain (see runtime/entry.c). */
+    public static final String ENTRY_SYMBOL = ModuleRuntime.DLL_ENTRY;
+
+    private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
+            throws IOException, InterruptedException, BuildFailure {
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(), spec,
+                !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
+    }
+
+    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
+            throws IOException, BuildFailure {
+        try {
+            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), log)
+                    .write(spec, options, imports, directory);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Links once without imports to learn what neither the objects nor the sysroot's libraries
+     * define, and imports those symbols from the module's DLLs.
+     */
+    private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
+            Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
+            List<String> ldflags, List<String> runtimeLibraries, Path work) throws IOException,
+            InterruptedException, BuildFailure {
+        Path probeDir = work.resolve("probe");
+        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
+        Path probeOutput = probeDir.resolve("probe.so");
+        // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
+        Set<String> hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
+                objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
+        ProcessRunner.Result probe;
+        List<String> command;
+        while (true) {
+            List<Path> probeObjects = new ArrayList<>(objects);
+            if (!hidden.isEmpty()) {
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
+            }
+            command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                    probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
+            command.add(1, "--warn-unresolved-symbols");
+            command.add(2, "--error-limit=0");
+            command.add(3, "--no-demangle");
+            log.debug(String.join(" ", command));
+            probe = ProcessRunner.run(command, work, java.util.Map.of());
+            Files.deleteIfExists(probeOutput);
+            // members taken from static libraries can use hidden symbols the objects do not: once more with those
+            Set<String> more = new java.util.TreeSet<>();
+            for (UndefinedSymbols.Symbol s : UndefinedSymbols.parseNonDefault(probe.output())) {
+                if (!hidden.contains(s.name())) {
+                    more.add(s.name());
+                }
+            }
+            if (more.isEmpty()) {
+                break;
+            }
+            hidden.addAll(more);
+        }
+        if (probe.exitCode() != 0) {
+            throw new BuildFailure(new ToolFailedException("linking " + request.outputFile().getFileName(), command,
+                    probe.exitCode(), probe.output()).getMessage());
+        }
+        List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
+        for (String name : hidden) {
+            undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
+        }
+        undefined.addAll(UndefinedSymbols.parse(probe.output()));
+        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        if (undefined.isEmpty()) {
+            return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
+        }
+        List<String> dlls = request.allImports();
+        ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
+                new java.util.LinkedHashSet<>(request.delayImports()), lists);
+        if (!resolution.unresolved().isEmpty()) {
+            List<String> libraries = new ArrayList<>();
+            for (String lib : request.module().libraries()) {
+                libraries.add("lib" + lib);
+            }
+            libraries.addAll(List.of("libc", "libgcc", "libgcc_s"));
+            libraries.add("in " + sysroot.libraryDirectories().stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            throw new BuildFailure(ImportResolver.unresolvedMessage(resolution.unresolved(), dlls, lists, libraries));
+        }
+        for (var dll : resolution.imports().dlls()) {
+            log.debug("imports from " + dll.dllName() + (dll.delayed() ? " (delayed)" : "") + ": "
+                    + dll.functions().stream().map(f -> f.symbol()).toList());
+        }
+        return CRuntimeImports.add(resolution.imports(), request.cRuntime(), objects, lists);
+    }
+
+    /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
+    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
+        StringBuilder asm = new StringBuilder("\t.text\n");
+        for (String name : names) {
+            String sym = dev.winelib.asm.AsmText.symbol(name);
+            asm.append("\t.weak ").append(sym).append("\n\t.hidden ").append(sym).append('\n').append(sym)
+                    .append(":\n\tret\n");
+        }
+        asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
+        ModuleAssembler.assemble(asm.toString(), object);
+        return object;
+    }
+
+    private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,
+            IOException {
+        try {
+            return PostLinkChecks.verify(ElfFile.read(file), spec, entry);
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    /** The full C++ compiler flag list for a request, without the source and output names. */
+    static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
+        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
+        flags.addAll(CompileFlags.sysroot(request.module()));
+        flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
+        flags.addAll(CompileFlags.includes(request.module()));
+        flags.addAll(WinelibCFlags.wineIncludeFlags());
+        flags.addAll(request.cxxflags());
+        return flags;
+    }
+
+    /** The full compiler flag list for a request, without the source and output names. */
+    static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
+        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        flags.addAll(CompileFlags.sysroot(request.module()));
+        flags.addAll(CompileFlags.includes(request.module()));
+        if (request.cRuntime().fromWine()) {
+            flags.addAll(WinelibCFlags.wineCRuntimeFlags());
+        }
+        flags.addAll(WinelibCFlags.wineIncludeFlags());
+        flags.addAll(request.module().cflags());
+        return flags;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.winelib.toolchain.compile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.Stamp;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolFailedException;
+
+/**
+ * Compiles C and C++ sources into objects, each with its language's compiler and flags, skipping
+ * those whose source, headers and flags are unchanged.
+ */
+public final class SourceCompiler {
+
+    /** Objects in source order, and how many had to be compiled. */
+    public record Outcome(List<Path> objects, int compiled) {
+    }
+
+    /**
+     * The compiler driver, flags and extra environment variables for the sources of one language.
+     */
+    public record Invocation(Path compiler, List<String> flags, Map<String, String> environment) {
+        public Invocation {
+            flags = List.copyOf(flags);
+            environment = Map.copyOf(environment);
+        }
+
+        public Invocation(Path compiler, List<String> flags) {
+            this(compiler, flags, Map.of());
+        }
+    }
+
+    private final Map<SourceLanguage, Invocation> invocations;
+    private final Path objectDirectory;
+    private final BuildLog log;
+
+    /** A compiler for C sources only. */
+    public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
+        this(compiler, flags, Map.of(), objectDirectory, log);
+    }
+
+    /**
+     * A compiler for C sources only, run with {@code environment} added to this process's (such as
+     * {@code SOURCE_DATE_EPOCH}); the variables are part of each object's up-to-date record.
+     */
+    public SourceCompiler(Path compiler, List<String> flags, Map<String, String> environment, Path objectDirectory,
+            BuildLog log) {
+        this(Map.of(SourceLanguage.C, new Invocation(compiler, flags, environment)), objectDirectory, log);
+    }
+
+    public SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
+        this.invocations = new EnumMap<>(invocations);
+        this.objectDirectory = objectDirectory;
+        this.log = log;
+    }
+
+    /**
+     * Compiles what changed, several sources at a time ({@link CompileSlots}); when some fail, the
+     * error is the first failing source's in source order, after every compilation has ended.
+     *
+     * @param sourceRoots directories the objects are named relative to (the first holding a source)
+     */
+    public Outcome compile(List<Path> sources, List<Path> sourceRoots) throws IOException, InterruptedException,
+            BuildFailure {
+        Files.createDirectories(objectDirectory);
+        List<Path> objects = new ArrayList<>();
+        List<Invocation> invocationsInOrder = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (Path source : sources) {
+            SourceLanguage language = SourceLanguage.of(source).orElseThrow(() -> new BuildFailure(source
+                    + ": not a source file the build compiles (C: .c; C++: .cpp, .cc, .cxx)"));
+            Invocation invocation = invocations.get(language);
+            if (invocation == null) {
+                throw new IllegalStateException("no compiler for " + language + " sources: " + source);
+            }
+            Path object = objectDirectory.resolve(objectName(source, sourceRoots));
+            if (!seen.add(object)) {
+                throw new BuildFailure("two sources map to the same object " + object + ": " + source);
+            }
+            objects.add(object);
+            invocationsInOrder.add(invocation);
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            Path object = objects.get(i);
+            Invocation invocation = invocationsInOrder.get(i);
+            results.add(CompileSlots.EXECUTOR.submit(
+                    () -> compileOne(invocation, source, object)));
+        }
+        int compiled = 0;
+        Exception first = null;
+        for (Future<Boolean> f : results) {
+            try {
+                if (CompileSlots.result(f)) {
+                    compiled++;
+                }
+            } catch (InterruptedException e) {
+                results.forEach(r -> r.cancel(true));
+                throw e;
+            } catch (BuildFailure | IOException | RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first instanceof BuildFailure b) {
+            throw b;
+        }
+        if (first instanceof IOException io) {
+            throw io;
+        }
+        if (first != null) {
+            throw (RuntimeException) first;
+        }
+        return new Outcome(objects, compiled);
+    }
+
+    private boolean compileOne(Invocation invocation, Path source, Path object) throws IOException,
+            InterruptedException, BuildFailure {
+        Path compiler = invocation.compiler();
+        List<String> flags = invocation.flags();
+        if (!Files.isRegularFile(source)) {
+            throw new BuildFailure(source + ": source file not found");
+        }
+        Path depFile = object.resolveSibling(object.getFileName() + ".d");
+        Path stampFile = object.resolveSibling(object.getFileName() + ".stamp");
+        List<String> key = new ArrayList<>();
+        key.add(compiler.toString());
+        key.addAll(flags);
+        new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
+        key.add(source.toString());
+        Set<Path> inputs = new LinkedHashSet<>();
+        inputs.add(source);
+        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
+            log.debug("up to date: " + object);
+            return false;
+        }
+        Path tmpObject = AtomicFiles.temporarySibling(object);
+        Path tmpDep = AtomicFiles.temporarySibling(depFile);
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(compiler.toString());
+            command.addAll(flags);
+            command.add("-c");
+            command.add("-MD");
+            command.add("-MF");
+            command.add(tmpDep.toString());
+            command.add("-o");
+            command.add(tmpObject.toString());
+            command.add(source.toString());
+            log.info("compiling " + source);
+            log.debug(String.join(" ", command));
+            try {
+                CompileSlots.withSlot(() -> {
+                    ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
+                    if (r.exitCode() != 0) {
+                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
+                    }
+                    return r;
+                });
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            AtomicFiles.commit(tmpObject, object);
+            AtomicFiles.commit(tmpDep, depFile);
+        } finally {
+            Files.deleteIfExists(tmpObject);
+            Files.deleteIfExists(tmpDep);
+        }
+        Set<Path> newInputs = new LinkedHashSet<>();
+        newInputs.add(source);
+        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        Stamp.write(stampFile, Stamp.of(key, newInputs), object);
+        return true;
+    }
+
+    /**
+     * An object file name that keeps the source's relative path readable and unique:
+     * {@code dir/a.c} under a root gives {@code dir_a.c.o}; a source under no root gets a hash of its path.
+     */
+    static String objectName(Path source, List<Path> sourceRoots) {
+        Path abs = source.toAbsolutePath().normalize();
+        for (Path root : sourceRoots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (abs.startsWith(r)) {
+                return r.relativize(abs).toString().replace('/', '_') + ".o";
+            }
+        }
+        return (abs.getFileName() + "-" + Stamp.sha256(abs.toString()).substring(0, 8)).replace('/', '_') + ".o";
+    }
+}

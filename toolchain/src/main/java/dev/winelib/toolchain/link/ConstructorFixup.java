@@ -1,0 +1,94 @@
+package dev.winelib.toolchain.link;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfFormatException;
+
+/**
+ * Hides a linked module's constructors from ld.so, as winebuild's {@code --fixup-ctors} does:
+ * the dynamic tags DT_INIT, DT_INIT_ARRAY and DT_INIT_ARRAYSZ become 0x60009996, 0x60009994 and
+ * 0x60009995. The module's entry point runs them at DLL_PROCESS_ATTACH, when Win32 calls work.
+ */
+public final class ConstructorFixup {
+
+    public static final long DT_INIT = 12;
+    public static final long DT_INIT_ARRAY = 25;
+    public static final long DT_INIT_ARRAYSZ = 27;
+    public static final long TAG_INIT = 0x60009996L;
+    public static final long TAG_INIT_ARRAY = 0x60009994L;
+    public static final long TAG_INIT_ARRAYSZ = 0x60009995L;
+
+    private ConstructorFixup() {
+    }
+
+    /**
+     * Retags the constructor entries of {@code file} without ever leaving it half done: the changes
+     * are made in a copy (with the file's permissions) that is renamed over the file, which is left
+     * untouched when there is nothing to change. A symbolic link is followed: the file it names is
+     * replaced.
+     *
+     * @return how many tags were changed
+     */
+    public static int applyAtomically(Path file) throws IOException, ElfFormatException {
+        Path target = file.toRealPath();
+        Path tmp = AtomicFiles.temporarySibling(target);
+        try {
+            Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            int changed = apply(tmp);
+            if (changed > 0) {
+                AtomicFiles.commit(tmp, target);
+            }
+            return changed;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Retags the constructor entries of {@code file} in place (for a file the build has not put in
+     * place yet; see {@link #applyAtomically}).
+     *
+     * @return how many tags were changed (0 when the file was already fixed up or has no constructors)
+     */
+    public static int apply(Path file) throws IOException, ElfFormatException {
+        ElfFile elf = ElfFile.read(file);
+        if (elf.type() != ElfFile.ET_DYN) {
+            throw new ElfFormatException(file + " is not a shared object");
+        }
+        ElfFile.Section dynamic = elf.sections().stream().filter(s -> s.type() == ElfFile.SHT_DYNAMIC).findFirst()
+                .orElseThrow(() -> new ElfFormatException(file + " has no dynamic section"));
+        int changed = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (dynamic.offset() < 0 || dynamic.size() < 0 || dynamic.offset() + dynamic.size() > channel.size()) {
+                throw new ElfFormatException(file + ": dynamic section lies outside the file");
+            }
+            ByteBuffer entry = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            for (long at = dynamic.offset(); at + 16 <= dynamic.offset() + dynamic.size(); at += 16) {
+                entry.clear();
+                channel.read(entry, at);
+                long tag = entry.getLong(0);
+                if (tag == 0) {
+                    break;
+                }
+                long replacement = tag == DT_INIT ? TAG_INIT
+                        : tag == DT_INIT_ARRAY ? TAG_INIT_ARRAY
+                        : tag == DT_INIT_ARRAYSZ ? TAG_INIT_ARRAYSZ : -1;
+                if (replacement >= 0) {
+                    ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, replacement);
+                    channel.write(b, at);
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+}

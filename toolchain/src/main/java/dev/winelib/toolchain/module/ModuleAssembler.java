@@ -1,0 +1,44 @@
+package dev.winelib.toolchain.module;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import dev.winelib.asm.elf.AssemblyException;
+import dev.winelib.asm.elf.ElfAssembler;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.AtomicFiles;
+
+/**
+ * Turns generated assembly text into a relocatable object in the process, with the in-process
+ * assembler ({@link ElfAssembler}): no assembler or compiler is run.
+ */
+public final class ModuleAssembler {
+
+    private ModuleAssembler() {
+    }
+
+    /**
+     * Assembles {@code assembly} into {@code object}, which appears only complete (written under a
+     * temporary name, then renamed).
+     *
+     * @param what names the text in a failure message (a file name)
+     */
+    public static void assemble(String assembly, Path object, String what) throws IOException, BuildFailure {
+        AtomicFiles.writeIfChanged(object, toObject(assembly, what));
+    }
+
+    /** Assembles {@code assembly} into {@code object}. */
+    public static void assemble(String assembly, Path object) throws IOException, BuildFailure {
+        assemble(assembly, object, object.getFileName().toString().replaceFirst("\\.o$", "") + ".s");
+    }
+
+    /** The object bytes of {@code assembly}. */
+    public static byte[] toObject(String assembly, String what) throws BuildFailure {
+        try {
+            return ElfAssembler.assemble(assembly);
+        } catch (AssemblyException e) {
+            throw new BuildFailure("internal error: the in-process assembler cannot assemble " + what + ": "
+                    + e.getMessage() + ". This is a bug in winebuild-j: please report it with the spec file.", e);
+        }
+    }
+}

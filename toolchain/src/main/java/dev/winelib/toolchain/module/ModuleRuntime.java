@@ -1,0 +1,127 @@
+package dev.winelib.toolchain.module;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.compile.SourceCompiler;
+import dev.winelib.toolchain.process.ToolCommand;
+
+/**
+ * The small C runtime every module gets instead of Wine's libwinecrt0: the entry point that runs
+ * constructors (at DLL_PROCESS_ATTACH for a DLL, before main for an executable), the executable's
+ * command-line splitting and WinMain glue, the stub exception, and the delay-load helper (sources in
+ * resources/dev/winelib/toolchain/runtime).
+ */
+public final class ModuleRuntime {
+
+    /** The function a DLL's entry point calls after the constructors by default, as winebuild's. */
+    public static final String DEFAULT_ENTRY = "DllMain";
+    /** The entry point symbol of a DLL (entry.c): runs the constructors, then the entry function. */
+    public static final String DLL_ENTRY = "__wine_spec_dll_entry";
+    /** The entry point symbol of an executable calling main or a custom entry function (exe.c). */
+    static final String EXE_ENTRY = "__wine_spec_exe_entry";
+    /** The entry point symbol of an executable calling wmain (exe.c with WINELIB_UNICODE). */
+    static final String EXE_WENTRY = "__wine_spec_exe_wentry";
+
+    /**
+     * Which pieces to compile.
+     *
+     * @param executable whether the module is an executable (else a DLL)
+     * @param unicode for an executable: whether it starts at wmain (wWinMain) rather than main (WinMain)
+     * @param entryFunction for a DLL: the function called after the constructors (DllMain by default,
+     *     optional); for an executable: a function to call instead of main, if any
+     * @param stubs whether the module has stub entry points
+     * @param delayImports whether it has delay imports
+     * @param defaultMain for an executable: whether to add a main (wmain) that calls WinMain (wWinMain)
+     */
+    record Pieces(boolean executable, boolean unicode, Optional<String> entryFunction, boolean stubs,
+            boolean delayImports, boolean defaultMain) {
+
+        /** The entry point symbol these pieces define. */
+        String entrySymbol() {
+            if (!executable) {
+                return DLL_ENTRY;
+            }
+            return unicode && entryFunction.isEmpty() ? EXE_WENTRY : EXE_ENTRY;
+        }
+    }
+
+    private ModuleRuntime() {
+    }
+
+    /**
+     * Compiles the pieces a DLL needs into {@code directory}: always the entry point; the stub
+     * helper when the spec has stubs; the delay-load helper when there are delay imports.
+     *
+     * @param entryFunction the function the entry point calls after the constructors
+     */
+    public static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, ModuleSpec spec, boolean delayImports,
+            String entryFunction) throws IOException, InterruptedException, BuildFailure {
+        return compile(directory, ToolCommand.of(compiler), sysroot, new Pieces(false, false,
+                Optional.of(entryFunction), hasStubs(spec), delayImports, false), BuildLog.silent());
+    }
+
+    /** Whether a spec has stub entry points (which need the stub helper). */
+    static boolean hasStubs(ModuleSpec spec) {
+        return spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB);
+    }
+
+    /** Compiles {@code pieces} into {@code directory}; returns the objects. */
+    public static List<Path> compile(Path directory, ToolCommand compiler, Sysroot sysroot, Pieces pieces, BuildLog log)
+            throws IOException, InterruptedException, BuildFailure {
+        if (pieces.entryFunction().isPresent() && !pieces.entryFunction().get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new BuildFailure("entry point '" + pieces.entryFunction().get() + "' is not a C identifier");
+        }
+        Files.createDirectories(directory);
+        List<Path> sources = new ArrayList<>();
+        sources.add(writeSource(directory, "constructors.c"));
+        sources.add(writeSource(directory, pieces.executable() ? "exe.c" : "entry.c"));
+        if (pieces.executable() && pieces.defaultMain()) {
+            sources.add(writeSource(directory, "exe_main.c"));
+        }
+        if (pieces.stubs()) {
+            sources.add(writeSource(directory, "stub.c"));
+        }
+        if (pieces.delayImports()) {
+            sources.add(writeSource(directory, "delayload.c"));
+        }
+        List<String> flags = new ArrayList<>(compiler.arguments());
+        flags.addAll(List.of("-m64", "-fPIC", "-O2", "-fno-strict-aliasing"));
+        if (!sysroot.isHost()) {
+            flags.add("--sysroot=" + sysroot.root());
+        }
+        // the (per-build temporary, in object mode) directory never reaches the objects
+        flags.add("-ffile-prefix-map=" + directory.toAbsolutePath().normalize() + "=.");
+        if (pieces.executable()) {
+            if (pieces.unicode()) {
+                flags.add("-DWINELIB_UNICODE");
+            }
+            pieces.entryFunction().ifPresent(f -> flags.add("-DWINELIB_EXE_ENTRY=" + f));
+        } else {
+            flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
+        }
+        return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
+                .compile(sources, List.of(directory)).objects();
+    }
+
+    private static Path writeSource(Path dir, String name) throws IOException {
+        try (var in = ModuleRuntime.class.getResourceAsStream("runtime/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing runtime source " + name);
+            }
+            Path target = dir.resolve(name);
+            AtomicFiles.writeIfChanged(target, in.readAllBytes());
+            return target;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.winelib.toolchain.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.winelib.asm.ImportedDll;
+import dev.winelib.asm.ImportedFunction;
+import dev.winelib.asm.ModuleImports;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.imports.ExportLists;
+import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.imports.ImportResolver;
+import dev.winelib.toolchain.imports.ImportThunkSymbol;
+import dev.winelib.toolchain.imports.UndefinedSymbols;
+
+/**
+ * Decides what a module object imports from the symbols its merged objects leave undefined, as
+ * winebuild does: the thunks of Wine's Unix import libraries name their DLL and ordinal
+ * ({@code __wine$func$kernel32$...$GetTickCount}); other symbols are looked up in the export lists of
+ * the DLLs the module imports (in order of preference). Symbols the system libraries define are never
+ * imported. What the module's runtime needs (and the module does not define) comes from kernel32 and
+ * ntdll, after the module's own imports.
+ */
+final class ObjectImports {
+
+    /** DLLs the runtime's own needs come from (kernel32's RaiseException and others, as with winebuild's libwinecrt0). */
+    static final List<String> RUNTIME_DLLS = List.of("ntdll", "kernel32");
+
+    /**
+     * The outcome.
+     *
+     * @param imports the import and delay-import directories
+     * @param unresolved undefined symbols nothing imports, left for the final link
+     * @param warnings what winebuild would warn about with {@code -w}
+     */
+    record Plan(ModuleImports imports, List<String> unresolved, List<String> warnings) {
+        Plan {
+            unresolved = List.copyOf(unresolved);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private ObjectImports() {
+    }
+
+    /**
+     * @param undefined what the merged objects leave undefined
+     * @param definedByModule what the merged objects define
+     * @param runtimeNeeds the symbols the module's runtime uses and does not define
+     * @param systemSymbols what the system libraries define
+     * @param importCFunctions whether the module's own symbols are imported even when the system libraries
+     *     define them (objects compiled for Wine's C runtime, winebuild's {@code -mno-cygwin}); the runtime's
+     *     needs still come from the system libraries
+     * @param dlls the DLLs to import from, most preferred first
+     * @param delayed the names among them (and among the import libraries' DLLs) to load on first use
+     * @param requested the DLLs asked for by name ({@code -l}): a warning says when one is not used
+     * @param lists where export lists come from
+     */
+    static Plan plan(List<String> undefined, Set<String> definedByModule, Set<String> runtimeNeeds,
+            Set<String> systemSymbols, boolean importCFunctions, List<String> dlls,
+            Set<String> delayed, List<String> requested, ExportLists lists) throws BuildFailure {
+        Set<String> delayedDlls = new LinkedHashSet<>();
+        for (String d : delayed) {
+            delayedDlls.add(normalized(d, lists));
+        }
+        Map<String, TreeMap<String, ImportedFunction>> thunks = new LinkedHashMap<>();
+        List<UndefinedSymbols.Symbol> others = new ArrayList<>();
+        Set<String> notImported = importCFunctions ? Set.of() : systemSymbols;
+        for (String name : undefined) {
+            if (ImportThunkSymbol.looksLikeOne(name)) {
+                Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
+                if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
+                    ImportThunkSymbol t = thunk.get();
+                    thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
+                            t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
+                }
+            } else if (!notImported.contains(name)) {
+                others.add(new UndefinedSymbols.Symbol(name, List.of()));
+            }
+        }
+        // thunks already import these names; only their __imp_ slots may still be looked up
+        others.removeIf(s -> thunks.values().stream().anyMatch(m -> m.containsKey(s.name())));
+
+        ImportResolver.Resolution main = dlls.isEmpty() ? new ImportResolver.Resolution(ModuleImports.none(), others)
+                : ImportResolver.resolve(others, dlls, delayedDlls, lists);
+        List<UndefinedSymbols.Symbol> forRuntime = new ArrayList<>();
+        for (String need : runtimeNeeds) {
+            if (!systemSymbols.contains(need) && !definedByModule.contains(need)) {
+                forRuntime.add(new UndefinedSymbols.Symbol(need, List.of()));
+            }
+        }
+        ImportResolver.Resolution fallback = forRuntime.isEmpty()
+                ? new ImportResolver.Resolution(ModuleImports.none(), List.of())
+                : ImportResolver.resolve(forRuntime, RUNTIME_DLLS, Set.of(), lists);
+
+        Map<String, TreeMap<String, ImportedFunction>> merged = new LinkedHashMap<>();
+        Set<String> symbols = new LinkedHashSet<>();
+        Set<String> delayedInResult = new LinkedHashSet<>();
+        for (ImportedDll dll : main.imports().dlls()) {
+            add(merged, symbols, dll.dllName(), dll.functions());
+            if (dll.delayed()) {
+                delayedInResult.add(dll.dllName());
+            }
+        }
+        thunks.forEach((dll, functions) -> add(merged, symbols, dll, functions.values()));
+        for (ImportedDll dll : fallback.imports().dlls()) {
+            add(merged, symbols, dll.dllName(), dll.functions());
+        }
+        List<ImportedDll> result = new ArrayList<>();
+        merged.forEach((dll, functions) -> {
+            if (!functions.isEmpty()) {
+                boolean isDelayed = delayedInResult.contains(dll) || delayedDlls.contains(dll);
+                result.add(new ImportedDll(dll, List.copyOf(functions.values()), isDelayed));
+            }
+        });
+
+        Set<String> stillUnresolved = new LinkedHashSet<>();
+        main.unresolved().forEach(s -> stillUnresolved.add(s.name()));
+        fallback.unresolved().forEach(s -> stillUnresolved.add(s.name()));
+
+        List<String> warnings = new ArrayList<>();
+        for (String dll : requested) {
+            String name = normalized(dll, lists);
+            if (!merged.containsKey(name) || merged.get(name).isEmpty()) {
+                warnings.add(name + " imported but no symbols used");
+            }
+        }
+        return new Plan(new ModuleImports(result), List.copyOf(stillUnresolved), warnings);
+    }
+
+    private static void add(Map<String, TreeMap<String, ImportedFunction>> merged, Set<String> symbols, String dll,
+            Iterable<ImportedFunction> functions) {
+        TreeMap<String, ImportedFunction> target = merged.computeIfAbsent(dll, k -> new TreeMap<>());
+        for (ImportedFunction f : functions) {
+            if (symbols.add(f.symbol())) {
+                target.put(f.symbol(), f);
+            }
+        }
+    }
+
+    /** The DLL's file name as the export lists name it ({@code kernel32} is {@code kernel32.dll}). */
+    private static String normalized(String dll, ExportLists lists) throws BuildFailure {
+        try {
+            return lists.find(dll).map(d -> d.dllName()).orElse(dll.toLowerCase(Locale.ROOT).contains(".")
+                    ? dll.toLowerCase(Locale.ROOT) : dll.toLowerCase(Locale.ROOT) + ".dll");
+        } catch (ImportException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("imported DLL name '" + dll + "' is not valid: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package dev.winelib.toolchain.module;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.winelib.asm.AsmText;
+import dev.winelib.asm.ModuleAssemblyEmitter;
+import dev.winelib.asm.ModuleImports;
+import dev.winelib.asm.ModuleOptions;
+import dev.winelib.resources.ResourceTable;
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.compile.CRuntime;
+import dev.winelib.toolchain.imports.ExportLists;
+import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.process.ToolCommand;
+import dev.winelib.toolchain.process.ToolFailedException;
+
+/**
+ * The module object for a link done by someone else (winegcc, a Makefile), as winebuild's
+ * {@code --dll}/{@code --exe} modes write it: the module header (NT header, exports, imports,
+ * resources) and the runtime (entry point, executable start-up, stub and delay-load helpers),
+ * merged into one relocatable object with {@code ld -r}.
+ *
+ * <p>What the module imports is found as winebuild finds it: its objects, the runtime and the
+ * archives given (Wine's Unix import libraries, static libraries such as libwinecrt0) are merged
+ * with {@code ld -r} together with references to the exported functions and the {@code -u}
+ * symbols; the thunks pulled from import libraries name their DLL; other undefined symbols are
+ * looked up in the export lists of the DLLs imported with {@code -l}, {@code -d}, {@code .def}
+ * files and import libraries. Symbols nothing imports are left for the final link, except exported
+ * functions, which must be defined. The C library always wins: what the sysroot's system libraries
+ * define is never imported.
+ */
+public final class RelocatableModule {
+
+    /**
+     * What to build.
+     *
+     * @param spec the module's exports ({@link ModuleSpec#withoutExports} for an executable without spec)
+     * @param options the header values (subsystem, characteristics, ...); the entry point is the runtime's
+     * @param unicode for an executable: start at wmain (wWinMain) instead of main (WinMain)
+     * @param objects the module's objects
+     * @param archives archives given with the objects: Wine import libraries and static libraries
+     * @param importDefinitions {@code .def}/{@code .spec} files of DLLs to import from
+     * @param imports DLLs to import from ({@code -l}), most preferred first
+     * @param delayImports DLLs to load on first use ({@code -d})
+     * @param libraryPath directories searched for {@code libDLL.def} export lists ({@code -L})
+     * @param extraSymbols symbols to treat as used ({@code -u}): imported when a DLL exports them
+     * @param entryFunction for a DLL, the function called after the constructors (default DllMain);
+     *     for an executable, a function to start at instead of main
+     * @param resources the module's resources
+     * @param externalSymbols whether exported functions may stay undefined for the final link
+     *     (winebuild's {@code --external-symbols}); otherwise they must be defined or imported
+     * @param output the object to write
+     * @param cRuntime the C runtime the objects were compiled for: with one of Wine's (winegcc
+     *     {@code -mno-cygwin}), C functions are imported from the DLLs like any other function
+     */
+    public record Request(ModuleSpec spec, ModuleOptions options, boolean unicode, List<Path> objects,
+            List<Path> archives, List<Path> importDefinitions, List<String> imports, List<String> delayImports,
+            List<Path> libraryPath, List<String> extraSymbols, Optional<String> entryFunction,
+            ResourceTable resources, boolean externalSymbols, Path output, CRuntime cRuntime) {
+        public Request {
+            java.util.Objects.requireNonNull(cRuntime, "cRuntime");
+            objects = List.copyOf(objects);
+            archives = List.copyOf(archives);
+            importDefinitions = List.copyOf(importDefinitions);
+            imports = List.copyOf(imports);
+            delayImports = List.copyOf(delayImports);
+            libraryPath = List.copyOf(libraryPath);
+            extraSymbols = List.copyOf(extraSymbols);
+        }
+
+        /** A request for objects compiled against the C library. */
+        public Request(ModuleSpec spec, ModuleOptions options, boolean unicode, List<Path> objects,
+                List<Path> archives, List<Path> importDefinitions, List<String> imports, List<String> delayImports,
+                List<Path> libraryPath, List<String> extraSymbols, Optional<String> entryFunction,
+                ResourceTable resources, boolean externalSymbols, Path output) {
+            this(spec, options, unicode, objects, archives, importDefinitions, imports, delayImports, libraryPath,
+                    extraSymbols, entryFunction, resources, externalSymbols, output, CRuntime.GLIBC);
+        }
+
+        /** Whether the module is an executable (IMAGE_FILE_DLL is not set). */
+        public boolean executable() {
+            return !options.isDll();
+        }
+    }
+
+    /**
+     * The programs to use.
+     *
+     * @param compiler compiles the runtime (the generated assembly is assembled in the process)
+     * @param linker merges objects ({@code ld -r}): ld.lld or GNU ld
+     * @param runtimeCache where compiled runtimes are kept between builds ({@link RuntimeCache}); when
+     *     empty, the runtime is compiled in the build's temporary directory
+     */
+    public record Tools(ToolCommand compiler, ToolCommand linker, Optional<Path> runtimeCache) {
+
+        /** Tools compiling the runtime afresh for every build. */
+        public Tools(ToolCommand compiler, ToolCommand linker) {
+            this(compiler, linker, Optional.empty());
+        }
+    }
+
+
+    /**
+     * What was built.
+     *
+     * @param imports what the module imports
+     * @param unresolved symbols left for the final link
+     * @param warnings what winebuild reports with {@code -w}
+     * @param temporaries where the intermediate files were kept, when asked to
+     */
+    public record Result(ModuleImports imports, List<String> unresolved, List<String> warnings,
+            Optional<Path> temporaries) {
+    }
+
+    private RelocatableModule() {
+    }
+
+    /** Builds the object; with {@code keepTemporaries} the intermediate files stay in a directory next to it. */
+    public static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
+            boolean keepTemporaries) throws IOException, InterruptedException, BuildFailure {
+        ModuleObjectWriter.checkLinkable(request.spec());
+        Path output = request.output().toAbsolutePath();
+        Files.createDirectories(output.getParent());
+        Path work = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work");
+        boolean done = false;
+        try {
+            Result result = build(request, tools, sysroot, generator, log, work, output);
+            done = true;
+            return keepTemporaries ? new Result(result.imports(), result.unresolved(), result.warnings(),
+                    Optional.of(work)) : result;
+        } finally {
+            if (!keepTemporaries || !done) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
+            Path work, Path output) throws IOException, InterruptedException, BuildFailure {
+        ModuleSpec spec = request.spec();
+        boolean executable = request.executable();
+        ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
+                ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false);
+        List<Path> runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
+                sysroot.sysroot(), pieces, log);
+
+        Optional<Path> references = referencesObject(request, tools, work, log);
+        CombinedObject combined = combine(request, tools, references, work, log);
+        if (executable && request.entryFunction().isEmpty()
+                && !combined.defined().contains(request.unicode() ? "wmain" : "main")) {
+            // the program defines only (w)WinMain: add the main that calls it
+            pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
+                    pieces.delayImports(), true);
+            runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
+                    sysroot.sysroot(), pieces, log);
+        }
+
+        Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot);
+        Set<String> runtimeNeeds = runtimeNeeds(runtime);
+        List<Path> definitions = new ArrayList<>(request.importDefinitions());
+        List<String> dlls = new ArrayList<>(request.imports());
+        for (String dll : request.imports()) {
+            findDefinition(dll, request.libraryPath()).ifPresent(definitions::add);
+        }
+        for (String dll : request.delayImports()) {
+            findDefinition(dll, request.libraryPath()).filter(d -> !definitions.contains(d)).ifPresent(definitions::add);
+        }
+        List<Path> importLibraries = new ArrayList<>();
+        ExportLists lists;
+        try {
+            List<String> fromLibraries = new ArrayList<>();
+            for (Path archive : request.archives()) {
+                List<String> imported;
+                try {
+                    imported = ExportLists.importedDlls(archive);
+                } catch (ImportException e) {
+                    // not readable as an import library (members that are not ELF objects): a static
+                    // library to ld; thunks it holds still show in the merged object
+                    log.debug(archive + " is not read as an import library: " + e.getMessage());
+                    imported = List.of();
+                }
+                if (!imported.isEmpty()) {
+                    importLibraries.add(archive);
+                    fromLibraries.addAll(imported);
+                }
+            }
+            lists = ExportLists.standard(definitions, importLibraries);
+            for (String dll : lists.definedDlls()) {
+                if (request.importDefinitions().stream().anyMatch(p -> definesDll(p, dll, lists))) {
+                    addOnce(dlls, dll);
+                }
+            }
+            fromLibraries.forEach(d -> addOnce(dlls, d));
+        } catch (ImportException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+        request.delayImports().forEach(d -> addOnce(dlls, d));
+
+        ObjectImports.Plan plan = ObjectImports.plan(combined.undefinedInOrder(), combined.defined(), runtimeNeeds,
+                systemSymbols, request.cRuntime().fromWine(), dlls,
+                new LinkedHashSet<>(request.delayImports()), request.imports(), lists);
+        if (!request.externalSymbols() && (!request.objects().isEmpty() || !request.archives().isEmpty())) {
+            checkExportsDefined(spec, plan);
+        }
+
+        ModuleOptions options = request.options().withEntryPoint(pieces.entrySymbol()).withStubRuntime();
+        String assembly;
+        try {
+            assembly = new ModuleAssemblyEmitter(generator).emit(spec, options, plan.imports(), request.resources());
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
+        }
+        Path header = work.resolve("module.o");
+        Files.writeString(work.resolve("module.s"), assembly);
+        ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
+        Path tmp = AtomicFiles.temporarySibling(output);
+        try {
+            List<String> args = new ArrayList<>(List.of("-r", "-o", tmp.toString(), header.toString()));
+            runtime.forEach(o -> args.add(o.toString()));
+            List<String> command = tools.linker().commandLine(args);
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            AtomicFiles.commit(tmp, output);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
+    }
+
+    /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
+    private static Path runtimeDirectory(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work) {
+        return tools.runtimeCache()
+                .flatMap(c -> RuntimeCache.directory(c, tools.compiler(), sysroot.sysroot(), pieces))
+                .orElse(work.resolve("runtime"));
+    }
+
+    /**
+     * An object referring to each exported function and each {@code -u} symbol, so that merging pulls
+     * what defines them from the archives and what nothing defines shows as undefined.
+     */
+    private static Optional<Path> referencesObject(Request request, Tools tools, Path work, BuildLog log)
+            throws IOException, InterruptedException, BuildFailure {
+        Set<String> names = new LinkedHashSet<>();
+        for (ExportEntry e : request.spec().entries()) {
+            if (needsDefinition(e)) {
+                names.add(e.target());
+            }
+        }
+        names.addAll(request.extraSymbols());
+        if (request.executable()) {
+            // what the executable's entry point calls: pulled from archives that define it
+            names.add(request.entryFunction().orElse(request.unicode() ? "wmain" : "main"));
+        }
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder asm = new StringBuilder("\t.data\n");
+        for (String name : names) {
+            try {
+                asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure("symbol '" + name + "' cannot be referenced: " + e.getMessage(), e);
+            }
+        }
+        asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
+        Path object = work.resolve("references.o");
+        ModuleAssembler.assemble(asm.toString(), object, "the symbol references");
+        return Optional.of(object);
+    }
+
+    /** Whether an export needs its target defined by the module's objects or an import. */
+    private static boolean needsDefinition(ExportEntry e) {
+        return e.type() != EntryType.STUB && !e.forward() && !e.hasFlag(ExportFlag.SYSCALL);
+    }
+
+    /**
+     * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
+     * ntdll, never from a DLL the module happens to import (shlwapi also exports DelayLoadFailureHook).
+     */
+    private static CombinedObject combine(Request request, Tools tools, Optional<Path> references, Path work,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        List<Path> inputs = new ArrayList<>();
+        references.ifPresent(inputs::add);
+        inputs.addAll(request.objects());
+        inputs.addAll(request.archives());
+        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
+    }
+
+    /** What the runtime objects use and do not define themselves. */
+    private static Set<String> runtimeNeeds(List<Path> runtime) throws IOException, BuildFailure {
+        Set<String> undefined = new TreeSet<>();
+        Set<String> defined = new TreeSet<>();
+        for (Path object : runtime) {
+            CombinedObject symbols = CombinedObject.read(object);
+            undefined.addAll(symbols.undefined());
+            defined.addAll(symbols.defined());
+        }
+        undefined.removeAll(defined);
+        return undefined;
+    }
+
+    /** Fails, naming each in the spec, when exported functions are neither defined nor imported. */
+    private static void checkExportsDefined(ModuleSpec spec, ObjectImports.Plan plan) throws BuildFailure {
+        Set<String> unresolved = new TreeSet<>(plan.unresolved());
+        List<String> problems = new ArrayList<>();
+        for (ExportEntry e : spec.entries()) {
+            if (needsDefinition(e) && unresolved.contains(e.target())) {
+                problems.add(e.location() + ": " + (e.type() == EntryType.EXTERN ? "variable" : "function") + " '"
+                        + e.target() + "' is not defined: no object defines it and no imported DLL exports it");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BuildFailure(String.join("\n", problems) + "\nDefine it in the module's objects, or import the"
+                    + " DLL that exports it (-l DLL or its import library).");
+        }
+    }
+
+    private static Optional<Path> findDefinition(String dll, List<Path> libraryPath) {
+        String stem = dll.toLowerCase(Locale.ROOT).endsWith(".dll") ? dll.substring(0, dll.length() - 4) : dll;
+        for (Path dir : libraryPath) {
+            Path def = dir.resolve("lib" + stem + ".def");
+            if (Files.isRegularFile(def)) {
+                return Optional.of(def);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean definesDll(Path definitionFile, String dll, ExportLists lists) {
+        try {
+            return lists.find(dll).map(d -> d.source().equals(definitionFile.toString())).orElse(false);
+        } catch (ImportException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
