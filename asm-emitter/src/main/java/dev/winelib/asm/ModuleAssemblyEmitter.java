@@ -81,8 +81,16 @@ public final class ModuleAssemblyEmitter {
 
     /** The FNV-1 hash of the module file name that winebuild writes as TimeDateStamp. */
     public static int fileNameHash(String fileName) {
+        return fileNameHash(fileName.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The FNV-1 hash of a file name's bytes as winebuild computes it (each byte taken as a signed
+     * {@code char}, as on x86).
+     */
+    public static int fileNameHash(byte[] fileName) {
         int hash = 0x811c9dc5;
-        for (byte b : fileName.getBytes(StandardCharsets.ISO_8859_1)) {
+        for (byte b : fileName) {
             hash = (hash * 16777619) ^ b;
         }
         return hash;

@@ -43,24 +43,9 @@ class MakefileDropInIT {
         ExternalTools.gcc();
         ExternalTools.mingwGcc();
         ExternalTools.mingwDlltool();
-        Path winebuildJ = WinebuildJLauncher.locate();
-        Path winebuild = ExternalTools.winebuild();
-        Wine wine = Wine.locate();
-
-        TestProject ours = TestProject.copy("makefile-dropin");
-        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
-        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
-        assertThat(check.stdout()).contains("check passed");
-        // winegcc really ran winebuild-j: the module objects carry its name
-        assertThat(check.stdout()).contains(winebuildJ + " --implib -E greet.spec");
-
-        Path reference = ItSettings.projectsDirectory().resolve("makefile-dropin-reference");
-        TestProject.deleteRecursively(reference);
-        copy(ItSettings.projectsSource().resolve("makefile-dropin"), reference);
-        Programs.Result built = make(reference, winebuild, wine, "check");
-        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
-
-        Path o = ours.directory();
+        Builds both = checkWithBoth("makefile-dropin", "--implib -E greet.spec");
+        Path o = both.ours();
+        Path reference = both.reference();
         for (String module : List.of("greet.dll.so", "app.exe.so", "winapp.exe.so", "wapp.exe.so")) {
             PeViews.assertSame(o.resolve(module), reference.resolve(module));
         }
@@ -76,6 +61,62 @@ class MakefileDropInIT {
                 "DisableThreadLibraryCalls"));
         assertThat(PeViews.read(reference.resolve("greet.dll.so")).imports()).anyMatch(i -> i.functions().contains(
                 "DisableThreadLibraryCalls"));
+    }
+
+    /**
+     * A project built with {@code winegcc -mno-cygwin} (src/it/makefile-nocygwin): a DLL and two executables
+     * compiled against Wine's C runtime, whose C functions (printf, atoi, calloc, exit, ...) are imported
+     * from ucrtbase.dll, and fake modules named every way winebuild derives a time stamp from. Built with
+     * winebuild-j and with winebuild: the same output under Wine, the same PE views, the same fake modules.
+     */
+    @Test
+    void noCygwinProjectBuildsAndRunsAsWithWinebuild() throws Exception {
+        ExternalTools.gcc();
+        Builds both = checkWithBoth("makefile-nocygwin", "--dll -mno-cygwin --fake-module");
+        Path o = both.ours();
+        Path reference = both.reference();
+        for (String module : List.of("crtcalc.dll.so", "crtapp.exe.so", "crtwapp.exe.so")) {
+            PeViews.assertSame(o.resolve(module), reference.resolve(module));
+        }
+        assertThat(PeViews.read(o.resolve("crtapp.exe.so")).imports()).as("crtapp's imports")
+                .anySatisfy(i -> assertThat(i.dllName()).isEqualTo("ucrtbase.dll"))
+                .filteredOn(i -> i.dllName().equals("ucrtbase.dll")).singleElement()
+                .satisfies(i -> assertThat(i.functions()).contains("calloc", "exit", "__stdio_common_vfprintf",
+                        "_configure_narrow_argv"));
+        assertThat(PeViews.read(o.resolve("crtcalc.dll.so")).imports()).filteredOn(i -> i.dllName().equals(
+                "ucrtbase.dll")).singleElement().satisfies(i -> assertThat(i.functions()).contains("atoi", "calloc",
+                "free"));
+        for (String fake : List.of("fake/crtcalc.dll", "fake/nospec/crtcalc.dll.fake", "fake/plain", "fake/crtapp.exe",
+                "fake/named.exe", "fake.d/wgcc/crtcalc.dll")) {
+            assertThat(Files.readAllBytes(o.resolve(fake))).as(fake + " is byte for byte winebuild's")
+                    .isEqualTo(Files.readAllBytes(reference.resolve(fake)));
+        }
+    }
+
+    /**
+     * Runs {@code make check} in a copy of the fixture with winebuild-j (whose output must show it run
+     * with {@code arguments}: the Makefile or winegcc really ran it) and in another copy with Wine's
+     * winebuild; returns both directories.
+     */
+    private Builds checkWithBoth(String fixture, String arguments) throws Exception {
+        Path winebuildJ = WinebuildJLauncher.locate();
+        Path winebuild = ExternalTools.winebuild();
+        Wine wine = Wine.locate();
+        TestProject ours = TestProject.copy(fixture);
+        Programs.Result check = make(ours.directory(), winebuildJ, wine, "check");
+        assertThat(check.exitCode()).as(check.describe("make check with WINEBUILD=" + winebuildJ)).isZero();
+        assertThat(check.stdout()).contains("check passed", winebuildJ + " " + arguments);
+
+        Path reference = ItSettings.projectsDirectory().resolve(fixture + "-reference");
+        TestProject.deleteRecursively(reference);
+        copy(ItSettings.projectsSource().resolve(fixture), reference);
+        Programs.Result built = make(reference, winebuild, wine, "check");
+        assertThat(built.exitCode()).as(built.describe("make check with Wine's winebuild")).isZero();
+        return new Builds(ours.directory(), reference);
+    }
+
+    /** The fixture built with winebuild-j and with winebuild. */
+    private record Builds(Path ours, Path reference) {
     }
 
     private static void copy(Path from, Path to) throws Exception {

@@ -48,6 +48,36 @@ class Win32CallsIT {
         assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
     }
 
+    /**
+     * {@code <cRuntime>ucrtbase</cRuntime>}: the C code is compiled with Wine's msvcrt headers and its C
+     * functions (printf, atoi, calloc, strtol, errno) are ucrtbase.dll's, as with winegcc -mno-cygwin.
+     */
+    @Test
+    void cCodeOnWinesCRuntimeImportsItsCFunctionsFromUcrtbase() throws Exception {
+        ExternalTools.requireBuildTools();
+        ExternalTools.mingwGcc();
+        Wine wine = Wine.locate();
+        TestProject project = TestProject.copy("crt-ucrtbase");
+        project.mvnPackage().assertSuccess();
+
+        Path dll = project.resolve("target/crtcalc.dll");
+        assertThat(PeViews.read(dll).imports()).filteredOn(i -> i.dllName().equals("ucrtbase.dll")).singleElement()
+                .satisfies(i -> assertThat(i.functions()).contains("atoi", "calloc", "free", "strtol", "_errno",
+                        "__stdio_common_vfprintf"));
+        Path run = project.resolve("run");
+        Path exe = MingwHost.compile(project.resolve("host/host.c"), run, "host.exe");
+        Files.copy(dll, run.resolve("crtcalc.dll"));
+
+        Programs.Result result = wine.run(run, exe);
+        assertThat(result.stdout().replace("\r\n", "\n")).as(result.describe("stdout")).isEqualTo("""
+                crtcalc: 12 + 30 = 42 (MulDiv 63)
+                sum 42
+                errno 34
+                ucrtbase loaded: yes
+                """);
+        assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
+    }
+
     @Test
     void symbolsNothingDefinesFailTheBuildWithOneMessage() throws Exception {
         ExternalTools.requireBuildTools();

@@ -23,6 +23,7 @@ import dev.winelib.toolchain.Version;
 import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.pe.PeFormatException;
 import dev.winelib.toolchain.process.ToolCommand;
@@ -119,14 +120,12 @@ final class Invocation {
         }
         for (String m : options.machineOptions) {
             switch (m) {
-                case "64", "unicode", "arm", "thumb" -> {
+                case "64", "unicode", "arm", "thumb", "no-cygwin" -> {
                 }
                 case "32" -> throw new UsageError("-m32: 32-bit modules are not supported; winebuild-j builds 64-bit"
                         + " (x86_64) winelib modules only");
                 case "16" -> throw new UsageError("-m16: 16-bit modules are not supported; winebuild-j builds 64-bit"
                         + " (x86_64) winelib modules only");
-                case "no-cygwin" -> throw new UsageError("-mno-cygwin: winelib modules using msvcrt instead of the C"
-                        + " library are not supported");
                 default -> {
                     if (!m.startsWith("cpu=") && !m.startsWith("fpu=") && !m.startsWith("arch=")
                             && !m.startsWith("float-abi=")) {
@@ -167,6 +166,19 @@ final class Invocation {
 
     boolean unicode() {
         return options.machineOptions.contains("unicode");
+    }
+
+    /**
+     * The C runtime of the module's objects: with {@code -mno-cygwin}, Wine's msvcrt when one of the
+     * archives is its import library (as winegcc chooses), else ucrtbase; otherwise the C library.
+     */
+    CRuntime cRuntime(List<Path> archives) {
+        if (!options.machineOptions.contains("no-cygwin")) {
+            return CRuntime.GLIBC;
+        }
+        boolean msvcrt = archives.stream().map(a -> a.getFileName().toString())
+                .anyMatch(n -> n.startsWith("libmsvcr"));
+        return msvcrt ? CRuntime.MSVCRT : CRuntime.UCRTBASE;
     }
 
     /** Tools are looked up in the -B directories, then on the PATH. */

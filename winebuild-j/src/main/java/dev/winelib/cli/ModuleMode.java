@@ -60,6 +60,13 @@ final class ModuleMode {
         ModuleOptions options = cli.moduleOptions(executable
                 ? ModuleOptions.exe(entry.orElse(cli.unicode() ? WINECRT0_EXE_WENTRY : WINECRT0_EXE_ENTRY))
                 : ModuleOptions.dllWithOptionalEntry(entry.orElse(ModuleRuntime.DEFAULT_ENTRY)));
+        if (options.timeDateStamp().isEmpty()) {
+            // no configured time: winebuild's hash of the file name as it derives it from -F, -E or -o
+            Optional<Long> stamp = WinebuildFileName.of(cli.options, executable).timeDateStamp();
+            if (stamp.isPresent()) {
+                options = options.withTimeDateStamp(stamp.get());
+            }
+        }
         Inputs inputs = inputs();
         ResourceTable resources = cli.resources(inputs.resources());
 
@@ -151,7 +158,7 @@ final class ModuleMode {
         RelocatableModule.Request request = new RelocatableModule.Request(spec, options, cli.unicode(),
                 inputs.objects(), inputs.archives(), inputs.definitions(), cli.options.imports,
                 cli.options.delayImports, libraryPath, cli.options.undefinedSymbols, entry, resources,
-                cli.options.externalSymbols, cli.output().orElseThrow());
+                cli.options.externalSymbols, cli.output().orElseThrow(), cli.cRuntime(inputs.archives()));
         RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker(),
                 RuntimeCache.defaultDirectory(System.getenv()));
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())

@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Not supported (each refused with a message): 16- and 32-bit modules (-m16, -m32), data-only",
             "modules and apisets (--data-only), PE modules (--dll/--exe with a Windows target),",
-            "--without-dlltool, -mno-cygwin, the native subsystem.",
+            "--without-dlltool, the native subsystem.",
             "",
             "Exit status: 0 on success, 1 on an input or build error (the message names file:line:column",
             "where there is one), 2 on a usage error or an unsupported option."})
@@ -177,7 +177,8 @@ final class WinebuildCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "-m", paramLabel = "OPT", description = "64 (the only word size), unicode (wmain/wWinMain),"
-            + " and winebuild's ARM options (ignored); 16, 32 and no-cygwin are refused.")
+            + " no-cygwin (the objects use Wine's C runtime, ucrtbase or msvcrt: C functions are imported from it),"
+            + " and winebuild's ARM options (ignored); 16 and 32 are refused.")
     List<String> machineOptions = new ArrayList<>();
 
     @Option(names = "-f", paramLabel = "FLAG", description = "PIC, pic, [no-]asynchronous-unwind-tables; others ignored.")

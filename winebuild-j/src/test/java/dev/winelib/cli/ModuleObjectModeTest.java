@@ -93,10 +93,9 @@ class ModuleObjectModeTest {
 
         List<PeImport> imports = WinelibImageReader.read(ElfFile.read(so)).imports();
         // the C code's GetTickCount from kernel32; strlen, which ntdll exports too, stays the C library's; the
-        // stub helper's RtlRaiseException from ntdll, as winebuild's runtime imports it
+        // stub helper's RaiseException from kernel32, as winebuild's runtime imports it
         assertThat(imports).containsExactly(
-                new PeImport("kernel32.dll", List.of("GetTickCount"), false),
-                new PeImport("ntdll.dll", List.of("RtlRaiseException"), false));
+                new PeImport("kernel32.dll", List.of("GetTickCount", "RaiseException"), false));
 
         // the constructors of the linked module, hidden from ld.so
         assertThat(run("--fixup-ctors", so.toString())).isZero();
@@ -167,6 +166,68 @@ class ModuleObjectModeTest {
         // the member the link takes needs GetTickCount; the unused member's GetVersion is not imported
         List<PeImport> imports = WinelibImageReader.read(ElfFile.read(so)).imports();
         assertThat(imports).containsExactly(new PeImport("kernel32.dll", List.of("GetTickCount"), false));
+    }
+
+    @Test
+    void noCygwinImportsTheCFunctionsFromWinesCRuntime() throws Exception {
+        Path gcc = tool("gcc", "gcc");
+        try {
+            ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs ld.lld (Debian package lld-16)", e);
+            }
+            Assumptions.assumeTrue(false, "this test needs ld.lld (Debian package lld-16)");
+            return;
+        }
+        Path unix = Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-unix");
+        if (!Files.isRegularFile(unix.resolve("libucrtbase.a"))
+                || !Files.isDirectory(Path.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows"))) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs Wine's DLLs and import libraries (Debian packages wine64,"
+                        + " libwine-dev)");
+            }
+            Assumptions.assumeTrue(false, "this test needs Wine's DLLs and import libraries");
+        }
+        Files.writeString(dir.resolve("app.c"), """
+                int atoi(const char *);
+                void *calloc(unsigned long, unsigned long);
+                unsigned __attribute__((ms_abi)) GetTickCount(void);
+                int __attribute__((ms_abi)) main(int argc, char **argv)
+                {
+                    return atoi(argv[argc - 1]) + (calloc(1, 1) != 0) + (int)GetTickCount();
+                }
+                """);
+        ProcessRunner.check("gcc", List.of(gcc.toString(), "-c", "-fPIC", "-o", dir.resolve("app.o").toString(),
+                dir.resolve("app.c").toString()), dir);
+        List<String> archives = List.of(unix.resolve("libucrtbase.a").toString(),
+                unix.resolve("libkernel32.a").toString(), unix.resolve("libntdll.a").toString());
+
+        // as winegcc -mno-cygwin runs it: the executable starts at the C runtime's mainCRTStartup
+        Path crt = dir.resolve("crt.spec.o");
+        List<String> args = new ArrayList<>(List.of("--exe", "-mno-cygwin", "-F", "app.exe", "--entry",
+                "mainCRTStartup", "-o", crt.toString(), "--", dir.resolve("app.o").toString()));
+        args.addAll(archives);
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+        // the import thunks: the program's C functions and those of mainCRTStartup (kept in libucrtbase.a)
+        for (String thunk : List.of("atoi", "calloc", "GetTickCount", "_configure_narrow_argv", "__p___argv",
+                "exit")) {
+            assertThat(defines(crt, thunk)).as(thunk + " imported").isTrue();
+        }
+
+        // without it, the C functions are the C library's
+        Path glibc = dir.resolve("glibc.spec.o");
+        args = new ArrayList<>(List.of("--exe", "-F", "app.exe", "-o", glibc.toString(), "--",
+                dir.resolve("app.o").toString()));
+        args.addAll(archives);
+        assertThat(run(args.toArray(String[]::new))).as(err.toString()).isZero();
+        assertThat(defines(glibc, "GetTickCount")).isTrue();
+        assertThat(defines(glibc, "atoi")).isFalse();
+        assertThat(defines(glibc, "calloc")).isFalse();
+    }
+
+    private static boolean defines(Path object, String symbol) throws Exception {
+        return ElfFile.read(object).symbols().stream().anyMatch(s -> s.name().equals(symbol) && s.isDefined());
     }
 
     @Test

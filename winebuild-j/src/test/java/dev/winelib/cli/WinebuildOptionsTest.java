@@ -64,13 +64,34 @@ class WinebuildOptionsTest {
     }
 
     @Test
+    void noCygwinChangesNothingWithoutObjects() throws Exception {
+        // winebuild's -mno-cygwin only decides which undefined symbols of the objects are imported: the
+        // .def file, the Unix import library's list, a fake module and module assembly are the same with it
+        Path spec = spec("@ stdcall add(long long)\n@ cdecl printf(str)\n");
+        for (List<String> args : List.of(List.of("--def"), List.of("--dll", "--fake-module"), List.of("--exe",
+                "--fake-module"), List.of("--dll"))) {
+            List<byte[]> outputs = new java.util.ArrayList<>();
+            for (boolean noCygwin : List.of(false, true)) {
+                Path output = dir.resolve("out-" + noCygwin);
+                List<String> command = new java.util.ArrayList<>(args);
+                if (noCygwin) {
+                    command.add("-mno-cygwin");
+                }
+                command.addAll(List.of("-E", spec.toString(), "-o", output.toString()));
+                assertThat(run(command.toArray(String[]::new))).as(command + ": " + err).isZero();
+                outputs.add(Files.readAllBytes(output));
+            }
+            assertThat(outputs.get(1)).as(args.toString()).isEqualTo(outputs.get(0));
+        }
+    }
+
+    @Test
     void whatIsNotBuiltIsRefusedWithExitTwo() throws Exception {
         String e = spec("@ stdcall add(long long)\n").toString();
         record Case(List<String> args, String message) {
         }
         for (Case c : List.of(
                 new Case(List.of("-m32", "-E", e), "-m32: 32-bit modules are not supported"),
-                new Case(List.of("-mno-cygwin", "-E", e), "-mno-cygwin: winelib modules using msvcrt"),
                 new Case(List.of("-mfoo", "-E", e), "unknown -m option 'foo'"),
                 new Case(List.of("--dll", "-b", "x86_64-w64-mingw32", "-E", e), "building PE modules is not"
                         + " supported"),

@@ -18,6 +18,7 @@ import dev.winelib.toolchain.build.ProjectLayout;
 import dev.winelib.toolchain.build.WinelibBuildRequest;
 import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.cargo.RustCrate;
+import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.compile.CxxRuntime;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -127,6 +128,13 @@ public final class BuildMojo extends ModuleBuildMojo {
      */
     @Parameter(property = "winelib.entryPoint") private String entryPoint;
 
+    /**
+     * The C runtime the C sources use: {@code glibc} (the sysroot's C library), or Wine's own
+     * {@code ucrtbase} or {@code msvcrt} (as {@code winegcc -mno-cygwin}): the sources are compiled with
+     * Wine's msvcrt headers and the C functions they call are imported from that DLL. C sources only.
+     */
+    @Parameter(property = "winelib.cRuntime", defaultValue = "glibc") private String cRuntime;
+
     public BuildMojo() {
         super("winelib build");
     }
@@ -156,6 +164,8 @@ public final class BuildMojo extends ModuleBuildMojo {
                 throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
             }
         }
+        CRuntime crt = CRuntime.named(cRuntime == null ? "glibc" : cRuntime).orElseThrow(() ->
+                new MojoFailureException("cRuntime '" + cRuntime + "' is not known: give glibc, ucrtbase or msvcrt"));
         OutputTimestamp timestamp = timestamp();
         WinelibBuildRequest.Builder request = WinelibBuildRequest
                 .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
@@ -172,7 +182,8 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .delayImports(delayImports)
                 .defaultImports(defaultImports)
                 .importDefinitions(importDefinitions.stream().map(File::toPath).toList())
-                .entryPoint(entryPoint);
+                .entryPoint(entryPoint)
+                .cRuntime(crt);
         BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                 .build(withSharedParameters(request, timestamp).build());
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.winelib.toolchain.cargo.RustCrate;
+import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.compile.CxxRuntime;
 
 /**
@@ -31,6 +32,9 @@ import dev.winelib.toolchain.compile.CxxRuntime;
  * @param cxxRuntime how libstdc++ is linked; empty for the default: statically when the module has
  *     C++ sources, not at all otherwise
  * @param rustCrate a Rust crate built with cargo and linked in as a static library
+ * @param cRuntime the C runtime the C sources use: the sysroot's C library, or one of Wine's (compiled
+ *     with Wine's msvcrt headers; the C functions they call are imported from that DLL, as with
+ *     {@code winegcc -mno-cygwin})
  */
 public record WinelibBuildRequest(
         ModuleRequest module,
@@ -44,7 +48,8 @@ public record WinelibBuildRequest(
         Optional<String> cxxCompiler,
         List<String> cxxflags,
         Optional<CxxRuntime> cxxRuntime,
-        Optional<RustCrate> rustCrate) {
+        Optional<RustCrate> rustCrate,
+        CRuntime cRuntime) {
 
     /** The DLLs winegcc imports from by default, in its order. */
     public static final List<String> DEFAULT_IMPORTS = List.of("advapi32", "user32", "kernel32", "ntdll");
@@ -58,12 +63,17 @@ public record WinelibBuildRequest(
         importDefinitions = List.copyOf(importDefinitions);
         linkInputs = List.copyOf(linkInputs);
         cxxflags = List.copyOf(cxxflags);
+        Objects.requireNonNull(cRuntime, "cRuntime");
     }
 
-    /** Every DLL to import from, in order of preference: explicit, delayed, then the defaults. */
+    /**
+     * Every DLL to import from, in order of preference: explicit, delayed, Wine's C runtime when the
+     * sources use it, then the defaults.
+     */
     public List<String> allImports() {
         List<String> all = new ArrayList<>(imports);
         all.addAll(delayImports);
+        cRuntime.dll().filter(d -> !all.contains(d)).ifPresent(all::add);
         if (defaultImports) {
             all.addAll(DEFAULT_IMPORTS);
         }
@@ -87,6 +97,7 @@ public record WinelibBuildRequest(
         private final List<String> cxxflags = new ArrayList<>();
         private Optional<CxxRuntime> cxxRuntime = Optional.empty();
         private Optional<RustCrate> rustCrate = Optional.empty();
+        private CRuntime cRuntime = CRuntime.GLIBC;
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             super(specFile, workDirectory);
@@ -140,9 +151,15 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /** The C runtime of the C sources (default: the sysroot's C library). */
+        public Builder cRuntime(CRuntime value) {
+            this.cRuntime = Objects.requireNonNull(value, "cRuntime");
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(module(), outputFile, imports, delayImports, defaultImports,
-                    importDefinitions, entryPoint, linkInputs, cxxCompiler, cxxflags, cxxRuntime, rustCrate);
+                    importDefinitions, entryPoint, linkInputs, cxxCompiler, cxxflags, cxxRuntime, rustCrate, cRuntime);
         }
     }
 }

@@ -40,6 +40,7 @@ import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.link.LinkInputs;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.link.WinelibLinkCommand;
+import dev.winelib.toolchain.module.CRuntimeImports;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleObjectWriter;
 import dev.winelib.toolchain.module.ModuleRuntime;
@@ -77,6 +78,11 @@ public final class WinelibBuilder extends ModuleBuilder {
         ModuleObjectWriter.checkLinkable(spec);
         boolean hasCxx = module.sources().stream()
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
+        if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
+            throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
+                    + " C++ and Rust use the C library of the sysroot. Use cRuntime glibc (the default) or build the"
+                    + " C++/Rust part as a separate module");
+        }
         List<Path> linkInputs = LinkInputs.check(request.linkInputs());
         LinuxToolchain toolchain = LinuxToolchain.of(module, tools, "to compile C sources");
         Path compiler = toolchain.compiler();
@@ -154,6 +160,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         key.add("module-file-name=" + spec.fileName());
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
+        key.add("c-runtime=" + request.cRuntime().configName());
         key.add("time-date-stamp=" + options.timeDateStamp());
         List<Path> stampInputs = new ArrayList<>(objects);
         stampInputs.add(module.specFile().toAbsolutePath());
@@ -285,10 +292,10 @@ public final class WinelibBuilder extends ModuleBuilder {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        if (undefined.isEmpty()) {
-            return ModuleImports.none();
-        }
         ExportLists lists = ExportLists.standard(request.importDefinitions());
+        if (undefined.isEmpty()) {
+            return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
+        }
         List<String> dlls = request.allImports();
         ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
                 new java.util.LinkedHashSet<>(request.delayImports()), lists);
@@ -306,7 +313,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             log.debug("imports from " + dll.dllName() + (dll.delayed() ? " (delayed)" : "") + ": "
                     + dll.functions().stream().map(f -> f.symbol()).toList());
         }
-        return resolution.imports();
+        return CRuntimeImports.add(resolution.imports(), request.cRuntime(), objects, lists);
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
@@ -343,10 +350,13 @@ public final class WinelibBuilder extends ModuleBuilder {
     }
 
     /** The full compiler flag list for a request, without the source and output names. */
-    static List<String> compileFlags(WinelibBuildRequest request) {
+    static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
         List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(CompileFlags.includes(request.module()));
+        if (request.cRuntime().fromWine()) {
+            flags.addAll(WinelibCFlags.wineCRuntimeFlags());
+        }
         flags.addAll(WinelibCFlags.wineIncludeFlags());
         flags.addAll(request.module().cflags());
         return flags;

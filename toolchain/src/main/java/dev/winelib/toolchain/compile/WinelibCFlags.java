@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.winelib.toolchain.BuildFailure;
+
 /**
  * The compiler flags winelib code needs, matching what winegcc passes for a 64-bit Unix target:
  * position-independent code, 16-bit wchar_t, the Win64 platform macros, the calling-convention
@@ -66,6 +68,23 @@ public final class WinelibCFlags {
         flags.add("-fno-strict-aliasing");
         flags.addAll(DEFINES);
         return flags;
+    }
+
+    /**
+     * For code using Wine's C runtime (winegcc {@code -mno-cygwin}): Wine's msvcrt headers, found next to
+     * the Windows headers and searched before them, and {@code __MSVCRT__}. Fails when they are not
+     * installed.
+     */
+    public static List<String> wineCRuntimeFlags() throws BuildFailure {
+        for (Path dir : WINE_WINDOWS_INCLUDE_DIRS) {
+            Path msvcrt = dir.resolveSibling("msvcrt");
+            if (Files.isRegularFile(msvcrt.resolve("stdio.h"))) {
+                return List.of("-isystem", msvcrt.toString(), "-D__MSVCRT__");
+            }
+        }
+        throw new BuildFailure("Wine's C runtime headers (stdio.h in a msvcrt directory next to "
+                + WINE_WINDOWS_INCLUDE_DIRS.stream().map(Path::toString).toList() + ") are not installed: install"
+                + " the Debian package libwine-dev, or use the C library (cRuntime glibc)");
     }
 
     /** {@code -isystem}/{@code -idirafter} flags for the Wine headers found on this machine. */

@@ -30,7 +30,7 @@ import dev.winelib.toolchain.imports.UndefinedSymbols;
  */
 final class ObjectImports {
 
-    /** DLLs the runtime's own needs come from: the stub exception from ntdll (as with winebuild), the rest from kernel32. */
+    /** DLLs the runtime's own needs come from (kernel32's RaiseException and others, as with winebuild's libwinecrt0). */
     static final List<String> RUNTIME_DLLS = List.of("ntdll", "kernel32");
 
     /**
@@ -55,13 +55,16 @@ final class ObjectImports {
      * @param definedByModule what the merged objects define
      * @param runtimeNeeds the symbols the module's runtime uses and does not define
      * @param systemSymbols what the system libraries define
+     * @param importCFunctions whether the module's own symbols are imported even when the system libraries
+     *     define them (objects compiled for Wine's C runtime, winebuild's {@code -mno-cygwin}); the runtime's
+     *     needs still come from the system libraries
      * @param dlls the DLLs to import from, most preferred first
      * @param delayed the names among them (and among the import libraries' DLLs) to load on first use
      * @param requested the DLLs asked for by name ({@code -l}): a warning says when one is not used
      * @param lists where export lists come from
      */
     static Plan plan(List<String> undefined, Set<String> definedByModule, Set<String> runtimeNeeds,
-            Set<String> systemSymbols, List<String> dlls,
+            Set<String> systemSymbols, boolean importCFunctions, List<String> dlls,
             Set<String> delayed, List<String> requested, ExportLists lists) throws BuildFailure {
         Set<String> delayedDlls = new LinkedHashSet<>();
         for (String d : delayed) {
@@ -69,15 +72,16 @@ final class ObjectImports {
         }
         Map<String, TreeMap<String, ImportedFunction>> thunks = new LinkedHashMap<>();
         List<UndefinedSymbols.Symbol> others = new ArrayList<>();
+        Set<String> notImported = importCFunctions ? Set.of() : systemSymbols;
         for (String name : undefined) {
             if (ImportThunkSymbol.looksLikeOne(name)) {
                 Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
-                if (thunk.isPresent() && !systemSymbols.contains(thunk.get().name())) {
+                if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
                     ImportThunkSymbol t = thunk.get();
                     thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
                             t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
                 }
-            } else if (!systemSymbols.contains(name)) {
+            } else if (!notImported.contains(name)) {
                 others.add(new UndefinedSymbols.Symbol(name, List.of()));
             }
         }

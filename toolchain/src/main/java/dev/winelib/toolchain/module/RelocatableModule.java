@@ -24,6 +24,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -66,12 +67,15 @@ public final class RelocatableModule {
      * @param externalSymbols whether exported functions may stay undefined for the final link
      *     (winebuild's {@code --external-symbols}); otherwise they must be defined or imported
      * @param output the object to write
+     * @param cRuntime the C runtime the objects were compiled for: with one of Wine's (winegcc
+     *     {@code -mno-cygwin}), C functions are imported from the DLLs like any other function
      */
     public record Request(ModuleSpec spec, ModuleOptions options, boolean unicode, List<Path> objects,
             List<Path> archives, List<Path> importDefinitions, List<String> imports, List<String> delayImports,
             List<Path> libraryPath, List<String> extraSymbols, Optional<String> entryFunction,
-            ResourceTable resources, boolean externalSymbols, Path output) {
+            ResourceTable resources, boolean externalSymbols, Path output, CRuntime cRuntime) {
         public Request {
+            java.util.Objects.requireNonNull(cRuntime, "cRuntime");
             objects = List.copyOf(objects);
             archives = List.copyOf(archives);
             importDefinitions = List.copyOf(importDefinitions);
@@ -79,6 +83,15 @@ public final class RelocatableModule {
             delayImports = List.copyOf(delayImports);
             libraryPath = List.copyOf(libraryPath);
             extraSymbols = List.copyOf(extraSymbols);
+        }
+
+        /** A request for objects compiled against the C library. */
+        public Request(ModuleSpec spec, ModuleOptions options, boolean unicode, List<Path> objects,
+                List<Path> archives, List<Path> importDefinitions, List<String> imports, List<String> delayImports,
+                List<Path> libraryPath, List<String> extraSymbols, Optional<String> entryFunction,
+                ResourceTable resources, boolean externalSymbols, Path output) {
+            this(spec, options, unicode, objects, archives, importDefinitions, imports, delayImports, libraryPath,
+                    extraSymbols, entryFunction, resources, externalSymbols, output, CRuntime.GLIBC);
         }
 
         /** Whether the module is an executable (IMAGE_FILE_DLL is not set). */
@@ -201,7 +214,7 @@ public final class RelocatableModule {
         request.delayImports().forEach(d -> addOnce(dlls, d));
 
         ObjectImports.Plan plan = ObjectImports.plan(combined.undefinedInOrder(), combined.defined(), runtimeNeeds,
-                systemSymbols, dlls,
+                systemSymbols, request.cRuntime().fromWine(), dlls,
                 new LinkedHashSet<>(request.delayImports()), request.imports(), lists);
         if (!request.externalSymbols() && (!request.objects().isEmpty() || !request.archives().isEmpty())) {
             checkExportsDefined(spec, plan);

@@ -100,7 +100,9 @@ public final class FakeModuleWriter {
         b.putInt(0x4550); // PE\0\0
         b.putShort((short) 0x8664); // Machine
         b.putShort((short) sections.size());
-        b.putInt(ModuleAssemblyEmitter.fileNameHash(spec.fileName())); // TimeDateStamp
+        // TimeDateStamp: the configured one, else winebuild's hash of the file name
+        b.putInt((int) options.timeDateStamp().orElse(Integer.toUnsignedLong(
+                ModuleAssemblyEmitter.fileNameHash(spec.fileName()))));
         b.putInt(0).putInt(0); // symbol table
         b.putShort((short) 240); // SizeOfOptionalHeader
         b.putShort((short) options.characteristics());

@@ -4,36 +4,26 @@
  * the module's file name and the function's name (or its ordinal), so that Wine reports
  * "unimplemented function MODULE.FUNCTION called" and a program can catch it.
  *
- * Self-contained: no Windows or Wine header is needed. RtlRaiseException is imported from ntdll.
+ * It raises through kernel32's RaiseException, as the stubs of winebuild-built modules do: the
+ * exception's address is then the same (inside kernelbase), and so are Wine's report and a
+ * handler's view of it.
+ *
+ * Self-contained: no Windows or Wine header is needed.
  */
 #define WINELIB_API __attribute__((ms_abi))
-
-typedef struct winelib_exception_record
-{
-    unsigned int code;
-    unsigned int flags;
-    struct winelib_exception_record *next;
-    void *address;
-    unsigned int parameter_count;
-    unsigned long parameters[15];
-} winelib_exception_record;
 
 #define WINELIB_EXCEPTION_WINE_STUB 0x80000100u
 #define WINELIB_EXCEPTION_NONCONTINUABLE 1u
 
-extern void WINELIB_API RtlRaiseException(winelib_exception_record *record);
+extern void WINELIB_API RaiseException(unsigned int code, unsigned int flags, unsigned int count,
+                                       const unsigned long *arguments);
 
 __attribute__((visibility("hidden"), noreturn))
 void WINELIB_API __wine_spec_unimplemented_stub(const char *module, const char *function)
 {
-    winelib_exception_record record;
+    unsigned long arguments[2];
 
-    record.code = WINELIB_EXCEPTION_WINE_STUB;
-    record.flags = WINELIB_EXCEPTION_NONCONTINUABLE;
-    record.next = 0;
-    record.address = (void *)__wine_spec_unimplemented_stub;
-    record.parameter_count = 2;
-    record.parameters[0] = (unsigned long)module;
-    record.parameters[1] = (unsigned long)function;
-    for (;;) RtlRaiseException(&record);
+    arguments[0] = (unsigned long)module;
+    arguments[1] = (unsigned long)function;
+    for (;;) RaiseException(WINELIB_EXCEPTION_WINE_STUB, WINELIB_EXCEPTION_NONCONTINUABLE, 2, arguments);
 }
