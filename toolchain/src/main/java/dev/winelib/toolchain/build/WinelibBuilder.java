@@ -22,6 +22,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.check.CallingConventionCheck;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
 import dev.winelib.toolchain.check.UndefinedExports;
@@ -107,6 +108,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
+        CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
+                log);
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
@@ -206,6 +209,21 @@ public final class WinelibBuilder extends ModuleBuilder {
                     : source.toString());
         }
         return names;
+    }
+
+    /** The compiled sources with their objects and compilers, for the calling-convention check. */
+    private static List<CallingConventionCheck.CompiledSource> compiledSources(ModuleRequest module,
+            SourceCompiler.Outcome compiled, Map<SourceLanguage, SourceCompiler.Invocation> invocations) {
+        Map<Path, String> names = compiledSources(module, compiled);
+        List<CallingConventionCheck.CompiledSource> sources = new ArrayList<>();
+        for (int i = 0; i < compiled.objects().size(); i++) {
+            Path source = module.sources().get(i);
+            Path object = compiled.objects().get(i);
+            SourceLanguage language = SourceLanguage.of(source).orElseThrow();
+            sources.add(new CallingConventionCheck.CompiledSource(source, object, language, invocations.get(language),
+                    names.get(object)));
+        }
+        return sources;
     }
 
     /** The C++ compiler: configured, or the one that goes with the C compiler. */

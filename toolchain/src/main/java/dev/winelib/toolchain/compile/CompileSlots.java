@@ -31,7 +31,7 @@ public final class CompileSlots {
     }
 
     /** A compilation step that may run a process. */
-    interface Step<T> {
+    public interface Step<T> {
         T run() throws Exception;
     }
 
