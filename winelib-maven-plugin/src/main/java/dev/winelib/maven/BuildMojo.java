@@ -179,4 +179,9 @@ public final class BuildMojo extends ModuleBuildMojo {
                 + (result.linked() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.outputFile().toFile());
     }
+
+    @Override
+    protected Path workDirectory() {
+        return workDirectory.toPath();
+    }
 }

@@ -105,4 +105,9 @@ public final class UnixlibMojo extends ModuleBuildMojo {
         project.getArtifact().setFile(result.dll().toFile());
         projectHelper.attachArtifact(project, UNIX_TYPE, UNIX_CLASSIFIER, result.unixLibrary().toFile());
     }
+
+    @Override
+    protected Path workDirectory() {
+        return workDirectory.toPath();
+    }
 }
