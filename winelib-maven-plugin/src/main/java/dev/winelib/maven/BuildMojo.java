@@ -4,11 +4,13 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
@@ -127,8 +129,9 @@ public final class BuildMojo extends ModuleBuildMojo {
      */
     @Parameter(property = "winelib.entryPoint") private String entryPoint;
 
-    public BuildMojo() {
-        super("winelib build");
+    @Inject
+    public BuildMojo(MavenProjectHelper projectHelper) {
+        super("winelib build", projectHelper);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
@@ -134,14 +133,15 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** Skip the build. */
     @Parameter(property = "winelib.skip", defaultValue = "false") protected boolean skip;
 
-    /** Attaches the import library and the .def file. */
-    @Component private MavenProjectHelper projectHelper;
+    /** Attaches the module's further files (the import library, the .def file, a Unix library). */
+    protected final MavenProjectHelper projectHelper;
 
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
-    protected ModuleBuildMojo(String what) {
+    protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
         this.what = what;
+        this.projectHelper = projectHelper;
     }
 
     /** Builds the module from {@code spec} with the goal's builder. */

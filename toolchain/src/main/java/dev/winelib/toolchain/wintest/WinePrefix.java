@@ -46,7 +46,7 @@ public final class WinePrefix {
                     return;
                 }
                 log.info("creating the Wine prefix " + prefix + " (once; later runs reuse it)");
-                Path base = prefix.resolveSibling(prefix.getFileName() + "-wineboot");
+                Path base = prefix.resolveSibling(prefix.getFileName() + ".wineboot");
                 WineSession.Run run = session.run(prefix.getParent(), List.of("wineboot", "--init"),
                         java.util.Map.of(), base, timeout);
                 session.waitForServer(Duration.ofSeconds(60));
