@@ -165,14 +165,7 @@ public final class CallingConventionCheck {
         }
         Files.deleteIfExists(stampFile);
         log.debug(String.join(" ", command));
-        ProcessRunner.Result result;
-        try {
-            result = CompileSlots.withSlot(() -> ProcessRunner.run(command, null, source.invocation().environment()));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ProcessRunner.Result result = CompileSlots.runProcess(command, null, source.invocation().environment());
         if (result.exitCode() == 0) {
             Stamp.write(stampFile, record, checkFile);
             return List.of();

@@ -57,14 +57,7 @@ public record TestProgramCompiler(Path cCompiler, Path cxxCompiler, List<String>
         log.info("compiling the Windows test program " + program.name());
         log.debug(String.join(" ", command));
         try {
-            ProcessRunner.Result result;
-            try {
-                result = CompileSlots.withSlot(() -> ProcessRunner.run(command, directory, java.util.Map.of()));
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            ProcessRunner.Result result = CompileSlots.runProcess(command, directory, java.util.Map.of());
             if (result.exitCode() != 0) {
                 throw new BuildFailure("compiling the Windows test program " + program.name() + " (" + program.root()
                         + ") failed with exit code " + result.exitCode() + ":\n" + result.output().strip());
