@@ -137,9 +137,10 @@ public final class SniperSysroot {
         return List.of();
     }
 
-    /** Sorted, without repeats and blanks. */
+    /** Sorted, without repeats, blanks and missing entries. */
     static List<String> normalize(List<String> packages) {
-        return packages.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        return packages.stream().filter(java.util.Objects::nonNull).map(String::trim).filter(s -> !s.isEmpty())
+                .distinct().sorted().toList();
     }
 
     /** The cached tree the pointer names, if it is still intact. */

@@ -27,6 +27,7 @@ import dev.winelib.toolchain.check.PostLinkChecks;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.CxxRuntime;
+import dev.winelib.toolchain.compile.PlainLinuxFlags;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.compile.WinelibCFlags;
@@ -75,7 +76,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         ModuleRequest module = request.module();
         ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
         ModuleObjectWriter.checkLinkable(spec);
-        boolean hasCxx = module.sources().stream()
+        boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
         List<Path> linkInputs = LinkInputs.check(request.linkInputs());
         LinuxToolchain toolchain = LinuxToolchain.of(module, tools, "to compile C sources");
@@ -100,8 +101,20 @@ public final class WinelibBuilder extends ModuleBuilder {
                 () -> compileRuntime(request, spec, compiler, work));
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
+        SourceCompiler.Outcome plainLinux;
         try {
-            compiled = sources.compile(module.sources(), module.sourceRoots());
+            try {
+                compiled = sources.compile(module.sources(), module.sourceRoots());
+            } catch (BuildFailure e) {
+                throw SysrootAdvice.explain(module, e, SysrootAdvice.WINDOWS_FACING_NOTE);
+            }
+            try {
+                plainLinux = new SourceCompiler(plainLinuxInvocations(request, toolchain),
+                        work.resolve("unix-obj"), log).compile(module.unixSources(),
+                                module.unixSourceRoot().map(List::of).orElse(List.of()));
+            } catch (BuildFailure e) {
+                throw SysrootAdvice.explain(module, e);
+            }
         } finally {
             awaitQuietly(runtimeObjects);
         }
@@ -112,8 +125,10 @@ public final class WinelibBuilder extends ModuleBuilder {
             rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
         }
 
-        // the module's code in link order: compiled sources, prebuilt inputs, the Rust crate, the runtime
+        // the module's code in link order: compiled sources, plain Linux code, prebuilt inputs, the Rust
+        // crate, the runtime
         List<Path> objects = new ArrayList<>(compiled.objects());
+        objects.addAll(plainLinux.objects());
         objects.addAll(linkInputs);
         rust.ifPresent(r -> objects.add(r.staticLibrary()));
         objects.addAll(runtime);
@@ -127,6 +142,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             runtimeLibraries.add("--pop-state");
         }
         List<String> ldflags = new ArrayList<>(module.ldflags());
+        ldflags.addAll(toolchain.libraries().linkArguments());
         if (objects.stream().anyMatch(LinkInputs::isArchive)) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
             // referenced weakly by the runtime, which would not take it out of the archive; unlike
@@ -161,38 +177,61 @@ public final class WinelibBuilder extends ModuleBuilder {
         stampInputs.add(versionScript);
         stampInputs.add(orderingScript);
         String record = Stamp.of(key, stampInputs);
-        Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
-            ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, work);
-            Path moduleObject = writeModuleObject(spec, options, imports, work);
-            List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
-                    moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
-            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
-            try {
-                ConstructorFixup.apply(tmp);
-            } catch (ElfFormatException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
-            WinelibImage image;
-            try {
-                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
-            } catch (ElfFormatException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
-            List<Path> referenceSources = new ArrayList<>(objects);
-            if (cxxRuntime == CxxRuntime.STATIC) {
-                WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
-            }
-            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
-                    request.outputFile().getFileName().toString(), "needs ", log);
-            tmp.toFile().setExecutable(true, false);
-            return image;
-        });
+        Optional<WinelibImage> linked;
+        try {
+            linked = StampedOutput.make(output, stampFile, record, tmp -> {
+                ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
+                        orderingScript, objects, ldflags, runtimeLibraries, work);
+                Path moduleObject = writeModuleObject(spec, options, imports, work);
+                List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                        moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
+                LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
+                try {
+                    ConstructorFixup.apply(tmp);
+                } catch (ElfFormatException e) {
+                    throw new BuildFailure(e.getMessage(), e);
+                }
+                WinelibImage image;
+                try {
+                    image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+                } catch (ElfFormatException e) {
+                    throw new BuildFailure(e.getMessage(), e);
+                }
+                List<Path> referenceSources = new ArrayList<>(objects);
+                if (cxxRuntime == CxxRuntime.STATIC) {
+                    WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
+                }
+                GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
+                        request.outputFile().getFileName().toString(), "needs ", log);
+                tmp.toFile().setExecutable(true, false);
+                return image;
+            });
+        } catch (BuildFailure e) {
+            // a library the sysroot lacks: say which package has it
+            throw SysrootAdvice.explain(module, e);
+        }
+        int compiledCount = compiled.compiled() + plainLinux.compiled();
         if (linked.isPresent()) {
-            return new BuildResult(output, compiled.compiled(), true, linked.get());
+            return new BuildResult(output, compiledCount, true, linked.get());
         }
         log.info("up to date: " + output);
-        return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
+        return new BuildResult(output, compiledCount, false, check(output, spec, entry));
+    }
+
+    /** The compilers of the plain Linux sources: the C compiler, and the C++ one when there is C++. */
+    private Map<SourceLanguage, SourceCompiler.Invocation> plainLinuxInvocations(WinelibBuildRequest request,
+            LinuxToolchain toolchain) throws BuildFailure {
+        ModuleRequest module = request.module();
+        Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
+        List<String> libraryCflags = toolchain.libraries().cflags();
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(toolchain.compiler(),
+                PlainLinuxFlags.c(module, List.of(), libraryCflags), module.compilerEnvironment()));
+        if (module.unixSources().stream().anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX)) {
+            invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
+                    PlainLinuxFlags.cxx(module, toolchain.sysroot(), libraryCflags, request.cxxflags()),
+                    module.compilerEnvironment()));
+        }
+        return invocations;
     }
 
     /** The C++ compiler: configured, or the one that goes with the C compiler. */
