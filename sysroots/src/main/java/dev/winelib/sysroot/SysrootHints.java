@@ -146,9 +146,8 @@ public final class SysrootHints {
 
     private String howToAdd(String pkg) {
         return "add it to the sysroot with <sysrootPackages><sysrootPackage>" + pkg
-                + "</sysrootPackage></sysrootPackages> in the plugin configuration, -Dwinelib.sysrootPackages=" + pkg
-                + " (comma-separated for several) or 'winebuild-j sysroot fetch --package " + pkg + "'; the sysroot"
-                + " is then provisioned again with it.";
+                + "</sysrootPackage></sysrootPackages> in the plugin configuration or -Dwinelib.sysrootPackages=" + pkg
+                + " (comma-separated for several); the sysroot is then provisioned again with it.";
     }
 
     private static String nameOf(String entry) {

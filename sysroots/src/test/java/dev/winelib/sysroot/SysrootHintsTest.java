@@ -48,8 +48,8 @@ class SysrootHintsTest {
                 + " libpulse-dev and their dependencies; 3 packages in all. If the header <SDL2/SDL.h> comes from a"
                 + " Debian 11 package (see https://packages.debian.org/bullseye/, 'Search the contents of packages'),"
                 + " add it to the sysroot with <sysrootPackages><sysrootPackage>PACKAGE</sysrootPackage></sysrootPackages>"
-                + " in the plugin configuration, -Dwinelib.sysrootPackages=PACKAGE (comma-separated for several) or"
-                + " 'winebuild-j sysroot fetch --package PACKAGE'; the sysroot is then provisioned again with it.");
+                + " in the plugin configuration or -Dwinelib.sysrootPackages=PACKAGE (comma-separated for several); the"
+                + " sysroot is then provisioned again with it.");
         assertThat(hints.missingLibrary("-l;rm")).contains("If the library -l;rm comes from");
     }
 }
