@@ -54,8 +54,8 @@ class SysrootResolverTest {
     @Test
     void emptyPackageEntriesAreIgnoredAndHintsAreOnlyForSniper() throws Exception {
         SysrootResolver resolver = new SysrootResolver(new SysrootCache(dir.resolve("cache")))
-                .withDebianPackages(java.util.Arrays.asList(null, "", " ", "libpulse-dev", "libpulse-dev "));
-        assertThat(resolver.debianPackages()).containsExactly("libpulse-dev");
+                .withDebianPackages(java.util.Arrays.asList(null, "", " ", "libpulse-dev", "libsdl2-dev, libpulse-dev ", ","));
+        assertThat(resolver.debianPackages()).containsExactly("libpulse-dev", "libsdl2-dev");
         assertThat(new SysrootResolver(new SysrootCache(dir.resolve("cache")))
                 .withDebianPackages(java.util.Arrays.asList(null, "")).debianPackages()).isEmpty();
         Path tree = Files.createDirectories(dir.resolve("tree"));

@@ -214,7 +214,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 .unixSources(ProjectLayout.findSources(unix, PLAIN_LINUX_EXTENSIONS), unix)
                 .sysroot(resolved)
                 .sysrootHints(resolver.hints(sysroot, resolved).orElse(null))
-                .pkgConfigModules(listParameter(pkgConfig, COMMAS))
+                .pkgConfigModules(pkgConfig)
                 .compiler(compiler)
                 .linker(linker)
                 .cflags(ProjectLayout.splitFlags(cflags))

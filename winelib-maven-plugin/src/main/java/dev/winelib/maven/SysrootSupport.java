@@ -33,7 +33,7 @@ abstract class SysrootSupport extends AbstractMojo {
     /**
      * Debian 11 packages added to the 'sniper' sysroot, with what they depend on, e.g.
      * {@code libpulse-dev}, {@code libsdl2-dev}, {@code libvulkan-dev} (as a property:
-     * comma-separated). Only for {@code sniper}; see docs/sysroots.md.
+     * comma-separated; empty entries are ignored). Only for {@code sniper}; see docs/sysroots.md.
      */
     @Parameter(property = "winelib.sysrootPackages") protected List<String> sysrootPackages = new ArrayList<>();
 
@@ -47,32 +47,7 @@ abstract class SysrootSupport extends AbstractMojo {
     final SysrootResolver sysrootResolver() throws SysrootException {
         return SysrootResolver.standard(
                 new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info)
-                .withDebianPackages(listParameter(sysrootPackages, WORDS))
+                .withDebianPackages(sysrootPackages)
                 .withDebianMirror(DebianMirror.of(debianMirror, null));
-    }
-
-    /** Separates entries of a list of names: commas and white space. */
-    static final String WORDS = "[,\\s]+";
-    /** Separates entries that may hold spaces ({@code sdl2 >= 2.0.10}): commas. */
-    static final String COMMAS = ",";
-
-    /**
-     * A list parameter's entries, each split at {@code separators}, stripped, without empty ones:
-     * Maven gives {@code -Dx=,} as empty or missing entries, and {@code <x>a b</x>} as one entry.
-     */
-    static List<String> listParameter(List<String> values, String separators) {
-        List<String> entries = new ArrayList<>();
-        if (values != null) {
-            for (String value : values) {
-                if (value != null) {
-                    for (String part : value.split(separators)) {
-                        if (!part.isBlank()) {
-                            entries.add(part.strip());
-                        }
-                    }
-                }
-            }
-        }
-        return entries;
     }
 }
