@@ -124,6 +124,15 @@ final class TestProject {
      */
     MavenRun mvn(List<String> goals, Map<String, String> properties, Map<String, String> environment, boolean offline)
             throws MavenInvocationException, IOException {
+        return mvn(null, goals, properties, environment, offline);
+    }
+
+    /**
+     * Like {@link #mvn(List, Map, Map, boolean)}, run through {@code mavenExecutable} (a script that
+     * runs {@link ItSettings#mavenHome()}'s {@code bin/mvn} in some other way) unless it is null.
+     */
+    MavenRun mvn(Path mavenExecutable, List<String> goals, Map<String, String> properties,
+            Map<String, String> environment, boolean offline) throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -146,6 +155,9 @@ final class TestProject {
                 .setErrorHandler(lines::add)
                 // MAVEN_ARGS such as -q would hide the log lines the tests read
                 .addShellEnvironment("MAVEN_ARGS", "");
+        if (mavenExecutable != null) {
+            request.setMavenExecutable(mavenExecutable.toFile());
+        }
         goals.forEach(request::addArg);
         environment.forEach(request::addShellEnvironment);
         request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
