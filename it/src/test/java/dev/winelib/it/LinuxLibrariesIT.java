@@ -37,10 +37,7 @@ class LinuxLibrariesIT {
         ExternalTools.mingwGcc();
         Wine wine = Wine.locate();
         TestProject project = TestProject.copyExample("linux-libraries");
-        Path cacheHome = ItSettings.projectsDirectory().resolve("linux-libraries-empty-cache");
-        TestProject.deleteRecursively(cacheHome);
-        Files.createDirectories(cacheHome);
-        Map<String, String> emptyCache = Map.of("XDG_CACHE_HOME", cacheHome.toString());
+        Map<String, String> emptyCache = TestProject.emptySysrootCache("linux-libraries-empty-cache");
 
         TestProject.MavenRun build = project.mvn(mavenWithoutAptAndDpkg(project.directory()), List.of("package"),
                 Map.of(), emptyCache, true).assertSuccess();

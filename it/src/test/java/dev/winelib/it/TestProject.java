@@ -104,6 +104,17 @@ final class TestProject {
         return directory;
     }
 
+    /**
+     * The environment of a build whose sysroot cache is empty: {@code XDG_CACHE_HOME} set to a new
+     * directory target/it-projects/NAME (the shared cache may already hold what a test provisions).
+     */
+    static Map<String, String> emptySysrootCache(String name) throws IOException {
+        Path cacheHome = ItSettings.projectsDirectory().resolve(name);
+        deleteRecursively(cacheHome);
+        Files.createDirectories(cacheHome);
+        return Map.of("XDG_CACHE_HOME", cacheHome.toString());
+    }
+
     Path resolve(String relative) {
         return directory.resolve(relative);
     }

@@ -52,7 +52,8 @@ import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /**
- * The pipeline that turns C and C++ sources, a Rust crate, prebuilt objects and libraries, and a
+ * The pipeline that turns C and C++ sources (Windows-facing, and plain Linux ones compiled without
+ * the Windows macros), a Rust crate, prebuilt objects and libraries, and a
  * spec file into a winelib module: parse the spec, compile, run cargo, emit and assemble the module
  * header with the imports the code needs (in the process), link with ld.lld, check the result
  * as Wine's loader will read it, and only then put the module in place. On any failure the output
