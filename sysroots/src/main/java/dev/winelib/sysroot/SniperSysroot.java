@@ -143,6 +143,9 @@ public final class SniperSysroot {
      * by commas or white space ({@code "libpulse-dev, libsdl2-dev"}) gives each of them.
      */
     static List<String> normalize(List<String> packages) {
+        if (packages == null) {
+            return List.of();
+        }
         return packages.stream().filter(java.util.Objects::nonNull).flatMap(p -> Arrays.stream(p.split("[,\\s]+")))
                 .filter(s -> !s.isEmpty()).distinct().sorted().toList();
     }

@@ -193,7 +193,6 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         return OutputTimestampParameter.resolve(outputTimestamp).orElse(null);
     }
 
-
     /** The project directory, written as {@code .} by the compilers. */
     protected final Path baseDirectory() {
         return project.getBasedir().toPath();
@@ -201,9 +200,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /**
      * Gives a request the parameters every goal shares: include directories, the plain Linux sources
-     * (C and C++; a unixlib build refuses C++ with a message), the resolved sysroot (provisioned or unpacked when needed) with its
-     * hints, the pkg-config modules, the Linux compiler, linker, flags and libraries, the glibc
-     * baseline, the project directory and the configured time.
+     * (C and C++; a unixlib build refuses C++ with a message), the resolved sysroot (provisioned or
+     * unpacked when needed) with its hints, the pkg-config modules, the Linux compiler, linker,
+     * flags and libraries, the glibc baseline, the project directory and the configured time.
      */
     protected final <B extends ModuleRequest.Builder<B>> B withSharedParameters(B request, OutputTimestamp timestamp)
             throws SysrootException, BuildFailure {

@@ -220,8 +220,8 @@ public record ModuleRequest(
 
         /** Adds pkg-config modules ({@code sdl2}, {@code libpulse >= 14}); blank entries are ignored. */
         public B pkgConfigModules(List<String> modules) {
-            return add(pkgConfigModules, modules.stream().filter(m -> m != null && !m.isBlank()).map(String::strip)
-                    .toList());
+            return add(pkgConfigModules, modules == null ? List.of()
+                    : modules.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).toList());
         }
 
         /** Advice for files missing from the sysroot; null for none. */

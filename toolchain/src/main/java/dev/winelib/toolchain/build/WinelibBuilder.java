@@ -178,39 +178,33 @@ public final class WinelibBuilder extends ModuleBuilder {
         stampInputs.add(versionScript);
         stampInputs.add(orderingScript);
         String record = Stamp.of(key, stampInputs);
-        Optional<WinelibImage> linked;
-        try {
-            linked = StampedOutput.make(output, stampFile, record, tmp -> {
-                ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                        orderingScript, objects, ldflags, runtimeLibraries, work);
-                Path moduleObject = writeModuleObject(spec, options, imports, work);
-                List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
-                        moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
-                LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
-                try {
-                    ConstructorFixup.apply(tmp);
-                } catch (ElfFormatException e) {
-                    throw new BuildFailure(e.getMessage(), e);
-                }
-                WinelibImage image;
-                try {
-                    image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
-                } catch (ElfFormatException e) {
-                    throw new BuildFailure(e.getMessage(), e);
-                }
-                List<Path> referenceSources = new ArrayList<>(objects);
-                if (cxxRuntime == CxxRuntime.STATIC) {
-                    WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
-                }
-                GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
-                        request.outputFile().getFileName().toString(), "needs ", log);
-                tmp.toFile().setExecutable(true, false);
-                return image;
-            });
-        } catch (BuildFailure e) {
-            // a library the sysroot lacks: say which package has it
-            throw SysrootAdvice.explain(module, e);
-        }
+        Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
+            ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
+                    orderingScript, objects, ldflags, runtimeLibraries, work);
+            Path moduleObject = writeModuleObject(spec, options, imports, work);
+            List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                    moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
+            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
+            try {
+                ConstructorFixup.apply(tmp);
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            WinelibImage image;
+            try {
+                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+            } catch (ElfFormatException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+            List<Path> referenceSources = new ArrayList<>(objects);
+            if (cxxRuntime == CxxRuntime.STATIC) {
+                WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
+            }
+            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
+                    request.outputFile().getFileName().toString(), "needs ", log);
+            tmp.toFile().setExecutable(true, false);
+            return image;
+        });
         int compiledCount = compiled.compiled() + plainLinux.compiled();
         if (linked.isPresent()) {
             return new BuildResult(output, compiledCount, true, linked.get());
@@ -317,8 +311,9 @@ public final class WinelibBuilder extends ModuleBuilder {
             hidden.addAll(more);
         }
         if (probe.exitCode() != 0) {
-            throw new BuildFailure(new ToolFailedException("linking " + request.outputFile().getFileName(), command,
-                    probe.exitCode(), probe.output()).getMessage());
+            // a library the sysroot lacks fails here first: say which package has it
+            throw SysrootAdvice.explain(request.module(), new BuildFailure(new ToolFailedException("linking "
+                    + request.outputFile().getFileName(), command, probe.exitCode(), probe.output()).getMessage()));
         }
         List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
         for (String name : hidden) {
