@@ -48,10 +48,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     @Parameter(property = "winelib.peSourceDirectory", defaultValue = "${project.basedir}/src/main/pe")
     private File peSourceDirectory;
 
-    /** Directory whose {@code .c} files (recursively) make the Unix half. */
-    @Parameter(property = "winelib.unixSourceDirectory", defaultValue = "${project.basedir}/src/main/unix")
-    private File unixSourceDirectory;
-
     /** Directory for objects, generated sources and up-to-date records. */
     @Parameter(property = "winelib.workDirectory", defaultValue = "${project.build.directory}/unixlib")
     private File workDirectory;
@@ -86,8 +82,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 .moduleFileName(outputFileName)
                 .peSources(ProjectLayout.findSources(peSourceDirectory.toPath(), List.of(".c")),
                         peSourceDirectory.toPath())
-                .unixSources(ProjectLayout.findSources(unixSourceDirectory.toPath(), List.of(".c")),
-                        unixSourceDirectory.toPath())
                 .peCompiler(peCompiler)
                 .dlltool(dlltool)
                 .peCflags(ProjectLayout.splitFlags(peCflags))
