@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ public final class ElfFile {
     }
 
     public static ElfFile read(Path path) throws IOException, ElfFormatException {
-        return new ElfFile(path.toString(), Files.readAllBytes(path));
+        return new ElfFile(path.toString(), dev.winelib.spec.InputFiles.readAll(path));
     }
 
     public static ElfFile parse(String origin, byte[] bytes) throws ElfFormatException {

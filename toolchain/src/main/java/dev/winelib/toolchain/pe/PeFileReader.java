@@ -40,7 +40,7 @@ public final class PeFileReader {
     }
 
     public static PeFile read(Path path) throws IOException, PeFormatException {
-        return parse(path.toString(), Files.readAllBytes(path));
+        return parse(path.toString(), dev.winelib.spec.InputFiles.readAll(path));
     }
 
     public static PeFile parse(String origin, byte[] bytes) throws PeFormatException {
