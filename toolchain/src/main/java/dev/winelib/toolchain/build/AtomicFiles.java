@@ -43,6 +43,7 @@ public final class AtomicFiles {
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the default
         }
+        TemporaryFiles.register(tmp);
         return tmp;
     }
 
@@ -57,9 +58,11 @@ public final class AtomicFiles {
                 in.transferTo(out);
             }
             Files.deleteIfExists(temporary);
+            TemporaryFiles.release(temporary);
             return;
         }
         Files.move(temporary, placeOf(target), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        TemporaryFiles.release(temporary);
     }
 
     /**
