@@ -269,7 +269,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             command.add(2, "--error-limit=0");
             command.add(3, "--no-demangle");
             log.debug(String.join(" ", command));
-            probe = ProcessRunner.run(command, work, java.util.Map.of());
+            probe = LinkerProcess.result(command, work);
             Files.deleteIfExists(probeOutput);
             // members taken from static libraries can use hidden symbols the objects do not: once more with those
             Set<String> more = new java.util.TreeSet<>();

@@ -12,9 +12,8 @@ import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
-import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
-import dev.winelib.toolchain.process.ToolFailedException;
 
 /**
  * A module's objects and libraries merged with {@code ld -r}, as winebuild merges them to learn what
@@ -44,11 +43,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
         inputs.forEach(p -> args.add(p.toString()));
         List<String> command = linker.commandLine(args);
         log.debug(String.join(" ", command));
-        try {
-            ProcessRunner.check("merging the module's objects to find its imports", command, null);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
+        LinkerProcess.check("merging the module's objects to find its imports", command, null);
         return read(output);
     }
 
