@@ -130,6 +130,18 @@ class OutputAndInputSafetyTest {
         assertThat(err.toString()).contains(list + ":2: the line is not valid UTF-8");
     }
 
+    /** R16: an error about a file names the user's file, not the temporary copy it was read from. */
+    @Test
+    void r16ErrorsNameTheUsersFile() throws Exception {
+        Path notElf = Files.writeString(dir.resolve("hello.dll.so"), "not an ELF file at all, but long enough to try");
+        assertThat(run("--fixup-ctors", notElf.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(notElf.toString()).doesNotContain(".tmp");
+        assertThat(Files.readString(notElf)).startsWith("not an ELF");
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("hello.dll.so");
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

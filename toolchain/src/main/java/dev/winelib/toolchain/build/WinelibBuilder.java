@@ -17,6 +17,7 @@ import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
+import dev.winelib.spec.InputFiles;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
@@ -176,13 +177,14 @@ public final class WinelibBuilder extends ModuleBuilder {
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
             try {
-                ConstructorFixup.apply(tmp);
+                ConstructorFixup.apply(tmp, output.toString());
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
             WinelibImage image;
             try {
-                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+                image = PostLinkChecks.verify(ElfFile.parse(output.toString(), InputFiles.readAll(tmp)), spec, entry,
+                        Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
