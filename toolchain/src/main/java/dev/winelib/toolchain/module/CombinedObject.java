@@ -39,6 +39,11 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
     /** Merges {@code inputs} (objects first, then archives) into {@code output} and reads its symbols. */
     static CombinedObject combine(ToolCommand linker, List<Path> inputs, Path output, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
+        if (inputs.isEmpty()) {
+            // a spec of stubs and forwards alone, without objects: nothing to merge (ld.lld refuses
+            // to run without input files)
+            return new CombinedObject(Set.of(), Set.of());
+        }
         List<String> args = new ArrayList<>(List.of("-r", "-o", output.toString()));
         inputs.forEach(p -> args.add(p.toString()));
         List<String> command = linker.commandLine(args);
