@@ -39,6 +39,7 @@ import dev.winelib.toolchain.imports.ImportResolver;
 import dev.winelib.toolchain.imports.UndefinedSymbols;
 import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.link.LinkInputs;
+import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.link.WinelibLinkCommand;
 import dev.winelib.toolchain.module.CRuntimeImports;
@@ -168,6 +169,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         stampInputs.addAll(request.importDefinitions());
         stampInputs.add(versionScript);
         stampInputs.add(orderingScript);
+        // libraries from -L directories of ldflags and the sysroot, start files: a change relinks
+        LinkInputFiles.of(key).stream().filter(f -> !f.equals(work.resolve("module.o").toAbsolutePath()))
+                .forEach(stampInputs::add);
         String record = Stamp.of(key, stampInputs);
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
