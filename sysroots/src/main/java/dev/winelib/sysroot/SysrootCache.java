@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Sysroot archives unpacked once into a per-user cache, safely (see {@link TarUnpacker} for what
@@ -444,7 +446,37 @@ public final class SysrootCache {
             return manifest;
         }
         problems.addAll(manifest.compare(tree, hashContents));
+        if (problems.isEmpty()) {
+            changedAfterUnpacking(entry, tree).ifPresent(p -> problems.add(TREE + "/" + p + " was changed after"
+                    + " unpacking (its inode change time is later than " + COMPLETE + ")"));
+        }
         return manifest;
+    }
+
+    /**
+     * A path of the tree whose inode change time is later than that of the {@code .complete} marker,
+     * written after the whole tree: a file rewritten with the same size and modification time (which
+     * the quick check compares) still gets a new change time, which cannot be set back.
+     */
+    private static Optional<String> changedAfterUnpacking(Path entry, Path tree) throws IOException {
+        FileTime sealed;
+        try {
+            sealed = changeTime(entry.resolve(COMPLETE));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // no change times on this file system
+        }
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (changeTime(p).compareTo(sealed) > 0) {
+                    return Optional.of(tree.relativize(p).toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static FileTime changeTime(Path p) throws IOException {
+        return (FileTime) Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
     }
 
     private static Properties readMetadata(Path entry) throws IOException {
