@@ -81,7 +81,7 @@ final class TestProject {
     static TestProject copyWithExampleSources(String name, String example) throws IOException {
         TestProject project = copy(name);
         Path exampleDir = ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example);
-        for (String part : List.of("src", "host")) {
+        for (String part : List.of("src")) {
             if (Files.isDirectory(exampleDir.resolve(part))) {
                 copyTree(exampleDir.resolve(part), project.directory.resolve(part));
             }

@@ -21,6 +21,7 @@ import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.build.StampedOutput;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
+import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -304,7 +305,11 @@ public final class UnixlibBuilder extends ModuleBuilder {
         try {
             List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
                     request.peLdflags(), request.peLibraries(), names.dll());
-            LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
+            try {
+                LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
+            } catch (BuildFailure e) {
+                throw undefinedExports(spec, e);
+            }
             byte[] finished;
             try {
                 byte[] linked = Files.readAllBytes(tmp);
@@ -329,6 +334,28 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Stamp.write(stampFile, record, staged);
         return new PeHalf(staged, compiled, true);
     }
+
+    /**
+     * The PE link's failure, or, when mingw's linker could not export functions no object defines
+     * ("cannot export NAME: symbol not defined"), a failure naming them at their spec lines.
+     */
+    private static BuildFailure undefinedExports(ModuleSpec spec, BuildFailure linkFailure) throws IOException {
+        java.util.regex.Matcher m = CANNOT_EXPORT.matcher(linkFailure.getMessage());
+        List<String> undefined = new ArrayList<>();
+        while (m.find()) {
+            undefined.add(m.group(1));
+        }
+        try {
+            UndefinedExports.check(spec, undefined, Map.of());
+        } catch (BuildFailure atSpecLines) {
+            return atSpecLines;
+        }
+        return linkFailure;
+    }
+
+    /** How mingw's linker says that nothing defines an export of the .def file. */
+    private static final java.util.regex.Pattern CANNOT_EXPORT = java.util.regex.Pattern.compile(
+            "cannot export ([^\\s:]+): symbol not defined");
 
     /**
      * Makes the ntdll import library with dlltool, unless it is up to date. dlltool names symbols

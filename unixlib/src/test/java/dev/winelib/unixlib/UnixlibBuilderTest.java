@@ -179,6 +179,19 @@ class UnixlibBuilderTest {
     }
 
     @Test
+    void anExportThePeHalfDoesNotDefineIsNamedAtItsSpecLine() throws Exception {
+        UnixlibProject p = project("p");
+        p.file("src/main/spec/demo.spec", UnixlibProject.SPEC + "@ stdcall demo_typo(long)\n");
+
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(p.resolve("src/main/spec/demo.spec") + ":5:1: function 'demo_typo' is not"
+                        + " defined: no object defines it and no imported DLL exports it\n")
+                .hasMessageNotContaining("x86_64-w64-mingw32-gcc");
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+    }
+
+    @Test
     void aMissingImplementationIsNamedWithItsDeclarationAndPrototype() throws Exception {
         UnixlibProject p = project("p");
         p.file("src/main/unix/demo_unix.c", UnixlibProject.UNIX.replace("NTSTATUS unix_ping(void)",

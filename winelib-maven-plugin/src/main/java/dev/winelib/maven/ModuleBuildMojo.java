@@ -10,13 +10,18 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
+import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
+import dev.winelib.toolchain.implib.WindowsLinkFiles;
+import dev.winelib.toolchain.process.ToolLocator;
 
 /**
  * What the goals that build a module ({@code build} and {@code unixlib}) share: the spec file, the
@@ -26,6 +31,13 @@ import dev.winelib.toolchain.build.ProjectLayout;
  * build become {@link MojoFailureException}s here.
  */
 abstract class ModuleBuildMojo extends SysrootSupport {
+
+    /** The classifier of the attached import library and .def file: Wine's directory name for x86_64 PE files. */
+    static final String WINDOWS_CLASSIFIER = "x86_64-windows";
+    /** The type (and extension) of the attached import library. */
+    static final String WINDOWS_LIBRARY_TYPE = "a";
+    /** The type (and extension) of the attached module-definition file. */
+    static final String DEFINITION_TYPE = "def";
 
     /** The Maven project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true) protected MavenProject project;
@@ -110,14 +122,26 @@ abstract class ModuleBuildMojo extends SysrootSupport {
      */
     @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31") protected String glibcBaseline;
 
+    /**
+     * Whether to write the MinGW import library {@code libNAME.a} and the module-definition file
+     * {@code NAME.def} next to the module and attach them (classifier {@code x86_64-windows}, types
+     * {@code a} and {@code def}), for Windows programs and downstream projects to link against the
+     * module. Needs MinGW's dlltool (Debian package binutils-mingw-w64-x86-64).
+     */
+    @Parameter(property = "winelib.importLibrary", defaultValue = "true") protected boolean importLibrary;
+
     /** Skip the build. */
     @Parameter(property = "winelib.skip", defaultValue = "false") protected boolean skip;
+
+    /** Attaches the module's further files (the import library, the .def file, a Unix library). */
+    protected final MavenProjectHelper projectHelper;
 
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
-    protected ModuleBuildMojo(String what) {
+    protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
         this.what = what;
+        this.projectHelper = projectHelper;
     }
 
     /** Builds the module from {@code spec} with the goal's builder. */
@@ -131,13 +155,36 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             return;
         }
         try {
-            build(spec());
+            Path spec = spec();
+            build(spec);
+            if (importLibrary) {
+                attachWindowsLinkFiles(spec);
+            }
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);
         }
+    }
+
+    /** The goal's directory for objects, generated files and up-to-date records. */
+    protected abstract Path workDirectory();
+
+    /** Writes {@code libNAME.a} and {@code NAME.def} next to the module and attaches them. */
+    private void attachWindowsLinkFiles(Path spec) throws BuildFailure, InterruptedException {
+        ModuleSpec module = ModuleInputs.readSpec(spec, Optional.ofNullable(outputFileName).filter(s -> !s.isBlank()));
+        WindowsLinkFiles files;
+        try {
+            files = WindowsLinkFiles.write(module, outputDirectory.toPath(), workDirectory(),
+                    ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()));
+        } catch (java.io.IOException e) {
+            throw new BuildFailure("I/O error while writing the import library of " + module.fileName() + ": " + e, e);
+        }
+        getLog().info("import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
+                + " (for Windows programs)");
+        projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, WINDOWS_CLASSIFIER, files.importLibrary().toFile());
+        projectHelper.attachArtifact(project, DEFINITION_TYPE, WINDOWS_CLASSIFIER, files.definitionFile().toFile());
     }
 
     /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */

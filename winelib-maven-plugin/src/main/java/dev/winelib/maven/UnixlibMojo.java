@@ -38,8 +38,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     /** The type (and extension) of the attached Unix library. */
     static final String UNIX_TYPE = "so";
 
-    private final MavenProjectHelper projectHelper;
-
     /**
      * The calls from the PE half into the Unix half ({@code .unixcalls}). By default the single
      * {@code .unixcalls} file in {@code src/main/spec}.
@@ -75,8 +73,7 @@ public final class UnixlibMojo extends ModuleBuildMojo {
 
     @Inject
     public UnixlibMojo(MavenProjectHelper projectHelper) {
-        super("unixlib build");
-        this.projectHelper = projectHelper;
+        super("unixlib build", projectHelper);
     }
 
     @Override
@@ -104,5 +101,10 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 + (result.linkedUnixLibrary() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.dll().toFile());
         projectHelper.attachArtifact(project, UNIX_TYPE, UNIX_CLASSIFIER, result.unixLibrary().toFile());
+    }
+
+    @Override
+    protected Path workDirectory() {
+        return workDirectory.toPath();
     }
 }

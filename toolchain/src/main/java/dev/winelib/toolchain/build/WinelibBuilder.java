@@ -23,8 +23,10 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.check.CallingConventionCheck;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
+import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.CxxRuntime;
@@ -114,6 +116,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
+        CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
+                log);
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
@@ -175,7 +179,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         String record = Stamp.of(key, stampInputs);
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, work);
+                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), work);
             Path moduleObject = writeModuleObject(spec, options, imports, work);
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
@@ -206,6 +210,33 @@ public final class WinelibBuilder extends ModuleBuilder {
         }
         log.info("up to date: " + output);
         return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
+    }
+
+    /** Each compiled object with the source it comes from, as the project names it. */
+    private static Map<Path, String> compiledSources(ModuleRequest module, SourceCompiler.Outcome compiled) {
+        Map<Path, String> names = new java.util.LinkedHashMap<>();
+        Path base = module.baseDirectory().orElse(Path.of("").toAbsolutePath());
+        for (int i = 0; i < compiled.objects().size(); i++) {
+            Path source = module.sources().get(i).toAbsolutePath().normalize();
+            names.put(compiled.objects().get(i), source.startsWith(base) ? base.relativize(source).toString()
+                    : source.toString());
+        }
+        return names;
+    }
+
+    /** The compiled sources with their objects and compilers, for the calling-convention check. */
+    private static List<CallingConventionCheck.CompiledSource> compiledSources(ModuleRequest module,
+            SourceCompiler.Outcome compiled, Map<SourceLanguage, SourceCompiler.Invocation> invocations) {
+        Map<Path, String> names = compiledSources(module, compiled);
+        List<CallingConventionCheck.CompiledSource> sources = new ArrayList<>();
+        for (int i = 0; i < compiled.objects().size(); i++) {
+            Path source = module.sources().get(i);
+            Path object = compiled.objects().get(i);
+            SourceLanguage language = SourceLanguage.of(source).orElseThrow();
+            sources.add(new CallingConventionCheck.CompiledSource(source, object, language, invocations.get(language),
+                    names.get(object)));
+        }
+        return sources;
     }
 
     /** The C++ compiler: configured, or the one that goes with the C compiler. */
@@ -254,8 +285,8 @@ public final class WinelibBuilder extends ModuleBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            List<String> ldflags, List<String> runtimeLibraries, Path work) throws IOException,
-            InterruptedException, BuildFailure {
+            List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, Path work)
+            throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
@@ -306,6 +337,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
                 new java.util.LinkedHashSet<>(request.delayImports()), lists);
         if (!resolution.unresolved().isEmpty()) {
+            UndefinedExports.check(spec, resolution.unresolved().stream().map(UndefinedSymbols.Symbol::name).toList(),
+                    objectNames);
             List<String> libraries = new ArrayList<>();
             for (String lib : request.module().libraries()) {
                 libraries.add("lib" + lib);
