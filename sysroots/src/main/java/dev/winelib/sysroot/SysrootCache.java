@@ -263,7 +263,7 @@ public final class SysrootCache {
             discard(entry, key);
             return Optional.empty();
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -288,7 +288,7 @@ public final class SysrootCache {
                 return work.run();
             }
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -348,7 +348,7 @@ public final class SysrootCache {
             }
             return build(key, entry, origin, archiveSha256, filler);
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -479,6 +479,17 @@ public final class SysrootCache {
         return (FileTime) Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
     }
 
+    /** An I/O error in the cache, with advice when the cache cannot be written. */
+    private SysrootException cacheFailure(IOException e) {
+        boolean readOnly = e instanceof java.nio.file.AccessDeniedException
+                || e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        && (f.getReason().contains("Read-only") || f.getReason().contains("not permitted"));
+        return new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e) + (readOnly
+                ? ". The cache cannot be written here: make it writable, or use another cache directory"
+                        + " (XDG_CACHE_HOME); a read-only cache serves only sysroots already in it"
+                : ""), e);
+    }
+
     private static Properties readMetadata(Path entry) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(Files.readString(entry.resolve(METADATA), StandardCharsets.UTF_8)));
@@ -563,7 +574,21 @@ public final class SysrootCache {
         jvm.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileSystemException e) {
+                if (Files.isWritable(dir) && !(e instanceof java.nio.file.AccessDeniedException)
+                        && !"Read-only file system".equals(e.getReason())) {
+                    throw e;
+                }
+                // a read-only cache (a shared, fully populated one): nobody can change it, so readers
+                // need no exclusive lock; a shared one where the lock file can be read
+                if (!Files.isReadable(file)) {
+                    return new KeyLock(jvm, null, null);
+                }
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                return new KeyLock(jvm, channel, channel.lock(0, Long.MAX_VALUE, true));
+            }
             FileLock fileLock = channel.lock();
             return new KeyLock(jvm, channel, fileLock);
         } catch (IOException | RuntimeException e) {
@@ -579,8 +604,12 @@ public final class SysrootCache {
         @Override
         public void close() throws IOException {
             try {
-                fileLock.release();
-                channel.close();
+                if (fileLock != null) {
+                    fileLock.release();
+                }
+                if (channel != null) {
+                    channel.close();
+                }
             } finally {
                 jvm.unlock();
             }
