@@ -16,6 +16,8 @@ public final class InputFiles {
 
     /** The largest input read: 256 MiB, far more than any spec, object or resource file needs. */
     public static final long LIMIT = 256L << 20;
+    /** The largest ELF or PE file read whole: 1 GiB. */
+    public static final long BINARY_LIMIT = 1L << 30;
 
     private InputFiles() {
     }
@@ -30,8 +32,11 @@ public final class InputFiles {
         return readAll(file, LIMIT);
     }
 
-    /** {@link #readAll(Path)} with a different limit (for tests). */
-    static byte[] readAll(Path file, long limit) throws IOException {
+    /**
+     * {@link #readAll(Path)} with a different limit: {@link #BINARY_LIMIT} for linked modules and
+     * objects, which debug information can make large.
+     */
+    public static byte[] readAll(Path file, long limit) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }

@@ -191,8 +191,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             WinelibImage image;
             try {
-                image = PostLinkChecks.verify(ElfFile.parse(output.toString(), InputFiles.readAll(tmp)), spec, entry,
-                        Optional.of(imports));
+                ElfFile linkedFile = ElfFile.parse(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.winelib.spec.InputFiles;
+
 /**
  * A read-only view of a 64-bit little-endian x86_64 ELF file (relocatable object or shared object).
  * Every offset read from the file is bounds-checked; a malformed file gives an
@@ -68,7 +70,7 @@ public final class ElfFile {
     }
 
     public static ElfFile read(Path path) throws IOException, ElfFormatException {
-        return new ElfFile(path.toString(), dev.winelib.spec.InputFiles.readAll(path));
+        return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT));
     }
 
     public static ElfFile parse(String origin, byte[] bytes) throws ElfFormatException {
