@@ -33,7 +33,7 @@ public final class ResourceFileReader {
     public static List<Resource> read(Path file) throws IOException, ResourceException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = dev.winelib.spec.InputFiles.readAll(file);
         } catch (NoSuchFileException e) {
             throw new ResourceException(file + ": resource file not found");
         }

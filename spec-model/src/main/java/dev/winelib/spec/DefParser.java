@@ -2,7 +2,6 @@ package dev.winelib.spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,7 +36,7 @@ public final class DefParser {
     }
 
     public static ModuleSpec parse(Path defFile, Optional<String> moduleFileName) throws IOException {
-        byte[] bytes = Files.readAllBytes(defFile);
+        byte[] bytes = InputFiles.readAll(defFile);
         return parse(defFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
     }
 
@@ -123,7 +122,7 @@ public final class DefParser {
         }
         SpecTokenizer.Token eq = require(tokens, "'=' after BASE");
         if (!eq.is("=")) {
-            throw new SpecException(eq.location(), "expected '=' after BASE, found '" + eq.text() + "'");
+            throw new SpecException(eq.location(), "expected '=' after BASE, found " + ErrorText.quote(eq.text()));
         }
         require(tokens, "the base address after BASE=");
         return name;
@@ -144,7 +143,7 @@ public final class DefParser {
 
     private static void checkNumber(SpecTokenizer.Token t) {
         if (!t.text().matches("0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*")) {
-            throw new SpecException(t.location(), "'" + t.text() + "' is not a number");
+            throw new SpecException(t.location(), ErrorText.quote(t.text()) + " is not a number");
         }
     }
 
@@ -225,7 +224,8 @@ public final class DefParser {
     private static void endOfLine(SpecTokenizer tokens) {
         Optional<SpecTokenizer.Token> extra = tokens.next();
         if (extra.isPresent()) {
-            throw new SpecException(extra.get().location(), "unexpected '" + extra.get().text() + "' at the end of the"
+            throw new SpecException(extra.get().location(), "unexpected "
+                    + ErrorText.quote(extra.get().text()) + " at the end of the"
                     + " line");
         }
     }

@@ -45,8 +45,6 @@ final class EntryChecks {
     }
 
     static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.chars().forEach(c -> b.append(printable((char) c)));
-        return b.toString();
+        return ErrorText.shortened(s);
     }
 }

@@ -28,7 +28,8 @@ final class ExportTableBuilder {
             }
             ExportEntry previous = seen.putIfAbsent(e.declaredName().get(), e);
             if (previous != null) {
-                throw new SpecException(e.location(), "'" + e.declaredName().get() + "' is already defined at "
+                throw new SpecException(e.location(), ErrorText.quote(e.declaredName().get())
+                        + " is already defined at "
                         + previous.location());
             }
         }

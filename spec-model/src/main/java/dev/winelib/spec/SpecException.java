@@ -10,10 +10,11 @@ public final class SpecException extends RuntimeException {
     private final SourceLocation location;
     private final String problem;
 
+    /** The problem's control characters are escaped and a very long problem is shortened ({@link ErrorText}). */
     public SpecException(SourceLocation location, String problem) {
-        super(location + ": " + problem);
+        super(location + ": " + ErrorText.message(problem));
         this.location = location;
-        this.problem = problem;
+        this.problem = ErrorText.message(problem);
     }
 
     public SourceLocation location() {

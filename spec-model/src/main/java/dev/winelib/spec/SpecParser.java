@@ -2,7 +2,6 @@ package dev.winelib.spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ public final class SpecParser {
      *     appended when it has no extension
      */
     public static ModuleSpec parse(Path specFile, Optional<String> moduleFileName) throws IOException {
-        byte[] bytes = Files.readAllBytes(specFile);
+        byte[] bytes = InputFiles.readAll(specFile);
         return parse(specFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
     }
 
@@ -67,7 +66,7 @@ public final class SpecParser {
             Optional<Token> extra = tokens.next();
             if (extra.isPresent()) {
                 throw new SpecException(extra.get().location(),
-                        "unexpected '" + extra.get().text() + "' after the end of the declaration");
+                        "unexpected " + ErrorText.quote(extra.get().text()) + " after the end of the declaration");
             }
         }
         return ExportTableBuilder.build(fileName, sourceName, declared);
@@ -125,7 +124,8 @@ public final class SpecParser {
                     + " data-only modules (apiset schema), which this tool does not build");
         } else {
             throw new SpecException(first.location(),
-                    "expected an ordinal (a number or '@') at the start of the declaration, found '" + first.text() + "'");
+                    "expected an ordinal (a number or '@') at the start of the declaration, found "
+                    + ErrorText.quote(first.text()));
         }
 
         Token typeToken = require(tokens, "an entry type (stdcall, cdecl, varargs, thiscall, extern or stub)");
@@ -253,11 +253,12 @@ public final class SpecParser {
             return;
         }
         ExportFlag known = ExportFlag.fromKeyword(flag).orElseThrow(() -> new SpecException(token.location(),
-                "unknown flag '" + token.text() + "' (known flags: " + Arrays.stream(ExportFlag.values())
+                "unknown flag " + ErrorText.quote(token.text()) + " (known flags: " + Arrays.stream(ExportFlag.values())
                         .filter(f -> f != ExportFlag.RET16 && f != ExportFlag.REGISTER)
                         .map(f -> "-" + f.keyword()).collect(Collectors.joining(", ")) + ", -arch=CPU[,CPU])"));
         if (known == ExportFlag.RET16 || known == ExportFlag.REGISTER) {
-            throw new SpecException(token.location(), "flag '" + token.text() + "' belongs to 16-bit modules, which"
+            throw new SpecException(token.location(), "flag "
+                    + ErrorText.quote(token.text()) + " belongs to 16-bit modules, which"
                     + " are not supported: only 64-bit modules can be built");
         }
         flags.add(known);

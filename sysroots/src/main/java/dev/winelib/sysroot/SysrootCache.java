@@ -19,6 +19,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Sysroot archives unpacked once into a per-user cache, safely (see {@link TarUnpacker} for what
@@ -261,7 +263,7 @@ public final class SysrootCache {
             discard(entry, key);
             return Optional.empty();
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -286,7 +288,7 @@ public final class SysrootCache {
                 return work.run();
             }
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -346,7 +348,7 @@ public final class SysrootCache {
             }
             return build(key, entry, origin, archiveSha256, filler);
         } catch (IOException e) {
-            throw new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e), e);
+            throw cacheFailure(e);
         }
     }
 
@@ -444,7 +446,48 @@ public final class SysrootCache {
             return manifest;
         }
         problems.addAll(manifest.compare(tree, hashContents));
+        if (problems.isEmpty()) {
+            changedAfterUnpacking(entry, tree).ifPresent(p -> problems.add(TREE + "/" + p + " was changed after"
+                    + " unpacking (its inode change time is later than " + COMPLETE + ")"));
+        }
         return manifest;
+    }
+
+    /**
+     * A path of the tree whose inode change time is later than that of the {@code .complete} marker,
+     * written after the whole tree: a file rewritten with the same size and modification time (which
+     * the quick check compares) still gets a new change time, which cannot be set back.
+     */
+    private static Optional<String> changedAfterUnpacking(Path entry, Path tree) throws IOException {
+        FileTime sealed;
+        try {
+            sealed = changeTime(entry.resolve(COMPLETE));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty(); // no change times on this file system
+        }
+        try (Stream<Path> walk = Files.walk(tree)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (changeTime(p).compareTo(sealed) > 0) {
+                    return Optional.of(tree.relativize(p).toString());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static FileTime changeTime(Path p) throws IOException {
+        return (FileTime) Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** An I/O error in the cache, with advice when the cache cannot be written. */
+    private SysrootException cacheFailure(IOException e) {
+        boolean readOnly = e instanceof java.nio.file.AccessDeniedException
+                || e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        && (f.getReason().contains("Read-only") || f.getReason().contains("not permitted"));
+        return new SysrootException("sysroot cache " + root + ": " + TarUnpacker.describe(e) + (readOnly
+                ? ". The cache cannot be written here: make it writable, or use another cache directory"
+                        + " (XDG_CACHE_HOME); a read-only cache serves only sysroots already in it"
+                : ""), e);
     }
 
     private static Properties readMetadata(Path entry) throws IOException {
@@ -531,7 +574,21 @@ public final class SysrootCache {
         jvm.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (java.nio.file.FileSystemException e) {
+                if (Files.isWritable(dir) && !(e instanceof java.nio.file.AccessDeniedException)
+                        && !"Read-only file system".equals(e.getReason())) {
+                    throw e;
+                }
+                // a read-only cache (a shared, fully populated one): nobody can change it, so readers
+                // need no exclusive lock; a shared one where the lock file can be read
+                if (!Files.isReadable(file)) {
+                    return new KeyLock(jvm, null, null);
+                }
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                return new KeyLock(jvm, channel, channel.lock(0, Long.MAX_VALUE, true));
+            }
             FileLock fileLock = channel.lock();
             return new KeyLock(jvm, channel, fileLock);
         } catch (IOException | RuntimeException e) {
@@ -547,8 +604,12 @@ public final class SysrootCache {
         @Override
         public void close() throws IOException {
             try {
-                fileLock.release();
-                channel.close();
+                if (fileLock != null) {
+                    fileLock.release();
+                }
+                if (channel != null) {
+                    channel.close();
+                }
             } finally {
                 jvm.unlock();
             }

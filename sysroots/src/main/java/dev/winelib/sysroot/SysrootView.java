@@ -69,7 +69,7 @@ final class SysrootView {
         if (links.isEmpty()) {
             return root;
         }
-        Path view = viewsDirectory.resolve(key(root, links));
+        Path view = viewsDirectory.resolve(key(root, links, mirroredEntries(root, links.keySet())));
         if (Files.isDirectory(view.resolve(".complete"))) {
             return view;
         }
@@ -99,10 +99,45 @@ final class SysrootView {
         return view;
     }
 
-    private static String key(Path root, TreeMap<String, String> links) {
+    /**
+     * The entries of the directories the view mirrors: a file added to one of them (a library put in
+     * {@code usr/lib/x86_64-linux-gnu}) is missing from an existing view, so it is part of the key.
+     */
+    private static List<String> mirroredEntries(Path root, Set<String> linkPaths) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String dir : mirroredDirectories(linkPaths)) {
+            Path source = dir.isEmpty() ? root : root.resolve(dir);
+            List<String> names = new ArrayList<>();
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(source)) {
+                children.forEach(c -> names.add(c.getFileName().toString()));
+            }
+            names.sort(Comparator.naturalOrder());
+            names.forEach(n -> entries.add(dir + "/" + n));
+        }
+        return entries;
+    }
+
+    private static Set<String> mirroredDirectories(Set<String> linkPaths) {
+        Set<String> mirroredDirs = new TreeSet<>();
+        mirroredDirs.add("");
+        for (String link : linkPaths) {
+            Path parent = Path.of(link).getParent();
+            while (parent != null) {
+                mirroredDirs.add(parent.toString());
+                parent = parent.getParent();
+            }
+        }
+        return mirroredDirs;
+    }
+
+    private static String key(Path root, TreeMap<String, String> links, List<String> mirroredEntries) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(root.toString().getBytes(StandardCharsets.UTF_8));
+            for (String entry : mirroredEntries) {
+                sha.update((byte) 1);
+                sha.update(entry.getBytes(StandardCharsets.UTF_8));
+            }
             links.forEach((path, target) -> {
                 sha.update((byte) 0);
                 sha.update(path.getBytes(StandardCharsets.UTF_8));
@@ -120,15 +155,7 @@ final class SysrootView {
      * has been renamed to {@code finalView}.
      */
     private static void build(Path root, Path staging, Path finalView, Set<String> linkPaths) throws IOException {
-        Set<String> mirroredDirs = new TreeSet<>();
-        mirroredDirs.add("");
-        for (String link : linkPaths) {
-            Path parent = Path.of(link).getParent();
-            while (parent != null) {
-                mirroredDirs.add(parent.toString());
-                parent = parent.getParent();
-            }
-        }
+        Set<String> mirroredDirs = mirroredDirectories(linkPaths);
         for (String dir : mirroredDirs) {
             Path source = dir.isEmpty() ? root : root.resolve(dir);
             Path target = dir.isEmpty() ? staging : staging.resolve(dir);

@@ -79,6 +79,17 @@ class SysrootInspectorTest {
         }
     }
 
+    /** R12: a library added to a directory the view mirrors is seen at once, without copying the sysroot. */
+    @Test
+    void r12ALibraryAddedToAMirroredDirectoryIsInTheView() throws Exception {
+        Path root = tree("10");
+        SysrootInspector inspector = new SysrootInspector(dir.resolve("views"));
+        inspector.inspect(Sysroot.directory(root));
+        Files.writeString(root.resolve("usr/lib/x86_64-linux-gnu/libnew.so"), "new");
+        Path view = inspector.inspect(Sysroot.directory(root)).linkRoot();
+        assertThat(Files.readString(view.resolve("usr/lib/x86_64-linux-gnu/libnew.so"))).isEqualTo("new");
+    }
+
     @Test
     void viewIsReusedAndRebuiltWhenTheLinksChange() throws Exception {
         Path root = tree("10");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +78,7 @@ public final class UnixCallsParser {
 
     /** Reads a file (UTF-8); the prefix comes from its name. */
     public static UnixCallsDeclaration parse(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = dev.winelib.spec.InputFiles.readAll(path);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -30,6 +30,7 @@ import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.imports.ImportException;
+import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -234,6 +235,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         key.add(module.outputTimestampKey());
         List<Path> inputs = new ArrayList<>(objects);
         inputs.add(generated.versionScript());
+        inputs.addAll(LinkInputFiles.of(key));
         String record = Stamp.of(key, inputs);
         boolean linked = StampedOutput.make(staged, stampFile, record, tmp -> {
             List<String> command = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),

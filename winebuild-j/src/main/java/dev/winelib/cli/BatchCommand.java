@@ -3,8 +3,9 @@ package dev.winelib.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.winelib.spec.ErrorText;
+import dev.winelib.spec.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,14 +72,15 @@ final class BatchCommand implements Callable<Integer> {
         String name = file.toString().equals("-") ? "<stdin>" : file.toString();
         List<String> text;
         try {
-            text = file.toString().equals("-")
-                    ? List.of(new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1))
-                    : Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = lines(file.toString().equals("-") ? standardInput() : InputFiles.readAll(file));
         } catch (NoSuchFileException e) {
             err.println("winebuild-j batch: " + name + ": no such file");
             return 2;
+        } catch (NotUtf8 e) {
+            err.println(name + ":" + e.line + ": the line is not valid UTF-8; save the file as UTF-8");
+            return 2;
         } catch (IOException e) {
-            err.println("winebuild-j batch: cannot read " + name + ": " + e.getMessage());
+            err.println("winebuild-j batch: cannot read " + ErrorText.message(e.getMessage()));
             return 2;
         }
         List<Line> lines = new ArrayList<>();
@@ -130,6 +134,50 @@ final class BatchCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A command line in the batch file that is not UTF-8. */
+    static final class NotUtf8 extends IOException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        NotUtf8(int line) {
+            super("line " + line + " is not valid UTF-8");
+            this.line = line;
+        }
+    }
+
+    private static byte[] standardInput() throws IOException {
+        byte[] bytes = System.in.readNBytes((int) InputFiles.LIMIT + 1);
+        if (bytes.length > InputFiles.LIMIT) {
+            throw new IOException("<stdin>: more than " + (InputFiles.LIMIT >> 20) + " MiB of command lines");
+        }
+        return bytes;
+    }
+
+    /**
+     * The lines of the file, decoded as UTF-8. A comment may hold any bytes; a command line that is
+     * not UTF-8 is refused with its line number.
+     */
+    static List<String> lines(byte[] bytes) throws NotUtf8 {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                ByteBuffer line = ByteBuffer.wrap(bytes, start, i - start);
+                String text = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                if (!text.strip().startsWith("#")) {
+                    try {
+                        StandardCharsets.UTF_8.newDecoder().decode(line);
+                    } catch (CharacterCodingException e) {
+                        throw new NotUtf8(lines.size() + 1);
+                    }
+                }
+                lines.add(text);
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 
     private static Outcome runOne(Line line) {

@@ -3,6 +3,7 @@ package dev.winelib.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import dev.winelib.resources.Resource;
 import dev.winelib.resources.ResourceException;
 import dev.winelib.resources.ResourceFileReader;
 import dev.winelib.resources.ResourceTable;
+import dev.winelib.spec.ErrorText;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.sysroot.SysrootException;
@@ -55,6 +57,7 @@ final class Invocation {
         try {
             mode = mode();
             checkCommonOptions(mode);
+            checkOutput();
         } catch (UsageError e) {
             return usage(e.getMessage());
         }
@@ -84,24 +87,69 @@ final class Invocation {
     }
 
     private int usage(String message) {
-        err.println("winebuild-j: " + message);
+        err.println("winebuild-j: " + ErrorText.message(message));
         err.println("Try 'winebuild-j --help' for the options.");
         err.flush();
         return 2;
     }
 
-    /** Reports a failure and, as winebuild does, leaves no output file behind. */
+    /**
+     * Reports a failure and, as winebuild does, leaves no output file behind: a regular file at the
+     * output is removed; a device, FIFO, directory or symbolic link is left alone.
+     */
     private int failed(String message) {
-        err.println("winebuild-j: " + message);
+        err.println("winebuild-j: " + ErrorText.message(message));
         err.flush();
         if (options.output != null) {
             try {
-                Files.deleteIfExists(Path.of(options.output));
+                Path output = Path.of(options.output);
+                if (Files.isRegularFile(output, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(output);
+                }
             } catch (IOException | RuntimeException e) {
                 // the failure being reported matters more
             }
         }
         return 1;
+    }
+
+    /**
+     * Refuses an output that is a directory or one of the inputs (-E, -r, file arguments) before
+     * anything runs, so that neither is replaced, nor removed after a failure.
+     */
+    private void checkOutput() throws UsageError {
+        if (options.output == null) {
+            return;
+        }
+        Path output;
+        try {
+            output = Path.of(options.output);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageError("-o: invalid file name " + ErrorText.quote(options.output));
+        }
+        if (Files.isDirectory(output)) {
+            throw new UsageError("-o " + ErrorText.quote(options.output) + " is a directory: name the output file");
+        }
+        List<String> inputs = new ArrayList<>(options.files);
+        inputs.addAll(options.resourceFiles);
+        if (options.specFile != null) {
+            inputs.add(options.specFile);
+        }
+        for (String input : inputs) {
+            if (sameFile(output, input)) {
+                throw new UsageError("-o " + ErrorText.quote(options.output) + " is the input file "
+                        + ErrorText.quote(input) + ": name another output file");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path output, String input) {
+        try {
+            Path in = Path.of(input);
+            return Files.exists(output) && Files.exists(in) && Files.isSameFile(output, in);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private Mode mode() throws UsageError {

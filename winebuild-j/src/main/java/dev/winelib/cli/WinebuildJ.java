@@ -18,8 +18,23 @@ public final class WinebuildJ {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(withOutputChecked(run(args, out, err), out, err));
+    }
+
+    /**
+     * The exit status once standard output is flushed: a write error there (a full disk, a closed
+     * pipe) makes a successful run fail, since its output is lost.
+     */
+    static int withOutputChecked(int status, PrintWriter out, PrintWriter err) {
+        if (out.checkError()) {
+            err.println("winebuild-j: error writing to standard output (disk full or output closed): the output is"
+                    + " incomplete; write it to a file with -o");
+            err.flush();
+            return status == 0 ? 1 : status;
+        }
+        return status;
     }
 
     /** Runs the command and returns its exit status. */

@@ -243,4 +243,18 @@ class ModuleObjectModeTest {
         assertThat(run("--fixup-ctors", dir.resolve("nope.so").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("nope.so: no such file");
     }
+
+    /** R15: a spec of nothing, of stubs only or of forwards only makes an object without any object files. */
+    @Test
+    void r15SpecsWithoutObjectsToMergeMakeAnObject() throws Exception {
+        tool("gcc", "gcc");
+        for (String text : List.of("", "@ stub later\n", "@ stdcall f() other.g\n")) {
+            Files.writeString(dir.resolve("e.spec"), text);
+            Path module = dir.resolve("e.spec.o");
+            assertThat(run("--dll", "-E", dir.resolve("e.spec").toString(), "-o", module.toString()))
+                    .as(text + err).isZero();
+            assertThat(module).isRegularFile();
+            Files.delete(module);
+        }
+    }
 }

@@ -231,7 +231,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         if (includeDirectory != null && includeDirectory.isDirectory()) {
             includes.add(includeDirectory.toPath());
         }
-        includeDirectories.forEach(d -> includes.add(d.toPath()));
+        ListParameter.entries(includeDirectories).forEach(d -> includes.add(d.toPath()));
         return includes;
     }
 
@@ -265,7 +265,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 .linker(linker)
                 .cflags(ProjectLayout.splitFlags(cflags))
                 .ldflags(ProjectLayout.splitFlags(ldflags))
-                .libraries(libraries)
+                .libraries(ListParameter.entries(libraries))
                 .glibcBaseline(glibcBaseline)
                 .baseDirectory(baseDirectory())
                 .outputTimestamp(timestamp);

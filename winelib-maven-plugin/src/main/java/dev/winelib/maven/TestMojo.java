@@ -137,7 +137,7 @@ public final class TestMojo extends AbstractMojo {
                 includes.add(includeDirectory.toPath());
             }
             TestProgramCompiler compiler = new TestProgramCompiler(gcc, gxx, ProjectLayout.splitFlags(testCflags),
-                    includes, importLibrary(), testLibraries);
+                    includes, importLibrary(), ListParameter.entries(testLibraries));
             WindowsTests.Request request = new WindowsTests.Request(programs, module,
                     "unixlib".equals(project.getPackaging()) ? Optional.of(module.getParent()) : Optional.empty(),
                     compiler, new WineSession(wineCommand, winePrefix.toPath(), tools),

@@ -86,7 +86,7 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 .dlltool(dlltool)
                 .peCflags(ProjectLayout.splitFlags(peCflags))
                 .peLdflags(ProjectLayout.splitFlags(peLdflags))
-                .peLibraries(peLibraries);
+                .peLibraries(ListParameter.entries(peLibraries));
         UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
                 new MavenBuildLog(getLog())).build(withSharedParameters(request, timestamp).build());
         getLog().info("unixlib DLL " + result.dll() + " (" + result.exports() + " exports"

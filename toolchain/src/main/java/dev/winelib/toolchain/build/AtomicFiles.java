@@ -1,11 +1,16 @@
 package dev.winelib.toolchain.build;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes files under a temporary name in the same directory and renames them into place. */
+/**
+ * Writes files under a temporary name in the same directory and renames them into place: the one way
+ * outputs are written. A directory is never replaced; a device or FIFO target is written through.
+ */
 public final class AtomicFiles {
 
     private AtomicFiles() {
@@ -15,24 +20,75 @@ public final class AtomicFiles {
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
     /**
-     * A temporary sibling of {@code target}, for a tool to write into before {@link #commit}. It is
-     * readable by all (rw-r--r--), as a file made by a compiler would be.
+     * A temporary file for a tool to write into before {@link #commit}: a sibling of {@code target}
+     * (of the file a symbolic link names), so that the rename is atomic. When the target is a device,
+     * a FIFO or a link to one ({@code /dev/null}, {@code /dev/stdout}), the file is made in the system's
+     * temporary directory instead, and {@link #commit} writes its content through. It is readable by
+     * all (rw-r--r--), as a file made by a compiler would be.
+     *
+     * @throws FileSystemException when the target is a directory: nothing may replace it
      */
     public static Path temporarySibling(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp;
+        if (isWrittenThrough(target)) {
+            tmp = Files.createTempFile("winebuild-j-" + safeName(target) + ".", ".tmp");
+        } else {
+            Path real = placeOf(target);
+            Path dir = real.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp");
+        }
         try {
             Files.setPosixFilePermissions(tmp, READABLE);
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: keep the default
         }
+        TemporaryFiles.register(tmp);
         return tmp;
     }
 
-    /** Renames a finished temporary file over the target. */
+    /**
+     * Puts a finished temporary file in place: renamed over the target (over the file a symbolic link
+     * names, so the link stays), or, for a device or FIFO, its content written through.
+     */
     public static void commit(Path temporary, Path target) throws IOException {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (isWrittenThrough(target)) {
+            try (var in = Files.newInputStream(temporary);
+                    var out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                in.transferTo(out);
+            }
+            Files.deleteIfExists(temporary);
+            TemporaryFiles.release(temporary);
+            return;
+        }
+        Files.move(temporary, placeOf(target), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        TemporaryFiles.release(temporary);
+    }
+
+    /**
+     * Whether {@code target} exists and is not a regular file or a directory (a character device, a
+     * FIFO, a socket, or a link to one), so that an output is written into it rather than replacing it.
+     * A directory is refused.
+     */
+    public static boolean isWrittenThrough(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null,
+                    "is a directory; name a file for the output");
+        }
+        return Files.exists(target) && !Files.isRegularFile(target);
+    }
+
+    /** The file a rename must replace: the one a symbolic link names, so the link stays a link. */
+    private static Path placeOf(Path target) throws IOException {
+        if (Files.isSymbolicLink(target) && Files.isRegularFile(target)) {
+            return target.toRealPath();
+        }
+        return target;
+    }
+
+    private static String safeName(Path target) {
+        Path name = target.getFileName();
+        return name == null ? "output" : name.toString().replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     public static void write(Path target, byte[] content) throws IOException {

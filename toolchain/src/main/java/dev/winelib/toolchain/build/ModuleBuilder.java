@@ -1,6 +1,9 @@
 package dev.winelib.toolchain.build;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +48,38 @@ public abstract class ModuleBuilder {
         try {
             return steps.run(outputs);
         } catch (BuildFailure | InterruptedException | RuntimeException e) {
-            AtomicFiles.deleteQuietly(outputs);
+            deleteModules(outputs);
             throw e;
         } catch (IOException e) {
-            AtomicFiles.deleteQuietly(outputs);
+            deleteModules(outputs);
             throw new BuildFailure("I/O error while building " + what + ": " + e, e);
+        }
+    }
+
+    /**
+     * Removes the outputs that are modules (ELF or PE files, as a build makes them). Anything else at
+     * an output's name (a user's notes, a directory, a device) was not made by a build and is kept.
+     */
+    static void deleteModules(List<Path> outputs) {
+        for (Path output : outputs) {
+            if (isModule(output)) {
+                AtomicFiles.deleteQuietly(output);
+            }
+        }
+    }
+
+    private static boolean isModule(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        byte[] start = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(start, 0, 4);
+            boolean elf = n == 4 && start[0] == 0x7f && start[1] == 'E' && start[2] == 'L' && start[3] == 'F';
+            boolean pe = n >= 2 && start[0] == 'M' && start[1] == 'Z';
+            return elf || pe;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.winelib.toolchain.build;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,6 +32,9 @@ public final class ModuleInputs {
             return parser.parse(file);
         } catch (NoSuchFileException e) {
             throw new BuildFailure(file + ": " + what + " not found");
+        } catch (FileSystemException e) {
+            String reason = e.getReason() != null ? e.getReason() : e.getMessage();
+            throw new BuildFailure(file + ": cannot read the " + what + ": " + reason, e);
         } catch (IOException e) {
             throw new BuildFailure(file + ": cannot read the " + what + ": " + e.getMessage(), e);
         }

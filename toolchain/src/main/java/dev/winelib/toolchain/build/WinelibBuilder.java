@@ -17,6 +17,7 @@ import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.linker.LinkerScripts;
+import dev.winelib.spec.InputFiles;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
@@ -41,6 +42,7 @@ import dev.winelib.toolchain.imports.ImportResolver;
 import dev.winelib.toolchain.imports.UndefinedSymbols;
 import dev.winelib.toolchain.link.ConstructorFixup;
 import dev.winelib.toolchain.link.LinkInputs;
+import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.link.WinelibLinkCommand;
 import dev.winelib.toolchain.module.CRuntimeImports;
@@ -188,6 +190,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         stampInputs.addAll(request.importDefinitions());
         stampInputs.add(versionScript);
         stampInputs.add(orderingScript);
+        // libraries from -L directories of ldflags and the sysroot, start files: a change relinks
+        LinkInputFiles.of(key).stream().filter(f -> !f.equals(work.resolve("module.o").toAbsolutePath()))
+                .forEach(stampInputs::add);
         String record = Stamp.of(key, stampInputs);
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
@@ -197,13 +202,14 @@ public final class WinelibBuilder extends ModuleBuilder {
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
             try {
-                ConstructorFixup.apply(tmp);
+                ConstructorFixup.apply(tmp, output.toString());
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
             WinelibImage image;
             try {
-                image = PostLinkChecks.verify(ElfFile.read(tmp), spec, entry, Optional.of(imports));
+                ElfFile linkedFile = ElfFile.parse(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
@@ -334,7 +340,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             command.add(2, "--error-limit=0");
             command.add(3, "--no-demangle");
             log.debug(String.join(" ", command));
-            probe = ProcessRunner.run(command, work, java.util.Map.of());
+            probe = LinkerProcess.result(command, work);
             Files.deleteIfExists(probeOutput);
             // members taken from static libraries can use hidden symbols the objects do not: once more with those
             Set<String> more = new java.util.TreeSet<>();

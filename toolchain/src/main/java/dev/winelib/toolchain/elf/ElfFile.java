@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import dev.winelib.spec.InputFiles;
 
 /**
  * A read-only view of a 64-bit little-endian x86_64 ELF file (relocatable object or shared object).
@@ -69,7 +70,7 @@ public final class ElfFile {
     }
 
     public static ElfFile read(Path path) throws IOException, ElfFormatException {
-        return new ElfFile(path.toString(), Files.readAllBytes(path));
+        return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT));
     }
 
     public static ElfFile parse(String origin, byte[] bytes) throws ElfFormatException {

@@ -15,6 +15,7 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.imports.ImportThunkSymbol;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -72,7 +73,7 @@ public final class UnixImportLibraryWriter {
     public static int write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand ar, BuildLog log) throws IOException, InterruptedException,
             BuildFailure {
         List<Thunk> thunks = thunks(spec);
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
+        Path work = TemporaryFiles.workDirectory(output.getFileName().toString());
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
             List<Path> objects = new ArrayList<>();
@@ -104,11 +105,7 @@ public final class UnixImportLibraryWriter {
             return thunks.size();
         } finally {
             Files.deleteIfExists(tmp);
-            try (var walk = Files.walk(work)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TemporaryFiles.delete(work);
         }
     }
 

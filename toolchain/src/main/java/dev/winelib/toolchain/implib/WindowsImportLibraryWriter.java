@@ -13,6 +13,7 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -43,7 +44,7 @@ public final class WindowsImportLibraryWriter {
     public static void write(ModuleSpec spec, List<Path> extraObjects, Path output, ToolCommand dlltool,
             Optional<ToolCommand> ar, BuildLog log) throws IOException, InterruptedException, BuildFailure {
         String def = DefFileWriter.write(spec, new DefFileWriter.Options(true, Optional.of(spec.source())));
-        Path work = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName() + ".");
+        Path work = TemporaryFiles.workDirectory(output.getFileName().toString());
         try {
             String libraryName = output.getFileName().toString();
             Path defFile = work.resolve(libraryName + ".def");
@@ -66,11 +67,7 @@ public final class WindowsImportLibraryWriter {
                 Files.deleteIfExists(tmp);
             }
         } finally {
-            try (var walk = Files.walk(work)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TemporaryFiles.delete(work);
         }
     }
 

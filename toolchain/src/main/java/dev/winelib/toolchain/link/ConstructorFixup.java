@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import dev.winelib.spec.InputFiles;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
@@ -43,7 +44,7 @@ public final class ConstructorFixup {
         Path tmp = AtomicFiles.temporarySibling(target);
         try {
             Files.copy(target, tmp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            int changed = apply(tmp);
+            int changed = apply(tmp, file.toString());
             if (changed > 0) {
                 AtomicFiles.commit(tmp, target);
             }
@@ -60,16 +61,24 @@ public final class ConstructorFixup {
      * @return how many tags were changed (0 when the file was already fixed up or has no constructors)
      */
     public static int apply(Path file) throws IOException, ElfFormatException {
-        ElfFile elf = ElfFile.read(file);
+        return apply(file, file.toString());
+    }
+
+    /**
+     * {@link #apply(Path)} for a temporary copy of the file errors call {@code shown}, so that a
+     * message names the user's file, not the copy.
+     */
+    public static int apply(Path file, String shown) throws IOException, ElfFormatException {
+        ElfFile elf = ElfFile.parse(shown, InputFiles.readAll(file, InputFiles.BINARY_LIMIT));
         if (elf.type() != ElfFile.ET_DYN) {
-            throw new ElfFormatException(file + " is not a shared object");
+            throw new ElfFormatException(shown + " is not a shared object");
         }
         ElfFile.Section dynamic = elf.sections().stream().filter(s -> s.type() == ElfFile.SHT_DYNAMIC).findFirst()
-                .orElseThrow(() -> new ElfFormatException(file + " has no dynamic section"));
+                .orElseThrow(() -> new ElfFormatException(shown + " has no dynamic section"));
         int changed = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             if (dynamic.offset() < 0 || dynamic.size() < 0 || dynamic.offset() + dynamic.size() > channel.size()) {
-                throw new ElfFormatException(file + ": dynamic section lies outside the file");
+                throw new ElfFormatException(shown + ": dynamic section lies outside the file");
             }
             ByteBuffer entry = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
             for (long at = dynamic.offset(); at + 16 <= dynamic.offset() + dynamic.size(); at += 16) {

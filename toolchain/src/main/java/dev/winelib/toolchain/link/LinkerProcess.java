@@ -1,11 +1,16 @@
 package dev.winelib.toolchain.link;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
 
@@ -24,10 +29,49 @@ public final class LinkerProcess {
             throws IOException, InterruptedException, BuildFailure {
         log.info("linking " + shown);
         log.debug(String.join(" ", command));
+        check("linking " + name, command, directory);
+    }
+
+    /**
+     * Runs a linker command; a failure becomes a {@link BuildFailure} saying {@code what} failed.
+     */
+    public static void check(String what, List<String> command, Path directory)
+            throws IOException, InterruptedException, BuildFailure {
+        ProcessRunner.Result result = result(command, directory);
+        if (result.exitCode() != 0) {
+            throw new BuildFailure(new ToolFailedException(what, command, result.exitCode(), result.output())
+                    .getMessage());
+        }
+    }
+
+    /**
+     * Runs a linker command and returns its exit code and output. ld.lld takes each {@code %} in its
+     * output path for a placeholder of its temporary file name, so an output path holding one (a
+     * project directory named {@code 100%}) is written under a plain name in a work directory and
+     * moved into place.
+     */
+    public static ProcessRunner.Result result(List<String> command, Path directory)
+            throws IOException, InterruptedException {
+        int o = command.indexOf("-o");
+        if (o < 0 || o + 1 >= command.size() || !command.get(o + 1).contains("%")) {
+            return ProcessRunner.run(command, directory, Map.of());
+        }
+        Path wanted = Path.of(command.get(o + 1));
+        if (!wanted.isAbsolute() && directory != null) {
+            wanted = directory.resolve(wanted);
+        }
+        Path work = TemporaryFiles.workDirectory("link");
         try {
-            ProcessRunner.check("linking " + name, command, directory);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
+            Path plain = work.resolve("linked");
+            List<String> rewritten = new ArrayList<>(command);
+            rewritten.set(o + 1, plain.toString());
+            ProcessRunner.Result result = ProcessRunner.run(rewritten, directory, Map.of());
+            if (Files.exists(plain)) {
+                Files.move(plain, wanted, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return result;
+        } finally {
+            TemporaryFiles.delete(work);
         }
     }
 }

@@ -12,9 +12,8 @@ import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
-import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
-import dev.winelib.toolchain.process.ToolFailedException;
 
 /**
  * A module's objects and libraries merged with {@code ld -r}, as winebuild merges them to learn what
@@ -40,15 +39,16 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
     /** Merges {@code inputs} (objects first, then archives) into {@code output} and reads its symbols. */
     static CombinedObject combine(ToolCommand linker, List<Path> inputs, Path output, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
+        if (inputs.isEmpty()) {
+            // a spec of stubs and forwards alone, without objects: nothing to merge (ld.lld refuses
+            // to run without input files)
+            return new CombinedObject(Set.of(), Set.of());
+        }
         List<String> args = new ArrayList<>(List.of("-r", "-o", output.toString()));
         inputs.forEach(p -> args.add(p.toString()));
         List<String> command = linker.commandLine(args);
         log.debug(String.join(" ", command));
-        try {
-            ProcessRunner.check("merging the module's objects to find its imports", command, null);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
+        LinkerProcess.check("merging the module's objects to find its imports", command, null);
         return read(output);
     }
 

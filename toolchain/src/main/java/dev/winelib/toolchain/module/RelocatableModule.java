@@ -22,6 +22,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
@@ -137,7 +138,10 @@ public final class RelocatableModule {
         ModuleObjectWriter.checkLinkable(request.spec());
         Path output = request.output().toAbsolutePath();
         Files.createDirectories(output.getParent());
-        Path work = Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work");
+        // kept intermediate files go next to the output; others in a work directory that even an
+        // interrupted run removes (TemporaryFiles)
+        Path work = keepTemporaries ? Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work")
+                : TemporaryFiles.workDirectory(output.getFileName().toString());
         boolean done = false;
         try {
             Result result = build(request, tools, sysroot, generator, log, work, output);
@@ -146,7 +150,7 @@ public final class RelocatableModule {
                     Optional.of(work)) : result;
         } finally {
             if (!keepTemporaries || !done) {
-                deleteTree(work);
+                TemporaryFiles.delete(work);
             }
         }
     }
@@ -229,17 +233,22 @@ public final class RelocatableModule {
         Path header = work.resolve("module.o");
         Files.writeString(work.resolve("module.s"), assembly);
         ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
+        // the linker writes into the work directory under a plain relative name: ld.lld takes a '%' in
+        // an absolute -o path for a placeholder
+        Path merged = work.resolve("merged.o");
+        List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString(),
+                header.toString()));
+        runtime.forEach(o -> args.add(o.toString()));
+        List<String> command = tools.linker().commandLine(args);
+        log.debug(String.join(" ", command));
+        try {
+            ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
+        } catch (ToolFailedException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
-            List<String> args = new ArrayList<>(List.of("-r", "-o", tmp.toString(), header.toString()));
-            runtime.forEach(o -> args.add(o.toString()));
-            List<String> command = tools.linker().commandLine(args);
-            log.debug(String.join(" ", command));
-            try {
-                ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
-            } catch (ToolFailedException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
+            Files.copy(merged, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.commit(tmp, output);
         } finally {
             Files.deleteIfExists(tmp);
@@ -349,14 +358,4 @@ public final class RelocatableModule {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.winelib.spec.InputFiles;
+
 /**
  * Reads the headers, sections, export names and resources of a PE file. Every offset is checked
  * against the file: a malformed file gives a {@link PeFormatException} naming it.
@@ -40,7 +42,7 @@ public final class PeFileReader {
     }
 
     public static PeFile read(Path path) throws IOException, PeFormatException {
-        return parse(path.toString(), Files.readAllBytes(path));
+        return parse(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT));
     }
 
     public static PeFile parse(String origin, byte[] bytes) throws PeFormatException {

@@ -115,4 +115,21 @@ class AtomicOutputsTest {
         assertThat(again.linked()).isTrue();
         assertThat(again.outputFile()).hasBinaryContent(dll);
     }
+
+    /** R04: a failed build removes its module outputs, never a user's file at the output's name. */
+    @Test
+    void r04AFailedBuildKeepsAnUnrelatedFileAtTheOutputName() throws Exception {
+        Path p = TestProjects.write(dir.resolve("p"), "@ stdcall\n", TestProjects.SOURCE);
+        Path output = TestProjects.request(p, dir.resolve("views")).build().outputFile();
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, "my notes, not a DLL");
+        assertThatThrownBy(() -> builder.build(TestProjects.request(p, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class);
+        assertThat(output).hasContent("my notes, not a DLL");
+
+        Files.write(output, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        assertThatThrownBy(() -> builder.build(TestProjects.request(p, dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class);
+        assertThat(output).doesNotExist();
+    }
 }

@@ -1,0 +1,66 @@
+package dev.winelib.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one way input files are read: only regular files (a FIFO or device would block or never end),
+ * and at most {@link #LIMIT} bytes, so that an oversized or endless input gives an error that names
+ * the file rather than running out of memory.
+ */
+public final class InputFiles {
+
+    /** The largest input read: 256 MiB, far more than any spec, object or resource file needs. */
+    public static final long LIMIT = 256L << 20;
+    /** The largest ELF or PE file read whole: 1 GiB. */
+    public static final long BINARY_LIMIT = 1L << 30;
+
+    private InputFiles() {
+    }
+
+    /**
+     * The content of {@code file}.
+     *
+     * @throws NoSuchFileException when it does not exist
+     * @throws FileSystemException naming the file, when it is not a regular file or larger than {@link #LIMIT}
+     */
+    public static byte[] readAll(Path file) throws IOException {
+        return readAll(file, LIMIT);
+    }
+
+    /**
+     * {@link #readAll(Path)} with a different limit: {@link #BINARY_LIMIT} for linked modules and
+     * objects, which debug information can make large.
+     */
+    public static byte[] readAll(Path file, long limit) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory; give a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new FileSystemException(file.toString(), null,
+                    "is not a regular file (a FIFO, socket or device); give a file, or save the input to one first");
+        }
+        if (Files.size(file) > limit) {
+            throw tooLarge(file, limit);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) limit + 1);
+            if (bytes.length > limit) {
+                throw tooLarge(file, limit);
+            }
+            return bytes;
+        }
+    }
+
+    private static FileSystemException tooLarge(Path file, long limit) {
+        return new FileSystemException(file.toString(), null, "is larger than " + (limit >> 20)
+                + " MiB, more than any input winebuild-j reads; check that this is the right file");
+    }
+}
