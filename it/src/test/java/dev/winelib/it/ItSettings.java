@@ -28,6 +28,11 @@ final class ItSettings {
         return required("it.pluginVersion");
     }
 
+    /** The version of maven-archetype-plugin this build uses (ArchetypesIT runs its generate goal). */
+    static String archetypePluginVersion() {
+        return required("it.archetypePluginVersion");
+    }
+
     /** src/it: the test projects as they are kept. */
     static Path projectsSource() {
         return Path.of(required("it.projectsSource"));
