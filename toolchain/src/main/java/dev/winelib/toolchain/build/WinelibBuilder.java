@@ -112,6 +112,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
+        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), compiled.commands());
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
