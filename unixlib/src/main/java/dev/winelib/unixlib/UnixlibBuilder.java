@@ -81,6 +81,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             IOException, InterruptedException {
         ModuleRequest module = request.module();
         // the outputs of an earlier build go when this one fails, even when the spec cannot be read
+        outputs.add(compilationDatabase(request.outputDirectory()));
         try {
             ModuleNames expected = ModuleNames.of(module.moduleFileName()
                     .orElseGet(() -> SpecParser.defaultModuleFileName(module.specFile().toString())));

@@ -37,12 +37,21 @@ public abstract class ModuleBuilder {
     }
 
     /**
+     * The compilation database of a module whose outputs go to {@code outputDirectory}: an output of
+     * the build like the module itself (written by {@link #writeCompilationDatabase}, removed when the
+     * build fails).
+     */
+    protected static Path compilationDatabase(Path outputDirectory) {
+        return outputDirectory.toAbsolutePath().resolve(CompilationDatabase.FILE_NAME);
+    }
+
+    /**
      * Writes {@code directory/compile_commands.json}, the compilation database of the module's
      * sources (both halves of a unixlib module), for clangd and IDEs: every compilation with its
      * exact arguments and directory, also of sources that were up to date.
      */
     protected void writeCompilationDatabase(Path directory, List<CompileCommand> commands) throws IOException {
-        Path file = directory.resolve(CompilationDatabase.FILE_NAME);
+        Path file = compilationDatabase(directory);
         CompilationDatabase.write(file, commands);
         log.debug("compilation database " + file + " (" + commands.size() + " compilations)");
     }

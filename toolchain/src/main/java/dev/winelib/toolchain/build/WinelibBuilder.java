@@ -67,6 +67,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
         return removingOutputsOnFailure(request.outputFile().toString(), outputs -> {
             outputs.add(request.outputFile());
+            outputs.add(compilationDatabase(request.outputFile().toAbsolutePath().getParent()));
             return buildOrFail(request);
         });
     }
