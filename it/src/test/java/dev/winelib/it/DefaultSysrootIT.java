@@ -23,10 +23,8 @@ class DefaultSysrootIT {
         ExternalTools.mingwGcc();
         Wine wine = Wine.locate();
         TestProject project = TestProject.copyExample("hello");
-        Path cacheHome = ItSettings.projectsDirectory().resolve("hello-empty-cache");
-        TestProject.deleteRecursively(cacheHome);
-        Files.createDirectories(cacheHome);
-        Map<String, String> emptyCache = Map.of("XDG_CACHE_HOME", cacheHome.toString());
+        Map<String, String> emptyCache = TestProject.emptySysrootCache("hello-empty-cache");
+        Path cacheHome = Path.of(emptyCache.get("XDG_CACHE_HOME"));
 
         TestProject.MavenRun first = project.mvn(List.of("package"), Map.of(), emptyCache, true).assertSuccess();
         assertThat(first.infoLinesStartingWith("provisioning the 'sniper' sysroot")).hasSize(1);

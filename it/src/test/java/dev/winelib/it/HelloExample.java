@@ -15,7 +15,7 @@ final class HelloExample {
     /** Builds the host program of {@code project}, runs it next to {@code dll} under Wine, checks its output. */
     static void assertHostCallsDll(Wine wine, TestProject project, Path dll) throws Exception {
         Path run = project.resolve("run");
-        Path exe = MingwHost.compile(project.resolve("host/host.c"), run, "host.exe");
+        Path exe = MingwHost.compile(project.resolve("src/test/windows/host.c"), run, "host.exe");
         Files.copy(dll, run.resolve("hello.dll"));
 
         Programs.Result result = wine.run(run, exe);

@@ -61,7 +61,11 @@ class ReproducibleBuildIT {
     @Test
     void helloFromTwoCheckoutsIsTheSameDll() throws Exception {
         ExternalTools.requireBuildTools();
-        TwoCheckouts.of("hello", "checkout-in-a-longer-directory").build().sameBytes("target/hello.dll");
+        TwoCheckouts built = TwoCheckouts.of("hello", "checkout-in-a-longer-directory").build();
+        built.sameBytes("target/hello.dll");
+        // and the files Windows programs link against
+        built.sameBytes("target/libhello.a");
+        built.sameBytes("target/hello.def");
     }
 
     @Test

@@ -57,7 +57,7 @@ class RustHelloIT {
     private static void runsUnderWine(Wine wine, TestProject project, Path dll) throws Exception {
         Path run = project.resolve("run");
         TestProject.deleteRecursively(run);
-        Path exe = MingwHost.compile(project.resolve("host/host.c"), run, "host.exe");
+        Path exe = MingwHost.compile(project.resolve("src/test/windows/host.c"), run, "host.exe");
         Files.copy(dll, run.resolve("rust_hello.dll"));
 
         Programs.Result result = wine.run(run, exe);

@@ -81,7 +81,7 @@ final class TestProject {
     static TestProject copyWithExampleSources(String name, String example) throws IOException {
         TestProject project = copy(name);
         Path exampleDir = ItSettings.projectsSource().resolve("../../../examples").normalize().resolve(example);
-        for (String part : List.of("src", "host")) {
+        for (String part : List.of("src")) {
             if (Files.isDirectory(exampleDir.resolve(part))) {
                 copyTree(exampleDir.resolve(part), project.directory.resolve(part));
             }
@@ -126,6 +126,17 @@ final class TestProject {
         return directory;
     }
 
+    /**
+     * The environment of a build whose sysroot cache is empty: {@code XDG_CACHE_HOME} set to a new
+     * directory target/it-projects/NAME (the shared cache may already hold what a test provisions).
+     */
+    static Map<String, String> emptySysrootCache(String name) throws IOException {
+        Path cacheHome = ItSettings.projectsDirectory().resolve(name);
+        deleteRecursively(cacheHome);
+        Files.createDirectories(cacheHome);
+        return Map.of("XDG_CACHE_HOME", cacheHome.toString());
+    }
+
     Path resolve(String relative) {
         return directory.resolve(relative);
     }
@@ -146,6 +157,15 @@ final class TestProject {
      */
     MavenRun mvn(List<String> goals, Map<String, String> properties, Map<String, String> environment, boolean offline)
             throws MavenInvocationException, IOException {
+        return mvn(null, goals, properties, environment, offline);
+    }
+
+    /**
+     * Like {@link #mvn(List, Map, Map, boolean)}, run through {@code mavenExecutable} (a script that
+     * runs {@link ItSettings#mavenHome()}'s {@code bin/mvn} in some other way) unless it is null.
+     */
+    MavenRun mvn(Path mavenExecutable, List<String> goals, Map<String, String> properties,
+            Map<String, String> environment, boolean offline) throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -168,6 +188,9 @@ final class TestProject {
                 .setErrorHandler(lines::add)
                 // MAVEN_ARGS such as -q would hide the log lines the tests read
                 .addShellEnvironment("MAVEN_ARGS", "");
+        if (mavenExecutable != null) {
+            request.setMavenExecutable(mavenExecutable.toFile());
+        }
         goals.forEach(request::addArg);
         environment.forEach(request::addShellEnvironment);
         request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());

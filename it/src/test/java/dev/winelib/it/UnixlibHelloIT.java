@@ -44,7 +44,7 @@ class UnixlibHelloIT {
         assertThat(Files.readAllBytes(so)).startsWith(0x7f, 'E', 'L', 'F');
 
         Path run = project.resolve("run");
-        Path exe = MingwHost.compile(project.resolve("host/host.c"), run, "host.exe");
+        Path exe = MingwHost.compile(project.resolve("src/test/windows/host.c"), run, "host.exe");
         Files.copy(dll, run.resolve("unixhello.dll"));
 
         // Without WINEDLLPATH Wine loads the DLL but knows no Unix library for it: every call says so.

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -137,9 +138,16 @@ public final class SniperSysroot {
         return List.of();
     }
 
-    /** Sorted, without repeats and blanks. */
+    /**
+     * Sorted, without repeats, blanks and missing entries; an entry holding several names separated
+     * by commas or white space ({@code "libpulse-dev, libsdl2-dev"}) gives each of them.
+     */
     static List<String> normalize(List<String> packages) {
-        return packages.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        if (packages == null) {
+            return List.of();
+        }
+        return packages.stream().filter(java.util.Objects::nonNull).flatMap(p -> Arrays.stream(p.split("[,\\s]+")))
+                .filter(s -> !s.isEmpty()).distinct().sorted().toList();
     }
 
     /** The cached tree the pointer names, if it is still intact. */

@@ -121,8 +121,9 @@ public final class SysrootHints {
         List<String> present = found.keySet().stream().filter(packages::contains).toList();
         if (!present.isEmpty()) {
             return "the " + what + " is in Debian 11 package " + present.get(0) + " (" + found.get(present.get(0))
-                    + "), which the sysroot already holds: check the include or library path (e.g. use pkg-config"
-                    + " for the flags).";
+                    + "), which the sysroot already holds: check the include or library path (e.g. name the"
+                    + " library's pkg-config module in <pkgConfig><module>NAME</module></pkgConfig> or"
+                    + " -Dwinelib.pkgConfig=NAME for its flags).";
         }
         List<String> names = found.keySet().stream().limit(MAX_NAMED).toList();
         String first = names.get(0);
@@ -144,8 +145,8 @@ public final class SysrootHints {
     }
 
     private String howToAdd(String pkg) {
-        return "add it to the sysroot with <sysrootPackages><package>" + pkg
-                + "</package></sysrootPackages> in the plugin configuration or -Dwinelib.sysrootPackages=" + pkg
+        return "add it to the sysroot with <sysrootPackages><sysrootPackage>" + pkg
+                + "</sysrootPackage></sysrootPackages> in the plugin configuration or -Dwinelib.sysrootPackages=" + pkg
                 + " (comma-separated for several); the sysroot is then provisioned again with it.";
     }
 

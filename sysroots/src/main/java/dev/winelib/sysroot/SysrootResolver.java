@@ -88,6 +88,16 @@ public final class SysrootResolver {
         return SysrootHints.forSniper(cache, tree, debianPackages, mirror, log);
     }
 
+    /**
+     * Hints for a failed build against {@code sysroot}, which {@code setting} resolved to: for
+     * {@code sniper}, those of {@link #hints}; other sysroots hold what their makers put in them,
+     * so there are none.
+     */
+    public Optional<SysrootHints> hints(String setting, Sysroot sysroot) throws SysrootException {
+        String s = setting == null || setting.isBlank() ? DEFAULT : setting.trim();
+        return s.equals(SNIPER) && !sysroot.isHost() ? Optional.of(hints(sysroot.root())) : Optional.empty();
+    }
+
     /** A resolver over the per-user cache. */
     public static SysrootResolver standard() {
         return new SysrootResolver(new SysrootCache(SysrootCache.defaultRoot()));

@@ -25,7 +25,7 @@ class SysrootHintsTest {
                 .startsWith("The 'sniper' sysroot holds only the Debian 11 packages it was made of: the base set (libc6 ")
                 .contains("The header <pulse/pulseaudio.h> is in Debian 11 package 'libpulse-dev'"
                         + " (usr/include/pulse/pulseaudio.h)")
-                .contains("<sysrootPackages><package>libpulse-dev</package></sysrootPackages>")
+                .contains("<sysrootPackages><sysrootPackage>libpulse-dev</sysrootPackage></sysrootPackages>")
                 .contains("-Dwinelib.sysrootPackages=libpulse-dev");
         assertThat(hints.missingLibrary("-lSDL2")).contains("The library -lSDL2 is in Debian 11 package 'libsdl2-dev'");
         assertThat(hints.missingPkgConfigModule("vulkan")).contains("package 'libvulkan-dev'");
@@ -47,8 +47,8 @@ class SysrootHintsTest {
                 + " packages it was made of: the base set (" + String.join(" ", SniperSysroot.PACKAGES) + ") plus"
                 + " libpulse-dev and their dependencies; 3 packages in all. If the header <SDL2/SDL.h> comes from a"
                 + " Debian 11 package (see https://packages.debian.org/bullseye/, 'Search the contents of packages'),"
-                + " add it to the sysroot with <sysrootPackages><package>PACKAGE</package></sysrootPackages> in the"
-                + " plugin configuration or -Dwinelib.sysrootPackages=PACKAGE (comma-separated for several); the"
+                + " add it to the sysroot with <sysrootPackages><sysrootPackage>PACKAGE</sysrootPackage></sysrootPackages>"
+                + " in the plugin configuration or -Dwinelib.sysrootPackages=PACKAGE (comma-separated for several); the"
                 + " sysroot is then provisioned again with it.");
         assertThat(hints.missingLibrary("-l;rm")).contains("If the library -l;rm comes from");
     }

@@ -50,4 +50,17 @@ class SysrootResolverTest {
         assertThatThrownBy(() -> resolver.resolve("sniper", java.util.Optional.of(sha256)))
                 .isInstanceOf(SysrootException.class).hasMessageContaining("applies only to an archive");
     }
+
+    @Test
+    void emptyPackageEntriesAreIgnoredAndHintsAreOnlyForSniper() throws Exception {
+        SysrootResolver resolver = new SysrootResolver(new SysrootCache(dir.resolve("cache")))
+                .withDebianPackages(java.util.Arrays.asList(null, "", " ", "libpulse-dev", "libsdl2-dev, libpulse-dev ", ","));
+        assertThat(resolver.debianPackages()).containsExactly("libpulse-dev", "libsdl2-dev");
+        assertThat(new SysrootResolver(new SysrootCache(dir.resolve("cache")))
+                .withDebianPackages(java.util.Arrays.asList(null, "")).debianPackages()).isEmpty();
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        assertThat(resolver.hints(tree.toString(), Sysroot.directory(tree))).isEmpty();
+        assertThat(resolver.hints("host", Sysroot.host())).isEmpty();
+        assertThat(resolver.hints("sniper", Sysroot.directory(tree))).isPresent();
+    }
 }

@@ -35,6 +35,18 @@ public final class RequiredTools {
         }
     }
 
+    /**
+     * Debian's archive, which the 'sniper' sysroot is provisioned from (in Java: apt and dpkg are
+     * not needed); a tree already in the user's sysroot cache is used without it.
+     */
+    public static void debianArchive() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("deb.debian.org", 80), 10_000);
+        } catch (java.io.IOException e) {
+            missing("network access to deb.debian.org:80 (" + e.getMessage() + ")");
+        }
+    }
+
     public static void missing(String what) {
         String message = "this test needs " + what + ", which is not installed";
         if ("true".equals(System.getenv("CI"))) {

@@ -13,7 +13,8 @@ import dev.winelib.toolchain.build.ModuleRequest;
  * describes the Unix half ({@code NAME.so}, built against the sysroot), and the PE half
  * ({@code NAME.dll}, built with mingw). Build one with {@link #builder}.
  *
- * <p>In the shared part, the sources are the Unix half's; the include directories serve both halves
+ * <p>In the shared part, the plain Linux sources ({@link ModuleRequest#unixSources()}, set with
+ * the builder's {@code unixSources}) are the Unix half's, C only; the include directories serve both halves
  * (the generated headers come first); the time is written as the DLL's TimeDateStamp (file header
  * and export directory) and given to the compilers of both halves as {@code SOURCE_DATE_EPOCH}
  * (without one the TimeDateStamps stay 0); the project directory is written as {@code .} by both
@@ -62,7 +63,7 @@ public record UnixlibBuildRequest(
 
     /** The directory the Unix sources are named relative to, when there is one. */
     public Optional<Path> unixSourceRoot() {
-        return module.sourceRoots().stream().findFirst();
+        return module.unixSourceRoot();
     }
 
     public static Builder builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
@@ -96,11 +97,6 @@ public record UnixlibBuildRequest(
         public Builder peSources(List<Path> paths, Path root) {
             peSourceRoot = Optional.ofNullable(root);
             return add(peSources, paths);
-        }
-
-        /** The Unix half's sources and the directory they are named relative to. */
-        public Builder unixSources(List<Path> paths, Path root) {
-            return sources(paths).sourceRoot(root);
         }
 
         public Builder peCompiler(String value) {

@@ -20,9 +20,13 @@ import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.build.StampedOutput;
+import dev.winelib.toolchain.build.SysrootAdvice;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
-import dev.winelib.toolchain.compile.CompileFlags;
+import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CompileCommand;
+import dev.winelib.toolchain.compile.CompileFlags;
+import dev.winelib.toolchain.compile.PlainLinuxFlags;
+import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
@@ -109,6 +113,12 @@ public final class UnixlibBuilder extends ModuleBuilder {
             throw new BuildFailure(e.getMessage(), e);
         }
         UnixCallsDeclaration declaration = readDeclaration(request.unixCallsFile());
+        for (Path source : module.unixSources()) {
+            if (SourceLanguage.of(source).orElse(null) != SourceLanguage.C) {
+                throw new BuildFailure(source + ": the Unix half of a unixlib module is compiled from C sources (.c)"
+                        + " only; C++ plain Linux code can go into a winelib DLL (packaging winelib)");
+            }
+        }
 
         Path peCompiler;
         Path dlltool;
@@ -126,7 +136,8 @@ public final class UnixlibBuilder extends ModuleBuilder {
         GeneratedSources generated = generate(spec, declaration, names, work);
 
         Map<String, String> environment = module.compilerEnvironment();
-        List<String> unixFlags = unixCompileFlags(request, generated.includeDirectory());
+        List<String> unixFlags = PlainLinuxFlags.c(module, List.of(generated.includeDirectory()),
+                unixTools.libraries().cflags());
         UnixHalf unix = buildUnixHalf(request, declaration, names, generated, unixTools, unixFlags, environment,
                 work.resolve("unix"));
         PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, environment, dlltool,
@@ -193,8 +204,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
             Path dir) throws IOException, InterruptedException, BuildFailure {
         ModuleRequest module = request.module();
         Path compiler = unixTools.compiler();
-        SourceCompiler.Outcome user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
-                .compile(module.sources(), module.sourceRoots());
+        SourceCompiler.Outcome user;
+        try {
+            user = new SourceCompiler(compiler, flags, environment, dir.resolve("obj"), log)
+                    .compile(module.unixSources(), module.unixSourceRoot().map(List::of).orElse(List.of()));
+        } catch (BuildFailure e) {
+            throw SysrootAdvice.explain(module, e);
+        }
         SourceCompiler.Outcome table = new SourceCompiler(compiler, flags, environment, dir.resolve("generated-obj"),
                 log).compile(List.of(generated.tableSource()), List.of(dir));
         try {
@@ -211,11 +227,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
         }
         List<Path> objects = new ArrayList<>(user.objects());
         objects.addAll(table.objects());
+        List<String> ldflags = new ArrayList<>(module.ldflags());
+        ldflags.addAll(unixTools.libraries().linkArguments());
 
         Path staged = dir.resolve("out").resolve(names.unixLibrary());
         Path stampFile = dir.resolve(names.unixLibrary() + ".link.stamp");
         List<String> key = new ArrayList<>(UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
-                generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), staged));
+                generated.versionScript(), names.unixLibrary(), objects, ldflags, module.libraries(), staged));
         key.add("generator=" + generator);
         key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
         key.add(module.outputTimestampKey());
@@ -224,8 +242,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
         String record = Stamp.of(key, inputs);
         boolean linked = StampedOutput.make(staged, stampFile, record, tmp -> {
             List<String> command = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
-                    generated.versionScript(), names.unixLibrary(), objects, module.ldflags(), module.libraries(), tmp);
-            LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log);
+                    generated.versionScript(), names.unixLibrary(), objects, ldflags, module.libraries(), tmp);
+            try {
+                LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log);
+            } catch (BuildFailure e) {
+                // a library the sysroot lacks: say which package has it
+                throw SysrootAdvice.explain(module, e);
+            }
             checkUnixLibrary(tmp, declaration, names);
             GlibcBaselineGuard.check(module.glibcBaseline(), tmp, objects, names.unixLibrary(),
                     names.unixLibrary() + " needs ", log);
@@ -251,18 +274,6 @@ public final class UnixlibBuilder extends ModuleBuilder {
         } catch (ElfFormatException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
-    }
-
-    /** The Unix half's compiler flags, without the source and output names. */
-    static List<String> unixCompileFlags(UnixlibBuildRequest request, Path generatedInclude) {
-        List<String> flags = new ArrayList<>();
-        flags.add("-m64");
-        flags.add("-fPIC");
-        flags.addAll(CompileFlags.sysroot(request.module()));
-        flags.add("-I" + generatedInclude);
-        flags.addAll(CompileFlags.includes(request.module()));
-        flags.addAll(request.module().cflags());
-        return flags;
     }
 
     // ---------------------------------------------------------------- the PE half
@@ -311,7 +322,11 @@ public final class UnixlibBuilder extends ModuleBuilder {
         try {
             List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
                     request.peLdflags(), request.peLibraries(), names.dll());
-            LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
+            try {
+                LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
+            } catch (BuildFailure e) {
+                throw undefinedExports(spec, e);
+            }
             byte[] finished;
             try {
                 byte[] linked = Files.readAllBytes(tmp);
@@ -336,6 +351,28 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Stamp.write(stampFile, record, staged);
         return new PeHalf(staged, compiled, true, commands);
     }
+
+    /**
+     * The PE link's failure, or, when mingw's linker could not export functions no object defines
+     * ("cannot export NAME: symbol not defined"), a failure naming them at their spec lines.
+     */
+    private static BuildFailure undefinedExports(ModuleSpec spec, BuildFailure linkFailure) throws IOException {
+        java.util.regex.Matcher m = CANNOT_EXPORT.matcher(linkFailure.getMessage());
+        List<String> undefined = new ArrayList<>();
+        while (m.find()) {
+            undefined.add(m.group(1));
+        }
+        try {
+            UndefinedExports.check(spec, undefined, Map.of());
+        } catch (BuildFailure atSpecLines) {
+            return atSpecLines;
+        }
+        return linkFailure;
+    }
+
+    /** How mingw's linker says that nothing defines an export of the .def file. */
+    private static final java.util.regex.Pattern CANNOT_EXPORT = java.util.regex.Pattern.compile(
+            "cannot export ([^\\s:]+): symbol not defined");
 
     /**
      * Makes the ntdll import library with dlltool, unless it is up to date. dlltool names symbols

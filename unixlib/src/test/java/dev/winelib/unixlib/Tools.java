@@ -28,6 +28,15 @@ final class Tools {
         return found.orElseThrow();
     }
 
+    /** Debian's archive, which the 'sniper' sysroot is provisioned from (in Java, without apt). */
+    static void debianArchive() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("deb.debian.org", 80), 10_000);
+        } catch (java.io.IOException e) {
+            missing("network access to deb.debian.org:80 (" + e.getMessage() + ")");
+        }
+    }
+
     static Path gcc() {
         return require("gcc", "gcc");
     }

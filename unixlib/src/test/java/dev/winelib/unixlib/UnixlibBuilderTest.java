@@ -152,7 +152,7 @@ class UnixlibBuilderTest {
 
     @Test
     void againstSniperTheUnixLibraryNeedsNoGlibcAbove231AndBuildsAreReproducible() throws Exception {
-        Tools.require("apt-get", "apt");
+        Tools.debianArchive();
         Sysroot sniper = SysrootResolver.standard().resolve(SysrootResolver.SNIPER);
         UnixlibProject a = project("a");
         UnixlibProject b = project("b");
@@ -165,6 +165,42 @@ class UnixlibBuilderTest {
                 .isNotEmpty(); // the check does read the versions
         assertThat(Files.readAllBytes(ra.unixLibrary())).isEqualTo(Files.readAllBytes(rb.unixLibrary()));
         assertThat(Files.readAllBytes(ra.dll())).isEqualTo(Files.readAllBytes(rb.dll()));
+    }
+
+    @Test
+    void theUnixHalfCallsALibraryOfASysrootPackageThroughPkgConfig() throws Exception {
+        Tools.debianArchive();
+        UnixlibProject p = project("p");
+        p.file("src/main/unix/pulse.c", """
+                #include <pulse/version.h>
+                const char *demo_pulse_version(void) { return pa_get_library_version(); }
+                """);
+        SysrootResolver games = SysrootResolver.standard()
+                .withDebianPackages(List.of("libvulkan-dev", "libpulse-dev", "libsdl2-dev"));
+        Sysroot tree = games.resolve(SysrootResolver.SNIPER);
+        UnixlibBuildResult r = build(p.request(dir.resolve("views")).sysroot(tree)
+                .sysrootHints(games.hints(SysrootResolver.SNIPER, tree).orElseThrow())
+                .pkgConfigModules(List.of("libpulse")).glibcBaseline("2.31").build());
+        var report = GlibcBaselineCheck.check(r.unixLibrary(), List.of(), GlibcVersion.STEAM_RUNTIME_SNIPER);
+        assertThat(report.passes()).isTrue();
+        assertThat(report.neededLibraries()).contains("libpulse.so.0");
+
+        // the base tree lacks the header: the failure names the package and <sysrootPackages>
+        SysrootResolver base = SysrootResolver.standard();
+        Sysroot baseTree = base.resolve(SysrootResolver.SNIPER);
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).sysroot(baseTree)
+                .sysrootHints(base.hints(SysrootResolver.SNIPER, baseTree).orElseThrow()).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("fatal error: pulse/version.h: No such file or directory")
+                .hasMessageContaining("The header <pulse/version.h> is in Debian 11 package 'libpulse-dev'")
+                .hasMessageContaining("<sysrootPackages><sysrootPackage>libpulse-dev</sysrootPackage></sysrootPackages>");
+        assertThat(p.resolve("target/demo.so")).doesNotExist();
+
+        // C++ is for winelib DLLs only
+        p.file("src/main/unix/more.cpp", "int more() { return 1; }\n");
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).unixSources(
+                List.of(p.resolve("src/main/unix/more.cpp")), null).build()))
+                .hasMessageContaining("more.cpp: the Unix half of a unixlib module is compiled from C sources (.c) only");
     }
 
     @Test
@@ -183,6 +219,19 @@ class UnixlibBuilderTest {
                 .hasMessageContaining("demo.so: ").hasMessageContaining("close_range")
                 .hasMessageContaining("GLIBC_2.34");
         assertThat(p.resolve("target/demo.so")).doesNotExist();
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+    }
+
+    @Test
+    void anExportThePeHalfDoesNotDefineIsNamedAtItsSpecLine() throws Exception {
+        UnixlibProject p = project("p");
+        p.file("src/main/spec/demo.spec", UnixlibProject.SPEC + "@ stdcall demo_typo(long)\n");
+
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views")).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(p.resolve("src/main/spec/demo.spec") + ":5:1: function 'demo_typo' is not"
+                        + " defined: no object defines it and no imported DLL exports it\n")
+                .hasMessageNotContaining("x86_64-w64-mingw32-gcc");
         assertThat(p.resolve("target/demo.dll")).doesNotExist();
     }
 

@@ -106,4 +106,23 @@ class SysrootCommandTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).contains("fetch", "path", "list", "verify");
     }
+
+    @Test
+    void packagesAndMirrorOfTheSniperSysroot() throws Exception {
+        Path archive = archive("team.tar.gz", "libc");
+        Run notSniper = cli("sysroot", "fetch", "--package", "libpulse-dev", archive.toString());
+        assertThat(notSniper.exitCode()).isEqualTo(1);
+        assertThat(notSniper.stderr()).contains("Debian packages (libpulse-dev) can be added only to the 'sniper'"
+                + " sysroot");
+        // repeatable and comma-separated; verify names the list without fetching anything
+        Run notFetched = cli("sysroot", "verify", "--package", "libsdl2-dev,libpulse-dev", "--package", "libvulkan-dev",
+                "sniper");
+        assertThat(notFetched.exitCode()).isEqualTo(1);
+        assertThat(notFetched.stderr()).contains("sysroot sniper is not in the cache");
+        Run badMirror = cli("sysroot", "fetch", "--debian-mirror", "ftp://mirror.example/debian");
+        assertThat(badMirror.exitCode()).isEqualTo(1);
+        assertThat(badMirror.stderr()).contains("Debian mirror 'ftp://mirror.example/debian' is not an http:// or"
+                + " https:// URL");
+        assertThat(cli("sysroot", "fetch", "--help").stdout()).contains("--package=PACKAGE", "--debian-mirror=URL");
+    }
 }

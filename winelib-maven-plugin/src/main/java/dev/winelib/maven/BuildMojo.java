@@ -4,11 +4,13 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
@@ -135,8 +137,9 @@ public final class BuildMojo extends ModuleBuildMojo {
      */
     @Parameter(property = "winelib.cRuntime", defaultValue = "glibc") private String cRuntime;
 
-    public BuildMojo() {
-        super("winelib build");
+    @Inject
+    public BuildMojo(MavenProjectHelper projectHelper) {
+        super("winelib build", projectHelper);
     }
 
     @Override
@@ -189,5 +192,10 @@ public final class BuildMojo extends ModuleBuildMojo {
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                 + (result.linked() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.outputFile().toFile());
+    }
+
+    @Override
+    protected Path workDirectory() {
+        return workDirectory.toPath();
     }
 }

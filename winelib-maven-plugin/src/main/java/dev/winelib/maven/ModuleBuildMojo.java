@@ -5,18 +5,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
 
+import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
+import dev.winelib.toolchain.implib.WindowsLinkFiles;
+import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.toolchain.compile.SourceLanguage;
 
 /**
  * What the goals that build a module ({@code build} and {@code unixlib}) share: the spec file, the
@@ -26,6 +34,13 @@ import dev.winelib.toolchain.build.ProjectLayout;
  * build become {@link MojoFailureException}s here.
  */
 abstract class ModuleBuildMojo extends SysrootSupport {
+
+    /** The classifier of the attached import library and .def file: Wine's directory name for x86_64 PE files. */
+    static final String WINDOWS_CLASSIFIER = "x86_64-windows";
+    /** The type (and extension) of the attached import library. */
+    static final String WINDOWS_LIBRARY_TYPE = "a";
+    /** The type (and extension) of the attached module-definition file. */
+    static final String DEFINITION_TYPE = "def";
 
     /** The Maven project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true) protected MavenProject project;
@@ -65,8 +80,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /**
      * The sysroot to compile and link the Linux code against: {@code sniper} (the default: Debian
-     * 11, the base of the Steam Runtime 'sniper' that Proton uses, glibc 2.31; provisioned with apt
-     * on first use and cached in ~/.cache/winebuild-j/sysroots); the path of a sysroot archive such
+     * 11, the base of the Steam Runtime 'sniper' that Proton uses, glibc 2.31; provisioned from
+     * Debian's archive on first use, without apt, and cached in ~/.cache/winebuild-j/sysroots; add
+     * Debian 11 packages with {@code sysrootPackages}); the path of a sysroot archive such
      * as the Steam Runtime SDK's {@code ...sniper-sysroot.tar.gz} (unpacked safely into that cache);
      * an unpacked sysroot directory; Maven coordinates
      * {@code groupId:artifactId:version[:classifier][:type]} of a sysroot archive, resolved through
@@ -110,14 +126,50 @@ abstract class ModuleBuildMojo extends SysrootSupport {
      */
     @Parameter(property = "winelib.glibcBaseline", defaultValue = "2.31") protected String glibcBaseline;
 
+    /**
+     * Whether to write the MinGW import library {@code libNAME.a} and the module-definition file
+     * {@code NAME.def} next to the module and attach them (classifier {@code x86_64-windows}, types
+     * {@code a} and {@code def}), for Windows programs and downstream projects to link against the
+     * module. Needs MinGW's dlltool (Debian package binutils-mingw-w64-x86-64).
+     */
+    @Parameter(property = "winelib.importLibrary", defaultValue = "true") protected boolean importLibrary;
+
+    /**
+     * Directory of plain Linux sources ({@code .c}; in a winelib DLL also {@code .cpp}, {@code .cc},
+     * {@code .cxx}; searched recursively), compiled as ordinary Linux code: none of the Windows
+     * macros, no {@code ms_abi} calling conventions, no Wine headers; the project's include
+     * directories and the {@code pkgConfig} modules' flags apply. A winelib DLL links them in with its
+     * Windows-facing code ({@code src/main/c}), which calls them through plain C prototypes; they
+     * make a unixlib module's Unix half. This is where code that uses a Linux library's headers goes.
+     */
+    @Parameter(property = "winelib.unixSourceDirectory", defaultValue = "${project.basedir}/src/main/unix")
+    protected File unixSourceDirectory;
+
+    /**
+     * pkg-config modules of Linux libraries in the sysroot, e.g. {@code vulkan}, {@code libpulse},
+     * {@code sdl2}, optionally with a version ({@code sdl2 >= 2.0.10}) (as a property:
+     * comma-separated). Their {@code .pc} files are read from the sysroot (never the host's): the
+     * compiler flags go to the plain Linux sources, the libraries to the link. With {@code sniper},
+     * add the packages that hold them with {@code sysrootPackages}.
+     */
+    @Parameter(property = "winelib.pkgConfig") protected List<String> pkgConfig = new ArrayList<>();
+
     /** Skip the build. */
     @Parameter(property = "winelib.skip", defaultValue = "false") protected boolean skip;
+
+    /** Attaches the module's further files (the import library, the .def file, a Unix library). */
+    protected final MavenProjectHelper projectHelper;
+
+    /** The extensions of plain Linux sources: C and C++. */
+    private static final List<String> PLAIN_LINUX_EXTENSIONS = Stream.concat(SourceLanguage.C.extensions().stream(),
+            SourceLanguage.CXX.extensions().stream()).toList();
 
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
-    protected ModuleBuildMojo(String what) {
+    protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
         this.what = what;
+        this.projectHelper = projectHelper;
     }
 
     /** Builds the module from {@code spec} with the goal's builder. */
@@ -131,13 +183,36 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             return;
         }
         try {
-            build(spec());
+            Path spec = spec();
+            build(spec);
+            if (importLibrary) {
+                attachWindowsLinkFiles(spec);
+            }
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);
         }
+    }
+
+    /** The goal's directory for objects, generated files and up-to-date records. */
+    protected abstract Path workDirectory();
+
+    /** Writes {@code libNAME.a} and {@code NAME.def} next to the module and attaches them. */
+    private void attachWindowsLinkFiles(Path spec) throws BuildFailure, InterruptedException {
+        ModuleSpec module = ModuleInputs.readSpec(spec, Optional.ofNullable(outputFileName).filter(s -> !s.isBlank()));
+        WindowsLinkFiles files;
+        try {
+            files = WindowsLinkFiles.write(module, outputDirectory.toPath(), workDirectory(),
+                    ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()));
+        } catch (java.io.IOException e) {
+            throw new BuildFailure("I/O error while writing the import library of " + module.fileName() + ": " + e, e);
+        }
+        getLog().info("import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
+                + " (for Windows programs)");
+        projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, WINDOWS_CLASSIFIER, files.importLibrary().toFile());
+        projectHelper.attachArtifact(project, DEFINITION_TYPE, WINDOWS_CLASSIFIER, files.definitionFile().toFile());
     }
 
     /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */
@@ -165,25 +240,27 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         return OutputTimestampParameter.resolve(outputTimestamp).orElse(null);
     }
 
-    /** The sysroot, resolved (provisioned or unpacked when needed). */
-    protected final Sysroot resolvedSysroot() throws SysrootException {
-        return sysrootResolver().resolve(sysroot, Optional.ofNullable(sysrootSha256));
-    }
-
     /** The project directory, written as {@code .} by the compilers. */
     protected final Path baseDirectory() {
         return project.getBasedir().toPath();
     }
 
     /**
-     * Gives a request the parameters every goal shares: include directories, the resolved sysroot,
-     * the Linux compiler, linker, flags and libraries, the glibc baseline, the project directory and
-     * the configured time.
+     * Gives a request the parameters every goal shares: include directories, the plain Linux sources
+     * (C and C++; a unixlib build refuses C++ with a message), the resolved sysroot (provisioned or
+     * unpacked when needed) with its hints, the pkg-config modules, the Linux compiler, linker,
+     * flags and libraries, the glibc baseline, the project directory and the configured time.
      */
     protected final <B extends ModuleRequest.Builder<B>> B withSharedParameters(B request, OutputTimestamp timestamp)
-            throws SysrootException {
+            throws SysrootException, BuildFailure {
+        SysrootResolver resolver = sysrootResolver();
+        Sysroot resolved = resolver.resolve(sysroot, Optional.ofNullable(sysrootSha256));
+        Path unix = unixSourceDirectory.toPath();
         return request.includeDirectories(includes())
-                .sysroot(resolvedSysroot())
+                .unixSources(ProjectLayout.findSources(unix, PLAIN_LINUX_EXTENSIONS), unix)
+                .sysroot(resolved)
+                .sysrootHints(resolver.hints(sysroot, resolved).orElse(null))
+                .pkgConfigModules(pkgConfig)
                 .compiler(compiler)
                 .linker(linker)
                 .cflags(ProjectLayout.splitFlags(cflags))

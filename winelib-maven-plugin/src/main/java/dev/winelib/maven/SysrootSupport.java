@@ -1,5 +1,6 @@
 package dev.winelib.maven;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugin.AbstractMojo;
@@ -9,11 +10,14 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
+import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
+import dev.winelib.sysroot.debian.DebianMirror;
 
 /**
  * What the goals that use a sysroot share: a resolver over the per-user sysroot cache that reports
- * progress to the build log and resolves sysroot artifacts through the project's repositories.
+ * progress to the build log, resolves sysroot artifacts through the project's repositories, and
+ * provisions the 'sniper' sysroot with the configured Debian packages from the configured mirror.
  */
 abstract class SysrootSupport extends AbstractMojo {
 
@@ -26,8 +30,24 @@ abstract class SysrootSupport extends AbstractMojo {
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
     private List<RemoteRepository> remoteRepositories;
 
-    final SysrootResolver sysrootResolver() {
+    /**
+     * Debian 11 packages added to the 'sniper' sysroot, with what they depend on, e.g.
+     * {@code libpulse-dev}, {@code libsdl2-dev}, {@code libvulkan-dev} (as a property:
+     * comma-separated; empty entries are ignored). Only for {@code sniper}; see docs/sysroots.md.
+     */
+    @Parameter(property = "winelib.sysrootPackages") protected List<String> sysrootPackages = new ArrayList<>();
+
+    /**
+     * The Debian archive the 'sniper' sysroot is provisioned from (default
+     * {@code http://deb.debian.org/debian}; the security archive is its sibling
+     * {@code debian-security}). Every file is checked against Debian's signed release files.
+     */
+    @Parameter(property = "winelib.debianMirror") protected String debianMirror;
+
+    final SysrootResolver sysrootResolver() throws SysrootException {
         return SysrootResolver.standard(
-                new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info);
+                new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info)
+                .withDebianPackages(sysrootPackages)
+                .withDebianMirror(DebianMirror.of(debianMirror, null));
     }
 }

@@ -38,8 +38,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     /** The type (and extension) of the attached Unix library. */
     static final String UNIX_TYPE = "so";
 
-    private final MavenProjectHelper projectHelper;
-
     /**
      * The calls from the PE half into the Unix half ({@code .unixcalls}). By default the single
      * {@code .unixcalls} file in {@code src/main/spec}.
@@ -49,10 +47,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     /** Directory whose {@code .c} files (recursively) make the PE half. */
     @Parameter(property = "winelib.peSourceDirectory", defaultValue = "${project.basedir}/src/main/pe")
     private File peSourceDirectory;
-
-    /** Directory whose {@code .c} files (recursively) make the Unix half. */
-    @Parameter(property = "winelib.unixSourceDirectory", defaultValue = "${project.basedir}/src/main/unix")
-    private File unixSourceDirectory;
 
     /** Directory for objects, generated sources and up-to-date records. */
     @Parameter(property = "winelib.workDirectory", defaultValue = "${project.build.directory}/unixlib")
@@ -75,8 +69,7 @@ public final class UnixlibMojo extends ModuleBuildMojo {
 
     @Inject
     public UnixlibMojo(MavenProjectHelper projectHelper) {
-        super("unixlib build");
-        this.projectHelper = projectHelper;
+        super("unixlib build", projectHelper);
     }
 
     @Override
@@ -89,8 +82,6 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 .moduleFileName(outputFileName)
                 .peSources(ProjectLayout.findSources(peSourceDirectory.toPath(), List.of(".c")),
                         peSourceDirectory.toPath())
-                .unixSources(ProjectLayout.findSources(unixSourceDirectory.toPath(), List.of(".c")),
-                        unixSourceDirectory.toPath())
                 .peCompiler(peCompiler)
                 .dlltool(dlltool)
                 .peCflags(ProjectLayout.splitFlags(peCflags))
@@ -104,5 +95,10 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 + (result.linkedUnixLibrary() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.dll().toFile());
         projectHelper.attachArtifact(project, UNIX_TYPE, UNIX_CLASSIFIER, result.unixLibrary().toFile());
+    }
+
+    @Override
+    protected Path workDirectory() {
+        return workDirectory.toPath();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootHints;
 import dev.winelib.sysroot.SysrootInspector;
 
 /**
@@ -20,7 +21,8 @@ import dev.winelib.sysroot.SysrootInspector;
  * @param specFile the module's exports: a {@code .spec} or {@code .def} file
  * @param moduleFileName the module's file name as Wine sees it (winebuild's -F); derived from the
  *     spec file name when empty
- * @param sources the Linux code's sources (the language by extension)
+ * @param sources the winelib DLL's Windows-facing sources (the language by extension), compiled
+ *     with the Windows macros and Wine's headers; a unixlib module has none
  * @param sourceRoots directories the sources are named relative to (for their objects); the first
  *     that holds a source names it
  * @param includeDirectories extra -I directories of every compiler of the module
@@ -38,6 +40,14 @@ import dev.winelib.sysroot.SysrootInspector;
  *     {@code SOURCE_DATE_EPOCH} (for {@code __DATE__}/{@code __TIME__}); empty to write none
  * @param baseDirectory the project directory: compilers write its path as {@code .} (so objects and
  *     outputs do not depend on where the project is checked out); empty to leave paths as they are
+ * @param unixSources plain Linux sources (C; C++ in a winelib DLL), compiled as ordinary Linux code:
+ *     no Windows macros, no {@code ms_abi} keywords, no Wine headers (see {@code PlainLinuxFlags});
+ *     linked into the winelib DLL, or the unixlib module's Unix half
+ * @param unixSourceRoot the directory the plain Linux sources are named relative to, if any
+ * @param pkgConfigModules pkg-config modules read from the sysroot's {@code .pc} files (e.g.
+ *     {@code sdl2}): their compiler flags go to the plain Linux code, their libraries to the link
+ * @param sysrootHints advice for a header, library or pkg-config module missing from a provisioned
+ *     'sniper' sysroot (which Debian package ships it, how to add it); empty for other sysroots
  */
 public record ModuleRequest(
         Path specFile,
@@ -55,7 +65,11 @@ public record ModuleRequest(
         Path viewsDirectory,
         Optional<String> glibcBaseline,
         Optional<OutputTimestamp> outputTimestamp,
-        Optional<Path> baseDirectory) {
+        Optional<Path> baseDirectory,
+        List<Path> unixSources,
+        Optional<Path> unixSourceRoot,
+        List<String> pkgConfigModules,
+        Optional<SysrootHints> sysrootHints) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -74,6 +88,8 @@ public record ModuleRequest(
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(viewsDirectory, "viewsDirectory");
         baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
+        unixSources = List.copyOf(unixSources);
+        pkgConfigModules = List.copyOf(pkgConfigModules);
     }
 
     /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
@@ -108,6 +124,10 @@ public record ModuleRequest(
         private Optional<String> glibcBaseline = Optional.of(SNIPER_GLIBC);
         private Optional<OutputTimestamp> outputTimestamp = Optional.empty();
         private Optional<Path> baseDirectory = Optional.empty();
+        private final List<Path> unixSources = new ArrayList<>();
+        private Optional<Path> unixSourceRoot = Optional.empty();
+        private final List<String> pkgConfigModules = new ArrayList<>();
+        private Optional<SysrootHints> sysrootHints = Optional.empty();
 
         protected Builder(Path specFile, Path workDirectory) {
             this.specFile = specFile;
@@ -121,7 +141,7 @@ public record ModuleRequest(
         protected final ModuleRequest module() {
             return new ModuleRequest(specFile, moduleFileName, sources, sourceRoots, includeDirectories, workDirectory,
                     sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline,
-                    outputTimestamp, baseDirectory);
+                    outputTimestamp, baseDirectory, unixSources, unixSourceRoot, pkgConfigModules, sysrootHints);
         }
 
         /** Adds {@code values} to one of the builder's lists. */
@@ -187,6 +207,26 @@ public record ModuleRequest(
         /** The project directory, written as {@code .} by the compilers; null for none. */
         public B baseDirectory(Path dir) {
             this.baseDirectory = Optional.ofNullable(dir);
+            return self();
+        }
+
+        /** Adds plain Linux sources, named relative to {@code root} (null for none). */
+        public B unixSources(List<Path> paths, Path root) {
+            if (root != null) {
+                this.unixSourceRoot = Optional.of(root);
+            }
+            return add(unixSources, paths);
+        }
+
+        /** Adds pkg-config modules ({@code sdl2}, {@code libpulse >= 14}); blank entries are ignored. */
+        public B pkgConfigModules(List<String> modules) {
+            return add(pkgConfigModules, modules == null ? List.of()
+                    : modules.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).toList());
+        }
+
+        /** Advice for files missing from the sysroot; null for none. */
+        public B sysrootHints(SysrootHints hints) {
+            this.sysrootHints = Optional.ofNullable(hints);
             return self();
         }
     }

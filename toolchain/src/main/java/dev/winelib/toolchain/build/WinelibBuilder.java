@@ -22,11 +22,15 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.check.CallingConventionCheck;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
+import dev.winelib.toolchain.check.UndefinedExports;
+import dev.winelib.toolchain.compile.CompileCommand;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.CxxRuntime;
+import dev.winelib.toolchain.compile.PlainLinuxFlags;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.compile.WinelibCFlags;
@@ -52,7 +56,8 @@ import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /**
- * The pipeline that turns C and C++ sources, a Rust crate, prebuilt objects and libraries, and a
+ * The pipeline that turns C and C++ sources (Windows-facing, and plain Linux ones compiled without
+ * the Windows macros), a Rust crate, prebuilt objects and libraries, and a
  * spec file into a winelib module: parse the spec, compile, run cargo, emit and assemble the module
  * header with the imports the code needs (in the process), link with ld.lld, check the result
  * as Wine's loader will read it, and only then put the module in place. On any failure the output
@@ -77,7 +82,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         ModuleRequest module = request.module();
         ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
         ModuleObjectWriter.checkLinkable(spec);
-        boolean hasCxx = module.sources().stream()
+        boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
         if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
             throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
@@ -107,21 +112,39 @@ public final class WinelibBuilder extends ModuleBuilder {
                 () -> compileRuntime(request, spec, compiler, work));
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
         SourceCompiler.Outcome compiled;
+        SourceCompiler.Outcome plainLinux;
         try {
-            compiled = sources.compile(module.sources(), module.sourceRoots());
+            try {
+                compiled = sources.compile(module.sources(), module.sourceRoots());
+            } catch (BuildFailure e) {
+                throw SysrootAdvice.explain(module, e, SysrootAdvice.WINDOWS_FACING_NOTE);
+            }
+            try {
+                plainLinux = new SourceCompiler(plainLinuxInvocations(request, toolchain),
+                        work.resolve("unix-obj"), log).compile(module.unixSources(),
+                                module.unixSourceRoot().map(List::of).orElse(List.of()));
+            } catch (BuildFailure e) {
+                throw SysrootAdvice.explain(module, e);
+            }
         } finally {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
-        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), compiled.commands());
+        List<CompileCommand> commands = new ArrayList<>(compiled.commands());
+        commands.addAll(plainLinux.commands());
+        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands);
+        CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
+                log);
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
             rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
         }
 
-        // the module's code in link order: compiled sources, prebuilt inputs, the Rust crate, the runtime
+        // the module's code in link order: compiled sources, plain Linux code, prebuilt inputs, the Rust
+        // crate, the runtime
         List<Path> objects = new ArrayList<>(compiled.objects());
+        objects.addAll(plainLinux.objects());
         objects.addAll(linkInputs);
         rust.ifPresent(r -> objects.add(r.staticLibrary()));
         objects.addAll(runtime);
@@ -135,6 +158,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             runtimeLibraries.add("--pop-state");
         }
         List<String> ldflags = new ArrayList<>(module.ldflags());
+        ldflags.addAll(toolchain.libraries().linkArguments());
         if (objects.stream().anyMatch(LinkInputs::isArchive)) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
             // referenced weakly by the runtime, which would not take it out of the archive; unlike
@@ -172,7 +196,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         String record = Stamp.of(key, stampInputs);
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, work);
+                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), work);
             Path moduleObject = writeModuleObject(spec, options, imports, work);
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
@@ -197,11 +221,55 @@ public final class WinelibBuilder extends ModuleBuilder {
             tmp.toFile().setExecutable(true, false);
             return image;
         });
+        int compiledCount = compiled.compiled() + plainLinux.compiled();
         if (linked.isPresent()) {
-            return new BuildResult(output, compiled.compiled(), true, linked.get());
+            return new BuildResult(output, compiledCount, true, linked.get());
         }
         log.info("up to date: " + output);
-        return new BuildResult(output, compiled.compiled(), false, check(output, spec, entry));
+        return new BuildResult(output, compiledCount, false, check(output, spec, entry));
+    }
+
+    /** The compilers of the plain Linux sources: the C compiler, and the C++ one when there is C++. */
+    private Map<SourceLanguage, SourceCompiler.Invocation> plainLinuxInvocations(WinelibBuildRequest request,
+            LinuxToolchain toolchain) throws BuildFailure {
+        ModuleRequest module = request.module();
+        Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
+        List<String> libraryCflags = toolchain.libraries().cflags();
+        invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(toolchain.compiler(),
+                PlainLinuxFlags.c(module, List.of(), libraryCflags), module.compilerEnvironment()));
+        if (module.unixSources().stream().anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX)) {
+            invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
+                    PlainLinuxFlags.cxx(module, toolchain.sysroot(), libraryCflags, request.cxxflags()),
+                    module.compilerEnvironment()));
+        }
+        return invocations;
+    }
+
+    /** Each compiled object with the source it comes from, as the project names it. */
+    private static Map<Path, String> compiledSources(ModuleRequest module, SourceCompiler.Outcome compiled) {
+        Map<Path, String> names = new java.util.LinkedHashMap<>();
+        Path base = module.baseDirectory().orElse(Path.of("").toAbsolutePath());
+        for (int i = 0; i < compiled.objects().size(); i++) {
+            Path source = module.sources().get(i).toAbsolutePath().normalize();
+            names.put(compiled.objects().get(i), source.startsWith(base) ? base.relativize(source).toString()
+                    : source.toString());
+        }
+        return names;
+    }
+
+    /** The compiled sources with their objects and compilers, for the calling-convention check. */
+    private static List<CallingConventionCheck.CompiledSource> compiledSources(ModuleRequest module,
+            SourceCompiler.Outcome compiled, Map<SourceLanguage, SourceCompiler.Invocation> invocations) {
+        Map<Path, String> names = compiledSources(module, compiled);
+        List<CallingConventionCheck.CompiledSource> sources = new ArrayList<>();
+        for (int i = 0; i < compiled.objects().size(); i++) {
+            Path source = module.sources().get(i);
+            Path object = compiled.objects().get(i);
+            SourceLanguage language = SourceLanguage.of(source).orElseThrow();
+            sources.add(new CallingConventionCheck.CompiledSource(source, object, language, invocations.get(language),
+                    names.get(object)));
+        }
+        return sources;
     }
 
     /** The C++ compiler: configured, or the one that goes with the C compiler. */
@@ -250,8 +318,8 @@ public final class WinelibBuilder extends ModuleBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            List<String> ldflags, List<String> runtimeLibraries, Path work) throws IOException,
-            InterruptedException, BuildFailure {
+            List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, Path work)
+            throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
@@ -286,8 +354,9 @@ public final class WinelibBuilder extends ModuleBuilder {
             hidden.addAll(more);
         }
         if (probe.exitCode() != 0) {
-            throw new BuildFailure(new ToolFailedException("linking " + request.outputFile().getFileName(), command,
-                    probe.exitCode(), probe.output()).getMessage());
+            // a library the sysroot lacks fails here first: say which package has it
+            throw SysrootAdvice.explain(request.module(), new BuildFailure(new ToolFailedException("linking "
+                    + request.outputFile().getFileName(), command, probe.exitCode(), probe.output()).getMessage()));
         }
         List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
         for (String name : hidden) {
@@ -302,6 +371,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         ImportResolver.Resolution resolution = ImportResolver.resolve(undefined, dlls,
                 new java.util.LinkedHashSet<>(request.delayImports()), lists);
         if (!resolution.unresolved().isEmpty()) {
+            UndefinedExports.check(spec, resolution.unresolved().stream().map(UndefinedSymbols.Symbol::name).toList(),
+                    objectNames);
             List<String> libraries = new ArrayList<>();
             for (String lib : request.module().libraries()) {
                 libraries.add("lib" + lib);

@@ -1,6 +1,9 @@
 package dev.winelib.toolchain.compile;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.process.ProcessRunner;
 
 /**
  * Runs compilations in parallel, at most one compiler process per processor in the whole JVM (so a
@@ -60,6 +64,18 @@ public final class CompileSlots {
                 throw error;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Runs a compiler process holding one slot; its exit code and output, whatever the exit code. */
+    public static ProcessRunner.Result runProcess(List<String> command, Path directory, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        try {
+            return withSlot(() -> ProcessRunner.run(command, directory, environment));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

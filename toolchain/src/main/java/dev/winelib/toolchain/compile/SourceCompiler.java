@@ -174,6 +174,8 @@ public final class SourceCompiler {
                     if (r.exitCode() != 0) {
                         throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
                     }
+                    // a compilation that succeeds can still have warnings to show
+                    CompilerDiagnostics.warn(r.output(), log);
                     return r;
                 });
             } catch (ToolFailedException e) {

@@ -16,14 +16,13 @@ import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
 import dev.winelib.resources.ResourceTable;
-import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
-import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
@@ -263,7 +262,7 @@ public final class RelocatableModule {
             throws IOException, InterruptedException, BuildFailure {
         Set<String> names = new LinkedHashSet<>();
         for (ExportEntry e : request.spec().entries()) {
-            if (needsDefinition(e)) {
+            if (UndefinedExports.needsDefinition(e)) {
                 names.add(e.target());
             }
         }
@@ -289,10 +288,6 @@ public final class RelocatableModule {
         return Optional.of(object);
     }
 
-    /** Whether an export needs its target defined by the module's objects or an import. */
-    private static boolean needsDefinition(ExportEntry e) {
-        return e.type() != EntryType.STUB && !e.forward() && !e.hasFlag(ExportFlag.SYSCALL);
-    }
 
     /**
      * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
@@ -322,14 +317,7 @@ public final class RelocatableModule {
 
     /** Fails, naming each in the spec, when exported functions are neither defined nor imported. */
     private static void checkExportsDefined(ModuleSpec spec, ObjectImports.Plan plan) throws BuildFailure {
-        Set<String> unresolved = new TreeSet<>(plan.unresolved());
-        List<String> problems = new ArrayList<>();
-        for (ExportEntry e : spec.entries()) {
-            if (needsDefinition(e) && unresolved.contains(e.target())) {
-                problems.add(e.location() + ": " + (e.type() == EntryType.EXTERN ? "variable" : "function") + " '"
-                        + e.target() + "' is not defined: no object defines it and no imported DLL exports it");
-            }
-        }
+        List<String> problems = UndefinedExports.problems(spec, plan.unresolved());
         if (!problems.isEmpty()) {
             throw new BuildFailure(String.join("\n", problems) + "\nDefine it in the module's objects, or import the"
                     + " DLL that exports it (-l DLL or its import library).");

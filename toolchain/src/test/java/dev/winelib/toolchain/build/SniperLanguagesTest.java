@@ -69,7 +69,7 @@ class SniperLanguagesTest {
 
     private static Sysroot sniper() throws Exception {
         RequiredTools.require("gcc", "gcc");
-        RequiredTools.require("apt-get", "apt");
+        RequiredTools.debianArchive();
         RequiredTools.linker();
         return SysrootResolver.standard().resolve(SysrootResolver.SNIPER);
     }

@@ -17,7 +17,7 @@ import dev.winelib.toolchain.RequiredTools;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolLocator;
 
-/** Provisions the Debian 11 based 'sniper' sysroot with apt and builds a module against it. */
+/** Provisions the Debian 11 based 'sniper' sysroot (in Java, without apt) and builds a module against it. */
 class SniperSysrootTest {
 
     @TempDir
@@ -26,7 +26,7 @@ class SniperSysrootTest {
     @Test
     void provisionedOnceThenUsedFromTheCacheAndTheModuleNeedsNoGlibcAbove231() throws Exception {
         RequiredTools.require("gcc", "gcc");
-        RequiredTools.require("apt-get", "apt");
+        RequiredTools.debianArchive();
         RequiredTools.linker();
         SysrootCache cache = new SysrootCache(dir.resolve("cache"));
         Path tree = SniperSysroot.provision(cache);
@@ -48,7 +48,7 @@ class SniperSysrootTest {
 
     @Test
     void twoProvisionsStartedTogetherOnAnEmptyCacheDownloadOnceAndBothSucceed() throws Exception {
-        RequiredTools.require("apt-get", "apt");
+        RequiredTools.debianArchive();
         SysrootCache cache = new SysrootCache(dir.resolve("cache"));
         List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
@@ -71,7 +71,7 @@ class SniperSysrootTest {
 
     @Test
     void aDamagedTreeIsProvisionedAgain() throws Exception {
-        RequiredTools.require("apt-get", "apt");
+        RequiredTools.debianArchive();
         SysrootCache cache = new SysrootCache(dir.resolve("cache"));
         Path tree = SniperSysroot.provision(cache);
         Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");

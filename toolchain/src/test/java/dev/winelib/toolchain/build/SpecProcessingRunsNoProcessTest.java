@@ -16,8 +16,8 @@ import dev.winelib.toolchain.process.ToolLocator;
 
 /**
  * The build turns the spec into the module object in the process: the compiler driver is run only to
- * compile C sources (the project's and the runtime's), never to assemble, and the linker only for the
- * probe link and the link.
+ * compile C sources (the project's and the runtime's) and to check the exports' calling convention, never
+ * to assemble, and the linker only for the probe link and the link.
  */
 class SpecProcessingRunsNoProcessTest {
 
@@ -39,7 +39,11 @@ class SpecProcessingRunsNoProcessTest {
                 dir.resolve("views")).compiler(cc.toString()).linker(ld.toString()).build());
 
         List<String> invocations = Files.readAllLines(log);
-        List<String> compilations = invocations.stream().filter(l -> l.startsWith("cc-logging ")).toList();
+        // (the calling-convention check runs the compiler too, only to check the exports' types)
+        List<String> compilations = invocations.stream().filter(l -> l.startsWith("cc-logging "))
+                .filter(l -> !l.contains(" -fsyntax-only ")).toList();
+        assertThat(invocations).filteredOn(l -> l.contains(" -fsyntax-only ")).singleElement().asString()
+                .endsWith("/work/cc-check/test.c.o.cc-check.c");
         List<String> links = invocations.stream().filter(l -> l.startsWith("ld-logging ")).toList();
         assertThat(compilations).as("compiler runs").isNotEmpty().allSatisfy(l -> {
             assertThat(l).matches(".* -c .*\\.c$").doesNotContain("assembler").doesNotContain(".s ");
@@ -50,7 +54,7 @@ class SpecProcessingRunsNoProcessTest {
                 .anyMatch(l -> l.endsWith("/entry.c")).anyMatch(l -> l.endsWith("/stub.c"));
         assertThat(links).as("linker runs: the probe link and the link").hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains(" -shared "));
-        assertThat(invocations).hasSize(compilations.size() + links.size());
+        assertThat(invocations).hasSize(compilations.size() + links.size() + 1);
         assertThat(dir.resolve("out/test.dll")).isRegularFile();
     }
 

@@ -1,0 +1,200 @@
+package dev.winelib.toolchain.check;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ModuleSpec;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.Stamp;
+import dev.winelib.toolchain.compile.CompileSlots;
+import dev.winelib.toolchain.compile.SourceCompiler;
+import dev.winelib.toolchain.compile.SourceLanguage;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.process.ProcessRunner;
+
+/**
+ * On x86_64, Windows code calls every exported function ({@code stdcall}, {@code cdecl},
+ * {@code varargs}) with the Microsoft x64 convention. A winelib function defined without
+ * {@code WINAPI} (so with the System V convention) takes its arguments from the wrong registers and
+ * returns garbage, and neither the compiler nor the linker notices. This check does.
+ *
+ * <p>How: the symbol tables of the compiled objects say which source defines each exported
+ * function. For each such source, a generated file includes the source (by absolute path) and
+ * asserts, for each of its exported functions, that the function's type is the same as that type
+ * with {@code __attribute__((ms_abi))} added: in C with {@code __typeof__} and
+ * {@code __builtin_types_compatible_p}, in C++ with {@code decltype} and {@code __is_same}. The
+ * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}). GCC and
+ * Clang treat the calling convention as part of the function type, so the assertion fails exactly
+ * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
+ * convention there.) A source whose check passed is checked again only when it, its object, its
+ * flags or its exported functions change.
+ *
+ * <p>Exports defined outside the compiled sources (prebuilt link inputs, the Rust crate) are not
+ * checked; nor is a source whose generated check fails for another reason than an assertion (a
+ * warning says so).
+ */
+public final class CallingConventionCheck {
+
+    /** One compiled source: where it is, its object, its language and compiler, and how to show it. */
+    public record CompiledSource(Path source, Path object, SourceLanguage language,
+            SourceCompiler.Invocation invocation, String displayName) {
+    }
+
+    private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int STT_FUNC = 2;
+    /** What GCC and Clang say when a static assertion fails. */
+    private static final Pattern ASSERTION_FAILED = Pattern.compile("static.?assert(ion)? failed",
+            Pattern.CASE_INSENSITIVE);
+
+    private CallingConventionCheck() {
+    }
+
+    /**
+     * Checks the exported functions defined in {@code sources}; fails naming each one that is not
+     * ms_abi at its spec line.
+     *
+     * @param work where the generated checks and their up-to-date records are kept
+     */
+    public static void check(ModuleSpec spec, List<CompiledSource> sources, Path work, BuildLog log)
+            throws IOException, InterruptedException, BuildFailure {
+        Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
+            problems.addAll(checkSource(e.getKey(), e.getValue(), work, log));
+        }
+        if (!problems.isEmpty()) {
+            throw new BuildFailure(String.join("\n", problems) + "\nOn x86_64 Windows code calls exported functions"
+                    + " with the Microsoft x64 calling convention (ms_abi); a function defined without it reads its"
+                    + " arguments from the wrong registers. Declare it WINAPI (or __stdcall, __cdecl, WINAPIV for"
+                    + " varargs), as in: int WINAPI name(int a, int b)");
+        }
+    }
+
+    /** The exported functions grouped by the source whose object defines them, in source order. */
+    static Map<CompiledSource, List<ExportEntry>> definingSources(ModuleSpec spec, List<CompiledSource> sources)
+            throws IOException {
+        Map<String, CompiledSource> definedBy = new TreeMap<>();
+        for (CompiledSource s : sources) {
+            try {
+                for (ElfSymbol symbol : ElfFile.read(s.object()).symbols()) {
+                    if (symbol.isGlobalOrWeak() && symbol.isDefined() && symbol.type() == STT_FUNC) {
+                        definedBy.putIfAbsent(symbol.name(), s);
+                    }
+                }
+            } catch (ElfFormatException e) {
+                // not an object this check can read: its functions stay unchecked
+            }
+        }
+        Map<CompiledSource, List<ExportEntry>> bySource = new LinkedHashMap<>();
+        for (CompiledSource s : sources) {
+            for (ExportEntry e : spec.entries()) {
+                if (e.type().isFunction() && UndefinedExports.needsDefinition(e) && definedBy.get(e.target()) == s
+                        && C_IDENTIFIER.matcher(e.target()).matches()
+                        && bySource.getOrDefault(s, List.of()).stream().noneMatch(x -> x.target().equals(e.target()))) {
+                    bySource.computeIfAbsent(s, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return bySource;
+    }
+
+    /** The generated check of one source: the include, then one assertion per line. */
+    static String checkText(CompiledSource source, List<ExportEntry> exports) {
+        StringBuilder b = new StringBuilder();
+        b.append("/* generated by winebuild-j: are the exported functions of this source ms_abi? */\n");
+        b.append("#include \"").append(source.source().toAbsolutePath()).append("\"\n");
+        int n = 0;
+        for (ExportEntry e : exports) {
+            String f = e.target();
+            String t = "winebuild_j_cc_type_" + n;
+            String ms = "winebuild_j_cc_ms_" + n;
+            n++;
+            if (source.language() == SourceLanguage.CXX) {
+                b.append("typedef decltype(").append(f).append(") ").append(t).append("; typedef ").append(t)
+                        .append(" __attribute__((ms_abi)) ").append(ms).append("; static_assert(__is_same(")
+                        .append(t).append(", ").append(ms).append("), \"").append(f).append(" is not ms_abi\");\n");
+            } else {
+                b.append("typedef __typeof__(").append(f).append(") ").append(t).append("; typedef ").append(t)
+                        .append(" __attribute__((ms_abi)) ").append(ms).append("; _Static_assert(")
+                        .append("__builtin_types_compatible_p(").append(t).append(", ").append(ms).append("), \"")
+                        .append(f).append(" is not ms_abi\");\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** The problems of one source: none when every export it defines is ms_abi. */
+    private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, Path work,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        String path = source.source().toAbsolutePath().toString();
+        if (path.contains("\"") || path.contains("\\") || path.chars().anyMatch(c -> c < 0x20)) {
+            log.warn("calling conventions of the exports in " + source.displayName() + " not checked: its path has a"
+                    + " character an #include cannot name");
+            return List.of();
+        }
+        Files.createDirectories(work);
+        String extension = source.language() == SourceLanguage.CXX ? ".cpp" : ".c";
+        Path checkFile = work.resolve(source.object().getFileName() + ".cc-check" + extension);
+        Path stampFile = work.resolve(source.object().getFileName() + ".cc-check.stamp");
+        AtomicFiles.writeIfChanged(checkFile, checkText(source, exports).getBytes(StandardCharsets.UTF_8));
+        List<String> command = new ArrayList<>();
+        command.add(source.invocation().compiler().toString());
+        command.addAll(source.invocation().flags());
+        command.add("-fsyntax-only");
+        command.add("-w");
+        command.add(checkFile.toString());
+        List<String> key = new ArrayList<>(command);
+        new TreeMap<>(source.invocation().environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
+        String record = Stamp.of(key, List.of(source.source(), source.object()));
+        if (Stamp.isFresh(checkFile, stampFile, record)) {
+            return List.of();
+        }
+        Files.deleteIfExists(stampFile);
+        log.debug(String.join(" ", command));
+        ProcessRunner.Result result = CompileSlots.runProcess(command, null, source.invocation().environment());
+        if (result.exitCode() == 0) {
+            Stamp.write(stampFile, record, checkFile);
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        Pattern at = Pattern.compile("^" + Pattern.quote(checkFile.toString()) + ":(\\d+):(?:\\d+:)? error: (.*)$");
+        boolean other = false;
+        for (String line : result.output().lines().toList()) {
+            if (!line.contains("error:")) {
+                continue;
+            }
+            Matcher m = at.matcher(line);
+            int index = m.matches() ? Integer.parseInt(m.group(1)) - 3 : -1;
+            if (index >= 0 && index < exports.size() && ASSERTION_FAILED.matcher(m.group(2)).find()) {
+                ExportEntry e = exports.get(index);
+                String problem = e.location() + ": function '" + e.target() + "' (" + e.type().keyword()
+                        + ") is defined in " + source.displayName() + " without the Windows calling convention:"
+                        + " declare it WINAPI";
+                if (!problems.contains(problem)) {
+                    problems.add(problem);
+                }
+            } else {
+                other = true;
+            }
+        }
+        if (problems.isEmpty() || other) {
+            log.warn("calling conventions of the exports in " + source.displayName() + " not fully checked: the"
+                    + " generated check " + checkFile + " did not compile:\n" + result.output().strip());
+        }
+        return problems;
+    }
+}
