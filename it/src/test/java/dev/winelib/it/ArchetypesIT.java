@@ -25,6 +25,9 @@ class ArchetypesIT {
         assertThat(project.resolve("src/main/c/my-winelib.c")).content().contains("WINAPI");
         assertThat(project.resolve("src/main/unix/linux_side.c")).content().contains("uname(");
         assertThat(project.resolve("target/my-winelib.dll")).isRegularFile();
+        // both source directories: the Windows-facing C and the plain-Linux code
+        assertThat(project.resolve("target/compile_commands.json")).content()
+                .contains("src/main/c/my-winelib.c\"").contains("src/main/unix/linux_side.c\"");
     }
 
     @Test
@@ -34,6 +37,10 @@ class ArchetypesIT {
         assertThat(project.resolve("src/main/spec/calls.unixcalls")).content().contains("call uname_sysname");
         assertThat(project.resolve("target/my-unixlib.dll")).isRegularFile();
         assertThat(project.resolve("target/my-unixlib.so")).isRegularFile();
+        // both halves: the PE half with MinGW, the Unix half with the Linux compiler
+        assertThat(project.resolve("target/compile_commands.json")).content()
+                .contains("src/main/pe/my-unixlib.c\"").contains("src/main/unix/my-unixlib_unix.c\"")
+                .contains("x86_64-w64-mingw32-gcc");
     }
 
     private static TestProject generateAndVerify(String archetype, String artifactId) throws Exception {
