@@ -28,6 +28,16 @@ final class ItSettings {
         return required("it.pluginVersion");
     }
 
+    /** The version of maven-archetype-plugin this build uses (ArchetypesIT runs its generate goal). */
+    static String archetypePluginVersion() {
+        return required("it.archetypePluginVersion");
+    }
+
+    /** The command line's release archives without their extension ({@code .tar.gz}, {@code .zip}). */
+    static String cliArchive() {
+        return required("it.cliArchive");
+    }
+
     /** src/it: the test projects as they are kept. */
     static Path projectsSource() {
         return Path.of(required("it.projectsSource"));

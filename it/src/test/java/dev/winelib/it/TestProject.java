@@ -89,6 +89,28 @@ final class TestProject {
         return project;
     }
 
+    /**
+     * Generates a project from the archetype dev.winelib:ARCHETYPE (staged with the plugin), as a user
+     * would with {@code mvn archetype:generate ... -DinteractiveMode=false}, in a fresh
+     * target/it-projects/NAME; the project is its subdirectory ARTIFACT_ID.
+     */
+    static TestProject generate(String name, String archetype, String groupId, String artifactId)
+            throws IOException, MavenInvocationException {
+        Path parent = ItSettings.projectsDirectory().resolve(name);
+        deleteRecursively(parent);
+        Files.createDirectories(parent.resolve(".mvn"));
+        TestProject generator = new TestProject(name, parent);
+        generator.mvn(List.of("org.apache.maven.plugins:maven-archetype-plugin:"
+                        + ItSettings.archetypePluginVersion() + ":generate"),
+                Map.of("archetypeGroupId", "dev.winelib", "archetypeArtifactId", archetype,
+                        "archetypeVersion", ItSettings.pluginVersion(), "groupId", groupId,
+                        "artifactId", artifactId, "interactiveMode", "false"),
+                Map.of(), true).assertSuccess();
+        Path project = parent.resolve(artifactId);
+        Files.createDirectories(project.resolve(".mvn"));
+        return new TestProject(name + "/" + artifactId, project);
+    }
+
     private static TestProject copyFrom(Path source, String name) throws IOException {
         if (!Files.isDirectory(source)) {
             throw new IllegalArgumentException("no test project " + source);

@@ -23,6 +23,7 @@ import dev.winelib.toolchain.build.StampedOutput;
 import dev.winelib.toolchain.build.SysrootAdvice;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.UndefinedExports;
+import dev.winelib.toolchain.compile.CompileCommand;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.PlainLinuxFlags;
 import dev.winelib.toolchain.compile.SourceLanguage;
@@ -85,6 +86,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             IOException, InterruptedException {
         ModuleRequest module = request.module();
         // the outputs of an earlier build go when this one fails, even when the spec cannot be read
+        outputs.add(compilationDatabase(request.outputDirectory()));
         try {
             ModuleNames expected = ModuleNames.of(module.moduleFileName()
                     .orElseGet(() -> SpecParser.defaultModuleFileName(module.specFile().toString())));
@@ -144,6 +146,9 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
         // both halves are good: publish them together
         Files.createDirectories(outputDirectory);
+        List<CompileCommand> commands = new ArrayList<>(unix.commands());
+        commands.addAll(pe.commands());
+        writeCompilationDatabase(outputDirectory, commands);
         AtomicFiles.writeIfChanged(soOutput, Files.readAllBytes(unix.file()));
         soOutput.toFile().setExecutable(true, false);
         AtomicFiles.writeIfChanged(dllOutput, Files.readAllBytes(pe.file()));
@@ -192,7 +197,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
     // ---------------------------------------------------------------- the Unix half
 
-    private record UnixHalf(Path file, int compiled, boolean linked) {
+    private record UnixHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
     }
 
     private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
@@ -255,7 +260,9 @@ public final class UnixlibBuilder extends ModuleBuilder {
             log.debug("up to date: " + staged);
             checkUnixLibrary(staged, declaration, names);
         }
-        return new UnixHalf(staged, user.compiled() + table.compiled(), linked);
+        List<CompileCommand> commands = new ArrayList<>(user.commands());
+        commands.addAll(table.commands());
+        return new UnixHalf(staged, user.compiled() + table.compiled(), linked, commands);
     }
 
     private static void checkUnixLibrary(Path file, UnixCallsDeclaration declaration, ModuleNames names)
@@ -273,7 +280,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
     // ---------------------------------------------------------------- the PE half
 
-    private record PeHalf(Path file, int compiled, boolean linked) {
+    private record PeHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
     }
 
     private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
@@ -287,11 +294,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
                 .compile(request.peSources(), request.peSourceRoot().map(List::of).orElse(List.of()));
         List<Path> objects = new ArrayList<>(user.objects());
         int compiled = user.compiled();
+        List<CompileCommand> commands = new ArrayList<>(user.commands());
         if (generated.stubsSource().isPresent()) {
             SourceCompiler.Outcome stubs = new SourceCompiler(compiler, flags, environment,
                     dir.resolve("generated-obj"), log).compile(List.of(generated.stubsSource().get()), List.of(dir));
             objects.addAll(stubs.objects());
             compiled += stubs.compiled();
+            commands.addAll(stubs.commands());
         }
         Path importLibrary = ntdllImportLibrary(dlltool, generated.ntdllDefinition(), dir);
 
@@ -308,7 +317,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         if (Stamp.isFresh(staged, stampFile, record)) {
             log.debug("up to date: " + staged);
             checkDll(staged, spec, names);
-            return new PeHalf(staged, compiled, false);
+            return new PeHalf(staged, compiled, false, commands);
         }
         Files.deleteIfExists(stampFile);
         Path tmp = AtomicFiles.temporarySibling(staged);
@@ -342,7 +351,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             throw e;
         }
         Stamp.write(stampFile, record, staged);
-        return new PeHalf(staged, compiled, true);
+        return new PeHalf(staged, compiled, true, commands);
     }
 
     /**

@@ -68,8 +68,16 @@ class UnixlibBuilderTest {
         assertThat(p.resolve("target/unixlib/include/demo_unixcalls.h")).isRegularFile();
         assertThat(p.resolve("target/unixlib/include/winelib_unixlib.h")).isRegularFile();
 
+        // the compilation database: both halves' four compilations, mingw's and the Unix compiler's
+        Path database = p.resolve("target/compile_commands.json");
+        String commands = Files.readString(database);
+        assertThat(commands).contains("demo_unix.c").contains("demo.c").contains("x86_64-w64-mingw32-gcc")
+                .contains("\"-fPIC\"").contains("\"directory\"");
+        assertThat(com.google.gson.JsonParser.parseString(commands).getAsJsonArray()).hasSize(4);
+
         UnixlibBuildResult second = build(p.request(dir.resolve("views")).build());
         assertThat(second.compiledSources()).isZero();
+        assertThat(database).hasContent(commands); // up to date: the same database
         assertThat(second.linkedDll()).isFalse();
         assertThat(second.linkedUnixLibrary()).isFalse();
 

@@ -11,6 +11,8 @@ import java.util.List;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.Version;
+import dev.winelib.toolchain.compile.CompilationDatabase;
+import dev.winelib.toolchain.compile.CompileCommand;
 import dev.winelib.toolchain.process.ToolLocator;
 
 /**
@@ -35,6 +37,26 @@ public abstract class ModuleBuilder {
         this.tools = tools;
         this.log = log;
         this.generator = "winebuild-j " + Version.get();
+    }
+
+    /**
+     * The compilation database of a module whose outputs go to {@code outputDirectory}: an output of
+     * the build like the module itself (written by {@link #writeCompilationDatabase}, removed when the
+     * build fails).
+     */
+    protected static Path compilationDatabase(Path outputDirectory) {
+        return outputDirectory.toAbsolutePath().resolve(CompilationDatabase.FILE_NAME);
+    }
+
+    /**
+     * Writes {@code directory/compile_commands.json}, the compilation database of the module's
+     * sources (both halves of a unixlib module), for clangd and IDEs: every compilation with its
+     * exact arguments and directory, also of sources that were up to date.
+     */
+    protected void writeCompilationDatabase(Path directory, List<CompileCommand> commands) throws IOException {
+        Path file = compilationDatabase(directory);
+        CompilationDatabase.write(file, commands);
+        log.debug("compilation database " + file + " (" + commands.size() + " compilations)");
     }
 
     /**

@@ -27,6 +27,7 @@ import dev.winelib.toolchain.check.CallingConventionCheck;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
 import dev.winelib.toolchain.check.UndefinedExports;
+import dev.winelib.toolchain.compile.CompileCommand;
 import dev.winelib.toolchain.compile.CompileFlags;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.CxxRuntime;
@@ -73,6 +74,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
         return removingOutputsOnFailure(request.outputFile().toString(), outputs -> {
             outputs.add(request.outputFile());
+            outputs.add(compilationDatabase(request.outputFile().toAbsolutePath().getParent()));
             return buildOrFail(request);
         });
     }
@@ -130,6 +132,9 @@ public final class WinelibBuilder extends ModuleBuilder {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
+        List<CompileCommand> commands = new ArrayList<>(compiled.commands());
+        commands.addAll(plainLinux.commands());
+        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands);
         CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
                 log);
 

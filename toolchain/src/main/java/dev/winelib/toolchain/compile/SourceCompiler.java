@@ -24,8 +24,15 @@ import dev.winelib.toolchain.process.ToolFailedException;
  */
 public final class SourceCompiler {
 
-    /** Objects in source order, and how many had to be compiled. */
-    public record Outcome(List<Path> objects, int compiled) {
+    /**
+     * Objects in source order, how many had to be compiled, and the command of every source's
+     * compilation (also of those that were up to date), for the compilation database.
+     */
+    public record Outcome(List<Path> objects, int compiled, List<CompileCommand> commands) {
+        public Outcome {
+            objects = List.copyOf(objects);
+            commands = List.copyOf(commands);
+        }
     }
 
     /**
@@ -92,6 +99,12 @@ public final class SourceCompiler {
             objects.add(object);
             invocationsInOrder.add(invocation);
         }
+        List<CompileCommand> commands = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path object = objects.get(i);
+            commands.add(new CompileCommand(Path.of("").toAbsolutePath(), sources.get(i), object,
+                    command(invocationsInOrder.get(i), sources.get(i), object, dependencyFile(object))));
+        }
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
@@ -125,7 +138,7 @@ public final class SourceCompiler {
         if (first != null) {
             throw (RuntimeException) first;
         }
-        return new Outcome(objects, compiled);
+        return new Outcome(objects, compiled, commands);
     }
 
     private boolean compileOne(Invocation invocation, Path source, Path object) throws IOException,
@@ -135,7 +148,7 @@ public final class SourceCompiler {
         if (!Files.isRegularFile(source)) {
             throw new BuildFailure(source + ": source file not found");
         }
-        Path depFile = object.resolveSibling(object.getFileName() + ".d");
+        Path depFile = dependencyFile(object);
         Path stampFile = object.resolveSibling(object.getFileName() + ".stamp");
         List<String> key = new ArrayList<>();
         key.add(compiler.toString());
@@ -152,16 +165,7 @@ public final class SourceCompiler {
         Path tmpObject = AtomicFiles.temporarySibling(object);
         Path tmpDep = AtomicFiles.temporarySibling(depFile);
         try {
-            List<String> command = new ArrayList<>();
-            command.add(compiler.toString());
-            command.addAll(flags);
-            command.add("-c");
-            command.add("-MD");
-            command.add("-MF");
-            command.add(tmpDep.toString());
-            command.add("-o");
-            command.add(tmpObject.toString());
-            command.add(source.toString());
+            List<String> command = command(invocation, source, tmpObject, tmpDep);
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
@@ -192,6 +196,25 @@ public final class SourceCompiler {
         newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         Stamp.write(stampFile, Stamp.of(key, newInputs), object);
         return true;
+    }
+
+    private static Path dependencyFile(Path object) {
+        return object.resolveSibling(object.getFileName() + ".d");
+    }
+
+    /** The compiler's command line for one source; it runs in this process's working directory. */
+    private static List<String> command(Invocation invocation, Path source, Path object, Path dependencyFile) {
+        List<String> command = new ArrayList<>();
+        command.add(invocation.compiler().toString());
+        command.addAll(invocation.flags());
+        command.add("-c");
+        command.add("-MD");
+        command.add("-MF");
+        command.add(dependencyFile.toString());
+        command.add("-o");
+        command.add(object.toString());
+        command.add(source.toString());
+        return command;
     }
 
     /**
