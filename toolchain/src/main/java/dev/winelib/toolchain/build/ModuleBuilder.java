@@ -79,8 +79,9 @@ public abstract class ModuleBuilder {
     }
 
     /**
-     * Removes the outputs that are modules (ELF or PE files, as a build makes them). Anything else at
-     * an output's name (a user's notes, a directory, a device) was not made by a build and is kept.
+     * Removes the outputs a build makes: modules (ELF or PE files) and the compilation database (a JSON
+     * array named {@code compile_commands.json}). Anything else at an output's name (a user's notes, a
+     * directory, a device) was not made by a build and is kept.
      */
     static void deleteModules(List<Path> outputs) {
         for (Path output : outputs) {
@@ -99,7 +100,9 @@ public abstract class ModuleBuilder {
             int n = in.readNBytes(start, 0, 4);
             boolean elf = n == 4 && start[0] == 0x7f && start[1] == 'E' && start[2] == 'L' && start[3] == 'F';
             boolean pe = n >= 2 && start[0] == 'M' && start[1] == 'Z';
-            return elf || pe;
+            boolean database = n >= 1 && start[0] == '['
+                    && file.getFileName().toString().equals(CompilationDatabase.FILE_NAME);
+            return elf || pe || database;
         } catch (IOException e) {
             return false;
         }
