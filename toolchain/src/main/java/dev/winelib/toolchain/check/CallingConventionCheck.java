@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,8 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * Clang treat the calling convention as part of the function type, so the assertion fails exactly
  * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
  * convention there.) A source whose check passed is checked again only when it, its object, its
- * flags or its exported functions change.
+ * flags or its exported functions change. The sources are checked in parallel, one compiler per
+ * compile slot ({@link CompileSlots}).
  *
  * <p>Exports defined outside the compiled sources (prebuilt link inputs, the Rust crate) are not
  * checked; nor is a source whose generated check fails for another reason than an assertion (a
@@ -72,9 +74,21 @@ public final class CallingConventionCheck {
     public static void check(ModuleSpec spec, List<CompiledSource> sources, Path work, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
         Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
-        List<String> problems = new ArrayList<>();
+        // the checks run at once, as many compilers as there are compile slots; problems in source order
+        List<Future<List<String>>> checks = new ArrayList<>();
         for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
-            problems.addAll(checkSource(e.getKey(), e.getValue(), work, log));
+            checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), e.getValue(), work, log)));
+        }
+        for (Future<List<String>> check : checks) {
+            try {
+                check.get(); // every check ends before a failure is reported: no compiler is left running
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reported in order below
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Future<List<String>> check : checks) {
+            problems.addAll(CompileSlots.result(check));
         }
         if (!problems.isEmpty()) {
             throw new BuildFailure(String.join("\n", problems) + "\nOn x86_64 Windows code calls exported functions"
