@@ -21,6 +21,7 @@ final class BenchEnvironment {
     static final String ROOT = "bench.root";
     static final String WINE_SOURCE = "bench.wineSource";
     static final String MAVEN_HOME = "bench.mavenHome";
+    static final String REPOSITORY_TAIL = "bench.repositoryTail";
 
     private BenchEnvironment() {
     }
@@ -71,6 +72,21 @@ final class BenchEnvironment {
             throw new IllegalStateException("the plugin is not staged in " + repo + ": run scripts/benchmark");
         }
         return repo;
+    }
+
+    /** The local repository Maven reads the plugin's third-party dependencies from (after the staged one). */
+    static Path repositoryTail() {
+        String configured = System.getProperty(REPOSITORY_TAIL, "");
+        return configured.isBlank() ? Path.of(System.getProperty("user.home"), ".m2", "repository")
+                : Path.of(configured);
+    }
+
+    /** The version of the staged plugin. */
+    static String pluginVersion() throws IOException {
+        try (Stream<Path> versions = Files.list(stagedRepository().resolve("dev/winelib/winelib-maven-plugin"))) {
+            return versions.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no staged winelib-maven-plugin version"));
+        }
     }
 
     private static Path executable(String path, String what) {
