@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.compile.CompileSlots;
+import dev.winelib.toolchain.compile.FunctionConventions;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -38,7 +40,9 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * asserts, for each of its exported functions, that the function's type is the same as that type
  * with {@code __attribute__((ms_abi))} added: in C with {@code __typeof__} and
  * {@code __builtin_types_compatible_p}, in C++ with {@code decltype} and {@code __is_same}. The
- * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}). GCC and
+ * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}), unless the
+ * source's compilation already said which of its functions are ms_abi (GCC: {@link FunctionConventions}),
+ * when no second compilation is needed. GCC and
  * Clang treat the calling convention as part of the function type, so the assertion fails exactly
  * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
  * convention there.) A source whose check passed is checked again only when it, its object, its
@@ -151,6 +155,11 @@ public final class CallingConventionCheck {
         return b.toString();
     }
 
+    private static String problem(ExportEntry e, CompiledSource source) {
+        return e.location() + ": function '" + e.target() + "' (" + e.type().keyword() + ") is defined in "
+                + source.displayName() + " without the Windows calling convention: declare it WINAPI";
+    }
+
     /** The problems of one source: none when every export it defines is ms_abi. */
     private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, Path work,
             BuildLog log) throws IOException, InterruptedException, BuildFailure {
@@ -159,6 +168,12 @@ public final class CallingConventionCheck {
             log.warn("calling conventions of the exports in " + source.displayName() + " not checked: its path has a"
                     + " character an #include cannot name");
             return List.of();
+        }
+        Optional<Map<String, Boolean>> defined = FunctionConventions.of(source.object());
+        if (defined.isPresent() && exports.stream().allMatch(e -> defined.get().containsKey(e.target()))) {
+            // the compilation said which of its functions are ms_abi: nothing to compile
+            return exports.stream().filter(e -> !defined.get().get(e.target())).map(e -> problem(e, source))
+                    .distinct().toList();
         }
         Files.createDirectories(work);
         String extension = source.language() == SourceLanguage.CXX ? ".cpp" : ".c";
@@ -194,10 +209,7 @@ public final class CallingConventionCheck {
             Matcher m = at.matcher(line);
             int index = m.matches() ? Integer.parseInt(m.group(1)) - 3 : -1;
             if (index >= 0 && index < exports.size() && ASSERTION_FAILED.matcher(m.group(2)).find()) {
-                ExportEntry e = exports.get(index);
-                String problem = e.location() + ": function '" + e.target() + "' (" + e.type().keyword()
-                        + ") is defined in " + source.displayName() + " without the Windows calling convention:"
-                        + " declare it WINAPI";
+                String problem = problem(exports.get(index), source);
                 if (!problems.contains(problem)) {
                     problems.add(problem);
                 }
