@@ -3,6 +3,7 @@ package dev.winelib.toolchain.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,8 +46,25 @@ public final class ContentHashes {
 
     /** The SHA-256 of {@code file}'s content, in lower-case hex. */
     public static String sha256(Path file) throws IOException {
+        return sha256IfRegularFile(file).orElseThrow(() -> new IOException(file + ": not a regular file"));
+    }
+
+    /** The SHA-256 of {@code file}'s content; empty when it does not exist or is no regular file. */
+    public static Optional<String> sha256IfRegularFile(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        Status before = status(key);
+        Map<String, Object> attributes;
+        try {
+            attributes = Files.readAttributes(key, "unix:dev,ino,size,lastModifiedTime,ctime,isRegularFile");
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+            return Optional.empty();
+        }
+        return Optional.of(sha256(key, status(attributes)));
+    }
+
+    private static String sha256(Path key, Status before) throws IOException {
         Remembered known = MEMO.get(key);
         if (known != null && known.status().equals(before)) {
             return known.sha256();
@@ -61,7 +80,10 @@ public final class ContentHashes {
     }
 
     private static Status status(Path file) throws IOException {
-        Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+        return status(Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime"));
+    }
+
+    private static Status status(Map<String, Object> a) {
         return new Status(a.get("dev"), a.get("ino"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
                 (FileTime) a.get("ctime"));
     }

@@ -31,7 +31,8 @@ public final class Stamp {
         }
         for (Path input : inputs) {
             b.append("input ").append(input).append(' ');
-            b.append(Files.isRegularFile(input) ? sha256(input) : "missing-" + System.nanoTime()).append('\n');
+            b.append(ContentHashes.sha256IfRegularFile(input).orElseGet(() -> "missing-" + System.nanoTime()))
+                    .append('\n');
         }
         return b.toString();
     }

@@ -46,8 +46,9 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * Clang treat the calling convention as part of the function type, so the assertion fails exactly
  * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
  * convention there.) A source whose check passed is checked again only when it, its object, its
- * flags or its exported functions change. The sources are checked in parallel, one compiler per
- * compile slot ({@link CompileSlots}).
+ * flags or its exported functions change; when nothing the check reads changed since it last passed
+ * (the spec's functions, the sources, objects and lists, the compilers and flags), no object is read
+ * at all. The sources are checked in parallel, one compiler per compile slot ({@link CompileSlots}).
  *
  * <p>Exports defined outside the compiled sources (prebuilt link inputs, the Rust crate) are not
  * checked; nor is a source whose generated check fails for another reason than an assertion (a
@@ -77,11 +78,38 @@ public final class CallingConventionCheck {
      */
     public static void check(ModuleSpec spec, List<CompiledSource> sources, Path work, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
+        // nothing the check reads changed since it last passed: no object's symbols need reading
+        List<String> key = new ArrayList<>(List.of("calling-convention-check"));
+        List<Path> inputs = new ArrayList<>();
+        for (ExportEntry e : spec.entries()) {
+            if (e.type().isFunction()) {
+                key.add("export " + e.location() + " " + e.type().keyword() + " " + e.target());
+            }
+        }
+        for (CompiledSource s : sources) {
+            key.add("source " + s.displayName() + " " + s.language() + " " + s.invocation().compiler() + " "
+                    + s.invocation().flags() + " " + new TreeMap<>(s.invocation().environment()));
+            inputs.add(s.source());
+            inputs.add(s.object());
+            Path list = FunctionConventions.listOf(s.object());
+            if (Files.isRegularFile(list)) {
+                inputs.add(list);
+            }
+        }
+        Path passed = work.resolve("passed");
+        Path passedStamp = work.resolve("passed.stamp");
+        String record = Stamp.of(key, inputs);
+        if (Stamp.isFresh(passed, passedStamp, record)) {
+            return;
+        }
+        Files.deleteIfExists(passedStamp);
+        java.util.concurrent.atomic.AtomicBoolean incomplete = new java.util.concurrent.atomic.AtomicBoolean();
         Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
         // the checks run at once, as many compilers as there are compile slots; problems in source order
         List<Future<List<String>>> checks = new ArrayList<>();
         for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
-            checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), e.getValue(), work, log)));
+            checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), e.getValue(), work, log,
+                    incomplete)));
         }
         for (Future<List<String>> check : checks) {
             try {
@@ -99,6 +127,12 @@ public final class CallingConventionCheck {
                     + " with the Microsoft x64 calling convention (ms_abi); a function defined without it reads its"
                     + " arguments from the wrong registers. Declare it WINAPI (or __stdcall, __cdecl, WINAPIV for"
                     + " varargs), as in: int WINAPI name(int a, int b)");
+        }
+        if (!incomplete.get()) { // a source not fully checked is tried (and reported) again next time
+            Files.createDirectories(work);
+            AtomicFiles.write(passed, "the calling conventions of the exports were checked\n".getBytes(
+                    StandardCharsets.UTF_8));
+            Stamp.write(passedStamp, record, passed);
         }
     }
 
@@ -162,9 +196,11 @@ public final class CallingConventionCheck {
 
     /** The problems of one source: none when every export it defines is ms_abi. */
     private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, Path work,
-            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+            BuildLog log, java.util.concurrent.atomic.AtomicBoolean incomplete) throws IOException,
+            InterruptedException, BuildFailure {
         String path = source.source().toAbsolutePath().toString();
         if (path.contains("\"") || path.contains("\\") || path.chars().anyMatch(c -> c < 0x20)) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not checked: its path has a"
                     + " character an #include cannot name");
             return List.of();
@@ -218,6 +254,7 @@ public final class CallingConventionCheck {
             }
         }
         if (problems.isEmpty() || other) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not fully checked: the"
                     + " generated check " + checkFile + " did not compile:\n" + result.output().strip());
         }

@@ -49,7 +49,7 @@ public final class FunctionConventions {
     }
 
     /** The list kept next to {@code object}. */
-    static Path listOf(Path object) {
+    public static Path listOf(Path object) {
         return object.resolveSibling(object.getFileName() + ".conventions");
     }
 

@@ -94,6 +94,24 @@ class CallingConventionCheckTest {
                 .hasMessageStartingWith(dir.resolve("test.spec") + ":3:1: function 'gb_mul' (cdecl) is defined in ");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gcc", "clang"})
+    void aPassedCheckIsRepeatedWhenTheSpecExportsAnotherFunction(String compiler) throws Exception {
+        RequiredTools.require(compiler, compiler);
+        RequiredTools.linker();
+        TestProjects.write(dir, SPEC, GOOD);
+        build(request().compiler(compiler), new RecordingLog());
+        assertThat(dir.resolve("work/cc-check/passed.stamp")).isRegularFile();
+
+        // sources and objects unchanged; the spec now exports the System V function
+        Files.writeString(dir.resolve("test.spec"), SPEC + "@ cdecl not_exported(long)\n");
+        assertThatThrownBy(() -> build(request().compiler(compiler), new RecordingLog()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("function 'not_exported' (cdecl) is defined in " + dir.resolve("src/test.c")
+                        + " without the Windows calling convention");
+        assertThat(dir.resolve("work/cc-check/passed.stamp")).doesNotExist();
+    }
+
     @Test
     void anObjectWithoutTheCompilersListIsCheckedByASecondCompilation() throws Exception {
         RequiredTools.require("gcc", "gcc");
