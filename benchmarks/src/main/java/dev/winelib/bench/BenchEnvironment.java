@@ -108,6 +108,14 @@ final class BenchEnvironment {
 
     /** Runs a command in {@code dir}; fails with its output unless it exits with 0. */
     static void run(Path dir, Map<String, String> environment, List<String> command) {
+        output(dir, environment, command, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} and returns its output (standard output and error); fails with it
+     * unless it exits with 0, naming the command as {@code shown}.
+     */
+    static String output(Path dir, Map<String, String> environment, List<String> command, List<String> shown) {
         try {
             Path log = Files.createTempFile("bench", ".log");
             try {
@@ -115,10 +123,12 @@ final class BenchEnvironment {
                         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 pb.environment().putAll(environment);
                 int code = pb.start().waitFor();
+                String output = Files.readString(log, StandardCharsets.UTF_8);
                 if (code != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed (exit " + code + "):\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
+                    throw new IllegalStateException(String.join(" ", shown) + " failed in " + dir + " (exit " + code
+                            + "):\n" + output);
                 }
+                return output;
             } finally {
                 Files.deleteIfExists(log);
             }

@@ -1,6 +1,5 @@
 package dev.winelib.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,34 +28,21 @@ final class TimedCommand {
 
     static Sample run(Path dir, Map<String, String> environment, List<String> command) {
         try {
-            Path log = Files.createTempFile("bench", ".log");
             Path rss = Files.createTempFile("bench", ".rss");
             try {
                 List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
                 timed.addAll(command);
-                ProcessBuilder pb = new ProcessBuilder(timed).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                pb.environment().putAll(environment);
                 long start = System.nanoTime();
-                int code = pb.start().waitFor();
+                String output = BenchEnvironment.output(dir, environment, timed, command);
                 double millis = (System.nanoTime() - start) / 1e6;
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                if (code != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + " (exit " + code
-                            + "):\n" + output);
-                }
                 List<String> lines = Files.readAllLines(rss, StandardCharsets.UTF_8);
                 long peak = Long.parseLong(lines.get(lines.size() - 1).strip());
                 return new Sample(millis, peak, output);
             } finally {
-                Files.deleteIfExists(log);
                 Files.deleteIfExists(rss);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
