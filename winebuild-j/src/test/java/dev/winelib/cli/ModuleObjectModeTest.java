@@ -257,4 +257,34 @@ class ModuleObjectModeTest {
             Files.delete(module);
         }
     }
+
+    /**
+     * R16: a real ld.lld error while the objects are merged (two objects define the exported function)
+     * names the user's objects and sources, never the build's merged object, its work directory or the
+     * linker command full of them.
+     */
+    @Test
+    void r16LinkErrorsNameTheUsersObjectsNotTheMergedObject() throws Exception {
+        Path gcc = tool("gcc", "gcc");
+        try {
+            ToolLocator.fromEnvironment().findLinker(Optional.empty());
+        } catch (Exception e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("this test needs ld.lld (Debian package lld-16)", e);
+            }
+            Assumptions.assumeTrue(false, "this test needs ld.lld (Debian package lld-16)");
+        }
+        Files.writeString(dir.resolve("d.spec"), "@ stdcall f()\n");
+        for (String name : List.of("one", "two")) {
+            Files.writeString(dir.resolve(name + ".c"), "int f(void) { return 1; }\n");
+            ProcessRunner.check("gcc", List.of(gcc.toString(), "-c", "-fPIC", "-o", name + ".o", name + ".c"), dir);
+        }
+        Path module = dir.resolve("d.spec.o");
+        assertThat(run("--dll", "-E", dir.resolve("d.spec").toString(), "-o", module.toString(), "--",
+                dir.resolve("one.o").toString(), dir.resolve("two.o").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("duplicate symbol: f", "one.c", dir.resolve("one.o") + ":",
+                "two.c", dir.resolve("two.o") + ":")
+                .doesNotContain("combined.o", "references.o", "winebuild-j-", "command:");
+        assertThat(module).doesNotExist();
+    }
 }

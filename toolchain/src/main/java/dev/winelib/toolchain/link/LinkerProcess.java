@@ -13,8 +13,13 @@ import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
-/** Runs a link command, logging it; a failed link becomes a {@link BuildFailure} with the linker's output. */
+/**
+ * Runs every linker command of a build (ld.lld, GNU ld, and mingw's gcc linking a PE DLL), logging it; a
+ * failed link becomes a {@link BuildFailure} with the linker's output, the build's intermediate files
+ * in it named as the user knows them ({@link ToolFileNames}).
+ */
 public final class LinkerProcess {
 
     private LinkerProcess() {
@@ -25,23 +30,30 @@ public final class LinkerProcess {
      * @param name what a failure says could not be linked
      * @param directory the linker's working directory
      */
-    public static void run(List<String> command, String shown, String name, Path directory, BuildLog log)
-            throws IOException, InterruptedException, BuildFailure {
+    public static void run(List<String> command, String shown, String name, Path directory, BuildLog log,
+            ToolFileNames names) throws IOException, InterruptedException, BuildFailure {
         log.info("linking " + shown);
         log.debug(String.join(" ", command));
-        check("linking " + name, command, directory);
+        check("linking " + name, command, directory, names);
     }
 
     /**
-     * Runs a linker command; a failure becomes a {@link BuildFailure} saying {@code what} failed.
+     * Runs a linker command; a failure becomes a {@link BuildFailure} saying {@code what} failed, with
+     * the linker's output (the files of {@code names} as they describe them).
      */
-    public static void check(String what, List<String> command, Path directory)
+    public static void check(String what, List<String> command, Path directory, ToolFileNames names)
             throws IOException, InterruptedException, BuildFailure {
         ProcessRunner.Result result = result(command, directory);
         if (result.exitCode() != 0) {
-            throw new BuildFailure(new ToolFailedException(what, command, result.exitCode(), result.output())
-                    .getMessage());
+            throw failure(what, command, result, names);
         }
+    }
+
+    /** The failure of a link that ended with {@code result}. */
+    public static BuildFailure failure(String what, List<String> command, ProcessRunner.Result result,
+            ToolFileNames names) {
+        ToolFailedException e = new ToolFailedException(what, command, result.exitCode(), result.output(), names);
+        return new BuildFailure(e.getMessage(), e);
     }
 
     /**
@@ -69,7 +81,9 @@ public final class LinkerProcess {
             if (Files.exists(plain)) {
                 Files.move(plain, wanted, StandardCopyOption.REPLACE_EXISTING);
             }
-            return result;
+            // messages about the output name the path asked for
+            return new ProcessRunner.Result(result.exitCode(),
+                    new ToolFileNames(Map.of(plain.toString(), command.get(o + 1))).rewrite(result.output()));
         } finally {
             TemporaryFiles.delete(work);
         }
