@@ -59,8 +59,8 @@ public final class LinkerProcess {
     /**
      * Runs a linker command and returns its exit code and output. ld.lld takes each {@code %} in its
      * output path for a placeholder of its temporary file name, so an output path holding one (a
-     * project directory named {@code 100%}) is written under a plain name in a work directory and
-     * moved into place.
+     * project directory named {@code 100%}) is written under its file name without {@code %} in a work
+     * directory and moved into place. (mingw's linker has no such placeholder, but takes the same way.)
      */
     public static ProcessRunner.Result result(List<String> command, Path directory)
             throws IOException, InterruptedException {
@@ -74,7 +74,8 @@ public final class LinkerProcess {
         }
         Path work = TemporaryFiles.workDirectory("link");
         try {
-            Path plain = work.resolve("linked");
+            // the output's own name without '%': a name without extension would make mingw's gcc add .exe
+            Path plain = work.resolve(wanted.getFileName().toString().replace('%', '_'));
             List<String> rewritten = new ArrayList<>(command);
             rewritten.set(o + 1, plain.toString());
             ProcessRunner.Result result = ProcessRunner.run(rewritten, directory, Map.of());
