@@ -44,25 +44,24 @@ class UnixlibLinkReliabilityTest {
     /** R16: a duplicate symbol in the Unix half names the Unix sources, not the work directory's objects. */
     @Test
     void r16AUnixLinkErrorNamesTheSources() throws Exception {
-        Tools.requireBuildTools();
-        UnixlibProject p = UnixlibProject.write(dir.resolve("unix"));
-        p.file("src/main/unix/again.c", "int twice(void) { return 1; }\n");
-        p.file("src/main/unix/other.c", "int twice(void) { return 2; }\n");
-        String message = failure(p);
-        assertThat(message).contains("duplicate symbol: twice", "the object of src/main/unix/again.c",
+        assertThat(twiceDefinedIn("unix")).contains("duplicate symbol: twice", "the object of src/main/unix/again.c",
                 "the object of src/main/unix/other.c");
     }
 
     /** R16: a duplicate symbol in the PE half (mingw's ld) names the PE sources. */
     @Test
     void r16APeLinkErrorNamesTheSources() throws Exception {
-        Tools.requireBuildTools();
-        UnixlibProject p = UnixlibProject.write(dir.resolve("pe"));
-        p.file("src/main/pe/again.c", "int twice(void) { return 1; }\n");
-        p.file("src/main/pe/other.c", "int twice(void) { return 2; }\n");
-        String message = failure(p);
-        assertThat(message).contains("multiple definition of `twice'", "the object of src/main/pe/again.c",
+        assertThat(twiceDefinedIn("pe")).contains("multiple definition of `twice'", "the object of src/main/pe/again.c",
                 "the object of src/main/pe/other.c");
+    }
+
+    /** The failure of a project where two sources of {@code src/main/HALF} define the same function. */
+    private String twiceDefinedIn(String half) throws Exception {
+        Tools.requireBuildTools();
+        UnixlibProject p = UnixlibProject.write(dir.resolve(half));
+        p.file("src/main/" + half + "/again.c", "int twice(void) { return 1; }\n");
+        p.file("src/main/" + half + "/other.c", "int twice(void) { return 2; }\n");
+        return failure(p);
     }
 
     private String failure(UnixlibProject p) {
