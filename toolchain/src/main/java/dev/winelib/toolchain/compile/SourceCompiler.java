@@ -17,6 +17,7 @@ import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * Compiles C and C++ sources into objects, each with its language's compiler and flags, skipping
@@ -32,6 +33,21 @@ public final class SourceCompiler {
         public Outcome {
             objects = List.copyOf(objects);
             commands = List.copyOf(commands);
+        }
+
+        /**
+         * Each object with the source of {@code sources} (the list compiled, in the same order) it comes
+         * from, relative to {@code base} when under it, as tool messages should name it.
+         */
+        public Map<Path, String> objectSources(List<Path> sources, Path base) {
+            Map<Path, String> names = new java.util.LinkedHashMap<>();
+            Path root = base.toAbsolutePath().normalize();
+            for (int i = 0; i < objects.size(); i++) {
+                Path source = sources.get(i).toAbsolutePath().normalize();
+                names.put(objects.get(i), source.startsWith(root) ? root.relativize(source).toString()
+                        : source.toString());
+            }
+            return names;
         }
     }
 
@@ -196,7 +212,10 @@ public final class SourceCompiler {
                 CompileSlots.withSlot(() -> {
                     ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
                     if (r.exitCode() != 0) {
-                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
+                        // the compiler names its (temporary) outputs as the command gave them
+                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output(),
+                                ToolFileNames.none().with(tmpObject, "the object of " + source)
+                                        .with(tmpDep, "the dependency file of " + source));
                     }
                     // a compilation that succeeds can still have warnings to show
                     CompilerDiagnostics.warn(r.output(), log);

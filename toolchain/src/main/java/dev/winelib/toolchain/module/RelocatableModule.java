@@ -27,9 +27,9 @@ import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
-import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
-import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * The module object for a link done by someone else (winegcc, a Makefile), as winebuild's
@@ -233,19 +233,14 @@ public final class RelocatableModule {
         Path header = work.resolve("module.o");
         Files.writeString(work.resolve("module.s"), assembly);
         ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
-        // the linker writes into the work directory under a plain relative name: ld.lld takes a '%' in
-        // an absolute -o path for a placeholder
         Path merged = work.resolve("merged.o");
-        List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString(),
-                header.toString()));
+        List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString(), header.toString()));
         runtime.forEach(o -> args.add(o.toString()));
         List<String> command = tools.linker().commandLine(args);
         log.debug(String.join(" ", command));
-        try {
-            ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
-        }
+        LinkerProcess.check("merging the module object " + output.getFileName(), command, work,
+                ModuleRuntime.fileNames(runtime).with(header, ModuleObjectWriter.description(spec))
+                        .with(merged, request.output().toString()));
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
             Files.copy(merged, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -308,7 +303,12 @@ public final class RelocatableModule {
         references.ifPresent(inputs::add);
         inputs.addAll(request.objects());
         inputs.addAll(request.archives());
-        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
+        // messages name the user's objects as given; the build's own files as what they are
+        ToolFileNames names = ToolFileNames.none()
+                .with(work.resolve("combined.o"), "the objects of " + request.output() + " merged")
+                .and(references.map(r -> ToolFileNames.none().with(r, "the references to the functions "
+                        + request.spec().source() + " exports")).orElse(ToolFileNames.none()));
+        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), names, log);
     }
 
     /** What the runtime objects use and do not define themselves. */
