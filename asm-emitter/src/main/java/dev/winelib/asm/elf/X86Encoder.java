@@ -132,6 +132,9 @@ final class X86Encoder {
             return;
         }
         long value = Expr.constant(imm.value(), line);
+        if (i386 && fitsUnsignedOrSigned32(value)) {
+            value = (int) value; // 32-bit pushes see 0xffffffff as -1
+        }
         if (fitsInt8(value)) {
             out.put(0x6a);
             out.put((int) value);
