@@ -155,7 +155,7 @@ public final class CallingConventionCheck {
         int n = 0;
         for (ExportEntry e : exports) {
             String f = e.target();
-            String convention = !i386 ? "ms_abi" : e.type() == EntryType.STDCALL ? "stdcall" : "cdecl";
+            String convention = !i386 ? "ms_abi" : e.type() == EntryType.STDCALL ? "__stdcall__" : "__cdecl__";
             String t = "winebuild_j_cc_type_" + n;
             String ms = "winebuild_j_cc_ms_" + n;
             n++;
