@@ -62,7 +62,9 @@ class I386WinelibIT {
         }
         Path refDll = reference.resolve("tally32.dll");
         Programs.run(WinelibLinkCommand.command(ExternalTools.lld(), layout, work.resolve("winelib-version.map"),
-                work.resolve("winelib-order.ld"), refObject, objects, List.of(), List.of(), refDll), reference,
+                // winebuild -m32's object names DllMain, which libwinecrt0 would supply; this module is only read
+                work.resolve("winelib-order.ld"), refObject, objects, List.of("--defsym=DllMain=__wine_spec_dll_entry"),
+                List.of(), refDll), reference,
                 reference.resolve("ld.lld"), TestProject.BUILD_TIMEOUT).assertSuccess();
 
         WinelibImage ours = PeViews.read(dll);
