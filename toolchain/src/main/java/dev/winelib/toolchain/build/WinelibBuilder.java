@@ -370,7 +370,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
         }
