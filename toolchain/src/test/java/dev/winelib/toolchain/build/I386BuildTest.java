@@ -49,7 +49,7 @@ class I386BuildTest {
         assertThat(result.image().imports()).extracting(PeImport::dllName).contains("kernel32.dll");
         String versions = ProcessRunner.check("readelf", List.of("readelf", "-V", result.outputFile().toString()),
                 dir);
-        assertThat(versions).contains("GLIBC_2.0").doesNotContain("GLIBC_2.32", "GLIBC_2.33", "GLIBC_2.34");
+        assertThat(versions).contains("GLIBC_2.1.3").doesNotContain("GLIBC_2.32", "GLIBC_2.33", "GLIBC_2.34");
     }
 
     @Test
