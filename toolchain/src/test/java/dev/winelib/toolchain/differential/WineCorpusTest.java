@@ -41,10 +41,15 @@ class WineCorpusTest {
 
     static final String SOURCE_PROPERTY = "wine.source.dir";
     static final String THREADS_PROPERTY = "wine.corpus.threads";
+    /** x86_64 or i386 to run one CPU's comparison only (both by default). */
+    static final String CPU_PROPERTY = "wine.corpus.cpu";
 
     @ParameterizedTest
     @EnumSource(TargetCpu.class)
     void everyWineSpecAgreesWithWinebuild(TargetCpu cpu) throws Exception {
+        String only = System.getProperty(CPU_PROPERTY, "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only.isBlank() || only.equals(cpu.specName()),
+                "-D" + CPU_PROPERTY + "=" + only + ": " + cpu.specName() + " left out");
         Path source = wineSource();
         DifferentialTools.Found tools = DifferentialTools.require();
         String suffix = cpu == TargetCpu.I386 ? "-i386" : "";
