@@ -38,7 +38,7 @@ class I386BuildTest {
     void anI386ModuleIsElf32WithAPe32ViewAndNeedsNoGlibcAbove231() throws Exception {
         // the cdecl export 'mul' links to 'multiply': on i386 a cdecl function, not WINAPI
         BuildResult result = build(TestProjects.SOURCE.replace("int WINAPI multiply(", "int multiply("));
-        ElfFile elf = ElfFile.read(result.outputFile());
+        ElfFile elf = ElfFile.readEither(result.outputFile());
         assertThat(elf.is64Bit()).isFalse();
         assertThat(elf.machine()).isEqualTo(ElfFile.EM_386);
         assertThat(elf.dynamicEntries()).anyMatch(e -> e.tag() == ConstructorFixup.TAG_INIT_ARRAY)
