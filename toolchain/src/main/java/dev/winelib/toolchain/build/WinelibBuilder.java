@@ -112,7 +112,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         // the runtime compiles while the sources do
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compiler, work));
-        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
+        // the compilations also say which functions are ms_abi: the calling-convention check then compiles nothing
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions();
         SourceCompiler.Outcome compiled;
         SourceCompiler.Outcome plainLinux;
         try {

@@ -52,6 +52,7 @@ public final class SourceCompiler {
     private final Map<SourceLanguage, Invocation> invocations;
     private final Path objectDirectory;
     private final BuildLog log;
+    private final boolean functionConventions;
 
     /** A compiler for C sources only. */
     public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
@@ -68,9 +69,23 @@ public final class SourceCompiler {
     }
 
     public SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
+        this(invocations, objectDirectory, log, false);
+    }
+
+    private SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log,
+            boolean functionConventions) {
         this.invocations = new EnumMap<>(invocations);
         this.objectDirectory = objectDirectory;
         this.log = log;
+        this.functionConventions = functionConventions;
+    }
+
+    /**
+     * This compiler, also keeping next to each object which functions the compilation defined with the
+     * Windows calling convention, where the compiler can say ({@link FunctionConventions}).
+     */
+    public SourceCompiler withFunctionConventions() {
+        return new SourceCompiler(invocations, objectDirectory, log, true);
     }
 
     /**
@@ -164,8 +179,17 @@ public final class SourceCompiler {
         }
         Path tmpObject = AtomicFiles.temporarySibling(object);
         Path tmpDep = AtomicFiles.temporarySibling(depFile);
+        Path conventions = FunctionConventions.listOf(object);
+        boolean dump = functionConventions && FunctionConventions.supported(compiler, flags);
+        Path tmpDump = dump ? AtomicFiles.temporarySibling(object.resolveSibling(object.getFileName() + ".gimple"))
+                : null;
+        Path tmpConventions = dump ? AtomicFiles.temporarySibling(conventions) : null;
+        Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
             List<String> command = command(invocation, source, tmpObject, tmpDep);
+            if (dump) {
+                command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
+            }
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
@@ -185,11 +209,21 @@ public final class SourceCompiler {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            if (dump) {
+                FunctionConventions.writeList(tmpDump, tmpConventions);
+            }
             AtomicFiles.commit(tmpObject, object);
             AtomicFiles.commit(tmpDep, depFile);
+            if (dump) {
+                AtomicFiles.commit(tmpConventions, conventions);
+            }
         } finally {
             Files.deleteIfExists(tmpObject);
             Files.deleteIfExists(tmpDep);
+            if (dump) {
+                Files.deleteIfExists(tmpDump);
+                Files.deleteIfExists(tmpConventions);
+            }
         }
         Set<Path> newInputs = new LinkedHashSet<>();
         newInputs.add(source);
