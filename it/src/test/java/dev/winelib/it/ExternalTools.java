@@ -69,6 +69,14 @@ final class ExternalTools {
             }
             org.junit.jupiter.api.Assumptions.abort(why);
         }
+        Path emulator = Path.of("/proc/sys/fs/binfmt_misc/qemu-i386");
+        if (Files.isRegularFile(emulator) && Files.readString(emulator).startsWith("enabled")
+                && !Boolean.getBoolean("it.wine32")) {
+            // under emulation a fresh 32-bit prefix alone takes tens of minutes on a loaded machine
+            Assumptions.abort("32-bit programs run here only through qemu-i386 emulation (binfmt_misc), where a"
+                    + " 32-bit Wine run takes tens of minutes: run it with -Dit.wine32=true"
+                    + " (and -Dit.wine32TimeoutSeconds=) to include it");
+        }
         return wine;
     }
 
