@@ -82,7 +82,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
-        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
         boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
@@ -223,7 +223,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             WinelibImage image;
             try {
-                ElfFile linkedFile = ElfFile.parse(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                ElfFile linkedFile = ElfFile.parseEither(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
                 image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
@@ -313,7 +313,8 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(), spec,
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(),
+                request.module().architecture(), spec,
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
     }
 
@@ -349,7 +350,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         while (true) {
             List<Path> probeObjects = new ArrayList<>(objects);
             if (!hidden.isEmpty()) {
-                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o"), spec.cpu()));
             }
             command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
@@ -381,7 +382,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
         }
@@ -408,7 +409,8 @@ public final class WinelibBuilder extends ModuleBuilder {
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
-    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
+    private static Path placeholders(Set<String> names, Path object, dev.winelib.spec.TargetCpu cpu)
+            throws IOException, BuildFailure {
         StringBuilder asm = new StringBuilder("\t.text\n");
         for (String name : names) {
             String sym = dev.winelib.asm.AsmText.symbol(name);
@@ -416,14 +418,15 @@ public final class WinelibBuilder extends ModuleBuilder {
                     .append(":\n\tret\n");
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
-        ModuleAssembler.assemble(asm.toString(), object);
+        dev.winelib.toolchain.build.AtomicFiles.writeIfChanged(object,
+                ModuleAssembler.toObject(asm.toString(), object.getFileName() + ".s", cpu));
         return object;
     }
 
     private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,
             IOException {
         try {
-            return PostLinkChecks.verify(ElfFile.read(file), spec, entry);
+            return PostLinkChecks.verify(ElfFile.readEither(file), spec, entry);
         } catch (ElfFormatException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
@@ -431,7 +434,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full C++ compiler flag list for a request, without the source and output names. */
     static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
         flags.addAll(CompileFlags.includes(request.module()));
@@ -442,7 +445,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(CompileFlags.includes(request.module()));
         if (request.cRuntime().fromWine()) {
