@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.winelib.spec.InputFiles;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -44,6 +46,11 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
             // to run without input files)
             return new CombinedObject(Set.of(), Set.of());
         }
+        // objects alone (no archive members to pick): merged in the process, without a linker
+        Optional<byte[]> merged = ObjectMerging.mergeInProcess(inputs, log);
+        if (merged.isPresent()) {
+            return read(output.toString(), merged.get());
+        }
         List<String> args = new ArrayList<>(List.of("-r", "-o", output.toString()));
         inputs.forEach(p -> args.add(p.toString()));
         List<String> command = linker.commandLine(args);
@@ -54,10 +61,15 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     /** The symbols of one relocatable object. */
     static CombinedObject read(Path object) throws IOException, BuildFailure {
+        return read(object.toString(), InputFiles.readAll(object, InputFiles.BINARY_LIMIT));
+    }
+
+    /** The symbols of one relocatable object given as bytes. */
+    static CombinedObject read(String origin, byte[] object) throws BuildFailure {
         Set<String> undefined = new TreeSet<>();
         Set<String> defined = new TreeSet<>();
         try {
-            for (ElfSymbol s : ElfFile.read(object).symbols()) {
+            for (ElfSymbol s : ElfFile.parse(origin, object).symbols()) {
                 if (s.name().isEmpty()) {
                     continue;
                 }

@@ -233,18 +233,25 @@ public final class RelocatableModule {
         Path header = work.resolve("module.o");
         Files.writeString(work.resolve("module.s"), assembly);
         ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
-        // the linker writes into the work directory under a plain relative name: ld.lld takes a '%' in
-        // an absolute -o path for a placeholder
+        List<Path> parts = new ArrayList<>();
+        parts.add(header);
+        parts.addAll(runtime);
         Path merged = work.resolve("merged.o");
-        List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString(),
-                header.toString()));
-        runtime.forEach(o -> args.add(o.toString()));
-        List<String> command = tools.linker().commandLine(args);
-        log.debug(String.join(" ", command));
-        try {
-            ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
+        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(parts, log);
+        if (inProcess.isPresent()) {
+            Files.write(merged, inProcess.get());
+        } else {
+            // the linker writes into the work directory under a plain relative name: ld.lld takes a '%'
+            // in an absolute -o path for a placeholder
+            List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString()));
+            parts.forEach(o -> args.add(o.toString()));
+            List<String> command = tools.linker().commandLine(args);
+            log.debug(String.join(" ", command));
+            try {
+                ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
+            } catch (ToolFailedException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
         }
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
