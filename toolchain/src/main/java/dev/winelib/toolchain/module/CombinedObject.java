@@ -47,7 +47,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
             return new CombinedObject(Set.of(), Set.of());
         }
         // objects alone (no archive members to pick): merged in the process, without a linker
-        Optional<byte[]> merged = ObjectMerging.mergeInProcess(inputs, log);
+        Optional<byte[]> merged = ObjectMerging.mergeInProcess(inputs, output, log);
         if (merged.isPresent()) {
             return read(output.toString(), merged.get());
         }

@@ -30,7 +30,7 @@ final class ObjectMerging {
     }
 
     /** The objects merged in this order, or empty when the linker has to do it. */
-    static Optional<byte[]> mergeInProcess(List<Path> inputs, BuildLog log) throws IOException {
+    static Optional<byte[]> mergeInProcess(List<Path> inputs, Path output, BuildLog log) throws IOException {
         if (inputs.isEmpty() || "off".equalsIgnoreCase(System.getenv(ENVIRONMENT_VARIABLE))) {
             return Optional.empty();
         }
@@ -43,7 +43,11 @@ final class ObjectMerging {
             objects.add(new RelocatableMerger.Input(input.toString(), bytes));
         }
         try {
-            return Optional.of(RelocatableMerger.merge(objects));
+            byte[] merged = RelocatableMerger.merge(objects);
+            StringBuilder line = new StringBuilder("in the process: ld -r -o ").append(output);
+            inputs.forEach(i -> line.append(' ').append(i));
+            log.debug(line.toString());
+            return Optional.of(merged);
         } catch (RelocatableMerger.UnsupportedInputException | RelocatableMerger.MalformedInputException e) {
             log.debug("merging with the linker: " + e.getMessage());
             return Optional.empty();

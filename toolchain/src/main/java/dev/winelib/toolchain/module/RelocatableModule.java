@@ -237,7 +237,7 @@ public final class RelocatableModule {
         parts.add(header);
         parts.addAll(runtime);
         Path merged = work.resolve("merged.o");
-        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(parts, log);
+        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(parts, merged, log);
         if (inProcess.isPresent()) {
             Files.write(merged, inProcess.get());
         } else {
