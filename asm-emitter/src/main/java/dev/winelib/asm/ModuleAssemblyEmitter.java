@@ -54,6 +54,17 @@ public final class ModuleAssemblyEmitter {
      * a resource directory for {@code resources}.
      */
     public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources) {
+        StringWriter out = new StringWriter();
+        emit(spec, options, imports, resources, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the module's assembly text to {@code out} as it is made (say into an
+     * {@link dev.winelib.asm.elf.AssemblyWriter}, so that the whole text never exists at once).
+     */
+    public void emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources,
+            java.io.Writer out) {
         Map<String, Object> model = new HashMap<>();
         model.put("resources", ResourceModel.of(resources));
         model.put("imports", ImportModel.of(imports));
@@ -76,7 +87,7 @@ public final class ModuleAssemblyEmitter {
         model.put("exports", exportModel(spec));
         model.put("stubs", stubModel(spec));
         model.put("relay", RelayModel.of(spec));
-        return render("module.s.ftl", model);
+        render("module.s.ftl", model, out);
     }
 
     /** The FNV-1 hash of the module file name that winebuild writes as TimeDateStamp. */
@@ -198,11 +209,15 @@ public final class ModuleAssemblyEmitter {
     }
 
     static String render(String templateName, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        render(templateName, model, out);
+        return out.toString();
+    }
+
+    static void render(String templateName, Map<String, Object> model, java.io.Writer out) {
         try {
             Template template = FREEMARKER.getTemplate(templateName);
-            StringWriter out = new StringWriter();
             template.process(model, out);
-            return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load assembly template " + templateName, e);
         } catch (TemplateException e) {
@@ -220,6 +235,8 @@ public final class ModuleAssemblyEmitter {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
+        // the templates are in the jar: parsed once per process, never checked for changes again
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         return cfg;
     }
 }

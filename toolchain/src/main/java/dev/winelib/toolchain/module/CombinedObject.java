@@ -59,6 +59,30 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
         return read(output);
     }
 
+    /**
+     * The objects merged in the process (no archive, no linker), or empty when the linker has to
+     * merge them ({@link ObjectMerging}).
+     */
+    static Optional<CombinedObject> ofObjects(List<Path> objects, Path output, BuildLog log)
+            throws IOException, BuildFailure {
+        if (objects.isEmpty()) {
+            return Optional.of(new CombinedObject(Set.of(), Set.of()));
+        }
+        Optional<byte[]> merged = ObjectMerging.mergeInProcess(objects, output, log);
+        return merged.isPresent() ? Optional.of(read(output.toString(), merged.get())) : Optional.empty();
+    }
+
+    /** With {@code names} used too: those not defined are undefined, as a reference to each would make them. */
+    CombinedObject referencing(Set<String> names) {
+        Set<String> more = new TreeSet<>(undefined);
+        for (String name : names) {
+            if (!defined.contains(name) && !ObjectSymbols.isLinkerDefined(name)) {
+                more.add(name);
+            }
+        }
+        return new CombinedObject(more, defined);
+    }
+
     /** The symbols of one relocatable object. */
     static CombinedObject read(Path object) throws IOException, BuildFailure {
         return read(object.toString(), InputFiles.readAll(object, InputFiles.BINARY_LIMIT));

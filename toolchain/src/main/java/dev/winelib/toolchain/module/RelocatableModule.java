@@ -144,7 +144,7 @@ public final class RelocatableModule {
                 : TemporaryFiles.workDirectory(output.getFileName().toString());
         boolean done = false;
         try {
-            Result result = build(request, tools, sysroot, generator, log, work, output);
+            Result result = build(request, tools, sysroot, generator, log, work, output, keepTemporaries);
             done = true;
             return keepTemporaries ? new Result(result.imports(), result.unresolved(), result.warnings(),
                     Optional.of(work)) : result;
@@ -156,7 +156,7 @@ public final class RelocatableModule {
     }
 
     private static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
-            Path work, Path output) throws IOException, InterruptedException, BuildFailure {
+            Path work, Path output, boolean keepText) throws IOException, InterruptedException, BuildFailure {
         ModuleSpec spec = request.spec();
         boolean executable = request.executable();
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
@@ -164,8 +164,7 @@ public final class RelocatableModule {
         List<Path> runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
                 sysroot.sysroot(), pieces, log);
 
-        Optional<Path> references = referencesObject(request, tools, work, log);
-        CombinedObject combined = combine(request, tools, references, work, log);
+        CombinedObject combined = combine(request, tools, referencedNames(request), work, log);
         if (executable && request.entryFunction().isEmpty()
                 && !combined.defined().contains(request.unicode() ? "wmain" : "main")) {
             // the program defines only (w)WinMain: add the main that calls it
@@ -224,15 +223,22 @@ public final class RelocatableModule {
         }
 
         ModuleOptions options = request.options().withEntryPoint(pieces.entrySymbol()).withStubRuntime();
-        String assembly;
+        Path header = work.resolve("module.o");
+        ModuleAssemblyEmitter emitter = new ModuleAssemblyEmitter(generator);
+        String what = spec.fileName() + ".spec.s";
         try {
-            assembly = new ModuleAssemblyEmitter(generator).emit(spec, options, plan.imports(), request.resources());
+            if (keepText) {
+                String assembly = emitter.emit(spec, options, plan.imports(), request.resources());
+                Files.writeString(work.resolve("module.s"), assembly);
+                ModuleAssembler.assemble(assembly, header, what);
+            } else {
+                // the text goes straight into the assembler, piece by piece: it never exists whole
+                ModuleAssembler.assemble(out -> emitter.emit(spec, options, plan.imports(), request.resources(), out),
+                        header, what);
+            }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
         }
-        Path header = work.resolve("module.o");
-        Files.writeString(work.resolve("module.s"), assembly);
-        ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
         List<Path> parts = new ArrayList<>();
         parts.add(header);
         parts.addAll(runtime);
@@ -270,12 +276,8 @@ public final class RelocatableModule {
                 .orElse(work.resolve("runtime"));
     }
 
-    /**
-     * An object referring to each exported function and each {@code -u} symbol, so that merging pulls
-     * what defines them from the archives and what nothing defines shows as undefined.
-     */
-    private static Optional<Path> referencesObject(Request request, Tools tools, Path work, BuildLog log)
-            throws IOException, InterruptedException, BuildFailure {
+    /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */
+    private static Set<String> referencedNames(Request request) throws BuildFailure {
         Set<String> names = new LinkedHashSet<>();
         for (ExportEntry e : request.spec().entries()) {
             if (UndefinedExports.needsDefinition(e)) {
@@ -287,16 +289,27 @@ public final class RelocatableModule {
             // what the executable's entry point calls: pulled from archives that define it
             names.add(request.entryFunction().orElse(request.unicode() ? "wmain" : "main"));
         }
+        for (String name : names) {
+            try {
+                AsmText.symbol(name);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure("symbol '" + name + "' cannot be referenced: " + e.getMessage(), e);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * An object referring to each of {@code names}, so that merging pulls what defines them from the
+     * archives and what nothing defines shows as undefined.
+     */
+    private static Optional<Path> referencesObject(Set<String> names, Path work) throws IOException, BuildFailure {
         if (names.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder asm = new StringBuilder("\t.data\n");
         for (String name : names) {
-            try {
-                asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
-            } catch (IllegalArgumentException e) {
-                throw new BuildFailure("symbol '" + name + "' cannot be referenced: " + e.getMessage(), e);
-            }
+            asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
         Path object = work.resolve("references.o");
@@ -309,10 +322,18 @@ public final class RelocatableModule {
      * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
      * ntdll, never from a DLL the module happens to import (shlwapi also exports DelayLoadFailureHook).
      */
-    private static CombinedObject combine(Request request, Tools tools, Optional<Path> references, Path work,
+    private static CombinedObject combine(Request request, Tools tools, Set<String> referenced, Path work,
             BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        if (request.archives().isEmpty()) {
+            // no archive members to pick: what the objects define and use, and the references, is all
+            Optional<CombinedObject> objects = CombinedObject.ofObjects(request.objects(), work.resolve("combined.o"),
+                    log);
+            if (objects.isPresent()) {
+                return objects.get().referencing(referenced);
+            }
+        }
         List<Path> inputs = new ArrayList<>();
-        references.ifPresent(inputs::add);
+        referencesObject(referenced, work).ifPresent(inputs::add);
         inputs.addAll(request.objects());
         inputs.addAll(request.archives());
         return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
