@@ -31,7 +31,10 @@ public final class ModuleAssemblyEmitter {
     public static final int PE_HEADER_RESERVE = 0x11000;
     public static final int PAGE_SIZE = 0x1000;
 
-    private static final Configuration FREEMARKER = createConfiguration();
+    /** The template engine, started on first rendering only: modes that render nothing never start it. */
+    private static final class Engine {
+        static final Configuration FREEMARKER = createConfiguration();
+    }
 
     private final String generator;
 
@@ -216,7 +219,7 @@ public final class ModuleAssemblyEmitter {
 
     static void render(String templateName, Map<String, Object> model, java.io.Writer out) {
         try {
-            Template template = FREEMARKER.getTemplate(templateName);
+            Template template = Engine.FREEMARKER.getTemplate(templateName);
             template.process(model, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load assembly template " + templateName, e);
@@ -226,6 +229,11 @@ public final class ModuleAssemblyEmitter {
     }
 
     private static Configuration createConfiguration() {
+        // errors reach the caller as exceptions: no logging library (java.util.logging would be started
+        // for nothing), unless the application chose one
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "none");
+        }
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
         cfg.setClassForTemplateLoading(ModuleAssemblyEmitter.class, "/dev/winelib/asm");
         cfg.setDefaultEncoding("UTF-8");

@@ -161,8 +161,7 @@ public final class RelocatableModule {
         boolean executable = request.executable();
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
                 ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false);
-        List<Path> runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
-                sysroot.sysroot(), pieces, log);
+        List<Path> runtime = runtime(tools, sysroot, pieces, work, log);
 
         CombinedObject combined = combine(request, tools, referencedNames(request), work, log);
         if (executable && request.entryFunction().isEmpty()
@@ -170,11 +169,10 @@ public final class RelocatableModule {
             // the program defines only (w)WinMain: add the main that calls it
             pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
                     pieces.delayImports(), true);
-            runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
-                    sysroot.sysroot(), pieces, log);
+            runtime = runtime(tools, sysroot, pieces, work, log);
         }
 
-        Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot);
+        Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot, tools.runtimeCache());
         Set<String> runtimeNeeds = runtimeNeeds(runtime);
         List<Path> definitions = new ArrayList<>(request.importDefinitions());
         List<String> dlls = new ArrayList<>(request.imports());
@@ -267,6 +265,29 @@ public final class RelocatableModule {
             Files.deleteIfExists(tmp);
         }
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
+    }
+
+    /** Runtime objects of the cache already checked in this process, by directory. */
+    private static final java.util.Map<Path, List<Path>> CHECKED_RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory,
+     * checked once per process (a batch builds many modules with the same runtime), or compiled in
+     * the work directory without a cache.
+     */
+    private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        Path directory = runtimeDirectory(tools, sysroot, pieces, work);
+        boolean cached = !directory.startsWith(work);
+        List<Path> objects = cached ? CHECKED_RUNTIMES.get(directory) : null;
+        if (objects != null && objects.stream().allMatch(Files::isRegularFile)) {
+            return objects;
+        }
+        objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces, log));
+        if (cached) {
+            CHECKED_RUNTIMES.put(directory, objects);
+        }
+        return objects;
     }
 
     /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
