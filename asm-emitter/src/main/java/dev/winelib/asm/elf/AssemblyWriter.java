@@ -44,6 +44,11 @@ public final class AssemblyWriter extends Writer {
     }
 
     @Override
+    public void write(String text) {
+        write(text, 0, text.length());
+    }
+
+    @Override
     public void write(String text, int offset, int length) {
         if (chars.length < length) {
             chars = new char[Math.max(length, 2 * chars.length)];

@@ -66,6 +66,7 @@ public final class RelocatableMerger {
     private static final int SHT_REL = 9;
     private static final int SHT_GROUP = 17;
     private static final int SHT_SYMTAB_SHNDX = 18;
+    private static final long SHF_EXECINSTR = 0x4;
     private static final long SHF_INFO_LINK = 0x40;
     private static final long SHF_LINK_ORDER = 0x80;
     private static final long SHF_MERGE = 0x10;
@@ -82,6 +83,7 @@ public final class RelocatableMerger {
     private static final int STT_NOTYPE = 0;
     private static final int STT_SECTION = 3;
     private static final int EM_386 = 3;
+    private static final int EM_X86_64 = 62;
     private static final String GNU_PROPERTY = ".note.gnu.property";
 
     private RelocatableMerger() {
@@ -504,8 +506,10 @@ public final class RelocatableMerger {
         }
         long offset = (out.size + alignment - 1) & -alignment;
         if (out.type != SHT_NOBITS) {
+            // between code, x86 linkers pad with int3 (0xcc), elsewhere with zeros
+            int fill = (s.flags() & SHF_EXECINSTR) != 0 && (p.machine == EM_386 || p.machine == EM_X86_64) ? 0xcc : 0;
             for (long i = out.size; i < offset; i++) {
-                out.content.write(0);
+                out.content.write(fill);
             }
             if (s.type() != SHT_NOBITS) {
                 out.content.writeBytes(p.content(s));
