@@ -267,27 +267,48 @@ public final class RelocatableModule {
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
 
-    /** Runtime objects of the cache already checked in this process, by directory. */
-    private static final java.util.Map<Path, List<Path>> CHECKED_RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Runtime objects of the cache checked in this process, by directory, with their size and modification time. */
+    private static final java.util.Map<Path, List<String>> CHECKED_RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory,
-     * checked once per process (a batch builds many modules with the same runtime), or compiled in
-     * the work directory without a cache.
+     * or compiled in the work directory without a cache. A process checks a cache directory once (a
+     * batch builds many modules with the same runtime): later builds take its objects while each has
+     * the size and modification time it had then; a changed or removed object is checked again.
      */
     private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work,
             BuildLog log) throws IOException, InterruptedException, BuildFailure {
         Path directory = runtimeDirectory(tools, sysroot, pieces, work);
         boolean cached = !directory.startsWith(work);
-        List<Path> objects = cached ? CHECKED_RUNTIMES.get(directory) : null;
-        if (objects != null && objects.stream().allMatch(Files::isRegularFile)) {
-            return objects;
+        List<String> seen = cached ? CHECKED_RUNTIMES.get(directory) : null;
+        if (seen != null) {
+            List<Path> objects = new ArrayList<>();
+            for (String entry : seen) {
+                objects.add(Path.of(entry.substring(entry.indexOf(' ', entry.indexOf(' ') + 1) + 1)));
+            }
+            if (fingerprints(objects).equals(seen)) {
+                return objects;
+            }
         }
-        objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces, log));
+        List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces,
+                log));
         if (cached) {
-            CHECKED_RUNTIMES.put(directory, objects);
+            CHECKED_RUNTIMES.put(directory, fingerprints(objects));
         }
         return objects;
+    }
+
+    /** "SIZE MTIME PATH" of each object; an object that is gone gives a line that matches nothing. */
+    private static List<String> fingerprints(List<Path> objects) {
+        List<String> lines = new ArrayList<>();
+        for (Path o : objects) {
+            try {
+                lines.add(Files.size(o) + " " + Files.getLastModifiedTime(o).toMillis() + " " + o);
+            } catch (IOException e) {
+                lines.add("- - " + o);
+            }
+        }
+        return lines;
     }
 
     /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
