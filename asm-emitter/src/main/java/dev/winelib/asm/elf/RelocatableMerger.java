@@ -512,7 +512,7 @@ public final class RelocatableMerger {
                 out.content.write(fill);
             }
             if (s.type() != SHT_NOBITS) {
-                out.content.writeBytes(p.content(s));
+                out.content.write(p.data.array(), (int) s.offset(), (int) s.size());
             } else {
                 out.content.writeBytes(new byte[(int) s.size()]);
             }
@@ -799,7 +799,7 @@ public final class RelocatableMerger {
             b.putInt((int) offset, b.getInt((int) offset) + (int) base);
         }
 
-        private byte[] layOut(int symtabIndex) {
+        private byte[] layOut(int symtabIndex) throws UnsupportedInputException {
             Strings sectionNames = new Strings();
             for (OutSection s : outputs) {
                 s.nameOffset = sectionNames.add(s.name);
@@ -825,27 +825,38 @@ public final class RelocatableMerger {
             byte[] strtab = strings.bytes();
             byte[] shstrtab = sectionNames.bytes();
 
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            file.writeBytes(new byte[layout.headerSize()]);
+            // the layout first, then one array of the file's size: no copy of the whole grows
+            long at = layout.headerSize();
             for (int i = 1; i < headers.size(); i++) {
                 OutSection s = headers.get(i);
-                pad(file, s.alignment);
-                s.fileOffset = file.size();
+                at = align(at, s.alignment);
+                s.fileOffset = at;
                 if (s.type != SHT_NOBITS) {
-                    file.writeBytes(s.content.toByteArray());
+                    at += s.content.size();
                 }
             }
-            pad(file, layout.wordAlignment());
-            long symtabOffset = file.size();
-            file.writeBytes(symtab.array());
-            long strtabOffset = file.size();
-            file.writeBytes(strtab);
-            long shstrtabOffset = file.size();
-            file.writeBytes(shstrtab);
-            pad(file, layout.wordAlignment());
-            long shoff = file.size();
+            at = align(at, layout.wordAlignment());
+            long symtabOffset = at;
+            long strtabOffset = symtabOffset + symtab.capacity();
+            long shstrtabOffset = strtabOffset + strtab.length;
+            long shoff = align(shstrtabOffset + shstrtab.length, layout.wordAlignment());
             int count = headers.size() + 3;
-            ByteBuffer table = ByteBuffer.allocate(count * layout.sectionHeaderSize()).order(ByteOrder.LITTLE_ENDIAN);
+            long total = shoff + (long) count * layout.sectionHeaderSize();
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new UnsupportedInputException("the merged object would be larger than 2 GiB");
+            }
+            byte[] file = new byte[(int) total];
+            for (int i = 1; i < headers.size(); i++) {
+                OutSection s = headers.get(i);
+                if (s.type != SHT_NOBITS) {
+                    copy(s.content, file, (int) s.fileOffset);
+                }
+            }
+            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtab.capacity());
+            System.arraycopy(strtab, 0, file, (int) strtabOffset, strtab.length);
+            System.arraycopy(shstrtab, 0, file, (int) shstrtabOffset, shstrtab.length);
+            ByteBuffer table = ByteBuffer.wrap(file, (int) shoff, count * layout.sectionHeaderSize()).slice()
+                    .order(ByteOrder.LITTLE_ENDIAN);
             sectionHeader(table, 0, 0, 0, 0, 0, 0, 0, 0, 0);
             for (int i = 1; i < headers.size(); i++) {
                 OutSection s = headers.get(i);
@@ -856,9 +867,8 @@ public final class RelocatableMerger {
                     firstGlobal, layout.wordAlignment(), layout.symbolSize());
             sectionHeader(table, strtabName, SHT_STRTAB, 0, strtabOffset, strtab.length, 0, 0, 1, 0);
             sectionHeader(table, shstrtabName, SHT_STRTAB, 0, shstrtabOffset, shstrtab.length, 0, 0, 1, 0);
-            file.writeBytes(table.array());
 
-            ByteBuffer out = ByteBuffer.wrap(file.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer out = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
             out.put(0, (byte) 0x7f).put(1, (byte) 'E').put(2, (byte) 'L').put(3, (byte) 'F');
             out.put(4, (byte) (layout.elf64() ? 2 : 1)).put(5, (byte) 1).put(6, (byte) 1).put(7, first.osAbi);
             out.putShort(16, (short) ET_REL).putShort(18, (short) first.machine).putInt(20, 1);
@@ -883,10 +893,30 @@ public final class RelocatableMerger {
             }
         }
 
-        private static void pad(ByteArrayOutputStream file, long alignment) {
-            while (file.size() % alignment != 0) {
-                file.write(0);
+        /** Copies {@code content} into {@code file} at {@code offset}, without an intermediate array. */
+        private static void copy(ByteArrayOutputStream content, byte[] file, int offset) {
+            try {
+                content.writeTo(new java.io.OutputStream() {
+                    private int position = offset;
+
+                    @Override
+                    public void write(int b) {
+                        file[position++] = (byte) b;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int from, int length) {
+                        System.arraycopy(b, from, file, position, length);
+                        position += length;
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // an array never fails
             }
+        }
+
+        private static long align(long value, long alignment) {
+            return (value + alignment - 1) / alignment * alignment;
         }
     }
 
