@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.compile.CompileSlots;
+import dev.winelib.toolchain.compile.FunctionConventions;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -37,11 +40,15 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * asserts, for each of its exported functions, that the function's type is the same as that type
  * with {@code __attribute__((ms_abi))} added: in C with {@code __typeof__} and
  * {@code __builtin_types_compatible_p}, in C++ with {@code decltype} and {@code __is_same}. The
- * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}). GCC and
+ * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}), unless the
+ * source's compilation already said which of its functions are ms_abi (GCC: {@link FunctionConventions}),
+ * when no second compilation is needed. GCC and
  * Clang treat the calling convention as part of the function type, so the assertion fails exactly
  * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
  * convention there.) A source whose check passed is checked again only when it, its object, its
- * flags or its exported functions change.
+ * flags or its exported functions change; when nothing the check reads changed since it last passed
+ * (the spec's functions, the sources, objects and lists, the compilers and flags), no object is read
+ * at all. The sources are checked in parallel, one compiler per compile slot ({@link CompileSlots}).
  *
  * <p>Exports defined outside the compiled sources (prebuilt link inputs, the Rust crate) are not
  * checked; nor is a source whose generated check fails for another reason than an assertion (a
@@ -71,16 +78,61 @@ public final class CallingConventionCheck {
      */
     public static void check(ModuleSpec spec, List<CompiledSource> sources, Path work, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
+        // nothing the check reads changed since it last passed: no object's symbols need reading
+        List<String> key = new ArrayList<>(List.of("calling-convention-check"));
+        List<Path> inputs = new ArrayList<>();
+        for (ExportEntry e : spec.entries()) {
+            if (e.type().isFunction()) {
+                key.add("export " + e.location() + " " + e.type().keyword() + " " + e.target());
+            }
+        }
+        for (CompiledSource s : sources) {
+            key.add("source " + s.displayName() + " " + s.language() + " " + s.invocation().compiler() + " "
+                    + s.invocation().flags() + " " + new TreeMap<>(s.invocation().environment()));
+            inputs.add(s.source());
+            inputs.add(s.object());
+            Path list = FunctionConventions.listOf(s.object());
+            if (Files.isRegularFile(list)) {
+                inputs.add(list);
+            }
+        }
+        Path passed = work.resolve("passed");
+        Path passedStamp = work.resolve("passed.stamp");
+        String record = Stamp.of(key, inputs);
+        if (Stamp.isFresh(passed, passedStamp, record)) {
+            return;
+        }
+        Files.deleteIfExists(passedStamp);
+        java.util.concurrent.atomic.AtomicBoolean incomplete = new java.util.concurrent.atomic.AtomicBoolean();
         Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
-        List<String> problems = new ArrayList<>();
+        // the checks run at once, as many compilers as there are compile slots; problems in source order
+        List<Future<List<String>>> checks = new ArrayList<>();
         for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
-            problems.addAll(checkSource(e.getKey(), e.getValue(), work, log));
+            checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), e.getValue(), work, log,
+                    incomplete)));
+        }
+        for (Future<List<String>> check : checks) {
+            try {
+                check.get(); // every check ends before a failure is reported: no compiler is left running
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reported in order below
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Future<List<String>> check : checks) {
+            problems.addAll(CompileSlots.result(check));
         }
         if (!problems.isEmpty()) {
             throw new BuildFailure(String.join("\n", problems) + "\nOn x86_64 Windows code calls exported functions"
                     + " with the Microsoft x64 calling convention (ms_abi); a function defined without it reads its"
                     + " arguments from the wrong registers. Declare it WINAPI (or __stdcall, __cdecl, WINAPIV for"
                     + " varargs), as in: int WINAPI name(int a, int b)");
+        }
+        if (!incomplete.get()) { // a source not fully checked is tried (and reported) again next time
+            Files.createDirectories(work);
+            AtomicFiles.write(passed, "the calling conventions of the exports were checked\n".getBytes(
+                    StandardCharsets.UTF_8));
+            Stamp.write(passedStamp, record, passed);
         }
     }
 
@@ -137,14 +189,27 @@ public final class CallingConventionCheck {
         return b.toString();
     }
 
+    private static String problem(ExportEntry e, CompiledSource source) {
+        return e.location() + ": function '" + e.target() + "' (" + e.type().keyword() + ") is defined in "
+                + source.displayName() + " without the Windows calling convention: declare it WINAPI";
+    }
+
     /** The problems of one source: none when every export it defines is ms_abi. */
     private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, Path work,
-            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+            BuildLog log, java.util.concurrent.atomic.AtomicBoolean incomplete) throws IOException,
+            InterruptedException, BuildFailure {
         String path = source.source().toAbsolutePath().toString();
         if (path.contains("\"") || path.contains("\\") || path.chars().anyMatch(c -> c < 0x20)) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not checked: its path has a"
                     + " character an #include cannot name");
             return List.of();
+        }
+        Optional<Map<String, Boolean>> defined = FunctionConventions.of(source.object());
+        if (defined.isPresent() && exports.stream().allMatch(e -> defined.get().containsKey(e.target()))) {
+            // the compilation said which of its functions are ms_abi: nothing to compile
+            return exports.stream().filter(e -> !defined.get().get(e.target())).map(e -> problem(e, source))
+                    .distinct().toList();
         }
         Files.createDirectories(work);
         String extension = source.language() == SourceLanguage.CXX ? ".cpp" : ".c";
@@ -180,10 +245,7 @@ public final class CallingConventionCheck {
             Matcher m = at.matcher(line);
             int index = m.matches() ? Integer.parseInt(m.group(1)) - 3 : -1;
             if (index >= 0 && index < exports.size() && ASSERTION_FAILED.matcher(m.group(2)).find()) {
-                ExportEntry e = exports.get(index);
-                String problem = e.location() + ": function '" + e.target() + "' (" + e.type().keyword()
-                        + ") is defined in " + source.displayName() + " without the Windows calling convention:"
-                        + " declare it WINAPI";
+                String problem = problem(exports.get(index), source);
                 if (!problems.contains(problem)) {
                     problems.add(problem);
                 }
@@ -192,6 +254,7 @@ public final class CallingConventionCheck {
             }
         }
         if (problems.isEmpty() || other) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not fully checked: the"
                     + " generated check " + checkFile + " did not compile:\n" + result.output().strip());
         }

@@ -16,6 +16,7 @@ import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * A module's objects and libraries merged with {@code ld -r}, as winebuild merges them to learn what
@@ -38,9 +39,12 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
         return List.copyOf(new TreeSet<>(undefined));
     }
 
-    /** Merges {@code inputs} (objects first, then archives) into {@code output} and reads its symbols. */
-    static CombinedObject combine(ToolCommand linker, List<Path> inputs, Path output, BuildLog log)
-            throws IOException, InterruptedException, BuildFailure {
+    /**
+     * Merges {@code inputs} (objects first, then archives) into {@code output} and reads its symbols;
+     * a failure names the files of {@code names} as they describe them.
+     */
+    static CombinedObject combine(ToolCommand linker, List<Path> inputs, Path output, ToolFileNames names,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
         if (inputs.isEmpty()) {
             // a spec of stubs and forwards alone, without objects: nothing to merge (ld.lld refuses
             // to run without input files)
@@ -55,7 +59,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
         inputs.forEach(p -> args.add(p.toString()));
         List<String> command = linker.commandLine(args);
         log.debug(String.join(" ", command));
-        LinkerProcess.check("merging the module's objects to find its imports", command, null);
+        LinkerProcess.check("merging the module's objects to find its imports", command, null, names);
         return read(output);
     }
 

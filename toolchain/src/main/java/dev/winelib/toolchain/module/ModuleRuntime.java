@@ -12,6 +12,7 @@ import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.process.ToolFileNames;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.process.ToolCommand;
@@ -110,8 +111,28 @@ public final class ModuleRuntime {
         } else {
             flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }
-        return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
-                .compile(sources, List.of(directory)).objects();
+        try {
+            return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
+                    .compile(sources, List.of(directory)).objects();
+        } catch (BuildFailure e) {
+            // the sources are written into the build's (or the cache's) directory: name them as what they are
+            ToolFileNames names = ToolFileNames.none();
+            for (Path source : sources) {
+                names = names.with(source, "winebuild-j's runtime source " + source.getFileName());
+            }
+            throw new BuildFailure(names.rewrite(e.getMessage()), e);
+        }
+    }
+
+    /** How tool messages name the runtime's objects: winebuild-j's runtime ({@code entry.c}). */
+    public static ToolFileNames fileNames(List<Path> objects) {
+        ToolFileNames names = ToolFileNames.none();
+        for (Path o : objects) {
+            String name = o.getFileName().toString();
+            names = names.with(o, "winebuild-j's runtime (" + (name.endsWith(".o") ? name.substring(0,
+                    name.length() - 2) : name) + ")");
+        }
+        return names;
     }
 
     private static Path writeSource(Path dir, String name) throws IOException {

@@ -27,9 +27,9 @@ import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
-import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
-import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * The module object for a link done by someone else (winegcc, a Makefile), as winebuild's
@@ -245,17 +245,13 @@ public final class RelocatableModule {
         if (inProcess.isPresent()) {
             Files.write(merged, inProcess.get());
         } else {
-            // the linker writes into the work directory under a plain relative name: ld.lld takes a '%'
-            // in an absolute -o path for a placeholder
-            List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString()));
+            List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString()));
             parts.forEach(o -> args.add(o.toString()));
             List<String> command = tools.linker().commandLine(args);
             log.debug(String.join(" ", command));
-            try {
-                ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
-            } catch (ToolFailedException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
+            LinkerProcess.check("merging the module object " + output.getFileName(), command, work,
+                    ModuleRuntime.fileNames(runtime).with(header, ModuleObjectWriter.description(spec))
+                            .with(merged, request.output().toString()));
         }
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
@@ -374,11 +370,17 @@ public final class RelocatableModule {
                 return objects.get().referencing(referenced);
             }
         }
+        Optional<Path> references = referencesObject(referenced, work);
         List<Path> inputs = new ArrayList<>();
-        referencesObject(referenced, work).ifPresent(inputs::add);
+        references.ifPresent(inputs::add);
         inputs.addAll(request.objects());
         inputs.addAll(request.archives());
-        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
+        // messages name the user's objects as given; the build's own files as what they are
+        ToolFileNames names = ToolFileNames.none()
+                .with(work.resolve("combined.o"), "the objects of " + request.output() + " merged")
+                .and(references.map(r -> ToolFileNames.none().with(r, "the references to the functions "
+                        + request.spec().source() + " exports")).orElse(ToolFileNames.none()));
+        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), names, log);
     }
 
     /** What the runtime objects use and do not define themselves. */
