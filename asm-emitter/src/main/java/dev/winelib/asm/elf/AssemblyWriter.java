@@ -2,6 +2,8 @@ package dev.winelib.asm.elf;
 
 import java.io.Writer;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
  * Assembles text as it is written ({@link ElfAssembler} fed piece by piece): a template rendering
  * into it never builds the whole assembly text, and the statements of one piece are dropped once
@@ -16,7 +18,7 @@ public final class AssemblyWriter extends Writer {
 
     private static final int PIECE = 32 * 1024;
 
-    private final ElfAssembler assembler = ElfAssembler.incremental();
+    private final ElfAssembler assembler;
     private final StringBuilder pending = new StringBuilder();
     private int lastBoundary;
     private int line = 1;
@@ -26,6 +28,16 @@ public final class AssemblyWriter extends Writer {
     private boolean escaped;
     private AssemblyException failure;
     private boolean finished;
+
+    /** A writer making an ELF64 x86-64 object. */
+    public AssemblyWriter() {
+        this(TargetCpu.X86_64);
+    }
+
+    /** A writer making the object for {@code cpu}: ELF64 x86-64, or ELF32 i386. */
+    public AssemblyWriter(TargetCpu cpu) {
+        assembler = ElfAssembler.incremental(cpu);
+    }
 
     @Override
     public void write(char[] buffer, int offset, int length) {

@@ -73,8 +73,8 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
-    static ElfAssembler incremental() {
-        return new ElfAssembler();
+    static ElfAssembler incremental(TargetCpu cpu) {
+        return new ElfAssembler(cpu);
     }
 
     /** Assembles the statements of one piece of text. */

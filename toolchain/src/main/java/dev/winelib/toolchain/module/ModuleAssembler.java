@@ -36,7 +36,13 @@ public final class ModuleAssembler {
      * never kept ({@link AssemblyWriter}).
      */
     public static void assemble(Consumer<Writer> text, Path object, String what) throws IOException, BuildFailure {
-        AssemblyWriter writer = new AssemblyWriter();
+        assemble(text, object, what, TargetCpu.X86_64);
+    }
+
+    /** As {@link #assemble(Consumer, Path, String)}, for {@code cpu}: ELF64 x86-64, or ELF32 i386. */
+    public static void assemble(Consumer<Writer> text, Path object, String what, TargetCpu cpu)
+            throws IOException, BuildFailure {
+        AssemblyWriter writer = new AssemblyWriter(cpu);
         text.accept(writer);
         byte[] bytes;
         try {

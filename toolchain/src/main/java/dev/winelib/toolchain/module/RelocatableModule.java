@@ -228,11 +228,11 @@ public final class RelocatableModule {
             if (keepText) {
                 String assembly = emitter.emit(spec, options, plan.imports(), request.resources());
                 Files.writeString(work.resolve("module.s"), assembly);
-                ModuleAssembler.assemble(assembly, header, what);
+                AtomicFiles.writeIfChanged(header, ModuleAssembler.toObject(assembly, what, spec.cpu()));
             } else {
                 // the text goes straight into the assembler, piece by piece: it never exists whole
                 ModuleAssembler.assemble(out -> emitter.emit(spec, options, plan.imports(), request.resources(), out),
-                        header, what);
+                        header, what, spec.cpu());
             }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
