@@ -232,7 +232,7 @@ public final class RelocatableModule {
         }
         Path header = work.resolve("module.o");
         Files.writeString(work.resolve("module.s"), assembly);
-        ModuleAssembler.assemble(assembly, header, spec.fileName() + ".spec.s");
+        AtomicFiles.writeIfChanged(header, ModuleAssembler.toObject(assembly, spec.fileName() + ".spec.s", spec.cpu()));
         // the linker writes into the work directory under a plain relative name: ld.lld takes a '%' in
         // an absolute -o path for a placeholder
         Path merged = work.resolve("merged.o");
