@@ -35,7 +35,10 @@ public final class ModuleAssemblyEmitter {
     public static final int PE_HEADER_RESERVE = 0x11000;
     public static final int PAGE_SIZE = 0x1000;
 
-    private static final Configuration FREEMARKER = createConfiguration();
+    /** The template engine, started on first rendering only: modes that render nothing never start it. */
+    private static final class Engine {
+        static final Configuration FREEMARKER = createConfiguration();
+    }
 
     private final String generator;
 
@@ -58,6 +61,17 @@ public final class ModuleAssemblyEmitter {
      * a resource directory for {@code resources}.
      */
     public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources) {
+        StringWriter out = new StringWriter();
+        emit(spec, options, imports, resources, out);
+        return out.toString();
+    }
+
+    /**
+     * Writes the module's assembly text to {@code out} as it is made (say into an
+     * {@link dev.winelib.asm.elf.AssemblyWriter}, so that the whole text never exists at once).
+     */
+    public void emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources,
+            java.io.Writer out) {
         Map<String, Object> model = new HashMap<>();
         TargetCpu cpu = spec.cpu();
         boolean i386 = cpu == TargetCpu.I386;
@@ -91,7 +105,7 @@ public final class ModuleAssemblyEmitter {
         model.put("needsPcThunk", i386 && (stubs.size() > 0 && options.stubRuntime() || relay != null
                 || !((List<?>) exports.get("importThunks")).isEmpty() || !imports.immediate().isEmpty()
                 || !imports.delayed().isEmpty()));
-        return render("module.s.ftl", model);
+        render("module.s.ftl", model, out);
     }
 
     /** The FNV-1 hash of the module file name that winebuild writes as TimeDateStamp. */
@@ -213,11 +227,15 @@ public final class ModuleAssemblyEmitter {
     }
 
     static String render(String templateName, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        render(templateName, model, out);
+        return out.toString();
+    }
+
+    static void render(String templateName, Map<String, Object> model, java.io.Writer out) {
         try {
-            Template template = FREEMARKER.getTemplate(templateName);
-            StringWriter out = new StringWriter();
+            Template template = Engine.FREEMARKER.getTemplate(templateName);
             template.process(model, out);
-            return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load assembly template " + templateName, e);
         } catch (TemplateException e) {
@@ -226,6 +244,11 @@ public final class ModuleAssemblyEmitter {
     }
 
     private static Configuration createConfiguration() {
+        // errors reach the caller as exceptions: no logging library (java.util.logging would be started
+        // for nothing), unless the application chose one
+        if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+            System.setProperty("org.freemarker.loggerLibrary", "none");
+        }
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
         cfg.setClassForTemplateLoading(ModuleAssemblyEmitter.class, "/dev/winelib/asm");
         cfg.setDefaultEncoding("UTF-8");
@@ -235,6 +258,8 @@ public final class ModuleAssemblyEmitter {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
+        // the templates are in the jar: parsed once per process, never checked for changes again
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         return cfg;
     }
 }

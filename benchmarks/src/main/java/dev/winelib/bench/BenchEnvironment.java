@@ -21,6 +21,7 @@ final class BenchEnvironment {
     static final String ROOT = "bench.root";
     static final String WINE_SOURCE = "bench.wineSource";
     static final String MAVEN_HOME = "bench.mavenHome";
+    static final String REPOSITORY_TAIL = "bench.repositoryTail";
 
     private BenchEnvironment() {
     }
@@ -73,6 +74,21 @@ final class BenchEnvironment {
         return repo;
     }
 
+    /** The local repository Maven reads the plugin's third-party dependencies from (after the staged one). */
+    static Path repositoryTail() {
+        String configured = System.getProperty(REPOSITORY_TAIL, "");
+        return configured.isBlank() ? Path.of(System.getProperty("user.home"), ".m2", "repository")
+                : Path.of(configured);
+    }
+
+    /** The version of the staged plugin. */
+    static String pluginVersion() throws IOException {
+        try (Stream<Path> versions = Files.list(stagedRepository().resolve("dev/winelib/winelib-maven-plugin"))) {
+            return versions.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalStateException("no staged winelib-maven-plugin version"));
+        }
+    }
+
     private static Path executable(String path, String what) {
         Path p = Path.of(path);
         if (!Files.isExecutable(p)) {
@@ -92,6 +108,14 @@ final class BenchEnvironment {
 
     /** Runs a command in {@code dir}; fails with its output unless it exits with 0. */
     static void run(Path dir, Map<String, String> environment, List<String> command) {
+        output(dir, environment, command, command);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} and returns its output (standard output and error); fails with it
+     * unless it exits with 0, naming the command as {@code shown}.
+     */
+    static String output(Path dir, Map<String, String> environment, List<String> command, List<String> shown) {
         try {
             Path log = Files.createTempFile("bench", ".log");
             try {
@@ -99,10 +123,12 @@ final class BenchEnvironment {
                         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 pb.environment().putAll(environment);
                 int code = pb.start().waitFor();
+                String output = Files.readString(log, StandardCharsets.UTF_8);
                 if (code != 0) {
-                    throw new IllegalStateException(String.join(" ", command) + " failed (exit " + code + "):\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
+                    throw new IllegalStateException(String.join(" ", shown) + " failed in " + dir + " (exit " + code
+                            + "):\n" + output);
                 }
+                return output;
             } finally {
                 Files.deleteIfExists(log);
             }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildLog;
@@ -70,8 +71,16 @@ public class DllBuildBenchmark {
         BenchEnvironment.deleteTree(dir.resolve("winegcc"));
     }
 
+    /** Peak memory: winebuild-j's is this JVM's; winegcc's that of one extra build, measured with GNU time. */
     @TearDown(Level.Trial)
-    public void cleanUp() {
+    public void cleanUp(BenchmarkParams params) throws IOException {
+        if (params.getBenchmark().endsWith(".winebuildJ")) {
+            PeakMemory.record(params.getBenchmark(), PeakMemory.ownPeakKb());
+        } else {
+            Path out = Files.createDirectories(dir.resolve("winegcc"));
+            PeakMemory.record(params.getBenchmark(), TimedCommand.run(out, List.of(winegcc.toString(), "-shared",
+                    spec.toString(), source.toString(), "-o", out.resolve("hello.dll.so").toString())).peakKb());
+        }
         BenchEnvironment.deleteTree(dir);
     }
 

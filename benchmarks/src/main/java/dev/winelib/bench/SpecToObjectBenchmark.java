@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleOptions;
@@ -85,8 +86,24 @@ public class SpecToObjectBenchmark {
         Files.createDirectories(out);
     }
 
+    /**
+     * Peak memory: winebuild-j's is this JVM's (the whole corpus in one process); winebuild's is that of one
+     * extra run on the largest spec of the corpus, measured with GNU time.
+     */
     @TearDown(Level.Trial)
-    public void cleanUp() {
+    public void cleanUp(BenchmarkParams params) throws IOException {
+        if (params.getBenchmark().endsWith(".winebuildJ")) {
+            PeakMemory.record(params.getBenchmark(), PeakMemory.ownPeakKb());
+        } else {
+            Path largest = specs.get(0);
+            for (Path p : specs) {
+                if (Files.size(p) > Files.size(largest)) {
+                    largest = p;
+                }
+            }
+            PeakMemory.record(params.getBenchmark(), TimedCommand.run(out, List.of(winebuild.toString(), "--dll",
+                    "-m64", "-E", largest.toString(), "-o", out.resolve("largest.spec.o").toString())).peakKb());
+        }
         BenchEnvironment.deleteTree(out);
     }
 

@@ -1,6 +1,7 @@
 package dev.winelib.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 18's launcher cases: the class-data-sharing archive of bin/winebuild-j (R09, R24, R25). */
+/** Issue 18's launcher cases: the class-data-sharing archive of bin/winebuild-j (R09, R10, R24, R25). */
 class LauncherIT {
 
     @TempDir
@@ -33,7 +35,12 @@ class LauncherIT {
     }
 
     private Run run(Map<String, String> env, String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
+        return run(List.of(launcher.toString()), env, args);
+    }
+
+    /** Runs {@code command} followed by {@code args}, with the launcher's environment and {@code env}. */
+    private Run run(List<String> command, Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(command.stream(), Stream.of(args)).toList())
                 .directory(dir.toFile());
         pb.environment().remove("WINEBUILD_J_CDS");
         pb.environment().put("HOME", dir.resolve("home").toString());
@@ -105,5 +112,42 @@ class LauncherIT {
                 "--def", "-E", spec.toString());
         assertThat(r.status()).isEqualTo(130);
         assertThat(files(cds)).isEmpty();
+    }
+
+    /**
+     * R10: a cache file system with less room than the archive (a 1 MiB tmpfs, mounted in a private
+     * mount namespace): commands keep their exit status (0, and 2 for a usage error) and their output,
+     * and nothing is left in the cache. Needs root and unshare(1) for the mount.
+     */
+    @Test
+    void r10ACacheWithoutRoomForTheArchiveKeepsExitStatusAndOutput() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("small-cache"));
+        // the script mounts the tmpfs, then runs the launcher with the remaining arguments
+        List<String> onSmallCache = List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=1m winebuild-j-r10 \"$0\" || exit 99; shift; \"$@\"; status=$?; "
+                        + "ls -A \"$0/winebuild-j/cds\" >&2; exit $status",
+                cache.toString(), "--", launcher.toString());
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Run probe = run(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t tmpfs -o size=1m winebuild-j-r10 \"$0\"", cache.toString()), Map.of());
+        if (probe.status() != 0) {
+            String message = "cannot mount a small tmpfs in a private mount namespace (needs root and unshare): "
+                    + probe.stderr().strip();
+            if (ExternalTools.onCi()) {
+                fail(message + ". CI=true, so this fails instead of skipping.");
+            }
+            Assumptions.abort("skipped: " + message);
+        }
+
+        Run def = run(onSmallCache, env, "--def", "-E", spec.toString());
+        assertThat(def.status()).as(def.stderr()).isZero();
+        assertThat(def.stdout()).contains("LIBRARY hello.dll");
+        assertThat(def.stderr()).as("the cds directory is left empty").isEmpty();
+
+        Run usage = run(onSmallCache, env, "--no-such-option");
+        assertThat(usage.status()).as(usage.stderr()).isEqualTo(2);
+        assertThat(usage.stderr()).contains("no-such-option").doesNotContain("shared archive");
+        // the mount was private: nothing reached the cache directory outside the namespace
+        assertThat(files(cache)).isEmpty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.winelib.spec;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Argument types of a 32/64-bit spec entry point. */
@@ -32,6 +31,17 @@ public enum ArgType {
     }
 
     public static Optional<ArgType> fromKeyword(String keyword) {
-        return Arrays.stream(values()).filter(t -> t.keyword.equals(keyword)).findFirst();
+        return Optional.ofNullable(ByKeyword.MAP.get(keyword));
+    }
+
+    /** The types by keyword (a holder: enum constants are not yet there while the enum's own fields start). */
+    private static final class ByKeyword {
+        static final java.util.Map<String, ArgType> MAP = new java.util.HashMap<>();
+
+        static {
+            for (ArgType t : values()) {
+                MAP.put(t.keyword, t);
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.winelib.spec;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The kind of an entry point, as written after the ordinal in a .spec line. */
@@ -27,6 +26,17 @@ public enum EntryType {
     }
 
     public static Optional<EntryType> fromKeyword(String keyword) {
-        return Arrays.stream(values()).filter(t -> t.keyword.equals(keyword)).findFirst();
+        return Optional.ofNullable(ByKeyword.MAP.get(keyword));
+    }
+
+    /** The types by keyword (a holder: enum constants are not yet there while the enum's own fields start). */
+    private static final class ByKeyword {
+        static final java.util.Map<String, EntryType> MAP = new java.util.HashMap<>();
+
+        static {
+            for (EntryType t : values()) {
+                MAP.put(t.keyword, t);
+            }
+        }
     }
 }

@@ -30,6 +30,13 @@ public final class SpecParser {
 
     private static final String NAME_CHARS =
             "/$:-_@?<>abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final boolean[] NAME_CHAR_TABLE = new boolean[128];
+
+    static {
+        for (char c : NAME_CHARS.toCharArray()) {
+            NAME_CHAR_TABLE[c] = true;
+        }
+    }
 
     private SpecParser() {
     }
@@ -365,7 +372,8 @@ public final class SpecParser {
             return;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (NAME_CHARS.indexOf(name.charAt(i)) < 0) {
+            char c = name.charAt(i);
+            if (c >= NAME_CHAR_TABLE.length || !NAME_CHAR_TABLE[c]) {
                 throw new SpecException(new SourceLocation(token.location().file(), token.location().line(),
                         token.location().column() + i), "character '" + EntryChecks.printable(name.charAt(i))
                         + "' is not allowed in the exported name '" + EntryChecks.printable(name) + "'");

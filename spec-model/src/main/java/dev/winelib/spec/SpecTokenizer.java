@@ -85,7 +85,19 @@ final class SpecTokenizer {
             pos++;
             return Optional.of(new Token(String.valueOf(c), at));
         }
-        StringBuilder text = new StringBuilder();
+        int start = pos;
+        while (pos < line.length()) {
+            c = line.charAt(pos);
+            if (separators.indexOf(c) >= 0 || isSpace(c) || c == '\\') {
+                break;
+            }
+            pos++;
+        }
+        if (pos >= line.length() || line.charAt(pos) != '\\') {
+            // no backslash: the token is a piece of the line
+            return Optional.of(new Token(line.substring(start, pos), at));
+        }
+        StringBuilder text = new StringBuilder(line.substring(start, pos));
         while (pos < line.length()) {
             c = line.charAt(pos);
             if (separators.indexOf(c) >= 0 || isSpace(c)) {

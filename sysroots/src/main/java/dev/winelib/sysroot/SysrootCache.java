@@ -45,13 +45,15 @@ import java.util.stream.Stream;
  *
  * <pre>
  * cacheRoot/
- *   .KEY.lock                 lock file (FileChannel.lock), kept
+ *   .lock                     the one lock file: each key locks its own byte of it (FileChannel.lock)
  *   KEY/
  *     tree/                   the sysroot: give this directory as the sysroot
  *     manifest                every path with type, permissions, size, sha256, link target
  *     sysroot.properties      key, origin, archive sha256, size, entries, creation time, notes
  *     .complete               "sha256 of the manifest": written last, before the rename
- *   .tmp-KEY-*                a tree being unpacked (removed on failure, or by the next unpack)
+ *   .tmp-KEY-*                a tree being unpacked (removed on failure; one left by a killed
+ *                             process by the next unpack of any archive, once no process holds KEY's lock)
+ *   .trash-KEY-*              a damaged entry being deleted (the same)
  * </pre>
  *
  * <p>{@code KEY} is the first 32 hex digits of the archive's sha256 for {@link #unpack}, the
@@ -83,8 +85,13 @@ public final class SysrootCache {
     private static final int KEY_HEX_DIGITS = 32;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    /** FileChannel locks are held per process: threads of this JVM queue here first. */
-    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    /** FileChannel locks are held per process: threads of this JVM queue here first (per lock file and byte). */
+    private static final ConcurrentHashMap<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    /** The cache's lock file; earlier versions made one {@code .KEY.lock} file per key. */
+    static final String LOCK_FILE = ".lock";
+    /** A temporary tree or a damaged entry being deleted, with the key it belongs to. */
+    private static final Pattern LEFTOVER = Pattern.compile(
+            "\\.(?:tmp-(.+)-\\d+|trash-(.+)-(?:[0-9a-f]{32}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))");
 
     private final Path root;
     private final UnpackPolicy policy;
@@ -518,24 +525,39 @@ public final class SysrootCache {
 
     /** Moves a broken entry aside (atomically, so that no one sees half of it) and deletes it. */
     private void discard(Path entry, String key) throws IOException {
-        Path trash = root.resolve(".trash-" + key + "-" + UUID.randomUUID());
+        Path trash = root.resolve(".trash-" + key + "-" + UUID.randomUUID().toString().replace("-", ""));
         Files.move(entry, trash, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(trash);
     }
 
-    /** Temporary and trash directories of {@code key} left by a process that died; we hold the lock. */
+    /**
+     * Temporary and trash directories left by processes that died: those of {@code key} (whose lock we
+     * hold), and those of other keys whose lock no live process holds (an unpack holds its key's lock
+     * from start to end, so a directory of a free key belongs to no one).
+     */
     private void removeLeftovers(String key) throws IOException {
         List<Path> leftovers = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root, ".{tmp,trash}-*")) {
             for (Path p : dir) {
-                String n = p.getFileName().toString();
-                if (n.startsWith(".tmp-" + key + "-") || n.startsWith(".trash-" + key + "-")) {
+                var m = LEFTOVER.matcher(p.getFileName().toString());
+                if (m.matches()) {
                     leftovers.add(p);
                 }
             }
         }
         for (Path p : leftovers) {
-            deleteTree(p);
+            var m = LEFTOVER.matcher(p.getFileName().toString());
+            m.matches();
+            String owner = m.group(1) != null ? m.group(1) : m.group(2);
+            if (owner.equals(key)) {
+                deleteTree(p);
+                continue;
+            }
+            try (KeyLock free = tryLock(root, owner)) {
+                if (free != null) {
+                    deleteTree(p);
+                }
+            }
         }
     }
 
@@ -568,47 +590,146 @@ public final class SysrootCache {
         });
     }
 
+    /**
+     * The lock of {@code key} in the cache {@code dir}: one byte of the cache's one lock file (the
+     * byte's position comes from the key's SHA-256; two keys sharing one only wait for each other), so
+     * that no lock file is made per key. Blocks until no other thread or process holds it.
+     */
     private static KeyLock lock(Path dir, String key) throws IOException {
-        Path file = dir.resolve("." + key + ".lock").toAbsolutePath().normalize();
-        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-        jvm.lock();
-        FileChannel channel = null;
+        return lock(dir, key, true);
+    }
+
+    /** The lock of {@code key} if no other thread or process holds it, else null. */
+    private static KeyLock tryLock(Path dir, String key) throws IOException {
+        return lock(dir, key, false);
+    }
+
+    private static KeyLock lock(Path dir, String key, boolean wait) throws IOException {
+        Path file = dir.resolve(LOCK_FILE).toAbsolutePath().normalize();
+        long position = lockPosition(key);
+        ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(file + "@" + position, f -> new ReentrantLock());
+        if (jvm.isHeldByCurrentThread()) {
+            // this thread holds the byte already (another key of the same byte, taken inside it)
+            jvm.lock();
+            return new KeyLock(jvm, null, null);
+        }
+        if (wait) {
+            jvm.lock();
+        } else if (!jvm.tryLock()) {
+            return null;
+        }
+        LockFile lockFile = null;
         try {
-            try {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            } catch (java.nio.file.FileSystemException e) {
-                if (Files.isWritable(dir) && !(e instanceof java.nio.file.AccessDeniedException)
-                        && !"Read-only file system".equals(e.getReason())) {
-                    throw e;
-                }
-                // a read-only cache (a shared, fully populated one): nobody can change it, so readers
-                // need no exclusive lock; a shared one where the lock file can be read
-                if (!Files.isReadable(file)) {
-                    return new KeyLock(jvm, null, null);
-                }
-                channel = FileChannel.open(file, StandardOpenOption.READ);
-                return new KeyLock(jvm, channel, channel.lock(0, Long.MAX_VALUE, true));
+            lockFile = LockFile.open(file, dir);
+            if (lockFile.channel() == null) {
+                // a read-only cache whose lock file cannot be read: nobody can change the cache
+                return new KeyLock(jvm, lockFile, null);
             }
-            FileLock fileLock = channel.lock();
-            return new KeyLock(jvm, channel, fileLock);
+            // a read-only cache (a shared, fully populated one) is only read: a shared lock suffices
+            boolean shared = lockFile.readOnly();
+            FileLock fileLock = wait ? lockFile.channel().lock(position, 1, shared)
+                    : lockFile.channel().tryLock(position, 1, shared);
+            if (fileLock == null) {
+                lockFile.close();
+                jvm.unlock();
+                return null;
+            }
+            return new KeyLock(jvm, lockFile, fileLock);
         } catch (IOException | RuntimeException e) {
-            if (channel != null) {
-                channel.close();
+            if (lockFile != null) {
+                lockFile.close();
             }
             jvm.unlock();
             throw e;
         }
     }
 
-    private record KeyLock(ReentrantLock jvm, FileChannel channel, FileLock fileLock) implements AutoCloseable {
+    /**
+     * The lock file of a cache, opened once for all the locks this JVM holds in it: the locks are the
+     * process's (fcntl), and closing any channel of the file would release all of them, so the one
+     * channel is closed only when no lock of this JVM is left in it.
+     */
+    private static final class LockFile {
+        private static final java.util.Map<Path, LockFile> OPEN = new java.util.HashMap<>();
+
+        private final Path file;
+        private final FileChannel channel;
+        private final boolean readOnly;
+        private int users;
+
+        private LockFile(Path file, FileChannel channel, boolean readOnly) {
+            this.file = file;
+            this.channel = channel;
+            this.readOnly = readOnly;
+        }
+
+        static LockFile open(Path file, Path dir) throws IOException {
+            synchronized (OPEN) {
+                LockFile open = OPEN.get(file);
+                if (open == null) {
+                    open = create(file, dir);
+                    OPEN.put(file, open);
+                }
+                open.users++;
+                return open;
+            }
+        }
+
+        private static LockFile create(Path file, Path dir) throws IOException {
+            try {
+                return new LockFile(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        false);
+            } catch (java.nio.file.FileSystemException e) {
+                if (Files.isWritable(dir) && !(e instanceof java.nio.file.AccessDeniedException)
+                        && !"Read-only file system".equals(e.getReason())) {
+                    throw e;
+                }
+                if (!Files.isReadable(file)) {
+                    return new LockFile(file, null, true);
+                }
+                return new LockFile(file, FileChannel.open(file, StandardOpenOption.READ), true);
+            }
+        }
+
+        FileChannel channel() {
+            return channel;
+        }
+
+        boolean readOnly() {
+            return readOnly;
+        }
+
+        void close() throws IOException {
+            synchronized (OPEN) {
+                if (--users == 0) {
+                    OPEN.remove(file);
+                    if (channel != null) {
+                        channel.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Where in the lock file {@code key}'s byte is: from its SHA-256, below 2^62. */
+    static long lockPosition(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(hash).getLong() & 0x3fff_ffff_ffff_ffffL;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record KeyLock(ReentrantLock jvm, LockFile lockFile, FileLock fileLock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {
                 if (fileLock != null) {
                     fileLock.release();
                 }
-                if (channel != null) {
-                    channel.close();
+                if (lockFile != null) {
+                    lockFile.close();
                 }
             } finally {
                 jvm.unlock();

@@ -498,4 +498,56 @@ class SysrootCacheTest {
             }
         }
     }
+
+    /**
+     * Issue 18 (also seen): temporary trees of unpacks that were killed, and trash of discarded entries,
+     * are removed by the next unpack of any archive once no process holds their key's lock; those of
+     * an unpack another process is running stay.
+     */
+    @Test
+    void leftoversOfKilledUnpacksAreSweptOnceNoProcessHoldsTheirLock() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = new SysrootCache(cacheRoot());
+        cache.unpack(archive);
+        Path dead = Files.createDirectories(cacheRoot().resolve(".tmp-0123abcd-4242/tree/usr"));
+        Files.writeString(dead.resolve("half-written"), "x");
+        Path trash = Files.createDirectories(cacheRoot().resolve(".trash-0123abcd-" + "5".repeat(32) + "/tree"));
+        Path live = Files.createDirectories(cacheRoot().resolve(".tmp-live-key-77/tree"));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SysrootLockHolder.class.getName(),
+                cacheRoot().toString(), "live-key").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String said = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertThat(said).isEqualTo("locked");
+
+            cache.unpack(TarBuilder.debianLike().file("./etc/other", "other".getBytes(), 0644)
+                    .write(dir.resolve("archives"), "other-sysroot", TarBuilder.Compression.GZIP));
+            assertThat(cacheRoot().resolve(".tmp-0123abcd-4242")).doesNotExist();
+            assertThat(trash.getParent()).doesNotExist();
+            assertThat(live).as("another process is unpacking it").exists();
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor()).isZero();
+        }
+        cache.unpack(archive);
+        assertThat(live.getParent()).doesNotExist();
+    }
+
+    /** Issue 18 (also seen): however many archives were tried, the cache has one lock file. */
+    @Test
+    void oneLockFileServesEveryKey() throws Exception {
+        SysrootCache cache = new SysrootCache(cacheRoot());
+        cache.unpack(debianLike(TarBuilder.Compression.GZIP));
+        cache.unpack(TarBuilder.debianLike().file("./etc/other", "other".getBytes(), 0644)
+                .write(dir.resolve("archives"), "other-sysroot", TarBuilder.Compression.GZIP));
+        assertThatThrownBy(() -> cache.unpack(dir.resolve("missing.tar.gz"))).isInstanceOf(SysrootException.class);
+        // a named lock, taken inside another one
+        assertThat(cache.underLock("provisioning", () -> cache.underLock("other", () -> "nested")))
+                .isEqualTo("nested");
+        try (Stream<Path> s = Files.list(cacheRoot())) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList())
+                    .containsExactly(SysrootCache.LOCK_FILE);
+        }
+    }
 }

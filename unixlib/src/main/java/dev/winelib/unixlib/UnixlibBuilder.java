@@ -35,6 +35,7 @@ import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
@@ -190,6 +191,11 @@ public final class UnixlibBuilder extends ModuleBuilder {
         return new GeneratedSources(include, table, versionScript, def, stubsSource, ntdllDef);
     }
 
+    /** The directory tool messages name sources relative to: the project's, else the working directory. */
+    private static Path base(ModuleRequest module) {
+        return module.baseDirectory().orElse(Path.of(""));
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         AtomicFiles.writeIfChanged(file, text.getBytes(StandardCharsets.UTF_8));
@@ -246,7 +252,11 @@ public final class UnixlibBuilder extends ModuleBuilder {
             List<String> command = UnixLibraryLinker.command(unixTools.linker(), unixTools.sysroot(),
                     generated.versionScript(), names.unixLibrary(), objects, ldflags, module.libraries(), tmp);
             try {
-                LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log);
+                LinkerProcess.run(command, names.unixLibrary(), names.unixLibrary(), dir, log, ToolFileNames.none()
+                        .withObjects(user.objectSources(module.unixSources(), base(module)))
+                        .withObjects(table.objectSources(List.of(generated.tableSource()), dir))
+                        .with(generated.versionScript(), "the version script generated from " + declaration.source())
+                        .with(tmp, names.unixLibrary()));
             } catch (BuildFailure e) {
                 // a library the sysroot lacks: say which package has it
                 throw SysrootAdvice.explain(module, e);
@@ -303,6 +313,14 @@ public final class UnixlibBuilder extends ModuleBuilder {
             commands.addAll(stubs.commands());
         }
         Path importLibrary = ntdllImportLibrary(dlltool, generated.ntdllDefinition(), dir);
+        // mingw's messages name the sources of the objects and what the generated files are
+        ToolFileNames fileNames = ToolFileNames.none()
+                .withObjects(user.objectSources(request.peSources(), base(request.module())))
+                .with(generated.definitionFile(), "the .def file generated from " + spec.source())
+                .with(importLibrary, "the ntdll import library of the unix calls");
+        if (generated.stubsSource().isPresent()) {
+            fileNames = fileNames.with(objects.get(objects.size() - 1), "the stubs generated from " + spec.source());
+        }
 
         Path staged = dir.resolve("out").resolve(names.dll());
         Path stampFile = dir.resolve(names.dll() + ".link.stamp");
@@ -325,7 +343,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
                     request.peLdflags(), request.peLibraries(), names.dll());
             try {
-                LinkerProcess.run(command, names.dll(), names.dll(), dir, log);
+                LinkerProcess.run(command, names.dll(), names.dll(), dir, log, fileNames.with(tmp, names.dll()));
             } catch (BuildFailure e) {
                 throw undefinedExports(spec, e);
             }

@@ -46,6 +46,18 @@ public final class WinebuildJ {
             return runCommand(new SysrootCommand(), "winebuild-j sysroot", args, out, err);
         }
         boolean inspect = args.length > 0 && args[0].equals("inspect");
+        if (!inspect) {
+            // winebuild's options as winegcc and Makefiles give them: parsed without picocli's reflection
+            WinebuildCommand command = new WinebuildCommand(out, err);
+            if (WinebuildOptions.parse(args, command)) {
+                return command.call();
+            }
+        }
+        return runWithPicocli(args, inspect, out, err);
+    }
+
+    /** Help, version, usage errors and {@code inspect}: parsed by picocli. */
+    private static int runWithPicocli(String[] args, boolean inspect, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(inspect ? new InspectCommand(out, err) : new WinebuildCommand(out, err));
         cli.setOut(out);
         cli.setErr(err);

@@ -72,6 +72,23 @@ public final class ElfAssembler implements ExprParser.Symbols {
         return assembler.finish();
     }
 
+    /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
+    static ElfAssembler incremental(TargetCpu cpu) {
+        return new ElfAssembler(cpu);
+    }
+
+    /** Assembles the statements of one piece of text. */
+    void statements(List<SourceStatement> statements) {
+        for (SourceStatement s : statements) {
+            statement(s);
+        }
+    }
+
+    /** The object, once every statement is in. */
+    byte[] object() {
+        return finish();
+    }
+
     private void statement(SourceStatement s) {
         Cursor in = new Cursor(s.text(), s.line());
         while (label(in)) {

@@ -17,10 +17,15 @@ record SourceStatement(int line, String text) {
      * beyond U+00FF is refused.
      */
     static List<SourceStatement> split(String source) {
-        byte[] s = latin1(source);
+        return split(source, 1);
+    }
+
+    /** Splits a piece of assembly text whose first line is line {@code firstLine} of the whole. */
+    static List<SourceStatement> split(String source, int firstLine) {
+        byte[] s = latin1(source, firstLine);
         List<SourceStatement> statements = new ArrayList<>();
         int n = s.length;
-        int line = 1;
+        int line = firstLine;
         int i = 0;
         while (i < n) {
             // one statement: from i to the next newline or ';' outside quotes and comments
@@ -98,9 +103,9 @@ record SourceStatement(int line, String text) {
     }
 
     /** The text as bytes; a character beyond U+00FF (which ISO-8859-1 turns into '?') is refused. */
-    private static byte[] latin1(String source) {
+    private static byte[] latin1(String source, int firstLine) {
         byte[] s = source.getBytes(StandardCharsets.ISO_8859_1);
-        int line = 1;
+        int line = firstLine;
         for (int i = 0; i < s.length; i++) {
             if (s[i] == '\n') {
                 line++;

@@ -1,11 +1,9 @@
 package dev.winelib.toolchain.build;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -14,9 +12,11 @@ import java.util.HexFormat;
 /**
  * Up-to-date checks by content: a step's stamp file records its command, the SHA-256 of every
  * input and the SHA-256 of the output it made; the step is skipped when the recomputed record is
- * the same and the output still has that content. Timestamps are never trusted, so a checkout or a
+ * the same and the output still has that content. Timestamps alone are never trusted, so a checkout or a
  * copy does not confuse it, and an output damaged or replaced after the stamp was written (a
- * truncated object, a half-copied DLL) is made again.
+ * truncated object, a half-copied DLL) is made again. Each file is read once while it stays unchanged
+ * (inode, size, modification and status-change time: {@link ContentHashes}), so the headers every
+ * source includes are hashed once per build.
  */
 public final class Stamp {
 
@@ -31,7 +31,8 @@ public final class Stamp {
         }
         for (Path input : inputs) {
             b.append("input ").append(input).append(' ');
-            b.append(Files.isRegularFile(input) ? sha256(input) : "missing-" + System.nanoTime()).append('\n');
+            b.append(ContentHashes.sha256IfRegularFile(input).orElseGet(() -> "missing-" + System.nanoTime()))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -59,16 +60,9 @@ public final class Stamp {
         return "output " + sha256(output) + '\n';
     }
 
+    /** The SHA-256 of a file's content; each unchanged file is read once ({@link ContentHashes}). */
     public static String sha256(Path file) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHashes.sha256(file);
     }
 
     public static String sha256(String text) {

@@ -53,7 +53,7 @@ import dev.winelib.toolchain.module.ModuleRuntime;
 import dev.winelib.toolchain.module.ObjectSymbols;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
-import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
 
@@ -82,7 +82,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
-        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
         boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
@@ -112,7 +112,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         // the runtime compiles while the sources do
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compiler, work));
-        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log);
+        // the compilations also say which functions are ms_abi: the calling-convention check then compiles nothing
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions();
         SourceCompiler.Outcome compiled;
         SourceCompiler.Outcome plainLinux;
         try {
@@ -199,13 +200,22 @@ public final class WinelibBuilder extends ModuleBuilder {
         LinkInputFiles.of(key).stream().filter(f -> !f.equals(work.resolve("module.o").toAbsolutePath()))
                 .forEach(stampInputs::add);
         String record = Stamp.of(key, stampInputs);
+        // linker messages name the sources of the objects and what the build's own files are
+        ToolFileNames fileNames = ToolFileNames.none()
+                .withObjects(compiledSources(module, compiled))
+                .withObjects(sourceNames(module, module.unixSources(), plainLinux))
+                .and(ModuleRuntime.fileNames(runtime))
+                .with(versionScript, "winebuild-j's version script")
+                .with(orderingScript, "winebuild-j's section-ordering script");
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
             ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), work);
+                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), fileNames,
+                    work);
             Path moduleObject = writeModuleObject(spec, options, imports, work);
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
-            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log);
+            LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log,
+                    fileNames.with(moduleObject, ModuleObjectWriter.description(spec)).with(tmp, output.toString()));
             try {
                 ConstructorFixup.apply(tmp, output.toString());
             } catch (ElfFormatException e) {
@@ -213,7 +223,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             WinelibImage image;
             try {
-                ElfFile linkedFile = ElfFile.parse(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                ElfFile linkedFile = ElfFile.parseEither(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
                 image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
@@ -253,14 +263,13 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** Each compiled object with the source it comes from, as the project names it. */
     private static Map<Path, String> compiledSources(ModuleRequest module, SourceCompiler.Outcome compiled) {
-        Map<Path, String> names = new java.util.LinkedHashMap<>();
-        Path base = module.baseDirectory().orElse(Path.of("").toAbsolutePath());
-        for (int i = 0; i < compiled.objects().size(); i++) {
-            Path source = module.sources().get(i).toAbsolutePath().normalize();
-            names.put(compiled.objects().get(i), source.startsWith(base) ? base.relativize(source).toString()
-                    : source.toString());
-        }
-        return names;
+        return sourceNames(module, module.sources(), compiled);
+    }
+
+    /** Each object of {@code compiled} with the source of {@code sources} it comes from, as the project names it. */
+    private static Map<Path, String> sourceNames(ModuleRequest module, List<Path> sources,
+            SourceCompiler.Outcome compiled) {
+        return compiled.objectSources(sources, module.baseDirectory().orElse(Path.of("")));
     }
 
     /** The compiled sources with their objects and compilers, for the calling-convention check. */
@@ -304,7 +313,8 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(), spec,
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(),
+                request.module().architecture(), spec,
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
     }
 
@@ -324,11 +334,14 @@ public final class WinelibBuilder extends ModuleBuilder {
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
             Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
-            List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, Path work)
-            throws IOException, InterruptedException, BuildFailure {
+            List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
+            Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
+        ToolFileNames probeNames = fileNames.with(probeObject, ModuleObjectWriter.description(spec))
+                .with(probeOutput, request.outputFile().toString())
+                .with(probeDir.resolve("placeholders.o"), "winebuild-j's placeholders of hidden symbols");
         // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
         Set<String> hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
                 objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
@@ -337,7 +350,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         while (true) {
             List<Path> probeObjects = new ArrayList<>(objects);
             if (!hidden.isEmpty()) {
-                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o"), spec.cpu()));
             }
             command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
@@ -361,15 +374,15 @@ public final class WinelibBuilder extends ModuleBuilder {
         }
         if (probe.exitCode() != 0) {
             // a library the sysroot lacks fails here first: say which package has it
-            throw SysrootAdvice.explain(request.module(), new BuildFailure(new ToolFailedException("linking "
-                    + request.outputFile().getFileName(), command, probe.exitCode(), probe.output()).getMessage()));
+            throw SysrootAdvice.explain(request.module(), LinkerProcess.failure("linking "
+                    + request.outputFile().getFileName(), command, probe, probeNames));
         }
         List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
         for (String name : hidden) {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
         }
@@ -396,7 +409,8 @@ public final class WinelibBuilder extends ModuleBuilder {
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
-    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
+    private static Path placeholders(Set<String> names, Path object, dev.winelib.spec.TargetCpu cpu)
+            throws IOException, BuildFailure {
         StringBuilder asm = new StringBuilder("\t.text\n");
         for (String name : names) {
             String sym = dev.winelib.asm.AsmText.symbol(name);
@@ -404,14 +418,15 @@ public final class WinelibBuilder extends ModuleBuilder {
                     .append(":\n\tret\n");
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
-        ModuleAssembler.assemble(asm.toString(), object);
+        dev.winelib.toolchain.build.AtomicFiles.writeIfChanged(object,
+                ModuleAssembler.toObject(asm.toString(), object.getFileName() + ".s", cpu));
         return object;
     }
 
     private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,
             IOException {
         try {
-            return PostLinkChecks.verify(ElfFile.read(file), spec, entry);
+            return PostLinkChecks.verify(ElfFile.readEither(file), spec, entry);
         } catch (ElfFormatException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
@@ -419,7 +434,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full C++ compiler flag list for a request, without the source and output names. */
     static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
         flags.addAll(CompileFlags.includes(request.module()));
@@ -430,7 +445,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(CompileFlags.includes(request.module()));
         if (request.cRuntime().fromWine()) {

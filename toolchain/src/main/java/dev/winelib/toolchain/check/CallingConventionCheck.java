@@ -8,17 +8,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.compile.CompileSlots;
+import dev.winelib.toolchain.compile.FunctionConventions;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.elf.ElfFile;
@@ -37,11 +43,22 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * asserts, for each of its exported functions, that the function's type is the same as that type
  * with {@code __attribute__((ms_abi))} added: in C with {@code __typeof__} and
  * {@code __builtin_types_compatible_p}, in C++ with {@code decltype} and {@code __is_same}. The
- * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}). GCC and
+ * compiler checks it with the source's own compiler and flags ({@code -fsyntax-only -w}), unless the
+ * source's compilation already said which of its functions are ms_abi (GCC: {@link FunctionConventions}),
+ * when no second compilation is needed. GCC and
  * Clang treat the calling convention as part of the function type, so the assertion fails exactly
  * when the definition is not ms_abi. (The DWARF of the objects is no help: GCC records no calling
  * convention there.) A source whose check passed is checked again only when it, its object, its
- * flags or its exported functions change.
+ * flags or its exported functions change; when nothing the check reads changed since it last passed
+ * (the spec's functions, the sources, objects and lists, the compilers and flags), no object is read
+ * at all. The sources are checked in parallel, one compiler per compile slot ({@link CompileSlots}).
+ *
+ * <p>On i386 the conventions differ in who removes the arguments from the stack: a
+ * {@code stdcall} export must be {@code __stdcall} (the callee pops them), a {@code cdecl} or
+ * {@code varargs} one must be {@code __cdecl} (the caller pops them); a mismatch corrupts the
+ * caller's stack pointer. The assertions then compare the function's type with that type plus
+ * {@code __attribute__((stdcall))} or {@code __attribute__((cdecl))}; exports with the
+ * {@code -thiscall} or {@code -fastcall} flag are not checked.
  *
  * <p>Exports defined outside the compiled sources (prebuilt link inputs, the Rust crate) are not
  * checked; nor is a source whose generated check fails for another reason than an assertion (a
@@ -57,8 +74,8 @@ public final class CallingConventionCheck {
     private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int STT_FUNC = 2;
     /** What GCC and Clang say when a static assertion fails. */
-    private static final Pattern ASSERTION_FAILED = Pattern.compile("static.?assert(ion)? failed",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASSERTION_FAILED = Pattern.compile("static.?assert(ion)? failed"
+            + "|attributes are not compatible", Pattern.CASE_INSENSITIVE);
 
     private CallingConventionCheck() {
     }
@@ -71,16 +88,75 @@ public final class CallingConventionCheck {
      */
     public static void check(ModuleSpec spec, List<CompiledSource> sources, Path work, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
+        // nothing the check reads changed since it last passed: no object's symbols need reading
+        List<String> key = new ArrayList<>(List.of("calling-convention-check"));
+        List<Path> inputs = new ArrayList<>();
+        for (ExportEntry e : spec.entries()) {
+            if (e.type().isFunction()) {
+                key.add("export " + e.location() + " " + e.type().keyword() + " " + e.target());
+            }
+        }
+        for (CompiledSource s : sources) {
+            key.add("source " + s.displayName() + " " + s.language() + " " + s.invocation().compiler() + " "
+                    + s.invocation().flags() + " " + new TreeMap<>(s.invocation().environment()));
+            inputs.add(s.source());
+            inputs.add(s.object());
+            Path list = FunctionConventions.listOf(s.object());
+            if (Files.isRegularFile(list)) {
+                inputs.add(list);
+            }
+        }
+        Path passed = work.resolve("passed");
+        Path passedStamp = work.resolve("passed.stamp");
+        String record = Stamp.of(key, inputs);
+        if (Stamp.isFresh(passed, passedStamp, record)) {
+            return;
+        }
+        Files.deleteIfExists(passedStamp);
+        java.util.concurrent.atomic.AtomicBoolean incomplete = new java.util.concurrent.atomic.AtomicBoolean();
         Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
-        List<String> problems = new ArrayList<>();
+        boolean i386 = spec.cpu() == TargetCpu.I386;
+        // the checks run at once, as many compilers as there are compile slots; problems in source order
+        List<Future<List<String>>> checks = new ArrayList<>();
         for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
-            problems.addAll(checkSource(e.getKey(), e.getValue(), work, log));
+            // on i386, exports with -thiscall or -fastcall are not checked
+            List<ExportEntry> exports = !i386 ? e.getValue() : e.getValue().stream()
+                    .filter(x -> !x.hasFlag(ExportFlag.THISCALL) && !x.hasFlag(ExportFlag.FASTCALL)).toList();
+            if (exports.isEmpty()) {
+                continue;
+            }
+            checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), exports, i386, work, log,
+                    incomplete)));
+        }
+        for (Future<List<String>> check : checks) {
+            try {
+                check.get(); // every check ends before a failure is reported: no compiler is left running
+            } catch (java.util.concurrent.ExecutionException e) {
+                // reported in order below
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Future<List<String>> check : checks) {
+            problems.addAll(CompileSlots.result(check));
+        }
+        if (!problems.isEmpty() && i386) {
+            throw new BuildFailure(String.join("\n", problems) + "\nOn i386 a stdcall function removes its"
+                    + " arguments from the stack and a cdecl one leaves them to the caller; Windows code calls each"
+                    + " export as its spec entry says, so a function defined with the other convention corrupts the"
+                    + " caller's stack. Declare stdcall exports WINAPI (__stdcall), as in: int WINAPI name(int a),"
+                    + " and cdecl or varargs exports without a convention or __cdecl (CDECL, WINAPIV).");
         }
         if (!problems.isEmpty()) {
             throw new BuildFailure(String.join("\n", problems) + "\nOn x86_64 Windows code calls exported functions"
                     + " with the Microsoft x64 calling convention (ms_abi); a function defined without it reads its"
                     + " arguments from the wrong registers. Declare it WINAPI (or __stdcall, __cdecl, WINAPIV for"
                     + " varargs), as in: int WINAPI name(int a, int b)");
+        }
+        if (!incomplete.get()) { // a source not fully checked is tried (and reported) again next time
+            Files.createDirectories(work);
+            AtomicFiles.write(passed, "the calling conventions of the exports were checked\n".getBytes(
+                    StandardCharsets.UTF_8));
+            Stamp.write(passedStamp, record, passed);
         }
     }
 
@@ -90,7 +166,7 @@ public final class CallingConventionCheck {
         Map<String, CompiledSource> definedBy = new TreeMap<>();
         for (CompiledSource s : sources) {
             try {
-                for (ElfSymbol symbol : ElfFile.read(s.object()).symbols()) {
+                for (ElfSymbol symbol : ElfFile.readEither(s.object()).symbols()) {
                     if (symbol.isGlobalOrWeak() && symbol.isDefined() && symbol.type() == STT_FUNC) {
                         definedBy.putIfAbsent(symbol.name(), s);
                     }
@@ -112,45 +188,78 @@ public final class CallingConventionCheck {
         return bySource;
     }
 
-    /** The generated check of one source: the include, then one assertion per line. */
+    /** The generated check of one source for x86_64: the include, then one assertion per line. */
     static String checkText(CompiledSource source, List<ExportEntry> exports) {
+        return checkText(source, exports, false);
+    }
+
+    /**
+     * The generated check of one source: the include, then one assertion per line; on i386 each
+     * asserts the convention of the export's type (stdcall, or cdecl for cdecl and varargs).
+     */
+    static String checkText(CompiledSource source, List<ExportEntry> exports, boolean i386) {
         StringBuilder b = new StringBuilder();
-        b.append("/* generated by winebuild-j: are the exported functions of this source ms_abi? */\n");
+        b.append("/* generated by winebuild-j: are the exported functions of this source "
+                + (i386 ? "of their spec's convention" : "ms_abi") + "? */\n");
         b.append("#include \"").append(source.source().toAbsolutePath()).append("\"\n");
         int n = 0;
         for (ExportEntry e : exports) {
             String f = e.target();
+            String convention = !i386 ? "ms_abi" : e.type() == EntryType.STDCALL ? "__stdcall__" : "__cdecl__";
             String t = "winebuild_j_cc_type_" + n;
             String ms = "winebuild_j_cc_ms_" + n;
             n++;
             if (source.language() == SourceLanguage.CXX) {
                 b.append("typedef decltype(").append(f).append(") ").append(t).append("; typedef ").append(t)
-                        .append(" __attribute__((ms_abi)) ").append(ms).append("; static_assert(__is_same(")
-                        .append(t).append(", ").append(ms).append("), \"").append(f).append(" is not ms_abi\");\n");
+                        .append(" __attribute__((").append(convention).append(")) ").append(ms)
+                        .append("; static_assert(__is_same(").append(t).append(", ").append(ms).append("), \"")
+                        .append(f).append(" is not ").append(convention).append("\");\n");
             } else {
                 b.append("typedef __typeof__(").append(f).append(") ").append(t).append("; typedef ").append(t)
-                        .append(" __attribute__((ms_abi)) ").append(ms).append("; _Static_assert(")
-                        .append("__builtin_types_compatible_p(").append(t).append(", ").append(ms).append("), \"")
-                        .append(f).append(" is not ms_abi\");\n");
+                        .append(" __attribute__((").append(convention).append(")) ").append(ms)
+                        .append("; _Static_assert(__builtin_types_compatible_p(").append(t).append(", ").append(ms)
+                        .append("), \"").append(f).append(" is not ").append(convention).append("\");\n");
             }
         }
         return b.toString();
     }
 
+    private static String problem(ExportEntry e, CompiledSource source, boolean i386) {
+        if (i386 && e.type() == EntryType.STDCALL) {
+            return e.location() + ": function '" + e.target() + "' (stdcall) is defined in " + source.displayName()
+                    + " without __stdcall: declare it WINAPI";
+        }
+        if (i386) {
+            return e.location() + ": function '" + e.target() + "' (" + e.type().keyword() + ") is defined in "
+                    + source.displayName() + " as stdcall or fastcall: define it without a convention or __cdecl";
+        }
+        return e.location() + ": function '" + e.target() + "' (" + e.type().keyword() + ") is defined in "
+                + source.displayName() + " without the Windows calling convention: declare it WINAPI";
+    }
+
     /** The problems of one source: none when every export it defines is ms_abi. */
-    private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, Path work,
-            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+    private static List<String> checkSource(CompiledSource source, List<ExportEntry> exports, boolean i386,
+            Path work, BuildLog log, java.util.concurrent.atomic.AtomicBoolean incomplete) throws IOException,
+            InterruptedException, BuildFailure {
         String path = source.source().toAbsolutePath().toString();
         if (path.contains("\"") || path.contains("\\") || path.chars().anyMatch(c -> c < 0x20)) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not checked: its path has a"
                     + " character an #include cannot name");
             return List.of();
+        }
+        // the compiler's list says which functions are ms_abi: an x86_64 question only
+        Optional<Map<String, Boolean>> defined = i386 ? Optional.empty() : FunctionConventions.of(source.object());
+        if (defined.isPresent() && exports.stream().allMatch(e -> defined.get().containsKey(e.target()))) {
+            // the compilation said which of its functions are ms_abi: nothing to compile
+            return exports.stream().filter(e -> !defined.get().get(e.target())).map(e -> problem(e, source, false))
+                    .distinct().toList();
         }
         Files.createDirectories(work);
         String extension = source.language() == SourceLanguage.CXX ? ".cpp" : ".c";
         Path checkFile = work.resolve(source.object().getFileName() + ".cc-check" + extension);
         Path stampFile = work.resolve(source.object().getFileName() + ".cc-check.stamp");
-        AtomicFiles.writeIfChanged(checkFile, checkText(source, exports).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeIfChanged(checkFile, checkText(source, exports, i386).getBytes(StandardCharsets.UTF_8));
         List<String> command = new ArrayList<>();
         command.add(source.invocation().compiler().toString());
         command.addAll(source.invocation().flags());
@@ -180,10 +289,7 @@ public final class CallingConventionCheck {
             Matcher m = at.matcher(line);
             int index = m.matches() ? Integer.parseInt(m.group(1)) - 3 : -1;
             if (index >= 0 && index < exports.size() && ASSERTION_FAILED.matcher(m.group(2)).find()) {
-                ExportEntry e = exports.get(index);
-                String problem = e.location() + ": function '" + e.target() + "' (" + e.type().keyword()
-                        + ") is defined in " + source.displayName() + " without the Windows calling convention:"
-                        + " declare it WINAPI";
+                String problem = problem(exports.get(index), source, i386);
                 if (!problems.contains(problem)) {
                     problems.add(problem);
                 }
@@ -192,6 +298,7 @@ public final class CallingConventionCheck {
             }
         }
         if (problems.isEmpty() || other) {
+            incomplete.set(true);
             log.warn("calling conventions of the exports in " + source.displayName() + " not fully checked: the"
                     + " generated check " + checkFile + " did not compile:\n" + result.output().strip());
         }

@@ -17,6 +17,7 @@ import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * Compiles C and C++ sources into objects, each with its language's compiler and flags, skipping
@@ -32,6 +33,21 @@ public final class SourceCompiler {
         public Outcome {
             objects = List.copyOf(objects);
             commands = List.copyOf(commands);
+        }
+
+        /**
+         * Each object with the source of {@code sources} (the list compiled, in the same order) it comes
+         * from, relative to {@code base} when under it, as tool messages should name it.
+         */
+        public Map<Path, String> objectSources(List<Path> sources, Path base) {
+            Map<Path, String> names = new java.util.LinkedHashMap<>();
+            Path root = base.toAbsolutePath().normalize();
+            for (int i = 0; i < objects.size(); i++) {
+                Path source = sources.get(i).toAbsolutePath().normalize();
+                names.put(objects.get(i), source.startsWith(root) ? root.relativize(source).toString()
+                        : source.toString());
+            }
+            return names;
         }
     }
 
@@ -52,6 +68,7 @@ public final class SourceCompiler {
     private final Map<SourceLanguage, Invocation> invocations;
     private final Path objectDirectory;
     private final BuildLog log;
+    private final boolean functionConventions;
 
     /** A compiler for C sources only. */
     public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
@@ -68,9 +85,23 @@ public final class SourceCompiler {
     }
 
     public SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
+        this(invocations, objectDirectory, log, false);
+    }
+
+    private SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log,
+            boolean functionConventions) {
         this.invocations = new EnumMap<>(invocations);
         this.objectDirectory = objectDirectory;
         this.log = log;
+        this.functionConventions = functionConventions;
+    }
+
+    /**
+     * This compiler, also keeping next to each object which functions the compilation defined with the
+     * Windows calling convention, where the compiler can say ({@link FunctionConventions}).
+     */
+    public SourceCompiler withFunctionConventions() {
+        return new SourceCompiler(invocations, objectDirectory, log, true);
     }
 
     /**
@@ -164,15 +195,27 @@ public final class SourceCompiler {
         }
         Path tmpObject = AtomicFiles.temporarySibling(object);
         Path tmpDep = AtomicFiles.temporarySibling(depFile);
+        Path conventions = FunctionConventions.listOf(object);
+        boolean dump = functionConventions && FunctionConventions.supported(compiler, flags);
+        Path tmpDump = dump ? AtomicFiles.temporarySibling(object.resolveSibling(object.getFileName() + ".gimple"))
+                : null;
+        Path tmpConventions = dump ? AtomicFiles.temporarySibling(conventions) : null;
+        Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
             List<String> command = command(invocation, source, tmpObject, tmpDep);
+            if (dump) {
+                command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
+            }
             log.info("compiling " + source);
             log.debug(String.join(" ", command));
             try {
                 CompileSlots.withSlot(() -> {
                     ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
                     if (r.exitCode() != 0) {
-                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output());
+                        // the compiler names its (temporary) outputs as the command gave them
+                        throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output(),
+                                ToolFileNames.none().with(tmpObject, "the object of " + source)
+                                        .with(tmpDep, "the dependency file of " + source));
                     }
                     // a compilation that succeeds can still have warnings to show
                     CompilerDiagnostics.warn(r.output(), log);
@@ -185,11 +228,21 @@ public final class SourceCompiler {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+            if (dump) {
+                FunctionConventions.writeList(tmpDump, tmpConventions);
+            }
             AtomicFiles.commit(tmpObject, object);
             AtomicFiles.commit(tmpDep, depFile);
+            if (dump) {
+                AtomicFiles.commit(tmpConventions, conventions);
+            }
         } finally {
             Files.deleteIfExists(tmpObject);
             Files.deleteIfExists(tmpDep);
+            if (dump) {
+                Files.deleteIfExists(tmpDump);
+                Files.deleteIfExists(tmpConventions);
+            }
         }
         Set<Path> newInputs = new LinkedHashSet<>();
         newInputs.add(source);

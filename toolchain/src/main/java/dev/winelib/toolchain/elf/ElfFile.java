@@ -34,6 +34,8 @@ public final class ElfFile {
     public static final int PT_LOAD = 1;
     public static final int R_X86_64_64 = 1;
     public static final int R_X86_64_RELATIVE = 8;
+    public static final int R_386_32 = 1;
+    public static final int R_386_RELATIVE = 8;
 
     /** A section header. */
     public record Section(int index, String name, int type, long flags, long address, long offset, long size,
@@ -44,7 +46,11 @@ public final class ElfFile {
     public record Segment(int type, int flags, long offset, long virtualAddress, long fileSize, long memorySize) {
     }
 
-    /** A RELA relocation, or a REL one (i386; its addend, in the section bytes, reads as 0). */
+    /**
+     * A RELA relocation, or a REL one (i386). A relocatable object's REL addend, in the section
+     * bytes, reads as 0; a dynamic REL relocation's ({@link #dynamicRelocations}) is the 32-bit value
+     * in place at {@code offset} (zero where the file has none).
+     */
     public record Relocation(long offset, int type, int symbolIndex, long addend) {
     }
 
@@ -93,6 +99,11 @@ public final class ElfFile {
         return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT), true);
     }
 
+    /** Parses a 64-bit x86_64 or 32-bit i386 ELF file. */
+    public static ElfFile parseEither(String origin, byte[] bytes) throws ElfFormatException {
+        return new ElfFile(origin, bytes, true);
+    }
+
     /** Whether this is a 32-bit i386 file. */
     public boolean elf32() {
         return elf32;
@@ -134,6 +145,31 @@ public final class ElfFile {
         return type;
     }
 
+    /** {@code e_machine}: {@link #EM_X86_64} or {@link #EM_386}. */
+    public int machine() {
+        return elf32 ? EM_386 : EM_X86_64;
+    }
+
+    /** Whether the file is ELF64 (x86_64) rather than ELF32 (i386). */
+    public boolean is64Bit() {
+        return !elf32;
+    }
+
+    /** The size of an address in the image: 8 or 4 bytes. */
+    public int addressSize() {
+        return !elf32 ? 8 : 4;
+    }
+
+    /** The relative relocation's type: {@link #R_X86_64_RELATIVE} or {@link #R_386_RELATIVE}. */
+    public int relativeRelocationType() {
+        return !elf32 ? R_X86_64_RELATIVE : R_386_RELATIVE;
+    }
+
+    /** The absolute address relocation's type: {@link #R_X86_64_64} or {@link #R_386_32}. */
+    public int absoluteRelocationType() {
+        return !elf32 ? R_X86_64_64 : R_386_32;
+    }
+
     public List<Section> sections() {
         return sections;
     }
@@ -168,6 +204,9 @@ public final class ElfFile {
 
     /** All RELA relocations in sections that apply to the loaded image (dynamic relocations). */
     public List<Relocation> dynamicRelocations() throws ElfFormatException {
+        if (elf32) {
+            return dynamicRelocations32();
+        }
         List<Relocation> result = new ArrayList<>();
         for (Section s : sections) {
             if (!elf32 && s.type() == SHT_RELA && (s.flags() & 2) != 0) { // SHF_ALLOC: .rela.dyn, .rela.plt
@@ -181,6 +220,81 @@ public final class ElfFile {
                     result.add(new Relocation(data.getLong((int) off), (int) (info & 0xffffffffL), (int) (info >>> 32),
                             data.getLong((int) off + 16)));
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * An entry of the dynamic section.
+     *
+     * @param tag {@code d_tag}
+     * @param value {@code d_val}/{@code d_ptr}
+     * @param fileOffset where the entry's tag is in the file
+     */
+    public record DynamicEntry(long tag, long value, long fileOffset) {
+    }
+
+    /** The size of a dynamic section entry: 16 (ELF64) or 8 (ELF32) bytes; the tag is the first half. */
+    public int dynamicEntrySize() {
+        return !elf32 ? 16 : 8;
+    }
+
+    /**
+     * The entries of the {@code SHT_DYNAMIC} section up to {@code DT_NULL}, or empty when the file
+     * has none.
+     */
+    public List<DynamicEntry> dynamicEntries() throws ElfFormatException {
+        Optional<Section> found = sections.stream().filter(s -> s.type() == SHT_DYNAMIC).findFirst();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Section section = found.get();
+        int size = dynamicEntrySize();
+        if (section.entrySize() != size || section.size() % size != 0) {
+            throw new ElfFormatException(origin + ": dynamic section " + section.name() + " has entry size "
+                    + section.entrySize() + " and size " + section.size());
+        }
+        checkRange(section.offset(), section.size(), "dynamic section " + section.name());
+        List<DynamicEntry> entries = new ArrayList<>();
+        for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
+            long tag = !elf32 ? data.getLong((int) at) : data.getInt((int) at);
+            long value = !elf32 ? data.getLong((int) at + 8) : u32((int) at + 4);
+            if (tag == 0) {
+                break;
+            }
+            entries.add(new DynamicEntry(tag, value, at));
+        }
+        return entries;
+    }
+
+    /** ELF32: the REL ({@code .rel.dyn}, {@code .rel.plt}) and RELA relocations of the loaded image. */
+    private List<Relocation> dynamicRelocations32() throws ElfFormatException {
+        List<Relocation> result = new ArrayList<>();
+        for (Section s : sections) {
+            if ((s.type() != SHT_REL && s.type() != SHT_RELA) || (s.flags() & 2) == 0) {
+                continue;
+            }
+            boolean rela = s.type() == SHT_RELA;
+            int size = rela ? 12 : 8;
+            checkRange(s.offset(), s.size(), "relocation section " + s.name());
+            if (s.entrySize() != size && s.size() != 0) {
+                throw new ElfFormatException(origin + ": relocation section " + s.name() + " has entry size "
+                        + s.entrySize());
+            }
+            for (long off = s.offset(); off + size <= s.offset() + s.size(); off += size) {
+                long target = Integer.toUnsignedLong(data.getInt((int) off));
+                int info = data.getInt((int) off + 4);
+                long addend;
+                if (rela) {
+                    addend = data.getInt((int) off + 8);
+                } else {
+                    addend = isMapped(target) && isMapped(target + 3)
+                            ? Integer.toUnsignedLong(ByteBuffer.wrap(readAtAddress(target, 4))
+                                    .order(ByteOrder.LITTLE_ENDIAN).getInt())
+                            : 0;
+                }
+                result.add(new Relocation(target, info & 0xff, info >>> 8, addend));
             }
         }
         return result;

@@ -67,7 +67,7 @@ public final class GlibcBaselineCheck {
      */
     public static BaselineReport check(Path linkedModule, List<Path> objects, GlibcVersion baseline)
             throws IOException, ElfFormatException {
-        ElfFile module = ElfFile.read(linkedModule);
+        ElfFile module = ElfFile.readEither(linkedModule);
         return check(module, objects, baseline);
     }
 
@@ -141,7 +141,7 @@ public final class GlibcBaselineCheck {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(object), 1 << 16)) {
                     ArArchive.read(object.toString(), in, (member, content) -> {
                         try {
-                            collectReferences(ElfFile.parse(object + "(" + member + ")", content), wanted,
+                            collectReferences(ElfFile.parseEither(object + "(" + member + ")", content), wanted,
                                     referencedBy);
                         } catch (ElfFormatException e) {
                             // not an object (a Rust crate's metadata, a text file): it references nothing
@@ -152,7 +152,7 @@ public final class GlibcBaselineCheck {
                     throw new ElfFormatException(e.getMessage());
                 }
             } else {
-                collectReferences(ElfFile.read(object), wanted, referencedBy);
+                collectReferences(ElfFile.readEither(object), wanted, referencedBy);
             }
         }
         List<VersionedReference> result = new ArrayList<>(references.size());
@@ -275,20 +275,10 @@ public final class GlibcBaselineCheck {
         if (found.isEmpty()) {
             return needed;
         }
-        Section section = found.get();
-        if (section.entrySize() != 16 || section.size() % 16 != 0) {
-            throw new ElfFormatException(elf.origin() + ": dynamic section " + section.name() + " has entry size "
-                    + section.entrySize() + " and size " + section.size());
-        }
-        Section strings = elf.linkedSection(section);
-        ByteBuffer data = ByteBuffer.wrap(elf.sectionData(section)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int o = 0; o + 16 <= data.capacity(); o += 16) {
-            long tag = data.getLong(o);
-            if (tag == DT_NULL) {
-                break;
-            }
-            if (tag == DT_NEEDED) {
-                needed.add(elf.stringAt(strings, data.getLong(o + 8)));
+        Section strings = elf.linkedSection(found.get());
+        for (ElfFile.DynamicEntry entry : elf.dynamicEntries()) {
+            if (entry.tag() == DT_NEEDED) {
+                needed.add(elf.stringAt(strings, entry.value()));
             }
         }
         return needed;

@@ -21,6 +21,7 @@ import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * Writes a Unix import library of a DLL, as winebuild's {@code --implib} mode does for a Unix
@@ -97,7 +98,8 @@ public final class UnixImportLibraryWriter {
             List<String> command = ar.commandLine(args);
             log.debug(String.join(" ", command));
             try {
-                ProcessRunner.check("writing the import library " + output, command, work);
+                ProcessRunner.check("writing the import library " + output, command, work,
+                        ToolFileNames.none().with(tmp, output.toString()));
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.winelib.spec.DefFileWriter;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -17,6 +18,7 @@ import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * Writes a Windows import library of a DLL, for PE programs built with MinGW (or other
@@ -50,14 +52,19 @@ public final class WindowsImportLibraryWriter {
             Path defFile = work.resolve(libraryName + ".def");
             Files.writeString(defFile, def, StandardCharsets.ISO_8859_1);
             List<String> args = new ArrayList<>(List.of("-k", libraryName.endsWith(".delay.a") ? "-y" : "-l",
-                    libraryName, "-d", defFile.getFileName().toString(), "-m", "i386:x86-64", "--as-flags=--64"));
-            run("writing the import library " + output, dlltool.commandLine(args), work, log);
+                    libraryName, "-d", defFile.getFileName().toString()));
+            // the machine of the spec's CPU: a 32-bit module's library is for 32-bit programs
+            args.addAll(spec.cpu() == TargetCpu.I386 ? List.of("-m", "i386", "--as-flags=--32")
+                    : List.of("-m", "i386:x86-64", "--as-flags=--64"));
+            // dlltool names the .def file as the command gave it: say where it comes from
+            run("writing the import library " + output, dlltool.commandLine(args), work, log, ToolFileNames.none()
+                    .with(defFile.getFileName(), "the .def file generated from " + spec.source()));
             Path built = work.resolve(libraryName);
             if (!extraObjects.isEmpty()) {
                 List<String> add = new ArrayList<>(List.of("rD", libraryName));
                 extraObjects.forEach(o -> add.add(o.toAbsolutePath().toString()));
                 run("adding objects to " + output, ar.orElseThrow(() -> new BuildFailure("no ar to add objects to "
-                        + output)).commandLine(add), work, log);
+                        + output)).commandLine(add), work, log, ToolFileNames.none());
             }
             Path tmp = AtomicFiles.temporarySibling(output);
             try {
@@ -71,11 +78,11 @@ public final class WindowsImportLibraryWriter {
         }
     }
 
-    private static void run(String what, List<String> command, Path directory, BuildLog log) throws IOException,
-            InterruptedException, BuildFailure {
+    private static void run(String what, List<String> command, Path directory, BuildLog log, ToolFileNames names)
+            throws IOException, InterruptedException, BuildFailure {
         log.debug(String.join(" ", command));
         try {
-            ProcessRunner.check(what, command, directory);
+            ProcessRunner.check(what, command, directory, names);
         } catch (ToolFailedException e) {
             throw new BuildFailure(e.getMessage(), e);
         }

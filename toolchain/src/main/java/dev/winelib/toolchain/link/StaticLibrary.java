@@ -12,6 +12,7 @@ import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /** Writes a static library ({@code ar} archive with an index) of object files, as winebuild's {@code --staticlib}. */
 public final class StaticLibrary {
@@ -35,7 +36,8 @@ public final class StaticLibrary {
             List<String> command = ar.commandLine(args);
             log.debug(String.join(" ", command));
             try {
-                ProcessRunner.check("writing the static library " + output, command, null);
+                ProcessRunner.check("writing the static library " + output, command, null,
+                        ToolFileNames.none().with(tmp, output.toString()));
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }

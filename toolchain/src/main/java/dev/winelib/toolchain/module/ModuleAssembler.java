@@ -1,9 +1,12 @@
 package dev.winelib.toolchain.module;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import dev.winelib.asm.elf.AssemblyException;
+import dev.winelib.asm.elf.AssemblyWriter;
 import dev.winelib.asm.elf.ElfAssembler;
 import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
@@ -28,6 +31,22 @@ public final class ModuleAssembler {
         AtomicFiles.writeIfChanged(object, toObject(assembly, what));
     }
 
+    /**
+     * Assembles the text {@code text} writes into {@code object}, as it is written: the whole text is
+     * never kept ({@link AssemblyWriter}).
+     */
+    public static void assemble(Consumer<Writer> text, Path object, String what) throws IOException, BuildFailure {
+        AssemblyWriter writer = new AssemblyWriter();
+        text.accept(writer);
+        byte[] bytes;
+        try {
+            bytes = writer.object();
+        } catch (AssemblyException e) {
+            throw failure(what, e);
+        }
+        AtomicFiles.writeIfChanged(object, bytes);
+    }
+
     /** Assembles {@code assembly} into {@code object}. */
     public static void assemble(String assembly, Path object) throws IOException, BuildFailure {
         assemble(assembly, object, object.getFileName().toString().replaceFirst("\\.o$", "") + ".s");
@@ -43,8 +62,12 @@ public final class ModuleAssembler {
         try {
             return ElfAssembler.assemble(assembly, cpu);
         } catch (AssemblyException e) {
-            throw new BuildFailure("internal error: the in-process assembler cannot assemble " + what + ": "
-                    + e.getMessage() + ". This is a bug in winebuild-j: please report it with the spec file.", e);
+            throw failure(what, e);
         }
+    }
+
+    private static BuildFailure failure(String what, AssemblyException e) {
+        return new BuildFailure("internal error: the in-process assembler cannot assemble " + what + ": "
+                + e.getMessage() + ". This is a bug in winebuild-j: please report it with the spec file.", e);
     }
 }

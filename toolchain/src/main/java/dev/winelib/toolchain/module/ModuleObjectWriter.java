@@ -51,6 +51,11 @@ public final class ModuleObjectWriter {
         return object;
     }
 
+    /** How tool messages name the module header object made from {@code spec}. */
+    public static String description(ModuleSpec spec) {
+        return "the module header generated from " + spec.source();
+    }
+
     /**
      * Refuses link names no linker can resolve: ld.lld and GNU ld read {@code name@version} in a
      * symbol name as a symbol version. (winebuild emits such names and the link fails later.)

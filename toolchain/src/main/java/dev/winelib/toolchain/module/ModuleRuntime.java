@@ -9,9 +9,11 @@ import java.util.Optional;
 
 import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.process.ToolFileNames;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.process.ToolCommand;
@@ -43,9 +45,16 @@ public final class ModuleRuntime {
      * @param stubs whether the module has stub entry points
      * @param delayImports whether it has delay imports
      * @param defaultMain for an executable: whether to add a main (wmain) that calls WinMain (wWinMain)
+     * @param architecture what the pieces are compiled for (part of the runtime cache's key)
      */
     record Pieces(boolean executable, boolean unicode, Optional<String> entryFunction, boolean stubs,
-            boolean delayImports, boolean defaultMain) {
+            boolean delayImports, boolean defaultMain, Architecture architecture) {
+
+        /** Pieces of a 64-bit module. */
+        Pieces(boolean executable, boolean unicode, Optional<String> entryFunction, boolean stubs,
+                boolean delayImports, boolean defaultMain) {
+            this(executable, unicode, entryFunction, stubs, delayImports, defaultMain, Architecture.X86_64);
+        }
 
         /** The entry point symbol these pieces define. */
         String entrySymbol() {
@@ -67,8 +76,15 @@ public final class ModuleRuntime {
      */
     public static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, ModuleSpec spec, boolean delayImports,
             String entryFunction) throws IOException, InterruptedException, BuildFailure {
+        return compile(directory, compiler, sysroot, Architecture.X86_64, spec, delayImports, entryFunction);
+    }
+
+    /** {@link #compile(Path, Path, Sysroot, ModuleSpec, boolean, String)} for a module of {@code architecture}. */
+    public static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, Architecture architecture,
+            ModuleSpec spec, boolean delayImports, String entryFunction)
+            throws IOException, InterruptedException, BuildFailure {
         return compile(directory, ToolCommand.of(compiler), sysroot, new Pieces(false, false,
-                Optional.of(entryFunction), hasStubs(spec), delayImports, false), BuildLog.silent());
+                Optional.of(entryFunction), hasStubs(spec), delayImports, false, architecture), BuildLog.silent());
     }
 
     /** Whether a spec has stub entry points (which need the stub helper). */
@@ -96,7 +112,7 @@ public final class ModuleRuntime {
             sources.add(writeSource(directory, "delayload.c"));
         }
         List<String> flags = new ArrayList<>(compiler.arguments());
-        flags.addAll(List.of("-m64", "-fPIC", "-O2", "-fno-strict-aliasing"));
+        flags.addAll(List.of(pieces.architecture().compilerFlag(), "-fPIC", "-O2", "-fno-strict-aliasing"));
         if (!sysroot.isHost()) {
             flags.add("--sysroot=" + sysroot.root());
         }
@@ -110,8 +126,28 @@ public final class ModuleRuntime {
         } else {
             flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }
-        return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
-                .compile(sources, List.of(directory)).objects();
+        try {
+            return new SourceCompiler(compiler.program(), flags, directory.resolve("obj"), log)
+                    .compile(sources, List.of(directory)).objects();
+        } catch (BuildFailure e) {
+            // the sources are written into the build's (or the cache's) directory: name them as what they are
+            ToolFileNames names = ToolFileNames.none();
+            for (Path source : sources) {
+                names = names.with(source, "winebuild-j's runtime source " + source.getFileName());
+            }
+            throw new BuildFailure(names.rewrite(e.getMessage()), e);
+        }
+    }
+
+    /** How tool messages name the runtime's objects: winebuild-j's runtime ({@code entry.c}). */
+    public static ToolFileNames fileNames(List<Path> objects) {
+        ToolFileNames names = ToolFileNames.none();
+        for (Path o : objects) {
+            String name = o.getFileName().toString();
+            names = names.with(o, "winebuild-j's runtime (" + (name.endsWith(".o") ? name.substring(0,
+                    name.length() - 2) : name) + ")");
+        }
+        return names;
     }
 
     private static Path writeSource(Path dir, String name) throws IOException {

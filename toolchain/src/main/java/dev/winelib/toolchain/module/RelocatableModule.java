@@ -18,6 +18,7 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -27,9 +28,9 @@ import dev.winelib.toolchain.check.UndefinedExports;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
-import dev.winelib.toolchain.process.ProcessRunner;
+import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
-import dev.winelib.toolchain.process.ToolFailedException;
+import dev.winelib.toolchain.process.ToolFileNames;
 
 /**
  * The module object for a link done by someone else (winegcc, a Makefile), as winebuild's
@@ -144,7 +145,7 @@ public final class RelocatableModule {
                 : TemporaryFiles.workDirectory(output.getFileName().toString());
         boolean done = false;
         try {
-            Result result = build(request, tools, sysroot, generator, log, work, output);
+            Result result = build(request, tools, sysroot, generator, log, work, output, keepTemporaries);
             done = true;
             return keepTemporaries ? new Result(result.imports(), result.unresolved(), result.warnings(),
                     Optional.of(work)) : result;
@@ -156,26 +157,23 @@ public final class RelocatableModule {
     }
 
     private static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
-            Path work, Path output) throws IOException, InterruptedException, BuildFailure {
+            Path work, Path output, boolean keepText) throws IOException, InterruptedException, BuildFailure {
         ModuleSpec spec = request.spec();
         boolean executable = request.executable();
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
                 ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false);
-        List<Path> runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
-                sysroot.sysroot(), pieces, log);
+        List<Path> runtime = runtime(tools, sysroot, pieces, work, log);
 
-        Optional<Path> references = referencesObject(request, tools, work, log);
-        CombinedObject combined = combine(request, tools, references, work, log);
+        CombinedObject combined = combine(request, tools, referencedNames(request), work, log);
         if (executable && request.entryFunction().isEmpty()
                 && !combined.defined().contains(request.unicode() ? "wmain" : "main")) {
             // the program defines only (w)WinMain: add the main that calls it
             pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
                     pieces.delayImports(), true);
-            runtime = ModuleRuntime.compile(runtimeDirectory(tools, sysroot, pieces, work), tools.compiler(),
-                    sysroot.sysroot(), pieces, log);
+            runtime = runtime(tools, sysroot, pieces, work, log);
         }
 
-        Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot);
+        Set<String> systemSymbols = SystemLibrarySymbols.of(sysroot, tools.runtimeCache());
         Set<String> runtimeNeeds = runtimeNeeds(runtime);
         List<Path> definitions = new ArrayList<>(request.importDefinitions());
         List<String> dlls = new ArrayList<>(request.imports());
@@ -224,27 +222,40 @@ public final class RelocatableModule {
         }
 
         ModuleOptions options = request.options().withEntryPoint(pieces.entrySymbol()).withStubRuntime();
-        String assembly;
+        Path header = work.resolve("module.o");
+        ModuleAssemblyEmitter emitter = new ModuleAssemblyEmitter(generator);
+        String what = spec.fileName() + ".spec.s";
         try {
-            assembly = new ModuleAssemblyEmitter(generator).emit(spec, options, plan.imports(), request.resources());
+            if (keepText || spec.cpu() != TargetCpu.X86_64) {
+                // i386 headers are assembled from the whole text (the streaming assembler writes x86-64)
+                String assembly = emitter.emit(spec, options, plan.imports(), request.resources());
+                if (keepText) {
+                    Files.writeString(work.resolve("module.s"), assembly);
+                }
+                AtomicFiles.writeIfChanged(header, ModuleAssembler.toObject(assembly, what, spec.cpu()));
+            } else {
+                // the text goes straight into the assembler, piece by piece: it never exists whole
+                ModuleAssembler.assemble(out -> emitter.emit(spec, options, plan.imports(), request.resources(), out),
+                        header, what);
+            }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
         }
-        Path header = work.resolve("module.o");
-        Files.writeString(work.resolve("module.s"), assembly);
-        AtomicFiles.writeIfChanged(header, ModuleAssembler.toObject(assembly, spec.fileName() + ".spec.s", spec.cpu()));
-        // the linker writes into the work directory under a plain relative name: ld.lld takes a '%' in
-        // an absolute -o path for a placeholder
+        List<Path> parts = new ArrayList<>();
+        parts.add(header);
+        parts.addAll(runtime);
         Path merged = work.resolve("merged.o");
-        List<String> args = new ArrayList<>(List.of("-r", "-o", work.relativize(merged).toString(),
-                header.toString()));
-        runtime.forEach(o -> args.add(o.toString()));
-        List<String> command = tools.linker().commandLine(args);
-        log.debug(String.join(" ", command));
-        try {
-            ProcessRunner.check("merging the module object " + output.getFileName(), command, work);
-        } catch (ToolFailedException e) {
-            throw new BuildFailure(e.getMessage(), e);
+        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(parts, merged, log);
+        if (inProcess.isPresent()) {
+            Files.write(merged, inProcess.get());
+        } else {
+            List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString()));
+            parts.forEach(o -> args.add(o.toString()));
+            List<String> command = tools.linker().commandLine(args);
+            log.debug(String.join(" ", command));
+            LinkerProcess.check("merging the module object " + output.getFileName(), command, work,
+                    ModuleRuntime.fileNames(runtime).with(header, ModuleObjectWriter.description(spec))
+                            .with(merged, request.output().toString()));
         }
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
@@ -256,6 +267,50 @@ public final class RelocatableModule {
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
 
+    /** Runtime objects of the cache checked in this process, by directory, with their size and modification time. */
+    private static final java.util.Map<Path, List<String>> CHECKED_RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory,
+     * or compiled in the work directory without a cache. A process checks a cache directory once (a
+     * batch builds many modules with the same runtime): later builds take its objects while each has
+     * the size and modification time it had then; a changed or removed object is checked again.
+     */
+    private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work,
+            BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        Path directory = runtimeDirectory(tools, sysroot, pieces, work);
+        boolean cached = !directory.startsWith(work);
+        List<String> seen = cached ? CHECKED_RUNTIMES.get(directory) : null;
+        if (seen != null) {
+            List<Path> objects = new ArrayList<>();
+            for (String entry : seen) {
+                objects.add(Path.of(entry.substring(entry.indexOf(' ', entry.indexOf(' ') + 1) + 1)));
+            }
+            if (fingerprints(objects).equals(seen)) {
+                return objects;
+            }
+        }
+        List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces,
+                log));
+        if (cached) {
+            CHECKED_RUNTIMES.put(directory, fingerprints(objects));
+        }
+        return objects;
+    }
+
+    /** "SIZE MTIME PATH" of each object; an object that is gone gives a line that matches nothing. */
+    private static List<String> fingerprints(List<Path> objects) {
+        List<String> lines = new ArrayList<>();
+        for (Path o : objects) {
+            try {
+                lines.add(Files.size(o) + " " + Files.getLastModifiedTime(o).toMillis() + " " + o);
+            } catch (IOException e) {
+                lines.add("- - " + o);
+            }
+        }
+        return lines;
+    }
+
     /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
     private static Path runtimeDirectory(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work) {
         return tools.runtimeCache()
@@ -263,12 +318,8 @@ public final class RelocatableModule {
                 .orElse(work.resolve("runtime"));
     }
 
-    /**
-     * An object referring to each exported function and each {@code -u} symbol, so that merging pulls
-     * what defines them from the archives and what nothing defines shows as undefined.
-     */
-    private static Optional<Path> referencesObject(Request request, Tools tools, Path work, BuildLog log)
-            throws IOException, InterruptedException, BuildFailure {
+    /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */
+    private static Set<String> referencedNames(Request request) throws BuildFailure {
         Set<String> names = new LinkedHashSet<>();
         for (ExportEntry e : request.spec().entries()) {
             if (UndefinedExports.needsDefinition(e)) {
@@ -280,16 +331,27 @@ public final class RelocatableModule {
             // what the executable's entry point calls: pulled from archives that define it
             names.add(request.entryFunction().orElse(request.unicode() ? "wmain" : "main"));
         }
+        for (String name : names) {
+            try {
+                AsmText.symbol(name);
+            } catch (IllegalArgumentException e) {
+                throw new BuildFailure("symbol '" + name + "' cannot be referenced: " + e.getMessage(), e);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * An object referring to each of {@code names}, so that merging pulls what defines them from the
+     * archives and what nothing defines shows as undefined.
+     */
+    private static Optional<Path> referencesObject(Set<String> names, Path work) throws IOException, BuildFailure {
         if (names.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder asm = new StringBuilder("\t.data\n");
         for (String name : names) {
-            try {
-                asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
-            } catch (IllegalArgumentException e) {
-                throw new BuildFailure("symbol '" + name + "' cannot be referenced: " + e.getMessage(), e);
-            }
+            asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
         Path object = work.resolve("references.o");
@@ -302,13 +364,27 @@ public final class RelocatableModule {
      * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
      * ntdll, never from a DLL the module happens to import (shlwapi also exports DelayLoadFailureHook).
      */
-    private static CombinedObject combine(Request request, Tools tools, Optional<Path> references, Path work,
+    private static CombinedObject combine(Request request, Tools tools, Set<String> referenced, Path work,
             BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        if (request.archives().isEmpty()) {
+            // no archive members to pick: what the objects define and use, and the references, is all
+            Optional<CombinedObject> objects = CombinedObject.ofObjects(request.objects(), work.resolve("combined.o"),
+                    log);
+            if (objects.isPresent()) {
+                return objects.get().referencing(referenced);
+            }
+        }
+        Optional<Path> references = referencesObject(referenced, work);
         List<Path> inputs = new ArrayList<>();
         references.ifPresent(inputs::add);
         inputs.addAll(request.objects());
         inputs.addAll(request.archives());
-        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), log);
+        // messages name the user's objects as given; the build's own files as what they are
+        ToolFileNames names = ToolFileNames.none()
+                .with(work.resolve("combined.o"), "the objects of " + request.output() + " merged")
+                .and(references.map(r -> ToolFileNames.none().with(r, "the references to the functions "
+                        + request.spec().source() + " exports")).orElse(ToolFileNames.none()));
+        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), names, log);
     }
 
     /** What the runtime objects use and do not define themselves. */

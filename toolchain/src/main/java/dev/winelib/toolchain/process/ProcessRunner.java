@@ -37,9 +37,15 @@ public final class ProcessRunner {
     /** Runs a command and fails with {@link ToolFailedException} unless it exits with 0. */
     public static String check(String what, List<String> command, Path directory)
             throws IOException, InterruptedException, ToolFailedException {
+        return check(what, command, directory, ToolFileNames.none());
+    }
+
+    /** As {@link #check(String, List, Path)}; a failure names the files of {@code names} as they describe them. */
+    public static String check(String what, List<String> command, Path directory, ToolFileNames names)
+            throws IOException, InterruptedException, ToolFailedException {
         Result r = run(command, directory, Map.of());
         if (r.exitCode() != 0) {
-            throw new ToolFailedException(what, command, r.exitCode(), r.output());
+            throw new ToolFailedException(what, command, r.exitCode(), r.output(), names);
         }
         return r.output();
     }

@@ -75,7 +75,13 @@ class CallingConventionCheckTest {
         TestProjects.write(dir, SPEC, GOOD);
         RecordingLog first = new RecordingLog();
         build(request().compiler(compiler), first);
-        assertThat(first.lines()).anyMatch(l -> l.startsWith("DEBUG ") && l.contains("-fsyntax-only"));
+        if (compiler.equals("gcc")) {
+            // GCC's compilation says which functions are ms_abi: no second compilation
+            assertThat(first.lines()).anyMatch(l -> l.startsWith("DEBUG ") && l.contains("-fdump-tree-gimple="));
+            assertThat(first.lines()).noneMatch(l -> l.contains("-fsyntax-only"));
+        } else {
+            assertThat(first.lines()).anyMatch(l -> l.startsWith("DEBUG ") && l.contains("-fsyntax-only"));
+        }
         assertThat(first.lines()).noneMatch(l -> l.startsWith("WARN "));
 
         RecordingLog second = new RecordingLog();
@@ -86,6 +92,42 @@ class CallingConventionCheckTest {
         Files.writeString(dir.resolve("src/test.c"), GOOD.replace("int WINAPI gb_mul", "int gb_mul"));
         assertThatThrownBy(() -> build(request().compiler(compiler), new RecordingLog()))
                 .hasMessageStartingWith(dir.resolve("test.spec") + ":3:1: function 'gb_mul' (cdecl) is defined in ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gcc", "clang"})
+    void aPassedCheckIsRepeatedWhenTheSpecExportsAnotherFunction(String compiler) throws Exception {
+        RequiredTools.require(compiler, compiler);
+        RequiredTools.linker();
+        TestProjects.write(dir, SPEC, GOOD);
+        build(request().compiler(compiler), new RecordingLog());
+        assertThat(dir.resolve("work/cc-check/passed.stamp")).isRegularFile();
+
+        // sources and objects unchanged; the spec now exports the System V function
+        Files.writeString(dir.resolve("test.spec"), SPEC + "@ cdecl not_exported(long)\n");
+        assertThatThrownBy(() -> build(request().compiler(compiler), new RecordingLog()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("function 'not_exported' (cdecl) is defined in " + dir.resolve("src/test.c")
+                        + " without the Windows calling convention");
+        assertThat(dir.resolve("work/cc-check/passed.stamp")).doesNotExist();
+    }
+
+    @Test
+    void anObjectWithoutTheCompilersListIsCheckedByASecondCompilation() throws Exception {
+        RequiredTools.require("gcc", "gcc");
+        RequiredTools.linker();
+        TestProjects.write(dir, SPEC, GOOD);
+        build(request(), new RecordingLog());
+        Path list = dir.resolve("work/obj/test.c.o.conventions");
+        assertThat(list).isRegularFile();
+        assertThat(Files.readAllLines(list)).contains("ms_abi gb_add", "ms_abi gb_sum", "other not_exported");
+
+        // an object compiled by an earlier version has no list, nor a record of a passed check
+        Files.delete(list);
+        RecordingLog log = new RecordingLog();
+        build(request(), log);
+        assertThat(log.lines()).noneMatch(l -> l.startsWith("INFO compiling"));
+        assertThat(log.lines()).anyMatch(l -> l.startsWith("DEBUG ") && l.contains("-fsyntax-only"));
     }
 
     @ParameterizedTest

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+
+import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.debian.WineSourceTree;
 
 /**
  * The files of Debian's Wine that tests read. Missing, they fail the test under CI (CI=true) and skip
@@ -17,7 +19,7 @@ final class InstalledWine {
     static final Path PE_DIRECTORY = ROOT.resolve("x86_64-windows");
     static final Path UNIX_DIRECTORY = ROOT.resolve("x86_64-unix");
 
-    /** A Wine source tree, for its .spec files: -Dwine.source.dir, else /tmp/winesrc/wine-8.0. */
+    /** A Wine source tree, for its .spec files (see {@link #wineSpec}). */
     static final String SOURCE_PROPERTY = "wine.source.dir";
 
     private InstalledWine() {
@@ -46,15 +48,47 @@ final class InstalledWine {
     }
 
     /**
-     * The .spec file of a DLL in a Wine source tree, e.g. {@code dlls/kernel32/kernel32.spec}. Skips the test
-     * when there is no source tree (also under CI: the source is not a package the tests install).
+     * The .spec file of a DLL in a Wine 8.0 source tree, e.g. {@code dlls/kernel32/kernel32.spec}: the tree of
+     * -Dwine.source.dir, else /tmp/winesrc/wine-8.0 when present, else Debian bookworm's Wine 8.0 source,
+     * downloaded, verified and unpacked once into $XDG_CACHE_HOME/winebuild-j/wine-source
+     * ({@link WineSourceTree}, as scripts/fetch-wine-source does). When that fails (no network), the test
+     * fails under CI (CI=true) and is skipped elsewhere, with a message saying how to provide a tree.
      */
     static Path wineSpec(String relative) {
-        Optional<Path> source = Optional.ofNullable(System.getProperty(SOURCE_PROPERTY)).map(Path::of)
-                .or(() -> Optional.of(Path.of("/tmp/winesrc/wine-8.0")));
-        Path spec = source.get().resolve(relative);
-        assumeTrue(Files.isRegularFile(spec), "this test needs a Wine 8.0 source tree (-D" + SOURCE_PROPERTY
-                + "=/path/to/wine-8.0, e.g. from 'apt-get source wine'); " + spec + " is missing");
+        Path spec = sourceTree().resolve(relative);
+        if (!Files.isRegularFile(spec)) {
+            fail(spec + " is missing: -D" + SOURCE_PROPERTY + " must name a Wine 8.0 source tree");
+        }
         return spec;
     }
+
+    private static Path tree;
+
+    private static synchronized Path sourceTree() {
+        if (tree == null) {
+            String configured = System.getProperty(SOURCE_PROPERTY);
+            if (configured != null && !configured.isBlank()) {
+                tree = Path.of(configured);
+            } else if (Files.isDirectory(LEGACY_SOURCE.resolve("dlls"))) {
+                tree = LEGACY_SOURCE;
+            } else {
+                try {
+                    tree = WineSourceTree.obtain(WineSourceTree.defaultCache(), m -> System.err.println("[wine source] "
+                            + m));
+                } catch (SysrootException e) {
+                    String message = "this test needs a Wine 8.0 source tree, which could not be fetched ("
+                            + e.getMessage() + "); give one with -D" + SOURCE_PROPERTY + "=/path/to/wine-8.0 or fetch it"
+                            + " with scripts/fetch-wine-source";
+                    if ("true".equals(System.getenv("CI"))) {
+                        fail(message);
+                    }
+                    assumeTrue(false, message);
+                }
+            }
+        }
+        return tree;
+    }
+
+    /** Where earlier instructions unpacked the source. */
+    private static final Path LEGACY_SOURCE = Path.of("/tmp/winesrc/wine-8.0");
 }

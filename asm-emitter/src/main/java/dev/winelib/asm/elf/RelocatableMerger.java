@@ -1,0 +1,945 @@
+package dev.winelib.asm.elf;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges relocatable ELF objects into one, in the process, as {@code ld -r} does for the objects a
+ * module object is made of (the module header object and the runtime objects): sections of the same
+ * name are concatenated in input order, each input section at its own alignment; section groups
+ * (COMDAT) are kept as groups, a later group with a signature already seen dropped; local symbols
+ * are kept per input, global and weak symbols are merged by name (a definition wins over a
+ * reference, a strong definition over a weak one, two strong definitions are an error, the most
+ * restrictive visibility wins); relocations are moved with their sections, their offsets and
+ * section-symbol addends rebased.
+ *
+ * <p>Word size, byte order and machine come from each input's ELF header: ELF64 objects with RELA
+ * relocations (x86_64) and ELF32 objects with REL relocations (i386; an implicit addend against a
+ * section symbol is rebased in the section's bytes) are merged, the inputs must agree. What it does
+ * not merge — {@code SHF_LINK_ORDER} sections, extended section indices, {@code .note.gnu.property}
+ * on every input (whose features would have to be intersected), a relocation against a dropped
+ * section — ends in an {@link UnsupportedInputException}, so that the caller can use {@code ld -r}
+ * for such inputs. Malformed input gives a {@link MalformedInputException}. The output depends on
+ * the inputs alone (no time, no path): the same inputs give the same bytes.
+ */
+public final class RelocatableMerger {
+
+    /** One input object: a name for messages and its bytes. */
+    public record Input(String name, byte[] bytes) {
+    }
+
+    /** The inputs use something this merger does not handle; {@code ld -r} does. */
+    public static final class UnsupportedInputException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedInputException(String message) {
+            super(message);
+        }
+    }
+
+    /** An input is not a well-formed relocatable ELF object, or the inputs conflict (a symbol defined twice). */
+    public static final class MalformedInputException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MalformedInputException(String message) {
+            super(message);
+        }
+    }
+
+    private static final int ET_REL = 1;
+    private static final int SHT_NULL = 0;
+    private static final int SHT_PROGBITS = 1;
+    private static final int SHT_SYMTAB = 2;
+    private static final int SHT_STRTAB = 3;
+    private static final int SHT_RELA = 4;
+    private static final int SHT_NOTE = 7;
+    private static final int SHT_NOBITS = 8;
+    private static final int SHT_REL = 9;
+    private static final int SHT_GROUP = 17;
+    private static final int SHT_SYMTAB_SHNDX = 18;
+    private static final long SHF_EXECINSTR = 0x4;
+    private static final long SHF_INFO_LINK = 0x40;
+    private static final long SHF_LINK_ORDER = 0x80;
+    private static final long SHF_MERGE = 0x10;
+    private static final long SHF_STRINGS = 0x20;
+    private static final long SHF_GROUP = 0x200;
+    private static final int SHN_UNDEF = 0;
+    private static final int SHN_LORESERVE = 0xff00;
+    private static final int SHN_ABS = 0xfff1;
+    private static final int SHN_COMMON = 0xfff2;
+    private static final int SHN_XINDEX = 0xffff;
+    private static final int STB_LOCAL = 0;
+    private static final int STB_GLOBAL = 1;
+    private static final int STB_WEAK = 2;
+    private static final int STT_NOTYPE = 0;
+    private static final int STT_SECTION = 3;
+    private static final int EM_386 = 3;
+    private static final int EM_X86_64 = 62;
+    private static final String GNU_PROPERTY = ".note.gnu.property";
+
+    private RelocatableMerger() {
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    /** The word-size dependent layout of ELF structures, from the header's class byte. */
+    private record Layout(boolean elf64) {
+        int headerSize() {
+            return elf64 ? 64 : 52;
+        }
+
+        int sectionHeaderSize() {
+            return elf64 ? 64 : 40;
+        }
+
+        int symbolSize() {
+            return elf64 ? 24 : 16;
+        }
+
+        int relocationSize(boolean rela) {
+            return elf64 ? (rela ? 24 : 16) : (rela ? 12 : 8);
+        }
+
+        int wordAlignment() {
+            return elf64 ? 8 : 4;
+        }
+    }
+
+    private record SectionHeader(int index, String name, int type, long flags, long offset, long size, int link,
+            int info, long alignment, long entrySize) {
+    }
+
+    private record Symbol(String name, long value, long size, int info, int other, int section) {
+        int binding() {
+            return info >>> 4;
+        }
+
+        int type() {
+            return info & 0xf;
+        }
+    }
+
+    private record Reloc(long offset, long info, long addend) {
+    }
+
+    /** A relocation moved to its output section, still naming its input object's symbol. */
+    private record Pending(int object, long offset, long info, long addend) {
+    }
+
+    /** One input object, read. */
+    private static final class Parsed {
+        final String name;
+        final ByteBuffer data;
+        final Layout layout;
+        final int machine;
+        final int flags;
+        final byte osAbi;
+        final List<SectionHeader> sections = new ArrayList<>();
+        final List<Symbol> symbols = new ArrayList<>();
+        int symtab = -1;
+
+        Parsed(Input input) throws MalformedInputException, UnsupportedInputException {
+            this.name = input.name();
+            byte[] b = input.bytes();
+            if (b.length < 52 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
+                throw new MalformedInputException(name + " is not an ELF file");
+            }
+            if (b[4] != 1 && b[4] != 2) {
+                throw new MalformedInputException(name + ": unknown ELF class " + b[4]);
+            }
+            if (b[5] != 1) {
+                throw new UnsupportedInputException(name + " is a big-endian ELF file");
+            }
+            this.layout = new Layout(b[4] == 2);
+            this.osAbi = b[7];
+            this.data = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+            if (b.length < layout.headerSize()) {
+                throw new MalformedInputException(name + ": truncated ELF header");
+            }
+            if (u16(16) != ET_REL) {
+                throw new MalformedInputException(name + " is not a relocatable object");
+            }
+            this.machine = u16(18);
+            this.flags = (int) u32(layout.elf64() ? 48 : 36);
+            long shoff = layout.elf64() ? u64(40) : u32(32);
+            int shentsize = u16(layout.elf64() ? 58 : 46);
+            int shnum = u16(layout.elf64() ? 60 : 48);
+            int shstrndx = u16(layout.elf64() ? 62 : 50);
+            if (shnum == 0 || shstrndx == SHN_XINDEX) {
+                throw new UnsupportedInputException(name + ": extended section numbering");
+            }
+            if (shentsize != layout.sectionHeaderSize() || shoff < 0 || shoff + (long) shnum * shentsize > b.length) {
+                throw new MalformedInputException(name + ": section header table out of bounds");
+            }
+            List<long[]> raw = new ArrayList<>();
+            for (int i = 0; i < shnum; i++) {
+                int at = (int) (shoff + (long) i * shentsize);
+                long[] h = layout.elf64()
+                        ? new long[] {u32(at), u32(at + 4), u64(at + 8), u64(at + 24), u64(at + 32), u32(at + 40),
+                            u32(at + 44), u64(at + 48), u64(at + 56)}
+                        : new long[] {u32(at), u32(at + 4), u32(at + 8), u32(at + 16), u32(at + 20), u32(at + 24),
+                            u32(at + 28), u32(at + 32), u32(at + 36)};
+                if (h[1] != SHT_NOBITS && h[1] != SHT_NULL && (h[3] < 0 || h[4] < 0 || h[3] + h[4] > b.length)) {
+                    throw new MalformedInputException(name + ": section " + i + " out of bounds");
+                }
+                raw.add(h);
+            }
+            if (shstrndx >= shnum) {
+                throw new MalformedInputException(name + ": bad section name table index");
+            }
+            long[] names = raw.get(shstrndx);
+            for (int i = 0; i < shnum; i++) {
+                long[] h = raw.get(i);
+                sections.add(new SectionHeader(i, string(names[3], names[4], h[0]), (int) h[1], h[2], h[3], h[4],
+                        (int) h[5], (int) h[6], Math.max(1, h[7]), h[8]));
+                if (h[1] == SHT_SYMTAB) {
+                    if (symtab >= 0) {
+                        throw new MalformedInputException(name + ": two symbol tables");
+                    }
+                    symtab = i;
+                } else if (h[1] == SHT_SYMTAB_SHNDX) {
+                    throw new UnsupportedInputException(name + ": extended section indices (SHT_SYMTAB_SHNDX)");
+                }
+            }
+            if (symtab >= 0) {
+                readSymbols(sections.get(symtab));
+            }
+        }
+
+        private void readSymbols(SectionHeader table) throws MalformedInputException {
+            if (table.link() <= 0 || table.link() >= sections.size()) {
+                throw new MalformedInputException(name + ": symbol table without string table");
+            }
+            SectionHeader strings = sections.get(table.link());
+            int size = layout.symbolSize();
+            for (long at = table.offset(); at + size <= table.offset() + table.size(); at += size) {
+                int p = (int) at;
+                Symbol s = layout.elf64()
+                        ? new Symbol(string(strings.offset(), strings.size(), u32(p)), u64(p + 8), u64(p + 16),
+                            data.get(p + 4) & 0xff, data.get(p + 5) & 0xff, u16(p + 6))
+                        : new Symbol(string(strings.offset(), strings.size(), u32(p)), u32(p + 4), u32(p + 8),
+                            data.get(p + 12) & 0xff, data.get(p + 13) & 0xff, u16(p + 14));
+                if (s.section() != SHN_UNDEF && s.section() < SHN_LORESERVE && s.section() >= sections.size()) {
+                    throw new MalformedInputException(name + ": symbol '" + s.name() + "' in a missing section");
+                }
+                symbols.add(s);
+            }
+        }
+
+        List<Reloc> relocations(SectionHeader section) throws MalformedInputException {
+            boolean rela = section.type() == SHT_RELA;
+            int size = layout.relocationSize(rela);
+            List<Reloc> list = new ArrayList<>();
+            for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
+                int p = (int) at;
+                Reloc r = layout.elf64()
+                        ? new Reloc(u64(p), u64(p + 8), rela ? u64(p + 16) : 0)
+                        : new Reloc(u32(p), u32(p + 4), rela ? (int) u32(p + 8) : 0);
+                if (symbolIndex(r) >= symbols.size()) {
+                    throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r));
+                }
+                list.add(r);
+            }
+            return list;
+        }
+
+        int symbolIndex(Reloc r) {
+            return (int) (layout.elf64() ? r.info() >>> 32 : r.info() >>> 8);
+        }
+
+        byte[] content(SectionHeader s) {
+            byte[] out = new byte[(int) s.size()];
+            data.get((int) s.offset(), out);
+            return out;
+        }
+
+        private String string(long tableOffset, long tableSize, long at) throws MalformedInputException {
+            if (at < 0 || at >= tableSize) {
+                if (at == 0 && tableSize == 0) {
+                    return "";
+                }
+                throw new MalformedInputException(name + ": string offset out of bounds");
+            }
+            int start = (int) (tableOffset + at);
+            int end = start;
+            int limit = (int) (tableOffset + tableSize);
+            while (end < limit && data.get(end) != 0) {
+                end++;
+            }
+            byte[] bytes = new byte[end - start];
+            data.get(start, bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        private int u16(int at) {
+            return data.getShort(at) & 0xffff;
+        }
+
+        private long u32(int at) {
+            return data.getInt(at) & 0xffffffffL;
+        }
+
+        private long u64(int at) {
+            return data.getLong(at);
+        }
+    }
+
+    // ---- the merged object -------------------------------------------------------------------
+
+    /** One output section: the input sections it holds, each at its offset. */
+    private static final class OutSection {
+        final String name;
+        int type;
+        long flags;
+        long alignment = 1;
+        long entrySize;
+        long size;
+        int link;
+        int info;
+        final ByteArrayOutputStream content = new ByteArrayOutputStream();
+        final List<Pending> relocations = new ArrayList<>();
+        boolean rela;
+        OutSection relocationSection;
+        OutSection target;
+        Group group;
+        int index;
+        int nameOffset;
+        long fileOffset;
+
+        OutSection(String name, int type, long flags, long entrySize) {
+            this.name = name;
+            this.type = type;
+            this.flags = flags;
+            this.entrySize = entrySize;
+        }
+    }
+
+    /** A kept section group: its flag word, signature symbol and members. */
+    private static final class Group {
+        final OutSection section;
+        final long flagWord;
+        final int inputObject;
+        final int inputSignature;
+        final List<OutSection> members = new ArrayList<>();
+
+        Group(OutSection section, long flagWord, int inputObject, int inputSignature) {
+            this.section = section;
+            this.flagWord = flagWord;
+            this.inputObject = inputObject;
+            this.inputSignature = inputSignature;
+        }
+    }
+
+    /** A global or weak symbol after merging. */
+    private static final class Global {
+        final String name;
+        Symbol symbol;
+        int object;
+        boolean defined;
+        int binding;
+        int visibility;
+        int index;
+
+        Global(String name) {
+            this.name = name;
+        }
+    }
+
+    /** Merges {@code inputs}, in this order, into one relocatable object. */
+    public static byte[] merge(List<Input> inputs) throws MalformedInputException, UnsupportedInputException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
+        }
+        List<Parsed> objects = new ArrayList<>();
+        for (Input input : inputs) {
+            objects.add(new Parsed(input));
+        }
+        Parsed first = objects.get(0);
+        for (Parsed p : objects) {
+            if (!p.layout.equals(first.layout) || p.machine != first.machine || p.flags != first.flags) {
+                throw new MalformedInputException(p.name + " is for another machine or word size than " + first.name);
+            }
+            if (p.symtab < 0) {
+                throw new UnsupportedInputException(p.name + " has no symbol table");
+            }
+        }
+        boolean allHaveProperties = objects.stream()
+                .allMatch(p -> p.sections.stream().anyMatch(s -> s.name().equals(GNU_PROPERTY)));
+        if (allHaveProperties) {
+            throw new UnsupportedInputException("every input has " + GNU_PROPERTY + " (features to intersect)");
+        }
+
+        // sections: output sections in the order of first appearance; placement[object][section]
+        List<OutSection> outputs = new ArrayList<>();
+        Map<String, OutSection> byName = new HashMap<>();
+        Set<String> signatures = new HashSet<>();
+        OutSection[][] placedIn = new OutSection[objects.size()][];
+        long[][] placedAt = new long[objects.size()][];
+        List<Group> groups = new ArrayList<>();
+        for (int o = 0; o < objects.size(); o++) {
+            Parsed p = objects.get(o);
+            placedIn[o] = new OutSection[p.sections.size()];
+            placedAt[o] = new long[p.sections.size()];
+            // groups first: which sections belong to a kept group, which to a dropped one
+            Map<Integer, Group> memberOf = new HashMap<>();
+            Set<Integer> dropped = new HashSet<>();
+            Map<Integer, Group> groupAt = new HashMap<>();
+            for (SectionHeader s : p.sections) {
+                if (s.type() != SHT_GROUP) {
+                    continue;
+                }
+                if (s.link() != p.symtab || s.info() <= 0 || s.info() >= p.symbols.size() || s.size() < 4) {
+                    throw new MalformedInputException(p.name + ": malformed section group " + s.name());
+                }
+                int[] words = words(p, s);
+                String signature = p.symbols.get(s.info()).name();
+                boolean keep = (words[0] & 1) == 0 || signatures.add(signature);
+                Group g = keep ? new Group(new OutSection(s.name(), SHT_GROUP, s.flags(), 4), words[0] & 0xffffffffL,
+                        o, s.info()) : null;
+                for (int i = 1; i < words.length; i++) {
+                    if (words[i] <= 0 || words[i] >= p.sections.size()) {
+                        throw new MalformedInputException(p.name + ": section group " + s.name() + " names section "
+                                + words[i]);
+                    }
+                    if (keep) {
+                        memberOf.put(words[i], g);
+                    } else {
+                        dropped.add(words[i]);
+                    }
+                }
+                if (keep) {
+                    groupAt.put(s.index(), g);
+                }
+            }
+            for (SectionHeader s : p.sections) {
+                Group group = groupAt.get(s.index());
+                if (group != null) {
+                    group.section.alignment = 4;
+                    outputs.add(group.section);
+                    groups.add(group);
+                    continue;
+                }
+                if (s.type() == SHT_NULL || s.type() == SHT_SYMTAB || s.type() == SHT_GROUP || s.type() == SHT_REL
+                        || s.type() == SHT_RELA || dropped.contains(s.index())
+                        || (s.type() == SHT_STRTAB && (s.flags() & 0x2) == 0)
+                        || (s.type() == SHT_NOTE && s.name().equals(GNU_PROPERTY))) {
+                    continue;
+                }
+                if ((s.flags() & SHF_LINK_ORDER) != 0 || s.link() != 0) {
+                    throw new UnsupportedInputException(p.name + ": section " + s.name() + " is linked to another");
+                }
+                Group g = memberOf.get(s.index());
+                OutSection out;
+                if (g != null) {
+                    out = new OutSection(s.name(), s.type(), s.flags(), s.entrySize());
+                    out.group = g;
+                    g.members.add(out);
+                    outputs.add(out);
+                } else {
+                    out = byName.get(s.name());
+                    if (out == null) {
+                        out = new OutSection(s.name(), s.type(), s.flags() & ~SHF_GROUP, s.entrySize());
+                        byName.put(s.name(), out);
+                        outputs.add(out);
+                    } else if (out.type != s.type()) {
+                        throw new UnsupportedInputException(p.name + ": section " + s.name()
+                                + " has another type than in an earlier input");
+                    }
+                }
+                place(out, p, s, o, placedIn, placedAt);
+            }
+            // relocations, in input order, to the output section of their target
+            for (SectionHeader s : p.sections) {
+                if (s.type() != SHT_REL && s.type() != SHT_RELA) {
+                    continue;
+                }
+                if (s.info() <= 0 || s.info() >= p.sections.size() || s.link() != p.symtab) {
+                    throw new MalformedInputException(p.name + ": relocation section " + s.name() + " is malformed");
+                }
+                if (dropped.contains(s.index()) || dropped.contains(s.info())) {
+                    continue;
+                }
+                OutSection target = placedIn[o][s.info()];
+                if (target == null) {
+                    throw new UnsupportedInputException(p.name + ": relocations for dropped section "
+                            + p.sections.get(s.info()).name());
+                }
+                boolean rela = s.type() == SHT_RELA;
+                if (target.relocationSection == null) {
+                    OutSection r = new OutSection((rela ? ".rela" : ".rel") + target.name, s.type(),
+                            SHF_INFO_LINK | (target.group != null ? SHF_GROUP : 0),
+                            p.layout.relocationSize(rela));
+                    r.rela = rela;
+                    r.alignment = p.layout.wordAlignment();
+                    r.target = target;
+                    target.relocationSection = r;
+                    if (target.group != null) {
+                        target.group.members.add(r);
+                    }
+                } else if (target.relocationSection.rela != rela) {
+                    throw new UnsupportedInputException(p.name + ": REL and RELA relocations for " + target.name);
+                }
+                long base = placedAt[o][s.info()];
+                for (Reloc r : p.relocations(s)) {
+                    target.relocationSection.relocations.add(new Pending(o, r.offset() + base, r.info(), r.addend()));
+                }
+            }
+        }
+        return new Writer(objects, outputs, groups, placedIn, placedAt).write();
+    }
+
+    /** Appends input section {@code s} of object {@code o} to {@code out} at its alignment. */
+    private static void place(OutSection out, Parsed p, SectionHeader s, int o, OutSection[][] placedIn,
+            long[][] placedAt) throws UnsupportedInputException {
+        long alignment = s.alignment();
+        if (Long.bitCount(alignment) != 1) {
+            throw new UnsupportedInputException(p.name + ": section " + s.name() + " has alignment " + alignment);
+        }
+        long offset = (out.size + alignment - 1) & -alignment;
+        if (out.type != SHT_NOBITS) {
+            // between code, x86 linkers pad with int3 (0xcc), elsewhere with zeros
+            int fill = (s.flags() & SHF_EXECINSTR) != 0 && (p.machine == EM_386 || p.machine == EM_X86_64) ? 0xcc : 0;
+            for (long i = out.size; i < offset; i++) {
+                out.content.write(fill);
+            }
+            if (s.type() != SHT_NOBITS) {
+                out.content.write(p.data.array(), (int) s.offset(), (int) s.size());
+            } else {
+                out.content.writeBytes(new byte[(int) s.size()]);
+            }
+        }
+        out.size = offset + s.size();
+        out.alignment = Math.max(out.alignment, alignment);
+        out.flags |= s.flags() & ~(out.group == null ? SHF_GROUP : 0);
+        if (out.entrySize != s.entrySize()) {
+            out.entrySize = 0;
+            out.flags &= ~(SHF_MERGE | SHF_STRINGS);
+        }
+        placedIn[o][s.index()] = out;
+        placedAt[o][s.index()] = offset;
+    }
+
+    private static int[] words(Parsed p, SectionHeader s) {
+        int[] words = new int[(int) (s.size() / 4)];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = p.data.getInt((int) s.offset() + 4 * i);
+        }
+        return words;
+    }
+
+    /** Symbols resolved, indices given, relocations rewritten, the object laid out and written. */
+    private static final class Writer {
+        private final List<Parsed> objects;
+        private final List<OutSection> outputs;
+        private final List<Group> groups;
+        private final OutSection[][] placedIn;
+        private final long[][] placedAt;
+        private final Layout layout;
+        private final Parsed first;
+        private final List<OutSection> headers = new ArrayList<>();
+        private final Map<OutSection, Integer> sectionSymbol = new HashMap<>();
+        private final List<long[]> symbolRows = new ArrayList<>(); // name offset, value, size, info, other, shndx
+        private final Strings strings = new Strings();
+        private int[][] symbolMap;
+
+        Writer(List<Parsed> objects, List<OutSection> outputs, List<Group> groups, OutSection[][] placedIn,
+                long[][] placedAt) {
+            this.objects = objects;
+            this.outputs = outputs;
+            this.groups = groups;
+            this.placedIn = placedIn;
+            this.placedAt = placedAt;
+            this.first = objects.get(0);
+            this.layout = first.layout;
+        }
+
+        byte[] write() throws MalformedInputException, UnsupportedInputException {
+            headers.add(null);
+            for (OutSection s : outputs) {
+                s.index = headers.size();
+                headers.add(s);
+                if (s.relocationSection != null) {
+                    s.relocationSection.index = headers.size();
+                    headers.add(s.relocationSection);
+                }
+            }
+            int symtabIndex = headers.size();
+            symbols();
+            relocations(symtabIndex);
+            for (Group g : groups) {
+                OutSection s = g.section;
+                s.link = symtabIndex;
+                int signature = symbolMap[g.inputObject][g.inputSignature];
+                if (signature < 0) {
+                    throw new UnsupportedInputException(objects.get(g.inputObject).name + ": group signature in a dropped"
+                            + " section");
+                }
+                s.info = signature;
+                ByteBuffer words = ByteBuffer.allocate(4 * (1 + g.members.size())).order(ByteOrder.LITTLE_ENDIAN);
+                words.putInt((int) g.flagWord);
+                g.members.forEach(m -> words.putInt(m.index));
+                s.content.writeBytes(words.array());
+                s.size = words.capacity();
+            }
+            return layOut(symtabIndex);
+        }
+
+        /** Section symbols, then each input's locals, then the merged globals. */
+        private void symbols() throws MalformedInputException {
+            symbolRows.add(new long[6]);
+            for (OutSection s : outputs) {
+                if (s.type != SHT_GROUP) {
+                    sectionSymbol.put(s, symbolRows.size());
+                    symbolRows.add(new long[] {0, 0, 0, STT_SECTION, 0, s.index});
+                }
+            }
+            symbolMap = new int[objects.size()][];
+            Map<String, Global> globals = new LinkedHashMap<>();
+            for (int o = 0; o < objects.size(); o++) {
+                Parsed p = objects.get(o);
+                symbolMap[o] = new int[p.symbols.size()];
+                for (int i = 1; i < p.symbols.size(); i++) {
+                    Symbol sym = p.symbols.get(i);
+                    if (sym.binding() != STB_LOCAL) {
+                        symbolMap[o][i] = Integer.MIN_VALUE; // a global: filled in below
+                        resolve(globals, o, sym);
+                        continue;
+                    }
+                    int section = sym.section();
+                    boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
+                    OutSection out = inSection ? placedIn[o][section] : null;
+                    if (sym.type() == STT_SECTION) {
+                        symbolMap[o][i] = out == null ? -1 : sectionSymbol.getOrDefault(out, -1);
+                        continue;
+                    }
+                    if (inSection && out == null) {
+                        symbolMap[o][i] = -1; // in a dropped section
+                        continue;
+                    }
+                    symbolMap[o][i] = symbolRows.size();
+                    symbolRows.add(row(sym, o));
+                }
+            }
+            int firstGlobal = symbolRows.size();
+            for (Global g : globals.values()) {
+                g.index = symbolRows.size();
+                Symbol sym = g.symbol;
+                long[] row = row(sym, g.object);
+                row[3] = (g.binding << 4) | sym.type();
+                row[4] = (sym.other() & ~3) | g.visibility;
+                symbolRows.add(row);
+            }
+            for (int o = 0; o < objects.size(); o++) {
+                Parsed p = objects.get(o);
+                for (int i = 1; i < p.symbols.size(); i++) {
+                    if (symbolMap[o][i] == Integer.MIN_VALUE) {
+                        symbolMap[o][i] = globals.get(p.symbols.get(i).name()).index;
+                    }
+                }
+            }
+            this.firstGlobal = firstGlobal;
+        }
+
+        private int firstGlobal;
+
+        /** A symbol's table row with its section and value moved to the output. */
+        private long[] row(Symbol sym, int object) {
+            int section = sym.section();
+            long value = sym.value();
+            long index = section;
+            if (section != SHN_UNDEF && section < SHN_LORESERVE) {
+                OutSection out = placedIn[object][section];
+                index = out.index;
+                value += placedAt[object][section];
+            }
+            return new long[] {sym.name().isEmpty() ? 0 : strings.add(sym.name()), value, sym.size(), sym.info(),
+                sym.other(), index};
+        }
+
+        private void resolve(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
+            Parsed p = objects.get(o);
+            int section = sym.section();
+            boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
+            if (inSection && placedIn[o][section] == null) {
+                // defined in a dropped group: the kept group defines it; this is a reference
+                sym = new Symbol(sym.name(), 0, 0, (sym.binding() << 4) | sym.type(), sym.other(), SHN_UNDEF);
+                section = SHN_UNDEF;
+            }
+            boolean defined = section != SHN_UNDEF;
+            Global g = globals.get(sym.name());
+            if (g == null) {
+                g = new Global(sym.name());
+                g.symbol = sym;
+                g.object = o;
+                g.defined = defined;
+                g.binding = sym.binding();
+                g.visibility = sym.other() & 3;
+                globals.put(sym.name(), g);
+                return;
+            }
+            g.visibility = moreRestrictive(g.visibility, sym.other() & 3);
+            if (!defined) {
+                if (!g.defined && sym.binding() == STB_GLOBAL) {
+                    g.binding = STB_GLOBAL; // a strong reference wins over weak ones
+                }
+                if (!g.defined && g.symbol.type() == STT_NOTYPE && sym.type() != STT_NOTYPE) {
+                    g.symbol = sym;
+                    g.object = o;
+                }
+                return;
+            }
+            if (!g.defined) {
+                g.symbol = sym;
+                g.object = o;
+                g.defined = true;
+                g.binding = sym.binding();
+                return;
+            }
+            boolean oldCommon = g.symbol.section() == SHN_COMMON;
+            boolean newCommon = section == SHN_COMMON;
+            if (oldCommon && newCommon) {
+                if (sym.size() > g.symbol.size() || sym.value() > g.symbol.value()) {
+                    g.symbol = new Symbol(sym.name(), Math.max(sym.value(), g.symbol.value()),
+                            Math.max(sym.size(), g.symbol.size()), sym.info(), sym.other(), SHN_COMMON);
+                }
+            } else if (oldCommon || newCommon) {
+                if (oldCommon) {
+                    g.symbol = sym;
+                    g.object = o;
+                    g.binding = sym.binding();
+                }
+            } else if (g.binding == STB_WEAK && sym.binding() == STB_GLOBAL) {
+                g.symbol = sym;
+                g.object = o;
+                g.binding = STB_GLOBAL;
+            } else if (g.binding == STB_GLOBAL && sym.binding() == STB_GLOBAL) {
+                throw new MalformedInputException("symbol '" + sym.name() + "' is defined in both "
+                        + objects.get(g.object).name + " and " + p.name);
+            }
+        }
+
+        private static int moreRestrictive(int a, int b) {
+            // STV_INTERNAL (1) < STV_HIDDEN (2) < STV_PROTECTED (3) < STV_DEFAULT (0)
+            int ra = a == 0 ? 4 : a;
+            int rb = b == 0 ? 4 : b;
+            return Math.min(ra, rb) == 4 ? 0 : Math.min(ra, rb);
+        }
+
+        /** Symbol indices remapped; section-symbol addends rebased (in the bytes for REL). */
+        private void relocations(int symtabIndex) throws UnsupportedInputException {
+            Map<OutSection, byte[]> patched = new HashMap<>();
+            for (OutSection out : outputs) {
+                OutSection r = out.relocationSection;
+                if (r == null) {
+                    continue;
+                }
+                r.link = symtabIndex;
+                r.info = out.index;
+                ByteBuffer rows = ByteBuffer.allocate(r.relocations.size() * (int) r.entrySize)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                for (Pending pending : r.relocations) {
+                    Parsed p = objects.get(pending.object());
+                    Reloc input = new Reloc(pending.offset(), pending.info(), pending.addend());
+                    int symbolIndex = p.symbolIndex(input);
+                    int type = (int) (layout.elf64() ? pending.info() & 0xffffffffL : pending.info() & 0xff);
+                    int mapped = symbolIndex == 0 ? 0 : symbolMap[pending.object()][symbolIndex];
+                    if (mapped < 0) {
+                        throw new UnsupportedInputException(p.name + ": relocation in " + out.name
+                                + " against a symbol of a dropped section");
+                    }
+                    long addend = pending.addend();
+                    Symbol sym = p.symbols.get(symbolIndex);
+                    if (symbolIndex != 0 && sym.type() == STT_SECTION && sym.binding() == STB_LOCAL) {
+                        long base = placedAt[pending.object()][sym.section()];
+                        if (r.rela) {
+                            addend += base;
+                        } else if (base != 0) {
+                            byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
+                            addImplicit(p, bytes, pending.offset(), type, base);
+                        }
+                    }
+                    if (layout.elf64()) {
+                        rows.putLong(pending.offset()).putLong(((long) mapped << 32) | type);
+                        if (r.rela) {
+                            rows.putLong(addend);
+                        }
+                    } else {
+                        rows.putInt((int) pending.offset()).putInt((mapped << 8) | type);
+                        if (r.rela) {
+                            rows.putInt((int) addend);
+                        }
+                    }
+                }
+                r.content.writeBytes(rows.array());
+                r.size = rows.capacity();
+            }
+            for (Map.Entry<OutSection, byte[]> e : patched.entrySet()) {
+                e.getKey().content.reset();
+                e.getKey().content.writeBytes(e.getValue());
+            }
+        }
+
+        /** Adds {@code base} to the implicit 32-bit addend of an i386 REL relocation. */
+        private static void addImplicit(Parsed p, byte[] bytes, long offset, int type, long base)
+                throws UnsupportedInputException {
+            // R_386_16, R_386_PC16, R_386_8, R_386_PC8 have narrower fields
+            if (p.machine != EM_386 || (type >= 20 && type <= 23) || offset < 0 || offset + 4 > bytes.length) {
+                throw new UnsupportedInputException(p.name + ": REL relocation type " + type + " against a section");
+            }
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt((int) offset, b.getInt((int) offset) + (int) base);
+        }
+
+        private byte[] layOut(int symtabIndex) throws UnsupportedInputException {
+            Strings sectionNames = new Strings();
+            for (OutSection s : outputs) {
+                s.nameOffset = sectionNames.add(s.name);
+                if (s.relocationSection != null) {
+                    s.relocationSection.nameOffset = sectionNames.add(s.relocationSection.name);
+                }
+            }
+            int symtabName = sectionNames.add(".symtab");
+            int strtabName = sectionNames.add(".strtab");
+            int shstrtabName = sectionNames.add(".shstrtab");
+
+            ByteBuffer symtab = ByteBuffer.allocate(symbolRows.size() * layout.symbolSize())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (long[] row : symbolRows) {
+                if (layout.elf64()) {
+                    symtab.putInt((int) row[0]).put((byte) row[3]).put((byte) row[4]).putShort((short) row[5])
+                            .putLong(row[1]).putLong(row[2]);
+                } else {
+                    symtab.putInt((int) row[0]).putInt((int) row[1]).putInt((int) row[2]).put((byte) row[3])
+                            .put((byte) row[4]).putShort((short) row[5]);
+                }
+            }
+            byte[] strtab = strings.bytes();
+            byte[] shstrtab = sectionNames.bytes();
+
+            // the layout first, then one array of the file's size: no copy of the whole grows
+            long at = layout.headerSize();
+            for (int i = 1; i < headers.size(); i++) {
+                OutSection s = headers.get(i);
+                at = align(at, s.alignment);
+                s.fileOffset = at;
+                if (s.type != SHT_NOBITS) {
+                    at += s.content.size();
+                }
+            }
+            at = align(at, layout.wordAlignment());
+            long symtabOffset = at;
+            long strtabOffset = symtabOffset + symtab.capacity();
+            long shstrtabOffset = strtabOffset + strtab.length;
+            long shoff = align(shstrtabOffset + shstrtab.length, layout.wordAlignment());
+            int count = headers.size() + 3;
+            long total = shoff + (long) count * layout.sectionHeaderSize();
+            if (total > Integer.MAX_VALUE - 16) {
+                throw new UnsupportedInputException("the merged object would be larger than 2 GiB");
+            }
+            byte[] file = new byte[(int) total];
+            for (int i = 1; i < headers.size(); i++) {
+                OutSection s = headers.get(i);
+                if (s.type != SHT_NOBITS) {
+                    copy(s.content, file, (int) s.fileOffset);
+                }
+            }
+            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtab.capacity());
+            System.arraycopy(strtab, 0, file, (int) strtabOffset, strtab.length);
+            System.arraycopy(shstrtab, 0, file, (int) shstrtabOffset, shstrtab.length);
+            ByteBuffer table = ByteBuffer.wrap(file, (int) shoff, count * layout.sectionHeaderSize()).slice()
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            sectionHeader(table, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            for (int i = 1; i < headers.size(); i++) {
+                OutSection s = headers.get(i);
+                sectionHeader(table, s.nameOffset, s.type, s.flags, s.fileOffset, s.size, s.link, s.info,
+                        s.alignment, s.entrySize);
+            }
+            sectionHeader(table, symtabName, SHT_SYMTAB, 0, symtabOffset, symtab.capacity(), symtabIndex + 1,
+                    firstGlobal, layout.wordAlignment(), layout.symbolSize());
+            sectionHeader(table, strtabName, SHT_STRTAB, 0, strtabOffset, strtab.length, 0, 0, 1, 0);
+            sectionHeader(table, shstrtabName, SHT_STRTAB, 0, shstrtabOffset, shstrtab.length, 0, 0, 1, 0);
+
+            ByteBuffer out = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+            out.put(0, (byte) 0x7f).put(1, (byte) 'E').put(2, (byte) 'L').put(3, (byte) 'F');
+            out.put(4, (byte) (layout.elf64() ? 2 : 1)).put(5, (byte) 1).put(6, (byte) 1).put(7, first.osAbi);
+            out.putShort(16, (short) ET_REL).putShort(18, (short) first.machine).putInt(20, 1);
+            if (layout.elf64()) {
+                out.putLong(40, shoff).putInt(48, first.flags).putShort(52, (short) 64).putShort(58, (short) 64)
+                        .putShort(60, (short) count).putShort(62, (short) (count - 1));
+            } else {
+                out.putInt(32, (int) shoff).putInt(36, first.flags).putShort(40, (short) 52).putShort(46, (short) 40)
+                        .putShort(48, (short) count).putShort(50, (short) (count - 1));
+            }
+            return out.array();
+        }
+
+        private void sectionHeader(ByteBuffer table, int name, int type, long flags, long offset, long size, int link,
+                int info, long alignment, long entrySize) {
+            if (layout.elf64()) {
+                table.putInt(name).putInt(type).putLong(flags).putLong(0).putLong(offset).putLong(size).putInt(link)
+                        .putInt(info).putLong(alignment).putLong(entrySize);
+            } else {
+                table.putInt(name).putInt(type).putInt((int) flags).putInt(0).putInt((int) offset).putInt((int) size)
+                        .putInt(link).putInt(info).putInt((int) alignment).putInt((int) entrySize);
+            }
+        }
+
+        /** Copies {@code content} into {@code file} at {@code offset}, without an intermediate array. */
+        private static void copy(ByteArrayOutputStream content, byte[] file, int offset) {
+            try {
+                content.writeTo(new java.io.OutputStream() {
+                    private int position = offset;
+
+                    @Override
+                    public void write(int b) {
+                        file[position++] = (byte) b;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int from, int length) {
+                        System.arraycopy(b, from, file, position, length);
+                        position += length;
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // an array never fails
+            }
+        }
+
+        private static long align(long value, long alignment) {
+            return (value + alignment - 1) / alignment * alignment;
+        }
+    }
+
+    /** A string table: each name once, after the leading NUL. */
+    private static final class Strings {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final Map<String, Integer> offsets = new HashMap<>();
+
+        Strings() {
+            bytes.write(0);
+        }
+
+        int add(String name) {
+            return offsets.computeIfAbsent(name, n -> {
+                int at = bytes.size();
+                bytes.writeBytes(n.getBytes(StandardCharsets.UTF_8));
+                bytes.write(0);
+                return at;
+            });
+        }
+
+        byte[] bytes() {
+            return bytes.toByteArray();
+        }
+    }
+}
