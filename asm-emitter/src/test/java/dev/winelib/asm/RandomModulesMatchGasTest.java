@@ -11,6 +11,7 @@ import dev.winelib.resources.ResourceName;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.TargetCpu;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -72,6 +73,16 @@ class RandomModulesMatchGasTest {
         ModuleOptions options = stubRuntime ? ModuleOptions.dll(Optional.of("__wine_spec_dll_entry")).withStubRuntime()
                 : ModuleOptions.dllWithOptionalEntry("DllMain");
         GasComparison.assertSameObject(dir.path, "random", EMITTER.emit(spec, options, imports));
+    }
+
+    /** The same for i386 ({@code -m32}): ELF32 objects against {@code as --32}'s. */
+    @Property(tries = 40)
+    void sameI386ObjectAsGas(@ForAll("specs") String specText, @ForAll("imports") ModuleImports imports,
+            @ForAll boolean stubRuntime) throws IOException {
+        ModuleSpec spec = SpecParser.parse("t.spec", specText, Optional.empty(), TargetCpu.I386);
+        ModuleOptions options = stubRuntime ? ModuleOptions.dll(Optional.of("__wine_spec_dll_entry")).withStubRuntime()
+                : ModuleOptions.dllWithOptionalEntry("DllMain");
+        GasComparison.assertSameObject(dir.path, "random32", EMITTER.emit(spec, options, imports), TargetCpu.I386);
     }
 
     @Provide

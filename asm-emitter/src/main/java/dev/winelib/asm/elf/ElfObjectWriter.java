@@ -216,22 +216,18 @@ final class ElfObjectWriter {
         long sectionHeaders = alignUp(offset, wordSize);
         long total = sectionHeaders + (long) sectionHeaderSize * headers.size();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
-        if (elf32) {
-            writeElf32Headers(out, headers, sectionHeaders);
-            return out.array();
-        }
-        out.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        out.put(new byte[] {0x7f, 'E', 'L', 'F', (byte) (elf32 ? 1 : 2), 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         out.putShort((short) 1); // ET_REL
-        out.putShort((short) 62); // EM_X86_64
+        out.putShort((short) (elf32 ? 3 : 62)); // EM_386, EM_X86_64
         out.putInt(1);
-        out.putLong(0); // e_entry
-        out.putLong(0); // e_phoff
-        out.putLong(sectionHeaders);
+        putWord(out, 0); // e_entry
+        putWord(out, 0); // e_phoff
+        putWord(out, sectionHeaders);
         out.putInt(0); // e_flags
-        out.putShort((short) 64);
+        out.putShort((short) headerSize);
         out.putShort((short) 0);
         out.putShort((short) 0);
-        out.putShort((short) 64);
+        out.putShort((short) sectionHeaderSize);
         out.putShort((short) headers.size());
         out.putShort((short) (headers.size() - 1)); // .shstrtab is last
         for (Header h : headers.subList(1, headers.size())) {
@@ -241,48 +237,24 @@ final class ElfObjectWriter {
         for (Header h : headers) {
             out.putInt(h.nameOffset);
             out.putInt(h.type);
-            out.putLong(h.flags);
-            out.putLong(0);
-            out.putLong(h.offset);
-            out.putLong(h.size);
+            putWord(out, h.flags);
+            putWord(out, 0);
+            putWord(out, h.offset);
+            putWord(out, h.size);
             out.putInt(h.link);
             out.putInt(h.info);
-            out.putLong(h.alignment);
-            out.putLong(h.entrySize);
+            putWord(out, h.alignment);
+            putWord(out, h.entrySize);
         }
         return out.array();
     }
 
-    private static void writeElf32Headers(ByteBuffer out, List<Header> headers, long sectionHeaders) {
-        out.put(new byte[] {0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        out.putShort((short) 1); // ET_REL
-        out.putShort((short) 3); // EM_386
-        out.putInt(1);
-        out.putInt(0); // e_entry
-        out.putInt(0); // e_phoff
-        out.putInt(Math.toIntExact(sectionHeaders));
-        out.putInt(0); // e_flags
-        out.putShort((short) 52);
-        out.putShort((short) 0);
-        out.putShort((short) 0);
-        out.putShort((short) 40);
-        out.putShort((short) headers.size());
-        out.putShort((short) (headers.size() - 1)); // .shstrtab is last
-        for (Header h : headers.subList(1, headers.size())) {
-            out.put((int) h.offset, h.content);
-        }
-        out.position((int) sectionHeaders);
-        for (Header h : headers) {
-            out.putInt(h.nameOffset);
-            out.putInt(h.type);
-            out.putInt((int) h.flags);
-            out.putInt(0);
-            out.putInt((int) h.offset);
-            out.putInt((int) h.size);
-            out.putInt(h.link);
-            out.putInt(h.info);
-            out.putInt((int) h.alignment);
-            out.putInt((int) h.entrySize);
+    /** An address-sized field: 4 bytes in ELF32, 8 in ELF64. */
+    private void putWord(ByteBuffer out, long value) {
+        if (elf32) {
+            out.putInt(Math.toIntExact(value));
+        } else {
+            out.putLong(value);
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
  * Everything outside the supported subset ends in an {@link AssemblyException} naming the line and the
  * construct: nothing is assembled differently from GNU as without a word.
@@ -48,7 +50,8 @@ class ElfAssemblerErrorTest {
             call *%eax                         | a 64-bit register is needed
             jmp a - b                          | must be a symbol
             push %eax                          | 'push' takes a 64-bit register
-            ret $8                             | 'ret' takes 0 operands
+            ret %eax                           | 'ret' takes 0 operands
+            ret $0x10000                       | 'ret' pops 0 to 65535 bytes
             mov (%rax,%rsp), %rcx              | %rsp cannot be an index register
             lea (%rip,%rax), %rcx              | %rip-relative operands cannot have an index
             add $0x100000000, %rax             | does not fit in 32 bits
@@ -60,6 +63,26 @@ class ElfAssemblerErrorTest {
                 .hasMessageStartingWith("line 3: ")
                 .hasMessageContaining(message)
                 .satisfies(e -> assertThat(((AssemblyException) e).line()).isEqualTo(3));
+    }
+
+    /** i386 ({@code as --32}): what does not exist in 32-bit code is refused, naming the line. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pushq $1                           | 64-bit operands do not exist in 32-bit (i386) code
+            movl %r8d, %eax                    | register %r8d does not exist in 32-bit (i386) code
+            movl (%rax), %eax                  | register %rax does not exist in 32-bit (i386) code
+            lea 1(%rip), %eax                  | register %rip does not exist in 32-bit (i386) code
+            movabs $1, %eax                    | 'movabs' does not exist in 32-bit (i386) code
+            .quad undefined_symbol             | an 8-byte address cannot be relocated in a 32-bit (i386) object
+            push %ax                           | unknown or unsupported register
+            jmp *%rax                          | register %rax does not exist
+            """)
+    void refusesWhatI386CodeDoesNotHave(String statement, String message) {
+        String text = "\t.text\n\tnop\n\t" + statement + "\n";
+        assertThatThrownBy(() -> ElfAssembler.assemble(text, TargetCpu.I386))
+                .isInstanceOf(AssemblyException.class)
+                .hasMessageStartingWith("line 3: ")
+                .hasMessageContaining(message);
     }
 
     @ParameterizedTest(name = "{0}")

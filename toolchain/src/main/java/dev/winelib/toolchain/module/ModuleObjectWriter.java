@@ -30,7 +30,10 @@ public final class ModuleObjectWriter {
         this.log = log;
     }
 
-    /** Writes {@code NAME.spec.s} and {@code NAME.spec.o} in {@code directory}; returns the object. */
+    /**
+     * Writes {@code NAME.spec.s} and {@code NAME.spec.o} in {@code directory}, for the spec's CPU (an ELF32
+     * i386 object for a spec read for i386); returns the object.
+     */
     public Path write(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
             throws IOException, BuildFailure {
         String assembly = emitter.emit(spec, options, imports);
