@@ -18,7 +18,6 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
-import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
