@@ -39,6 +39,15 @@ record OutputFiles(Map<PeArchitecture, Path> dlls, Path unixLibrary, Optional<Pa
     /** Every file, for removal when a build fails. */
     List<Path> all() {
         List<Path> all = new ArrayList<>(dlls.values());
+        dlls.forEach((architecture, dll) -> {
+            if (architecture.is32Bit()) {
+                // the 32-bit import library and .def file beside the DLL
+                String name = dll.getFileName().toString();
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                all.add(dll.resolveSibling("lib" + stem + ".a"));
+                all.add(dll.resolveSibling(stem + ".def"));
+            }
+        });
         all.add(unixLibrary);
         unixLibrary32.ifPresent(all::add);
         return all;

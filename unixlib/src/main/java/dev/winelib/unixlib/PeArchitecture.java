@@ -107,7 +107,7 @@ public enum PeArchitecture {
      * mingw tool name ({@code x86_64-w64-mingw32-gcc-posix}) gets this architecture's prefix, any
      * other name is kept (a driver that takes {@code -m32}, such as clang with a target).
      */
-    String tool(String configured, PeArchitecture configuredFor) {
+    public String tool(String configured, PeArchitecture configuredFor) {
         if (this == configuredFor) {
             return configured;
         }
@@ -134,6 +134,23 @@ public enum PeArchitecture {
         };
         throw new IllegalArgumentException("'" + v + "' is not an architecture of a unixlib PE half" + hint + ": use "
                 + words());
+    }
+
+    /**
+     * The PE architecture of the Windows programs that call a winelib module of the Linux
+     * architecture {@code value} ({@code x86_64}, or {@code i386}, whose programs are i686 ones);
+     * blank means x86_64.
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static PeArchitecture ofWinelibArchitecture(String value) {
+        String v = value == null ? "" : value.strip();
+        return switch (v) {
+            case "", "x86_64" -> X86_64;
+            case "i386" -> I686;
+            default -> throw new IllegalArgumentException("'" + v + "' is not an architecture of a winelib module:"
+                    + " use x86_64 or i386");
+        };
     }
 
     /** The architectures of a list of names, in order, without repeats. */

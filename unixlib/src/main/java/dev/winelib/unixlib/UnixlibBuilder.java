@@ -31,6 +31,7 @@ import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.implib.WindowsLinkFiles;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
@@ -169,16 +170,24 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Map<PeArchitecture, Path> dlls = new LinkedHashMap<>();
         int compiled = unix.compiled() + unix32.map(UnixHalf::compiled).orElse(0);
         boolean linkedDll = false;
+        Optional<WindowsLinkFiles> linkFiles32 = Optional.empty();
         for (Map.Entry<PeArchitecture, PeHalf> e : peHalves.entrySet()) {
             Path output = files.dlls().get(e.getKey());
             publish(e.getValue().file(), output, false);
             dlls.put(e.getKey(), output);
+            if (e.getValue().linkFiles().isPresent()) {
+                WindowsLinkFiles staged = e.getValue().linkFiles().get();
+                WindowsLinkFiles published = WindowsLinkFiles.of(spec, output.getParent());
+                publish(staged.importLibrary(), published.importLibrary(), false);
+                publish(staged.definitionFile(), published.definitionFile(), false);
+                linkFiles32 = Optional.of(published);
+            }
             compiled += e.getValue().compiled();
             linkedDll |= e.getValue().linked();
         }
         warnAboutWineModule(names, request.architectures());
-        return new UnixlibBuildResult(dlls, files.unixLibrary(), unix32.flatMap(u -> files.unixLibrary32()), compiled,
-                linkedDll,
+        return new UnixlibBuildResult(dlls, files.unixLibrary(), unix32.flatMap(u -> files.unixLibrary32()),
+                linkFiles32, compiled, linkedDll,
                 unix.linked() || unix32.map(UnixHalf::linked).orElse(false), declaration.calls().size(),
                 spec.entries().size());
     }
@@ -340,7 +349,8 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
     // ---------------------------------------------------------------- the PE half
 
-    private record PeHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
+    private record PeHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands,
+            Optional<WindowsLinkFiles> linkFiles) {
     }
 
     private PeHalf buildPeHalf(UnixlibBuildRequest request, PeArchitecture architecture, ModuleSpec spec,
@@ -366,6 +376,9 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Path ntdllDefinition = dir.resolve(NtdllImports.DEFINITION_FILE);
         write(ntdllDefinition, NtdllImports.definition(architecture));
         Path importLibrary = ntdllImportLibrary(architecture, peTools.dlltool(), ntdllDefinition, dir);
+        Optional<WindowsLinkFiles> linkFiles = architecture.is32Bit()
+                ? Optional.of(importLibrary32(spec, architecture, peTools.dlltool(), dir))
+                : Optional.empty();
 
         Path staged = dir.resolve("out").resolve(names.dll());
         Path stampFile = dir.resolve(names.dll() + ".link.stamp");
@@ -380,7 +393,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         if (Stamp.isFresh(staged, stampFile, record)) {
             log.debug("up to date: " + staged);
             checkDll(architecture, staged, spec, names);
-            return new PeHalf(staged, compiled, false, commands);
+            return new PeHalf(staged, compiled, false, commands, linkFiles);
         }
         Files.deleteIfExists(stampFile);
         Path tmp = AtomicFiles.temporarySibling(staged);
@@ -414,7 +427,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             throw e;
         }
         Stamp.write(stampFile, record, staged);
-        return new PeHalf(staged, compiled, true, commands);
+        return new PeHalf(staged, compiled, true, commands, linkFiles);
     }
 
     /**
@@ -445,12 +458,33 @@ public final class UnixlibBuilder extends ModuleBuilder {
      * directory as its working directory: the library (and so the DLL) does not depend on where the
      * project is.
      */
-    private Path ntdllImportLibrary(PeArchitecture architecture, Path dlltool, Path definition, Path dir) throws IOException, InterruptedException,
-            BuildFailure {
-        Path library = dir.resolve(NtdllImports.LIBRARY_FILE);
-        Path stampFile = dir.resolve(NtdllImports.LIBRARY_FILE + ".stamp");
-        List<String> command = NtdllImports.dlltoolCommand(architecture, dlltool.toString(), definition.toString(),
-                NtdllImports.LIBRARY_FILE);
+    private Path ntdllImportLibrary(PeArchitecture architecture, Path dlltool, Path definition, Path dir)
+            throws IOException, InterruptedException, BuildFailure {
+        return importLibrary(NtdllImports.dlltoolCommand(architecture, dlltool.toString(), definition.toString(),
+                NtdllImports.LIBRARY_FILE), "the ntdll import library", definition, dir.resolve(NtdllImports.LIBRARY_FILE));
+    }
+
+    /**
+     * The 32-bit DLL's import library for 32-bit Windows programs ({@code libNAME.a}, stdcall
+     * functions as {@code NAME@N}), made with {@code dlltool -k} from
+     * {@link PeExports#importDefinitionFile32}, and that {@code .def} file.
+     */
+    private WindowsLinkFiles importLibrary32(ModuleSpec spec, PeArchitecture architecture, Path dlltool, Path dir)
+            throws IOException, InterruptedException, BuildFailure {
+        WindowsLinkFiles files = WindowsLinkFiles.of(spec, dir.resolve("implib"));
+        write(files.definitionFile(), PeExports.importDefinitionFile32(spec, generator));
+        String library = files.importLibrary().getFileName().toString();
+        importLibrary(List.of(dlltool.toString(), "-k", "--machine", architecture.dlltoolMachine(), "--input-def",
+                files.definitionFile().toString(), "--output-lib", library), "the import library " + library,
+                files.definitionFile(), files.importLibrary());
+        return files;
+    }
+
+    private Path importLibrary(List<String> command, String what, Path definition, Path library)
+            throws IOException, InterruptedException, BuildFailure {
+        Path dir = library.getParent();
+        String name = library.getFileName().toString();
+        Path stampFile = dir.resolve(name + ".stamp");
         String record = Stamp.of(command, List.of(definition));
         if (Stamp.isFresh(library, stampFile, record)) {
             return library;
@@ -459,7 +493,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         try {
             log.debug(String.join(" ", command));
             try {
-                String output = ProcessRunner.check("making the ntdll import library", command, scratch);
+                String output = ProcessRunner.check("making " + what, command, scratch);
                 if (!output.isBlank()) {
                     // dlltool reports some definition errors without failing
                     throw new BuildFailure("dlltool did not accept " + definition + ":\n" + output.strip());
@@ -467,7 +501,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            AtomicFiles.commit(scratch.resolve(NtdllImports.LIBRARY_FILE), library);
+            AtomicFiles.commit(scratch.resolve(name), library);
         } finally {
             deleteTree(scratch);
         }
