@@ -14,6 +14,7 @@ import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.resources.ResourceTable;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -23,7 +24,10 @@ import freemarker.template.TemplateExceptionHandler;
 /**
  * Writes the assembly of a winelib module: the PE header reserve in {@code .init}, the
  * {@code __wine_spec_nt_header} that Wine's loader looks up, the export directory with absolute
- * addresses, and stub entry points. The text is the same for the same inputs.
+ * addresses, and stub entry points, for the spec's CPU: x86_64, or i386 with 32-bit addresses,
+ * the PE32 optional header and position-independent thunks (they find their own address
+ * through {@code __wine_spec_get_pc_thunk_eax}, as winebuild {@code -m32 -fPIC} writes them).
+ * The text is the same for the same inputs.
  */
 public final class ModuleAssemblyEmitter {
 
@@ -55,8 +59,13 @@ public final class ModuleAssemblyEmitter {
      */
     public String emit(ModuleSpec spec, ModuleOptions options, ModuleImports imports, ResourceTable resources) {
         Map<String, Object> model = new HashMap<>();
+        TargetCpu cpu = spec.cpu();
+        boolean i386 = cpu == TargetCpu.I386;
+        model.put("i386", i386);
+        model.put("ptr", i386 ? ".long" : ".quad");
+        model.put("ptrSize", cpu.pointerSize());
         model.put("resources", ResourceModel.of(resources));
-        model.put("imports", ImportModel.of(imports));
+        model.put("imports", ImportModel.of(imports, cpu));
         model.put("stubRuntime", options.stubRuntime());
         model.put("generator", generator.replace("*/", "* /"));
         model.put("source", sanitizeComment(spec.source()));
@@ -73,9 +82,15 @@ public final class ModuleAssemblyEmitter {
         model.put("heapReserve", (long) options.heapReserveKib() * 1024);
         model.put("entryPoint", options.entryPoint().map(AsmText::symbol).orElse("0"));
         model.put("entryPointOptional", options.entryPoint().isPresent() && options.entryPointOptional());
-        model.put("exports", exportModel(spec));
-        model.put("stubs", stubModel(spec));
-        model.put("relay", RelayModel.of(spec));
+        Map<String, Object> exports = exportModel(spec);
+        List<Map<String, Object>> stubs = stubModel(spec);
+        Map<String, Object> relay = RelayModel.of(spec);
+        model.put("exports", exports);
+        model.put("stubs", stubs);
+        model.put("relay", relay);
+        model.put("needsPcThunk", i386 && (stubs.size() > 0 && options.stubRuntime() || relay != null
+                || !((List<?>) exports.get("importThunks")).isEmpty() || !imports.immediate().isEmpty()
+                || !imports.delayed().isEmpty()));
         return render("module.s.ftl", model);
     }
 
@@ -120,7 +135,7 @@ public final class ModuleAssemblyEmitter {
         if (entry.hasFlag(ExportFlag.IMPORT)) {
             return importThunkSymbol(entry);
         }
-        return entry.target();
+        return entry.linkSymbol(spec.cpu());
     }
 
     private static Map<String, Object> exportModel(ModuleSpec spec) {
@@ -141,7 +156,7 @@ public final class ModuleAssemblyEmitter {
                 if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
                     Map<String, Object> thunk = new HashMap<>();
                     thunk.put("symbol", AsmText.symbol(importThunkSymbol(e)));
-                    thunk.put("iatSlot", AsmText.symbol("__imp_" + e.target()));
+                    thunk.put("iatSlot", AsmText.symbol("__imp_" + e.linkSymbol(spec.cpu())));
                     importThunks.add(thunk);
                 }
             }

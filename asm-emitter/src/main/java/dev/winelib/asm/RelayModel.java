@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 import dev.winelib.spec.ArgType;
+import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 
 /**
  * The data Wine's relay tracer ({@code WINEDEBUG=+relay}) needs from a module: a descriptor
  * right after the export directory, a table of thunk offsets per export slot, one string of
- * argument-type letters shared by all functions, and a thunk per traced function that stores its
- * register arguments in the caller's home area and calls the tracer through the descriptor.
+ * argument-type letters shared by all functions, and a thunk per traced function that calls the
+ * tracer through the descriptor. On x86_64 the thunk first stores the register arguments in the
+ * caller's home area; on i386 it pushes the register arguments of thiscall and fastcall functions
+ * back onto the stack, and a stdcall thunk pops the arguments on return.
  */
 final class RelayModel {
 
@@ -39,8 +44,9 @@ final class RelayModel {
         byArgCount.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
         StringBuilder argString = new StringBuilder();
         Map<Integer, Integer> argOffset = new HashMap<>();
+        TargetCpu cpu = spec.cpu();
         for (ExportEntry e : byArgCount) {
-            String sig = signature(e);
+            String sig = signature(e, cpu);
             int at = argString.indexOf(sig);
             if (at < 0) {
                 at = argString.length();
@@ -57,7 +63,8 @@ final class RelayModel {
         for (ExportEntry e : relayed) {
             Map<String, Object> t = new HashMap<>();
             t.put("label", "__wine_spec_relay_entry_point_" + e.ordinal());
-            t.put("spills", spills(e));
+            t.put("spills", cpu == TargetCpu.I386 ? registerPushes(e) : spills(e));
+            t.put("ret", e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret");
             t.put("index", Long.toString(((long) argOffset.get(e.ordinal()) << 16) | (e.ordinal() - spec.base())));
             thunks.add(t);
         }
@@ -69,8 +76,13 @@ final class RelayModel {
         return m;
     }
 
-    /** One letter per argument (s: str, w: wstr, f: float, d: double, i: anything else) and I for the result. */
-    static String signature(ExportEntry e) {
+    /**
+     * One letter per argument (s: str, w: wstr, f: float, d: double, on i386 j: int64 and k: int128,
+     * i: anything else; t for the register arguments of i386 thiscall and fastcall functions), then
+     * the result: J for an i386 {@code -ret64} function, else I.
+     */
+    static String signature(ExportEntry e, TargetCpu cpu) {
+        boolean i386 = cpu == TargetCpu.I386;
         StringBuilder b = new StringBuilder();
         for (ArgType a : e.args()) {
             b.append(switch (a) {
@@ -78,10 +90,39 @@ final class RelayModel {
                 case WSTR -> 'w';
                 case FLOAT -> 'f';
                 case DOUBLE -> 'd';
+                case INT64 -> i386 ? 'j' : 'i';
+                case INT128 -> i386 ? 'k' : 'i';
                 default -> 'i';
             });
         }
-        return b.append('I').toString();
+        boolean thiscall = e.hasFlag(ExportFlag.THISCALL);
+        boolean fastcall = e.hasFlag(ExportFlag.FASTCALL);
+        if ((thiscall || fastcall) && b.length() > 0) {
+            b.setCharAt(0, 't');
+        }
+        if (fastcall && b.length() > 1) {
+            b.setCharAt(1, 't');
+        }
+        return b.append(i386 && e.hasFlag(ExportFlag.RET64) ? 'J' : 'I').toString();
+    }
+
+    /**
+     * i386: the pushes that put the register arguments of a thiscall ({@code %ecx}) or fastcall
+     * ({@code %ecx}, {@code %edx}) function back on the stack below the return address.
+     */
+    private static List<String> registerPushes(ExportEntry e) {
+        boolean fastcall = e.hasFlag(ExportFlag.FASTCALL);
+        if (!e.hasFlag(ExportFlag.THISCALL) && !fastcall) {
+            return List.of();
+        }
+        List<String> pushes = new ArrayList<>();
+        pushes.add("popl %eax");
+        if (fastcall && e.argumentBytes(TargetCpu.I386) > 4) {
+            pushes.add("pushl %edx");
+        }
+        pushes.add("pushl %ecx");
+        pushes.add("pushl %eax");
+        return pushes;
     }
 
     /** Stores of the register arguments (at most four) into their home slots, last one first. */

@@ -9,19 +9,29 @@ __wine_spec_pe_header:
 
 /* The NT header Wine's loader looks up. RVAs count from the header itself. */
 	.data
-	.align 8
+	.align ${ptrSize}
 	.globl __wine_spec_nt_header
 __wine_spec_nt_header:
 .L__wine_spec_rva_base:
 	.long 0x4550	/* Signature */
+<#if i386>
+	.short 0x014c	/* Machine: I386 */
+<#else>
 	.short 0x8664	/* Machine: AMD64 */
+</#if>
 	.short 0	/* NumberOfSections */
 	.long ${timestamp}	/* TimeDateStamp */
 	.long 0	/* PointerToSymbolTable */
 	.long 0	/* NumberOfSymbols */
+<#if i386>
+	.short 224	/* SizeOfOptionalHeader */
+	.short ${characteristics}	/* Characteristics */
+	.short 0x010b	/* Magic: PE32 */
+<#else>
 	.short 240	/* SizeOfOptionalHeader */
 	.short ${characteristics}	/* Characteristics */
 	.short 0x020b	/* Magic: PE32+ */
+</#if>
 	.byte 7	/* MajorLinkerVersion */
 	.byte 10	/* MinorLinkerVersion */
 	.long 0	/* SizeOfCode */
@@ -31,8 +41,15 @@ __wine_spec_nt_header:
 	.weak ${entryPoint}
 	.hidden ${entryPoint}
 </#if>
+<#if i386>
+	.long ${entryPoint}	/* AddressOfEntryPoint (absolute) */
+	.long 0	/* BaseOfCode */
+	.long 0	/* BaseOfData */
+	.long __wine_spec_pe_header	/* ImageBase */
+<#else>
 	.quad ${entryPoint}	/* AddressOfEntryPoint (absolute, 64 bits: takes BaseOfCode's room) */
 	.quad __wine_spec_pe_header	/* ImageBase */
+</#if>
 	.long ${pageSize?c}	/* SectionAlignment */
 	.long ${pageSize?c}	/* FileAlignment */
 	.short 1,0	/* Major/MinorOperatingSystemVersion */
@@ -44,8 +61,8 @@ __wine_spec_nt_header:
 	.long 0	/* CheckSum */
 	.short ${subsystem}	/* Subsystem */
 	.short ${dllCharacteristics}	/* DllCharacteristics */
-	.quad ${stackReserve?c},${pageSize?c}	/* SizeOfStackReserve/Commit */
-	.quad ${heapReserve?c},${pageSize?c}	/* SizeOfHeapReserve/Commit */
+	${ptr} ${stackReserve?c},${pageSize?c}	/* SizeOfStackReserve/Commit */
+	${ptr} ${heapReserve?c},${pageSize?c}	/* SizeOfHeapReserve/Commit */
 	.long 0	/* LoaderFlags */
 	.long 16	/* NumberOfRvaAndSizes */
 <#if exports.slots?has_content>
@@ -85,7 +102,26 @@ __wine_spec_nt_header:
 	.align 4
 	.type ${stub.symbol},@function
 ${stub.symbol}:
+<#if i386>
+<#list 1..9 as n>
+	nop
+</#list>
 <#if stubRuntime>
+	subl $12,%esp
+	call __wine_spec_get_pc_thunk_eax
+<#if stub.name?has_content>
+1:	leal ${stub.label}-1b(%eax),%ecx
+	movl %ecx,4(%esp)
+<#else>
+1:	movl $${stub.ordinal?c},4(%esp)
+</#if>
+	leal .L__wine_spec_file_name-1b(%eax),%ecx
+	movl %ecx,(%esp)
+	call __wine_spec_unimplemented_stub
+<#else>
+	ud2
+</#if>
+<#elseif stubRuntime>
 	subq $0x28,%rsp
 	leaq .L__wine_spec_file_name(%rip),%rcx
 <#if stub.name?has_content>
@@ -136,7 +172,7 @@ ${stub.label}:
 /* Absolute addresses; Wine turns them into RVAs when it maps the module. */
 .L__wine_spec_exports_funcs:
 <#list exports.slots as slot>
-	.quad ${slot}
+	${ptr} ${slot}
 </#list>
 <#if exports.nameOffsets?has_content>
 
@@ -169,18 +205,18 @@ ${stub.label}:
 	.string ${forward}
 </#list>
 </#if>
-	.align 8
+	.align ${ptrSize}
 .L__wine_spec_exports_end:
 <#if relay??>
 
 /* Relay tracing (WINEDEBUG=+relay): Wine's ntdll fills in the tracer and its private data. */
 .L__wine_spec_relay_descr:
-	.quad ${relay.magic}
-	.quad 0	/* relay_call */
-	.quad 0	/* private */
-	.quad __wine_spec_relay_entry_points
-	.quad .L__wine_spec_relay_entry_point_offsets
-	.quad .L__wine_spec_relay_args_string
+	${ptr} ${relay.magic}
+	${ptr} 0	/* relay_call */
+	${ptr} 0	/* private */
+	${ptr} __wine_spec_relay_entry_points
+	${ptr} .L__wine_spec_relay_entry_point_offsets
+	${ptr} .L__wine_spec_relay_args_string
 
 	.section .rodata
 	.align 4
@@ -198,6 +234,18 @@ __wine_spec_relay_entry_points:
 	.align 4
 	.long 0x90909090,0x90909090
 ${thunk.label}:
+<#if i386>
+	.byte 0x8b,0xff,0x55,0x8b,0xec,0x5d
+<#list thunk.spills as spill>
+	${spill}
+</#list>
+	pushl $${thunk.index}
+	call __wine_spec_get_pc_thunk_eax
+1:	leal .L__wine_spec_relay_descr-1b(%eax),%eax
+	pushl %eax
+	call *4(%eax)
+	${thunk.ret}
+<#else>
 <#list thunk.spills as spill>
 	${spill}
 </#list>
@@ -205,9 +253,10 @@ ${thunk.label}:
 	leaq .L__wine_spec_relay_descr(%rip),%rcx
 	callq *8(%rcx)
 	ret
+</#if>
 </#list>
 <#else>
-	.quad 0
+	${ptr} 0
 </#if>
 </#if>
 <#if exports.importThunks?has_content>
@@ -218,8 +267,14 @@ ${thunk.label}:
 	.align 4
 	.long 0x90909090,0x90909090
 ${thunk.symbol}:
+<#if i386>
+	.byte 0x8b,0xff,0x55,0x8b,0xec,0x5d
+	call __wine_spec_get_pc_thunk_eax
+1:	jmp *${thunk.iatSlot}-1b(%eax)
+<#else>
 	.byte 0x48,0x8d,0xa4,0x24,0x00,0x00,0x00,0x00
 	jmp *${thunk.iatSlot}(%rip)
+</#if>
 </#list>
 </#if>
 <#if imports.immediate?has_content>
@@ -236,17 +291,17 @@ ${thunk.symbol}:
 	.long .L__wine_spec_import_iat + ${dll.firstSlot?c} - .L__wine_spec_rva_base	/* FirstThunk */
 </#list>
 	.long 0,0,0,0,0
-	.align 8
+	.align ${ptrSize}
 .L__wine_spec_import_int:
 <#list imports.immediate as dll>
 <#list dll.functions as fn>
 <#if fn.byName>
-	.quad .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
+	${ptr} .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
 <#else>
-	.quad ${fn.ordinalEntry}
+	${ptr} ${fn.ordinalEntry}
 </#if>
 </#list>
-	.quad 0
+	${ptr} 0
 </#list>
 .L__wine_spec_import_iat:
 <#list imports.immediate as dll>
@@ -254,15 +309,15 @@ ${thunk.symbol}:
 	.globl ${fn.iatSymbol}
 	.hidden ${fn.iatSymbol}
 	.type ${fn.iatSymbol},@object
-	.size ${fn.iatSymbol},8
+	.size ${fn.iatSymbol},${ptrSize}
 ${fn.iatSymbol}:
 <#if fn.byName>
-	.quad .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
+	${ptr} .L__wine_spec_import_hint_${fn.label} - .L__wine_spec_rva_base
 <#else>
-	.quad ${fn.ordinalEntry}
+	${ptr} ${fn.ordinalEntry}
 </#if>
 </#list>
-	.quad 0
+	${ptr} 0
 </#list>
 .L__wine_spec_imports_end:
 <#list imports.immediate as dll>
@@ -289,7 +344,12 @@ ${fn.iatSymbol}:
 	.hidden ${fn.symbol}
 	.type ${fn.symbol},@function
 ${fn.symbol}:
+<#if i386>
+	call __wine_spec_get_pc_thunk_eax
+1:	jmp *${fn.iatSymbol}-1b(%eax)
+<#else>
 	jmpq *${fn.iatSymbol}(%rip)
+</#if>
 	.size ${fn.symbol}, .-${fn.symbol}
 </#list>
 </#list>
@@ -298,12 +358,12 @@ ${fn.symbol}:
 
 /* Delay-import directory: a DLL is loaded on the first call of one of its functions. */
 	.data
-	.align 8
+	.align ${ptrSize}
 .L__wine_spec_delay_imports:
 <#list imports.delayed as dll>
 	.long 1	/* Attributes: RVAs */
 	.long .L__wine_delay_dll_${dll.id} - .L__wine_spec_rva_base	/* DllNameRVA */
-	.long .L__wine_delay_modules + ${(dll.index * 8)?c} - .L__wine_spec_rva_base	/* ModuleHandleRVA */
+	.long .L__wine_delay_modules + ${(dll.index * ptrSize)?c} - .L__wine_spec_rva_base	/* ModuleHandleRVA */
 	.long .L__wine_delay_iat + ${dll.firstSlot?c} - .L__wine_spec_rva_base	/* ImportAddressTableRVA */
 	.long .L__wine_delay_int + ${dll.firstNameSlot?c} - .L__wine_spec_rva_base	/* ImportNameTableRVA */
 	.long 0	/* BoundImportAddressTableRVA */
@@ -318,25 +378,25 @@ ${fn.symbol}:
 	.globl ${fn.iatSymbol}
 	.hidden ${fn.iatSymbol}
 	.type ${fn.iatSymbol},@object
-	.size ${fn.iatSymbol},8
+	.size ${fn.iatSymbol},${ptrSize}
 ${fn.iatSymbol}:
-	.quad .L__wine_delay_load_${fn.label}
+	${ptr} .L__wine_delay_load_${fn.label}
 </#list>
 </#list>
 .L__wine_delay_int:
 <#list imports.delayed as dll>
 <#list dll.functions as fn>
 <#if fn.byName>
-	.quad .L__wine_delay_hint_${fn.label} - .L__wine_spec_rva_base
+	${ptr} .L__wine_delay_hint_${fn.label} - .L__wine_spec_rva_base
 <#else>
-	.quad ${fn.ordinalEntry}
+	${ptr} ${fn.ordinalEntry}
 </#if>
 </#list>
-	.quad 0
+	${ptr} 0
 </#list>
 .L__wine_delay_modules:
 <#list imports.delayed as dll>
-	.quad 0
+	${ptr} 0
 </#list>
 <#list imports.delayed as dll>
 <#list dll.functions as fn>
@@ -356,6 +416,18 @@ ${fn.iatSymbol}:
 <#list imports.delayed as dll>
 	.align 8
 .L__wine_delay_loader_${dll.id}:
+<#if i386>
+	pushl %ecx
+	pushl %edx
+	pushl %eax
+	call __wine_spec_get_pc_thunk_eax
+1:	leal .L__wine_spec_delay_imports + ${(dll.index * 32)?c}-1b(%eax),%eax
+	pushl %eax
+	call __delayLoadHelper2
+	popl %edx
+	popl %ecx
+	jmp *%eax
+<#else>
 	subq $0x98,%rsp
 	movq %rdx,0x88(%rsp)
 	movq %rcx,0x80(%rsp)
@@ -382,16 +454,27 @@ ${fn.iatSymbol}:
 	movq 0x88(%rsp),%rdx
 	addq $0x98,%rsp
 	jmp *%rax
+</#if>
 <#list dll.functions as fn>
 .L__wine_delay_load_${fn.label}:
+<#if i386>
+	call __wine_spec_get_pc_thunk_eax
+1:	leal ${fn.iatSymbol}-1b(%eax),%eax
+<#else>
 	leaq ${fn.iatSymbol}(%rip),%rax
+</#if>
 	jmp .L__wine_delay_loader_${dll.id}
 	.align 8
 	.globl ${fn.symbol}
 	.hidden ${fn.symbol}
 	.type ${fn.symbol},@function
 ${fn.symbol}:
+<#if i386>
+	call __wine_spec_get_pc_thunk_eax
+1:	jmp *${fn.iatSymbol}-1b(%eax)
+<#else>
 	jmpq *${fn.iatSymbol}(%rip)
+</#if>
 	.size ${fn.symbol}, .-${fn.symbol}
 </#list>
 </#list>
@@ -425,6 +508,17 @@ ${fn.symbol}:
 </#list>
 .L__wine_spec_resources_end:
 	.byte 0
+</#if>
+<#if needsPcThunk>
+
+/* i386 position-independent code finds its own address through this. */
+	.text
+	.align 4
+	.type __wine_spec_get_pc_thunk_eax,@function
+__wine_spec_get_pc_thunk_eax:
+	movl (%esp),%eax
+	ret
+	.size __wine_spec_get_pc_thunk_eax, .-__wine_spec_get_pc_thunk_eax
 </#if>
 
 	.section .note.GNU-stack,"",@progbits

@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Just enough of an ELF64 little-endian relocatable object reader to check what the assembler made. */
+/**
+ * Just enough of an ELF64 x86-64 or ELF32 i386 little-endian relocatable object reader to check what
+ * the assembler made. The addend of an i386 (REL) relocation is in the section bytes; it reads as 0.
+ */
 final class ElfObject {
 
     static final int SHT_SYMTAB = 2;
     static final int SHT_RELA = 4;
+    static final int SHT_REL = 9;
     static final long SHF_WRITE = 0x1;
     static final long SHF_ALLOC = 0x2;
     static final long SHF_EXECINSTR = 0x4;
@@ -42,23 +46,27 @@ final class ElfObject {
     private final ByteBuffer data;
     private final List<Section> sections = new ArrayList<>();
     private final List<Symbol> symbols = new ArrayList<>();
+    private final boolean elf32;
 
     private ElfObject(byte[] bytes) {
         data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 64 || data.getInt(0) != 0x464c457f || bytes[4] != 2 || bytes[5] != 1) {
-            throw new IllegalArgumentException("not an ELF64 little-endian file");
+        if (bytes.length < 52 || data.getInt(0) != 0x464c457f || (bytes[4] != 1 && bytes[4] != 2) || bytes[5] != 1) {
+            throw new IllegalArgumentException("not an ELF little-endian file");
         }
-        if (data.getShort(16) != 1 || data.getShort(18) != 0x3e) {
-            throw new IllegalArgumentException("not an x86-64 relocatable object");
+        elf32 = bytes[4] == 1;
+        if (data.getShort(16) != 1 || data.getShort(18) != (elf32 ? 3 : 0x3e)) {
+            throw new IllegalArgumentException("not an x86-64 (ELF64) or i386 (ELF32) relocatable object");
         }
-        long shoff = data.getLong(40);
-        int shentsize = Short.toUnsignedInt(data.getShort(58));
-        int shnum = Short.toUnsignedInt(data.getShort(60));
-        int shstrndx = Short.toUnsignedInt(data.getShort(62));
+        long shoff = elf32 ? Integer.toUnsignedLong(data.getInt(32)) : data.getLong(40);
+        int shentsize = Short.toUnsignedInt(data.getShort(elf32 ? 46 : 58));
+        int shnum = Short.toUnsignedInt(data.getShort(elf32 ? 48 : 60));
+        int shstrndx = Short.toUnsignedInt(data.getShort(elf32 ? 50 : 62));
         List<long[]> raw = new ArrayList<>();
         for (int i = 0; i < shnum; i++) {
             int at = (int) (shoff + (long) i * shentsize);
-            raw.add(new long[] {Integer.toUnsignedLong(data.getInt(at)), data.getInt(at + 4), data.getLong(at + 8),
+            raw.add(elf32 ? new long[] {Integer.toUnsignedLong(data.getInt(at)), data.getInt(at + 4), word(at + 8),
+                word(at + 16), word(at + 20), data.getInt(at + 24), data.getInt(at + 28), word(at + 32)}
+                : new long[] {Integer.toUnsignedLong(data.getInt(at)), data.getInt(at + 4), data.getLong(at + 8),
                 data.getLong(at + 24), data.getLong(at + 32), data.getInt(at + 40), data.getInt(at + 44),
                 data.getLong(at + 48)});
         }
@@ -71,14 +79,26 @@ final class ElfObject {
         for (Section s : sections) {
             if (s.type() == SHT_SYMTAB) {
                 long names = sections.get(s.link()).offset();
-                for (long at = s.offset(); at < s.offset() + s.size(); at += 24) {
-                    int info = Byte.toUnsignedInt(data.get((int) at + 4));
-                    symbols.add(new Symbol(cString(names + Integer.toUnsignedLong(data.getInt((int) at))), info >> 4,
-                            info & 0xf, data.get((int) at + 5) & 0x3, Short.toUnsignedInt(data.getShort((int) at + 6)),
-                            data.getLong((int) at + 8), data.getLong((int) at + 16)));
+                int entry = elf32 ? 16 : 24;
+                for (long at = s.offset(); at < s.offset() + s.size(); at += entry) {
+                    int a = (int) at;
+                    int infoAt = elf32 ? a + 12 : a + 4;
+                    int info = Byte.toUnsignedInt(data.get(infoAt));
+                    String name = cString(names + Integer.toUnsignedLong(data.getInt(a)));
+                    symbols.add(new Symbol(name, info >> 4, info & 0xf, data.get(infoAt + 1) & 0x3,
+                            Short.toUnsignedInt(data.getShort(infoAt + 2)), elf32 ? word(a + 4) : data.getLong(a + 8),
+                            elf32 ? word(a + 8) : data.getLong(a + 16)));
                 }
             }
         }
+    }
+
+    private long word(int at) {
+        return Integer.toUnsignedLong(data.getInt(at));
+    }
+
+    boolean elf32() {
+        return elf32;
     }
 
     static ElfObject read(Path file) throws IOException {
@@ -118,6 +138,11 @@ final class ElfObject {
                     long info = data.getLong((int) at + 8);
                     result.add(new Relocation(data.getLong((int) at), (int) info, symbols.get((int) (info >>> 32)),
                             data.getLong((int) at + 16)));
+                }
+            } else if (s.type() == SHT_REL && sections.get(s.info()).name().equals(sectionName)) {
+                for (long at = s.offset(); at < s.offset() + s.size(); at += 8) {
+                    int info = data.getInt((int) at + 4);
+                    result.add(new Relocation(word((int) at), info & 0xff, symbols.get(info >>> 8), 0));
                 }
             }
         }

@@ -12,15 +12,16 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.TargetCpu;
 
 /**
  * The in-process assembler against GNU as: for the directive subset, every instruction form, every kind
@@ -44,6 +45,17 @@ class InProcessAssemblerMatchesGasTest {
         assertThat(description).contains("section .text");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"instructions-i386.s", "relocations-i386.s"})
+    void handWrittenI386Texts(String name) throws IOException {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/elf-assembler/" + name)) {
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String description = GasComparison.assertSameObject(dir, name, text, TargetCpu.I386);
+        assertThat(description).contains("section .text");
+    }
+
     static Stream<Arguments> jumpDistances() {
         return IntStream.rangeClosed(120, 136).boxed().flatMap(d -> Stream.of(Arguments.of(d, 0), Arguments.of(d, 3)));
     }
@@ -52,6 +64,13 @@ class InProcessAssemblerMatchesGasTest {
     @ParameterizedTest(name = "distance {0}, misalignment {1}")
     @MethodSource("jumpDistances")
     void jumpsRelaxLikeGas(int distance, int misalignment) throws IOException {
+        for (TargetCpu cpu : TargetCpu.values()) {
+            GasComparison.assertSameObject(dir, "jumps-" + distance + "-" + misalignment + "-" + cpu,
+                    jumpsText(distance, misalignment), cpu);
+        }
+    }
+
+    private static String jumpsText(int distance, int misalignment) {
         StringBuilder b = new StringBuilder("\t.text\n");
         b.append("\t.skip ").append(misalignment).append('\n');
         b.append("1:\tjmp 2f\n\tjmp .Lfar\n");
@@ -66,11 +85,12 @@ class InProcessAssemblerMatchesGasTest {
         for (int i = 0; i < 6; i++) {
             b.append(".Lchain").append(i).append(":\n");
         }
-        GasComparison.assertSameObject(dir, "jumps-" + distance + "-" + misalignment, b.toString());
+        return b.toString();
     }
 
-    @Test
-    void codePaddingOfEveryLength() throws IOException {
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void codePaddingOfEveryLength(TargetCpu cpu) throws IOException {
         StringBuilder b = new StringBuilder("\t.text\n");
         for (int p = 1; p <= 6; p++) {
             for (int k = 0; k < (1 << p); k++) {
@@ -78,7 +98,11 @@ class InProcessAssemblerMatchesGasTest {
                 b.append("\t.byte 0xf4\n\t.align ").append(1 << p).append(",,").append(k).append('\n');
             }
         }
-        GasComparison.assertSameObject(dir, "padding", b.toString());
+        // long paddings: i386 jumps over them, short or near
+        for (int k : new int[] {1, 30, 100, 160, 168, 169, 170, 200}) {
+            b.append("\tret\n\t.skip ").append(k).append(", 0xcc\n\t.p2align 8\n");
+        }
+        GasComparison.assertSameObject(dir, "padding-" + cpu, b.toString(), cpu);
     }
 
     static List<String> featureSpecs() {
@@ -136,5 +160,20 @@ class InProcessAssemblerMatchesGasTest {
         ModuleSpec spec = SpecParser.parse("features.spec", specText, Optional.of("features.dll"));
         String asm = new ModuleAssemblyEmitter("winebuild-j test").emit(spec, options, imports);
         GasComparison.assertSameObject(dir, "module-" + n, asm);
+    }
+
+    /** The i386 module header ({@code -m32}): the same specs plus the i386-only conventions. */
+    @ParameterizedTest(name = "module {0}")
+    @MethodSource("modules")
+    void i386ModuleHeadersWithEveryFeature(int n, String specText, ModuleOptions options, ModuleImports imports)
+            throws IOException {
+        String i386Only = "@ thiscall th(ptr long)\n@ stdcall -fastcall fa(long long int64)\n"
+                + "@ stdcall -fastcall fb(double long)\n@ stdcall -ret64 r64(int64 int128)\n"
+                + "@ stdcall -arch=win32 only32(long)\n@ stdcall -thiscall -import thimp(ptr)\n";
+        ModuleSpec spec = SpecParser.parse("features.spec", specText + i386Only, Optional.of("features.dll"),
+                TargetCpu.I386);
+        String asm = new ModuleAssemblyEmitter("winebuild-j test").emit(spec, options, imports);
+        assertThat(asm).contains(".short 0x014c");
+        GasComparison.assertSameObject(dir, "module32-" + n, asm, TargetCpu.I386);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ObjectDescription {
 
-    private static final Set<Integer> TABLE_TYPES = Set.of(2, 3, 4); // SYMTAB, STRTAB, RELA
+    private static final Set<Integer> TABLE_TYPES = Set.of(2, 3, 4, 9); // SYMTAB, STRTAB, RELA, REL
 
     private ObjectDescription() {
     }

@@ -4,11 +4,13 @@ import java.util.Optional;
 
 /**
  * Writes a module's exports as a Windows module-definition file ({@code .def}), line for line as
- * winebuild's {@code --def} mode writes it for a 64-bit target: {@code LIBRARY}, then under
+ * winebuild's {@code --def} mode writes it for the spec's CPU: {@code LIBRARY}, then under
  * {@code EXPORTS} one line per named entry in declaration order with its ordinal,
  * {@code =link_name} when the implementation has another name (or is a forward), {@code NONAME}
  * for entries imported by ordinal, {@code DATA} for variables and {@code PRIVATE} for private
- * entries and stubs.
+ * entries and stubs. For i386, stdcall functions and stubs carry the decoration {@code @N} (the
+ * bytes of their arguments), and the {@code =link_name} of thiscall and fastcall functions is
+ * the wrapper symbol ({@code __thiscall_NAME}, {@code __fastcall_NAME}).
  */
 public final class DefFileWriter {
 
@@ -17,10 +19,16 @@ public final class DefFileWriter {
      *
      * @param importOnly the variant an import-library tool reads: no stubs and no {@code =link_name}
      * @param generatedFrom the spec file name written in the first comment, if any
+     * @param killAt winebuild's {@code -k}: no i386 stdcall decorations
      */
-    public record Options(boolean importOnly, Optional<String> generatedFrom) {
+    public record Options(boolean importOnly, Optional<String> generatedFrom, boolean killAt) {
         public Options {
             java.util.Objects.requireNonNull(generatedFrom, "generatedFrom");
+        }
+
+        /** Options keeping the i386 stdcall decorations. */
+        public Options(boolean importOnly, Optional<String> generatedFrom) {
+            this(importOnly, generatedFrom, false);
         }
     }
 
@@ -43,14 +51,19 @@ public final class DefFileWriter {
             if (options.importOnly() && e.type() == EntryType.STUB) {
                 continue;
             }
-            // i386 decorations (@N, the @ of fastcall names) do not exist on x86_64, where the parser
-            // drops the fastcall flag
+            // i386 decorations (@N) do not exist on x86_64; the '@' winebuild puts before fastcall names is
+            // for PE targets only, which do not get here
             String name = shown.get();
             out.append("  ").append(name);
+            boolean decorated = spec.cpu() == TargetCpu.I386 && !options.killAt()
+                    && (e.type() == EntryType.STDCALL || e.type() == EntryType.STUB);
+            if (decorated) {
+                out.append('@').append(e.argumentBytes(spec.cpu()));
+            }
             boolean data = e.type() == EntryType.EXTERN;
             boolean isPrivate = e.hasFlag(ExportFlag.PRIVATE) || e.type() == EntryType.STUB;
             if (e.type() != EntryType.STUB && !options.importOnly() && (e.forward() || !name.equals(e.target()))) {
-                out.append('=').append(e.target());
+                out.append('=').append(e.forward() ? e.target() : e.linkSymbol(spec.cpu()));
             }
             out.append(" @").append(e.ordinal());
             if (e.exportedName().isEmpty() || e.hasFlag(ExportFlag.ORDINAL)) {

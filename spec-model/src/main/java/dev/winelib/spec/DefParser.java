@@ -36,15 +36,27 @@ public final class DefParser {
     }
 
     public static ModuleSpec parse(Path defFile, Optional<String> moduleFileName) throws IOException {
+        return parse(defFile, moduleFileName, TargetCpu.X86_64);
+    }
+
+    /** Parses a .def file for a module built for {@code cpu}. */
+    public static ModuleSpec parse(Path defFile, Optional<String> moduleFileName, TargetCpu cpu) throws IOException {
         byte[] bytes = InputFiles.readAll(defFile);
-        return parse(defFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
+        return parse(defFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName, cpu);
+    }
+
+    /** Parses .def text for x86_64; see {@link #parse(String, String, Optional, TargetCpu)}. */
+    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
+        return parse(sourceName, text, moduleFileName, TargetCpu.X86_64);
     }
 
     /**
      * Parses .def text. The module file name is {@code moduleFileName} if given, else the LIBRARY
-     * name, else the file name with {@code .dll}.
+     * name, else the file name with {@code .dll}. For i386, a stdcall decoration {@code @N} ends
+     * an exported or internal name: it is removed, and the export is a stdcall function of N/4
+     * {@code long} arguments, as winebuild -m32 reads it.
      */
-    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
+    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu) {
         SpecTokenizer tokens = SpecTokenizer.forDef(sourceName, text);
         List<ExportEntry> declared = new ArrayList<>();
         Optional<String> library = Optional.empty();
@@ -87,13 +99,13 @@ public final class DefParser {
             if (!inExports) {
                 continue; // DESCRIPTION, VERSION and other statements do not define exports
             }
-            declared.add(parseExport(tokens, t));
+            declared.add(parseExport(tokens, t, cpu));
         }
         Optional<String> libraryName = library;
         String fileName = moduleFileName.or(() -> libraryName).map(DefParser::withDefaultExtension)
                 .orElseGet(() -> SpecParser.defaultModuleFileName(sourceName));
         SpecParser.checkModuleFileName(sourceName, fileName);
-        return ExportTableBuilder.build(fileName, sourceName, declared);
+        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
     }
 
     private static String withDefaultExtension(String name) {
@@ -147,9 +159,23 @@ public final class DefParser {
         }
     }
 
-    private static ExportEntry parseExport(SpecTokenizer tokens, SpecTokenizer.Token nameToken) {
+    private static ExportEntry parseExport(SpecTokenizer tokens, SpecTokenizer.Token nameToken, TargetCpu cpu) {
         String name = nameToken.text();
         checkName(nameToken);
+        List<ArgType> args = List.of();
+        EntryType type = EntryType.CDECL;
+        int decoration = cpu == TargetCpu.I386 ? stdcallDecoration(name) : -1;
+        if (decoration >= 0) {
+            int count = decoration / cpu.pointerSize();
+            if (count >= SpecParser.MAX_ARGUMENTS) {
+                throw new SpecException(nameToken.location(), "too many arguments in the stdcall function '"
+                        + EntryChecks.printable(name) + "' (its decoration gives " + count + ", at most "
+                        + (SpecParser.MAX_ARGUMENTS - 1) + ")");
+            }
+            name = name.substring(0, name.lastIndexOf('@'));
+            type = EntryType.STDCALL;
+            args = java.util.Collections.nCopies(count, ArgType.LONG);
+        }
         String target = name;
         boolean forward = false;
         Optional<SpecTokenizer.Token> t = tokens.next();
@@ -158,6 +184,9 @@ public final class DefParser {
             target = internal.text();
             forward = target.contains(".");
             checkTarget(internal, forward);
+            if (cpu == TargetCpu.I386 && stdcallDecoration(target) >= 0) {
+                target = target.substring(0, target.lastIndexOf('@'));
+            }
             t = tokens.next();
         }
         int ordinal = -1;
@@ -172,7 +201,6 @@ public final class DefParser {
             t = tokens.next();
         }
         Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
-        EntryType type = EntryType.CDECL;
         while (t.isPresent()) {
             SpecTokenizer.Token k = t.get();
             switch (k.text()) {
@@ -192,8 +220,21 @@ public final class DefParser {
             }
             t = tokens.next();
         }
-        return new ExportEntry(ordinal, ordinal != -1, Optional.of(name), type, List.of(), target, forward, flags,
-                nameToken.location(), type == EntryType.CDECL);
+        return new ExportEntry(ordinal, ordinal != -1, Optional.of(name), type, type == EntryType.EXTERN ? List.of()
+                : args, target, forward, flags, nameToken.location(), type != EntryType.EXTERN);
+    }
+
+    /**
+     * The number N of a stdcall decoration {@code NAME@N} (digits after the last '@', which is not the
+     * first character), or -1.
+     */
+    static int stdcallDecoration(String name) {
+        int at = name.lastIndexOf('@');
+        if (at <= 0 || at == name.length() - 1 || !name.substring(at + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        String digits = name.substring(at + 1);
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     private static void checkName(SpecTokenizer.Token token) {

@@ -22,6 +22,12 @@ public final class ExportDefinitions {
      * @param moduleFileName the module's file name (winebuild's -F), or empty for the default
      */
     public static ModuleSpec parse(Path file, Optional<String> moduleFileName) throws IOException {
-        return isDefFile(file) ? DefParser.parse(file, moduleFileName) : SpecParser.parse(file, moduleFileName);
+        return parse(file, moduleFileName, TargetCpu.X86_64);
+    }
+
+    /** Parses {@code file} for a module built for {@code cpu}; see {@link #parse(Path, Optional)}. */
+    public static ModuleSpec parse(Path file, Optional<String> moduleFileName, TargetCpu cpu) throws IOException {
+        return isDefFile(file) ? DefParser.parse(file, moduleFileName, cpu)
+                : SpecParser.parse(file, moduleFileName, cpu);
     }
 }

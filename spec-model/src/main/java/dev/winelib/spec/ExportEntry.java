@@ -73,6 +73,40 @@ public record ExportEntry(
         return candidate && !forward && !flags.contains(ExportFlag.NORELAY);
     }
 
+    /**
+     * The bytes the arguments take on the stack of {@code cpu}, as in the {@code @N} of a stdcall
+     * decoration: a pointer's size per argument, except {@code int64} and {@code double} (8 bytes)
+     * and {@code int128} (16 bytes on i386, passed by pointer on x86_64).
+     */
+    public int argumentBytes(TargetCpu cpu) {
+        int size = 0;
+        for (ArgType a : args) {
+            size += switch (a) {
+                case INT64, DOUBLE -> 8;
+                case INT128 -> cpu == TargetCpu.X86_64 ? cpu.pointerSize() : 16;
+                default -> cpu.pointerSize();
+            };
+        }
+        return size;
+    }
+
+    /**
+     * The ELF symbol that implements this entry in a winelib module for {@code cpu}: the target,
+     * except that i386 thiscall and fastcall functions are reached through the wrappers
+     * {@code __thiscall_TARGET} and {@code __fastcall_TARGET} that the module's code defines.
+     */
+    public String linkSymbol(TargetCpu cpu) {
+        if (cpu == TargetCpu.I386 && type == EntryType.STDCALL && !forward) {
+            if (flags.contains(ExportFlag.THISCALL)) {
+                return "__thiscall_" + target;
+            }
+            if (flags.contains(ExportFlag.FASTCALL)) {
+                return "__fastcall_" + target;
+            }
+        }
+        return target;
+    }
+
     ExportEntry withOrdinal(int newOrdinal) {
         return new ExportEntry(newOrdinal, explicitOrdinal, declaredName, type, args, target, forward, flags, location,
                 argumentList);

@@ -15,9 +15,9 @@ final class ExportTableBuilder {
     private ExportTableBuilder() {
     }
 
-    static ModuleSpec build(String fileName, String source, List<ExportEntry> declared) {
+    static ModuleSpec build(String fileName, String source, TargetCpu cpu, List<ExportEntry> declared) {
         checkDuplicateNames(declared);
-        return assignOrdinals(fileName, source, declared);
+        return assignOrdinals(fileName, source, cpu, declared);
     }
 
     private static void checkDuplicateNames(List<ExportEntry> entries) {
@@ -35,7 +35,7 @@ final class ExportTableBuilder {
         }
     }
 
-    private static ModuleSpec assignOrdinals(String fileName, String source, List<ExportEntry> declared) {
+    private static ModuleSpec assignOrdinals(String fileName, String source, TargetCpu cpu, List<ExportEntry> declared) {
         int max = SpecParser.MAX_ORDINALS;
         int base = max;
         int limit = 0;
@@ -75,6 +75,6 @@ final class ExportTableBuilder {
             result.add(assigned);
             limit = Math.max(limit, next);
         }
-        return new ModuleSpec(fileName, source, result, base, limit);
+        return new ModuleSpec(fileName, source, cpu, result, base, limit);
     }
 }

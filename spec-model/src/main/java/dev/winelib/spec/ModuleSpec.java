@@ -20,15 +20,17 @@ public final class ModuleSpec {
 
     private final String fileName;
     private final String source;
+    private final TargetCpu cpu;
     private final List<ExportEntry> entries;
     private final int base;
     private final int limit;
     private final ExportEntry[] byOrdinal;
     private final List<ExportEntry> namedEntries;
 
-    ModuleSpec(String fileName, String source, List<ExportEntry> entries, int base, int limit) {
+    ModuleSpec(String fileName, String source, TargetCpu cpu, List<ExportEntry> entries, int base, int limit) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.source = Objects.requireNonNull(source, "source");
+        this.cpu = Objects.requireNonNull(cpu, "cpu");
         this.entries = List.copyOf(entries);
         this.base = base;
         this.limit = limit;
@@ -54,8 +56,13 @@ public final class ModuleSpec {
      * @param source what the name came from, for messages (e.g. the command line)
      */
     public static ModuleSpec withoutExports(String fileName, String source) {
+        return withoutExports(fileName, source, TargetCpu.X86_64);
+    }
+
+    /** A module without exports for {@code cpu}; see {@link #withoutExports(String, String)}. */
+    public static ModuleSpec withoutExports(String fileName, String source, TargetCpu cpu) {
         SpecParser.checkModuleFileName(source, fileName);
-        return new ModuleSpec(fileName, source, List.of(), 1, 0);
+        return new ModuleSpec(fileName, source, cpu, List.of(), 1, 0);
     }
 
     /** Whether the module has an export table (every module read from a spec file has one). */
@@ -66,6 +73,11 @@ public final class ModuleSpec {
     /** The module's file name as Wine sees it, e.g. {@code hello.dll}. */
     public String fileName() {
         return fileName;
+    }
+
+    /** The CPU the spec was read for. */
+    public TargetCpu cpu() {
+        return cpu;
     }
 
     /** The file the spec was read from, as given. */
@@ -110,6 +122,6 @@ public final class ModuleSpec {
 
     /** Applies a new file name (winebuild's {@code -F}). */
     public ModuleSpec withFileName(String newFileName) {
-        return new ModuleSpec(newFileName, source, entries, base, limit);
+        return new ModuleSpec(newFileName, source, cpu, entries, base, limit);
     }
 }

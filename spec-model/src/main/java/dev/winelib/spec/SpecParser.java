@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import dev.winelib.spec.SpecTokenizer.Token;
 
 /**
- * Reads a Wine {@code .spec} file for a 64-bit module.
+ * Reads a Wine {@code .spec} file for a 64-bit (x86_64) or 32-bit (i386) module.
  *
  * <p>Each declaration is {@code ORDINAL TYPE [FLAGS] NAME [ARGS] [TARGET]}; the first problem found
  * ends the parse with a {@link SpecException} that names file, line and column.
@@ -46,12 +46,26 @@ public final class SpecParser {
      *     appended when it has no extension
      */
     public static ModuleSpec parse(Path specFile, Optional<String> moduleFileName) throws IOException {
-        byte[] bytes = InputFiles.readAll(specFile);
-        return parse(specFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName);
+        return parse(specFile, moduleFileName, TargetCpu.X86_64);
     }
 
-    /** Parses spec text; {@code sourceName} is used in messages and for the default module name. */
+    /** Parses a spec file for a module built for {@code cpu}. */
+    public static ModuleSpec parse(Path specFile, Optional<String> moduleFileName, TargetCpu cpu) throws IOException {
+        byte[] bytes = InputFiles.readAll(specFile);
+        return parse(specFile.toString(), new String(bytes, StandardCharsets.ISO_8859_1), moduleFileName, cpu);
+    }
+
+    /** Parses spec text for x86_64; {@code sourceName} is used in messages and for the default module name. */
     public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName) {
+        return parse(sourceName, text, moduleFileName, TargetCpu.X86_64);
+    }
+
+    /**
+     * Parses spec text for a module built for {@code cpu}: entries whose {@code -arch} flags exclude it
+     * are left out, and {@code -thiscall}/{@code -fastcall} are kept only for i386, where they change the
+     * code and the symbol names.
+     */
+    public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu) {
         String fileName = moduleFileName.map(SpecParser::withDefaultExtension)
                 .orElseGet(() -> defaultModuleFileName(sourceName));
         checkModuleFileName(sourceName, fileName);
@@ -62,14 +76,14 @@ public final class SpecParser {
             if (first.isEmpty()) {
                 continue;
             }
-            parseDeclaration(tokens, first.get()).ifPresent(declared::add);
+            parseDeclaration(tokens, first.get(), cpu).ifPresent(declared::add);
             Optional<Token> extra = tokens.next();
             if (extra.isPresent()) {
                 throw new SpecException(extra.get().location(),
                         "unexpected " + ErrorText.quote(extra.get().text()) + " after the end of the declaration");
             }
         }
-        return ExportTableBuilder.build(fileName, sourceName, declared);
+        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
     }
 
     /** The module file name winebuild derives from a spec file name. */
@@ -109,11 +123,8 @@ public final class SpecParser {
     private static final Set<String> WIN32_CPUS = Set.of("i386", "arm");
     private static final Set<String> WIN64_CPUS = Set.of("x86_64", "arm64");
     private static final Set<String> ALL_CPUS = Set.of("i386", "x86_64", "arm", "arm64");
-    /** The CPU modules are built for. */
-    private static final String TARGET_CPU = "x86_64";
-
-    /** A parsed declaration, or empty when its -arch flags exclude x86_64. */
-    private static Optional<ExportEntry> parseDeclaration(SpecTokenizer tokens, Token first) {
+    /** A parsed declaration, or empty when its -arch flags exclude {@code cpu}. */
+    private static Optional<ExportEntry> parseDeclaration(SpecTokenizer tokens, Token first, TargetCpu cpu) {
         int ordinal;
         if (first.is("@")) {
             ordinal = -1;
@@ -147,9 +158,9 @@ public final class SpecParser {
         }
         // like winebuild, the '!cpu' exclusions of all the -arch flags of an entry count together
         if (!excludedCpus.isEmpty()) {
-            for (String cpu : ALL_CPUS) {
-                if (!excludedCpus.contains(cpu)) {
-                    cpus.add(cpu);
+            for (String each : ALL_CPUS) {
+                if (!excludedCpus.contains(each)) {
+                    cpus.add(each);
                 }
             }
         }
@@ -207,10 +218,12 @@ public final class SpecParser {
             flags.add(ExportFlag.NORELAY);
         }
         // thiscall and fastcall only change i386 code
-        flags.remove(ExportFlag.THISCALL);
-        flags.remove(ExportFlag.FASTCALL);
+        if (cpu != TargetCpu.I386) {
+            flags.remove(ExportFlag.THISCALL);
+            flags.remove(ExportFlag.FASTCALL);
+        }
 
-        if (!cpus.isEmpty() && !cpus.contains(TARGET_CPU)) {
+        if (!cpus.isEmpty() && !cpus.contains(cpu.specName())) {
             return Optional.empty();
         }
         if (ordinal != -1) {
@@ -259,7 +272,7 @@ public final class SpecParser {
         if (known == ExportFlag.RET16 || known == ExportFlag.REGISTER) {
             throw new SpecException(token.location(), "flag "
                     + ErrorText.quote(token.text()) + " belongs to 16-bit modules, which"
-                    + " are not supported: only 64-bit modules can be built");
+                    + " are not supported: only 32- and 64-bit modules can be built");
         }
         flags.add(known);
     }
@@ -277,7 +290,7 @@ public final class SpecParser {
         String t = token.text();
         if (t.equals("pascal") || t.equals("equate") || t.equals("variable")) {
             return new SpecException(token.location(), "'" + t + "' entries belong to 16-bit modules, which are not"
-                    + " supported: only 64-bit modules can be built");
+                    + " supported: only 32- and 64-bit modules can be built");
         }
         return new SpecException(token.location(), "unknown entry type '" + t
                 + "' (expected stdcall, cdecl, varargs, thiscall, extern or stub)");

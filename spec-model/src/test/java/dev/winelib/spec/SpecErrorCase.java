@@ -41,7 +41,7 @@ record SpecErrorCase(String what, String text, int line, int column, String prob
             + " -ordinal, -thiscall, -fastcall, -syscall, -import, -arch=CPU[,CPU])";
     static final String KNOWN_CPUS = "(known: i386, x86_64, amd64, arm, arm64, aarch64, win32, win64; '!' excludes"
             + " one)";
-    static final String SIXTEEN_BIT = "16-bit modules, which are not supported: only 64-bit modules can be built";
+    static final String SIXTEEN_BIT = "16-bit modules, which are not supported: only 32- and 64-bit modules can be built";
 
     static List<SpecErrorCase> all() {
         String args32 = "1 stdcall foo(" + "long ".repeat(32) + ")";

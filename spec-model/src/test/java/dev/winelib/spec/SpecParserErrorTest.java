@@ -79,9 +79,9 @@ class SpecParserErrorTest {
     @Test
     void sixteenBitMessagesAreComplete() {
         assertThat(Specs.error("1 equate foo 1").getMessage()).isEqualTo("t.spec:1:3: 'equate' entries belong to"
-                + " 16-bit modules, which are not supported: only 64-bit modules can be built");
+                + " 16-bit modules, which are not supported: only 32- and 64-bit modules can be built");
         assertThat(Specs.error("1 stdcall -register foo()").getMessage()).isEqualTo("t.spec:1:11: flag '-register'"
-                + " belongs to 16-bit modules, which are not supported: only 64-bit modules can be built");
+                + " belongs to 16-bit modules, which are not supported: only 32- and 64-bit modules can be built");
         assertThat(Specs.error("1 stdcall foo(s_word)").getMessage()).isEqualTo("t.spec:1:15: argument type 's_word'"
                 + " belongs to 16-bit modules, which are not supported");
     }

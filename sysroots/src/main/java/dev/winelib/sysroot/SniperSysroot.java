@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -46,10 +47,12 @@ public final class SniperSysroot {
             "libgcc-s1", "libcrypt1", "libcrypt-dev", "libstdc++-10-dev", "libstdc++6");
     static final String SUITE = DebianMirror.SUITE;
     static final String KEY_PREFIX = "sniper-debian11-";
+    /** The key prefix of the i386 trees. */
+    static final String I386_KEY_PREFIX = "sniper-i386-debian11-";
     /** Below the cache root: verified Debian index files and packages, by sha256. */
     static final String DEBIAN_STORE = ".debian";
     private static final String PROVISION_LOCK = "sniper-provision";
-    private static final Pattern KEY = Pattern.compile("sniper-debian11-[0-9a-f]{24}");
+    private static final Pattern KEY = Pattern.compile("sniper-(i386-)?debian11-[0-9a-f]{24}");
 
     /** How to go on without provisioning; ends messages about network failures. */
     public static final String OFFLINE_ALTERNATIVES = "Give a sysroot instead (<sysroot>, -Dwinelib.sysroot=, CLI"
@@ -85,17 +88,31 @@ public final class SniperSysroot {
      */
     public static Path provision(SysrootCache cache, List<String> extraPackages, DebianMirror mirror,
             Consumer<String> log) throws SysrootException {
+        return provision(cache, Architecture.X86_64, extraPackages, mirror, log);
+    }
+
+    /**
+     * The tree of {@code architecture}: the base packages plus {@code extraPackages} (and their
+     * dependencies), all of Debian architecture {@code amd64} or {@code i386} (and {@code all}).
+     * The i386 tree has the multiarch directories {@code usr/lib/i386-linux-gnu},
+     * {@code lib/i386-linux-gnu} and the loader {@code lib/ld-linux.so.2}; it is cached under its
+     * own keys ({@code sniper-i386-debian11-...}), so both trees can be in one cache.
+     *
+     * @see #provision(SysrootCache, List, DebianMirror, Consumer)
+     */
+    public static Path provision(SysrootCache cache, Architecture architecture, List<String> extraPackages,
+            DebianMirror mirror, Consumer<String> log) throws SysrootException {
         List<String> extras = normalize(extraPackages);
-        Optional<Path> cached = current(cache, extras);
+        Optional<Path> cached = current(cache, architecture, extras);
         if (cached.isPresent()) {
             return cached.get();
         }
         return cache.underLock(PROVISION_LOCK, () -> {
-            Optional<Path> again = current(cache, extras);
+            Optional<Path> again = current(cache, architecture, extras);
             if (again.isPresent()) {
                 return again.get();
             }
-            return download(cache, extras, mirror, log);
+            return download(cache, architecture, extras, mirror, log);
         });
     }
 
@@ -105,13 +122,25 @@ public final class SniperSysroot {
      */
     public static PackageSelection resolve(SysrootCache cache, List<String> extraPackages, DebianMirror mirror,
             Consumer<String> log) throws SysrootException {
-        DebianArchive archive = archive(cache, mirror, log);
+        return resolve(cache, Architecture.X86_64, extraPackages, mirror, log);
+    }
+
+    /** Which packages of {@code architecture} the base set plus {@code extraPackages} resolve to. */
+    public static PackageSelection resolve(SysrootCache cache, Architecture architecture, List<String> extraPackages,
+            DebianMirror mirror, Consumer<String> log) throws SysrootException {
+        DebianArchive archive = archive(cache, mirror, architecture, log);
         return PackageSelection.resolve(archive.packageIndex(), PACKAGES, normalize(extraPackages));
     }
 
-    /** The Debian archive over this cache's store of verified downloads. */
+    /** The Debian archive (amd64 packages) over this cache's store of verified downloads. */
     public static DebianArchive archive(SysrootCache cache, DebianMirror mirror, Consumer<String> log) {
-        return new DebianArchive(mirror, cache.root().resolve(DEBIAN_STORE), log, OFFLINE_ALTERNATIVES);
+        return archive(cache, mirror, Architecture.X86_64, log);
+    }
+
+    /** The Debian archive's packages of {@code architecture} over this cache's store of verified downloads. */
+    public static DebianArchive archive(SysrootCache cache, DebianMirror mirror, Architecture architecture,
+            Consumer<String> log) {
+        return new DebianArchive(mirror, architecture, cache.root().resolve(DEBIAN_STORE), log, OFFLINE_ALTERNATIVES);
     }
 
     /** The base tree the pointer names, without checking or repairing it, if there is one. */
@@ -121,7 +150,13 @@ public final class SniperSysroot {
 
     /** The tree of base plus {@code extraPackages} the pointer names, not checked, if there is one. */
     public static Optional<Path> existingTree(SysrootCache cache, List<String> extraPackages) {
-        return currentKey(cache, normalize(extraPackages)).flatMap(cache::existingTree);
+        return existingTree(cache, Architecture.X86_64, extraPackages);
+    }
+
+    /** The tree of {@code architecture}, base plus {@code extraPackages}, not checked, if there is one. */
+    public static Optional<Path> existingTree(SysrootCache cache, Architecture architecture,
+            List<String> extraPackages) {
+        return currentKey(cache, architecture, normalize(extraPackages)).flatMap(cache::existingTree);
     }
 
     /**
@@ -151,13 +186,14 @@ public final class SniperSysroot {
     }
 
     /** The cached tree the pointer names, if it is still intact. */
-    private static Optional<Path> current(SysrootCache cache, List<String> extras) throws SysrootException {
-        Optional<String> key = currentKey(cache, extras);
+    private static Optional<Path> current(SysrootCache cache, Architecture architecture, List<String> extras)
+            throws SysrootException {
+        Optional<String> key = currentKey(cache, architecture, extras);
         return key.isPresent() ? cache.reuse(key.get()) : Optional.empty();
     }
 
-    private static Optional<String> currentKey(SysrootCache cache, List<String> extras) {
-        Path pointer = cache.root().resolve(pointerName(extras));
+    private static Optional<String> currentKey(SysrootCache cache, Architecture architecture, List<String> extras) {
+        Path pointer = cache.root().resolve(pointerName(architecture, extras));
         String key;
         try {
             if (!Files.isRegularFile(pointer)) {
@@ -167,7 +203,8 @@ public final class SniperSysroot {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return KEY.matcher(key).matches() ? Optional.of(key) : Optional.empty();
+        return KEY.matcher(key).matches() && key.startsWith(keyPrefix(architecture)) ? Optional.of(key)
+                : Optional.empty();
     }
 
     /**
@@ -176,44 +213,78 @@ public final class SniperSysroot {
      * name earlier versions used.
      */
     static String pointerName(List<String> extras) {
-        String list = String.join("\n", PACKAGES) + (extras.isEmpty() ? "" : "\n+" + String.join("\n", extras));
-        return "sniper-" + HexFormat.of().formatHex(sha256(list.getBytes(StandardCharsets.UTF_8)), 0, 6) + ".current";
+        return pointerName(Architecture.X86_64, extras);
     }
 
-    private static Path download(SysrootCache cache, List<String> extras, DebianMirror mirror, Consumer<String> log)
-            throws IOException, SysrootException {
-        log.accept("provisioning the 'sniper' sysroot (Debian 11 '" + SUITE + "', glibc 2.31) in " + cache.root()
+    /**
+     * The pointer file of a package list of {@code architecture}: the x86_64 names are those of
+     * earlier versions; the i386 ones start with {@code sniper-i386-}, and the architecture is part
+     * of the hashed text, so no list of one architecture can name a tree of the other.
+     */
+    static String pointerName(Architecture architecture, List<String> extras) {
+        String list = String.join("\n", PACKAGES) + (extras.isEmpty() ? "" : "\n+" + String.join("\n", extras));
+        if (!architecture.is64Bit()) {
+            list = "architecture " + architecture.debianName() + "\n" + list;
+        }
+        return namePrefix(architecture) + HexFormat.of().formatHex(sha256(list.getBytes(StandardCharsets.UTF_8)), 0, 6)
+                + ".current";
+    }
+
+    /** {@code sniper-} or {@code sniper-i386-}: how the names of an architecture's files begin. */
+    private static String namePrefix(Architecture architecture) {
+        return architecture.is64Bit() ? "sniper-" : "sniper-" + architecture.debianName() + "-";
+    }
+
+    /** The prefix of the cache keys of an architecture's trees. */
+    static String keyPrefix(Architecture architecture) {
+        return architecture.is64Bit() ? KEY_PREFIX : I386_KEY_PREFIX;
+    }
+
+    /** The name of the tree in messages: {@code 'sniper'} or {@code 'sniper' (i386)}. */
+    static String displayName(Architecture architecture) {
+        return architecture.is64Bit() ? "'sniper'" : "'sniper' (" + architecture + ")";
+    }
+
+    private static Path download(SysrootCache cache, Architecture architecture, List<String> extras,
+            DebianMirror mirror, Consumer<String> log) throws IOException, SysrootException {
+        log.accept("provisioning the " + displayName(architecture) + " sysroot (Debian 11 '" + SUITE + "' "
+                + architecture.debianName() + ", glibc 2.31) in " + cache.root()
                 + ": " + String.join(" ", PACKAGES) + (extras.isEmpty() ? "" : " + " + String.join(" ", extras))
                 + " from " + mirror + "; later builds use the cache");
-        DebianArchive archive = archive(cache, mirror, log);
+        DebianArchive archive = archive(cache, mirror, architecture, log);
         PackageSelection selection = PackageSelection.resolve(archive.packageIndex(), PACKAGES, extras);
         if (!extras.isEmpty()) {
             log.accept("Debian 11 packages: " + selection.packages().size() + " (" + String.join(" ", selection.names())
                     + ")" + (selection.leftOut().isEmpty() ? ""
                             : "; left out: " + String.join(" ", selection.leftOut().keySet())));
         }
-        MessageDigest key = newSha256();
-        List<ArchiveSource> parts = new ArrayList<>();
         long bytes = 0;
         for (BinaryPackage pkg : selection.packages()) {
-            key.update((pkg.id() + " " + pkg.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
             bytes += pkg.size();
         }
-        String id = KEY_PREFIX + HexFormat.of().formatHex(key.digest(), 0, 12);
+        log.accept("fetching " + selection.packages().size() + " packages (" + bytes / 1_000_000 + " MB; those"
+                + " already in " + cache.root().resolve(DEBIAN_STORE) + " are not downloaded again)");
+        List<BinaryPackage> used = new ArrayList<>();
+        List<Path> debs = new ArrayList<>();
+        for (BinaryPackage pkg : selection.packages()) {
+            Map.Entry<BinaryPackage, Path> served = served(archive, pkg, log);
+            used.add(served.getKey());
+            debs.add(served.getValue());
+        }
+        MessageDigest key = newSha256();
+        List<ArchiveSource> parts = new ArrayList<>();
+        for (BinaryPackage pkg : used) {
+            key.update((pkg.id() + " " + pkg.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String id = keyPrefix(architecture) + HexFormat.of().formatHex(key.digest(), 0, 12);
         Optional<Path> existing = cache.reuse(id);
         Path tree;
         if (existing.isPresent()) {
             tree = existing.get();
         } else {
-            log.accept("fetching " + selection.packages().size() + " packages (" + bytes / 1_000_000 + " MB; those"
-                    + " already in " + cache.root().resolve(DEBIAN_STORE) + " are not downloaded again)");
-            List<Path> debs = new ArrayList<>();
-            for (BinaryPackage pkg : selection.packages()) {
-                debs.add(archive.deb(pkg));
-            }
             for (int i = 0; i < debs.size(); i++) {
                 Path deb = debs.get(i);
-                parts.add(ArchiveSource.of(selection.packages().get(i).id(), () -> {
+                parts.add(ArchiveSource.of(used.get(i).id(), () -> {
                     try {
                         return DebianPackage.dataTar(deb);
                     } catch (SysrootException e) {
@@ -225,10 +296,36 @@ public final class SniperSysroot {
         }
         Path tmp = Files.createTempFile(cache.root(), ".sniper.current", ".tmp");
         Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, cache.root().resolve(pointerName(extras)), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(tmp, cache.root().resolve(pointerName(architecture, extras)), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
-        log.accept("provisioned the 'sniper' sysroot: " + tree);
+        log.accept("provisioned the " + displayName(architecture) + " sysroot: " + tree);
         return tree;
+    }
+
+    /**
+     * The package's verified {@code .deb}; when the mirror does not serve it (HTTP 404 although the
+     * signed index lists it, as deb.debian.org's security archive for some i386 updates of
+     * bullseye), the newest older version the indices list that the mirror serves, verified the
+     * same way, with a warning naming both.
+     */
+    private static Map.Entry<BinaryPackage, Path> served(DebianArchive archive, BinaryPackage pkg,
+            Consumer<String> log) throws SysrootException {
+        Optional<Path> deb = archive.debIfServed(pkg);
+        if (deb.isPresent()) {
+            return Map.entry(pkg, deb.get());
+        }
+        for (BinaryPackage older : archive.packageIndex().olderVersions(pkg)) {
+            Optional<Path> olderDeb = archive.debIfServed(older);
+            if (olderDeb.isPresent()) {
+                log.accept("warning: " + pkg.uri() + " is listed by the signed " + pkg.suite() + " index but not"
+                        + " served (HTTP 404); using " + older.id() + " of " + older.suite() + " instead (verified"
+                        + " the same way)");
+                return Map.entry(older, olderDeb.get());
+            }
+        }
+        throw new SysrootException("cannot download " + pkg.uri() + " (HTTP 404), although the signed " + pkg.suite()
+                + " index lists it, and no older version of " + pkg.name() + " is served either. "
+                + OFFLINE_ALTERNATIVES);
     }
 
     private static byte[] sha256(byte[] data) {

@@ -30,6 +30,7 @@ public final class SysrootHints {
     private final List<String> packages;
     private final List<String> requested;
     private final Supplier<Optional<ContentsIndex>> contents;
+    private final Architecture architecture;
 
     /**
      * @param packages the sysroot's packages ({@code name=version} or names)
@@ -37,9 +38,16 @@ public final class SysrootHints {
      * @param contents the Contents index, or empty when it cannot be had (e.g. offline)
      */
     public SysrootHints(List<String> packages, List<String> requested, Supplier<Optional<ContentsIndex>> contents) {
+        this(packages, requested, contents, Architecture.X86_64);
+    }
+
+    /** Hints for a tree of {@code architecture} (its multiarch directories, its Contents index). */
+    public SysrootHints(List<String> packages, List<String> requested, Supplier<Optional<ContentsIndex>> contents,
+            Architecture architecture) {
         this.packages = packages.stream().map(SysrootHints::nameOf).distinct().sorted().toList();
         this.requested = List.copyOf(requested);
         this.contents = contents;
+        this.architecture = architecture;
     }
 
     /**
@@ -49,15 +57,21 @@ public final class SysrootHints {
      */
     public static SysrootHints forSniper(SysrootCache cache, Path tree, List<String> requested, DebianMirror mirror,
             Consumer<String> log) throws SysrootException {
+        return forSniper(cache, Architecture.X86_64, tree, requested, mirror, log);
+    }
+
+    /** Hints for the 'sniper' tree of {@code architecture}; see {@link #forSniper(SysrootCache, Path, List, DebianMirror, Consumer)}. */
+    public static SysrootHints forSniper(SysrootCache cache, Architecture architecture, Path tree,
+            List<String> requested, DebianMirror mirror, Consumer<String> log) throws SysrootException {
         List<String> packages = SniperSysroot.packagesOf(cache, tree);
         return new SysrootHints(packages.isEmpty() ? SniperSysroot.PACKAGES : packages, requested, () -> {
             try {
-                return Optional.of(SniperSysroot.archive(cache, mirror, log).contents());
+                return Optional.of(SniperSysroot.archive(cache, mirror, architecture, log).contents());
             } catch (SysrootException e) {
                 log.accept("cannot look up which Debian package ships the file: " + e.getMessage());
                 return Optional.empty();
             }
-        });
+        }, architecture);
     }
 
     /** For a missing {@code #include <pulse/pulseaudio.h>} (give {@code pulse/pulseaudio.h}). */
@@ -71,7 +85,7 @@ public final class SysrootHints {
         }
         String suffix = "/" + h;
         String exact = "usr/include/" + h;
-        String multiarch = "usr/include/x86_64-linux-gnu/" + h;
+        String multiarch = "usr/include/" + architecture.multiarch() + "/" + h;
         return advise("header <" + h + ">",
                 p -> p.equals(exact) || p.equals(multiarch) || (p.startsWith("usr/include/") && p.endsWith(suffix)));
     }
@@ -86,7 +100,8 @@ public final class SysrootHints {
             return generic("library " + library);
         }
         List<String> paths = new ArrayList<>();
-        for (String dir : List.of("usr/lib/x86_64-linux-gnu/", "lib/x86_64-linux-gnu/", "usr/lib/")) {
+        for (String dir : List.of("usr/lib/" + architecture.multiarch() + "/", "lib/" + architecture.multiarch() + "/",
+                "usr/lib/")) {
             paths.add(dir + "lib" + l + ".so");
             paths.add(dir + "lib" + l + ".a");
         }
@@ -99,7 +114,7 @@ public final class SysrootHints {
         if (!LIBRARY.matcher(m).matches()) {
             return generic("pkg-config module " + module);
         }
-        List<String> paths = PkgConfig.SEARCH_PATH.stream().map(d -> d + "/" + m + ".pc").toList();
+        List<String> paths = PkgConfig.searchPath(architecture).stream().map(d -> d + "/" + m + ".pc").toList();
         return advise("pkg-config module '" + m + "'", paths::contains);
     }
 
@@ -140,7 +155,7 @@ public final class SysrootHints {
 
     private String holds() {
         String extra = requested.isEmpty() ? "" : " plus " + String.join(" ", requested) + " and their dependencies";
-        return "The 'sniper' sysroot holds only the Debian 11 packages it was made of: the base set ("
+        return "The " + SniperSysroot.displayName(architecture) + " sysroot holds only the Debian 11 packages it was made of: the base set ("
                 + String.join(" ", SniperSysroot.PACKAGES) + ")" + extra + "; " + packages.size() + " packages in all.";
     }
 

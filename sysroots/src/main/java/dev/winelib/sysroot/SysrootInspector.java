@@ -12,11 +12,24 @@ import java.util.Optional;
 /** Finds the start files, libgcc and library directories of a sysroot. */
 public final class SysrootInspector {
 
-    private static final List<String> TRIPLET_LIB_DIRS = List.of(
-            "usr/lib/x86_64-linux-gnu", "lib/x86_64-linux-gnu", "usr/lib64", "lib64", "usr/lib", "lib");
-    private static final List<String> GCC_DIRS = List.of(
-            "usr/lib/gcc/x86_64-linux-gnu", "usr/lib/gcc/x86_64-pc-linux-gnu", "usr/lib64/gcc/x86_64-pc-linux-gnu",
-            "usr/lib/gcc/x86_64-redhat-linux", "usr/lib/gcc/x86_64-suse-linux");
+    /** Where the C library's files are, most specific first. */
+    static List<String> libraryDirectories(Architecture arch) {
+        String m = arch.multiarch();
+        return arch.is64Bit() ? List.of("usr/lib/" + m, "lib/" + m, "usr/lib64", "lib64", "usr/lib", "lib")
+                : List.of("usr/lib/" + m, "lib/" + m, "usr/lib32", "lib32", "usr/lib", "lib");
+    }
+
+    /** Where gcc's start files and libgcc are, one directory per gcc version below each. */
+    static List<String> gccDirectories(Architecture arch) {
+        List<String> dirs = new ArrayList<>();
+        for (String t : arch.gccTriplets()) {
+            dirs.add("usr/lib/gcc/" + t);
+            if (arch.is64Bit()) {
+                dirs.add("usr/lib64/gcc/" + t);
+            }
+        }
+        return dirs;
+    }
 
     private final Path viewsDirectory;
 
@@ -32,17 +45,28 @@ public final class SysrootInspector {
         return cache.resolve("winebuild-j").resolve("sysroot-views");
     }
 
+    /** The layout of a 64-bit ({@code x86_64}) sysroot. */
     public SysrootLayout inspect(Sysroot sysroot) throws SysrootException {
+        return inspect(sysroot, Architecture.X86_64);
+    }
+
+    /** The layout of a sysroot for {@code arch}: its start files, libgcc and library directories. */
+    public SysrootLayout inspect(Sysroot sysroot, Architecture arch) throws SysrootException {
+        List<String> gccDirs = gccDirectories(arch);
+        List<String> libDirNames = libraryDirectories(arch);
         Path root = sysroot.root();
         if (!Files.isDirectory(root)) {
             throw new SysrootException("sysroot " + root + " is not a directory: give an unpacked sysroot directory or '"
                     + Sysroot.HOST + "'");
         }
-        Path gccDir = findGccDirectory(root).orElseThrow(() -> new SysrootException("sysroot " + sysroot
-                + " has no gcc start files (crtbeginS.o under " + String.join(", ", GCC_DIRS) + "): "
-                + (sysroot.isHost() ? "install gcc (Debian package gcc)" : "add libgcc-N-dev to the sysroot")));
-        Path crti = findLibFile(root, "crti.o", sysroot);
-        Path crtn = findLibFile(root, "crtn.o", sysroot);
+        Path gccDir = findGccDirectory(root, gccDirs).orElseThrow(() -> new SysrootException("sysroot " + sysroot
+                + " has no " + arch + " gcc start files (crtbeginS.o under " + String.join(", ", gccDirs) + "): "
+                + (sysroot.isHost() ? (arch.is64Bit() ? "install gcc (Debian package gcc)"
+                        : "install the 32-bit start files (Debian package lib32gcc-12-dev), or use the 'sniper'"
+                        + " sysroot, which has them for i386")
+                        : "add libgcc-N-dev" + (arch.is64Bit() ? "" : ":i386") + " to the sysroot")));
+        Path crti = findLibFile(root, "crti.o", sysroot, arch, libDirNames);
+        Path crtn = findLibFile(root, "crtn.o", sysroot, arch, libDirNames);
         Path linkRoot;
         if (sysroot.isHost()) {
             linkRoot = root;
@@ -57,7 +81,7 @@ public final class SysrootInspector {
         Path relGcc = root.relativize(gccDir);
         List<Path> libDirs = new ArrayList<>();
         libDirs.add(linkRoot.resolve(relGcc.toString()));
-        for (String d : TRIPLET_LIB_DIRS) {
+        for (String d : libDirNames) {
             if (Files.isDirectory(root.resolve(d))) {
                 libDirs.add(linkRoot.resolve(d));
             }
@@ -65,12 +89,12 @@ public final class SysrootInspector {
         return new SysrootLayout(sysroot, linkRoot, gccDir.getFileName().toString(),
                 linkRoot.resolve(root.relativize(crti).toString()), linkRoot.resolve(root.relativize(crtn).toString()),
                 linkRoot.resolve(relGcc.resolve("crtbeginS.o").toString()),
-                linkRoot.resolve(relGcc.resolve("crtendS.o").toString()), libDirs);
+                linkRoot.resolve(relGcc.resolve("crtendS.o").toString()), libDirs, arch);
     }
 
-    private static Optional<Path> findGccDirectory(Path root) throws SysrootException {
+    private static Optional<Path> findGccDirectory(Path root, List<String> gccDirs) throws SysrootException {
         List<Path> candidates = new ArrayList<>();
-        for (String d : GCC_DIRS) {
+        for (String d : gccDirs) {
             Path dir = root.resolve(d);
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -89,16 +113,18 @@ public final class SysrootInspector {
                 SysrootInspector::compareVersions).thenComparing(Comparator.naturalOrder()));
     }
 
-    private static Path findLibFile(Path root, String name, Sysroot sysroot) throws SysrootException {
-        for (String d : TRIPLET_LIB_DIRS) {
+    private static Path findLibFile(Path root, String name, Sysroot sysroot, Architecture arch, List<String> dirs)
+            throws SysrootException {
+        for (String d : dirs) {
             Path p = root.resolve(d).resolve(name);
             if (Files.isRegularFile(p)) {
                 return p;
             }
         }
-        throw new SysrootException("sysroot " + sysroot + " has no " + name + " (looked in "
-                + String.join(", ", TRIPLET_LIB_DIRS) + "): "
-                + (sysroot.isHost() ? "install libc6-dev" : "add libc6-dev to the sysroot"));
+        String pkg = arch.is64Bit() ? "libc6-dev" : "libc6-dev:i386";
+        throw new SysrootException("sysroot " + sysroot + " has no " + arch + " " + name + " (looked in "
+                + String.join(", ", dirs) + "): "
+                + (sysroot.isHost() ? "install " + pkg : "add " + pkg + " to the sysroot"));
     }
 
     /** Compares dotted version strings numerically ("10" after "9"). */

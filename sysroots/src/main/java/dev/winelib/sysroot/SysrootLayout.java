@@ -15,6 +15,7 @@ import java.util.List;
  * @param crtBeginShared {@code crtbeginS.o}
  * @param crtEndShared {@code crtendS.o}
  * @param libraryDirectories {@code -L} directories, inside {@code linkRoot}, most specific first
+ * @param architecture the architecture whose files these are
  */
 public record SysrootLayout(
         Sysroot sysroot,
@@ -24,9 +25,18 @@ public record SysrootLayout(
         Path crtn,
         Path crtBeginShared,
         Path crtEndShared,
-        List<Path> libraryDirectories) {
+        List<Path> libraryDirectories,
+        Architecture architecture) {
 
     public SysrootLayout {
         libraryDirectories = List.copyOf(libraryDirectories);
+        java.util.Objects.requireNonNull(architecture, "architecture");
+    }
+
+    /** A 64-bit ({@code x86_64}) sysroot's layout. */
+    public SysrootLayout(Sysroot sysroot, Path linkRoot, String gccVersion, Path crti, Path crtn, Path crtBeginShared,
+            Path crtEndShared, List<Path> libraryDirectories) {
+        this(sysroot, linkRoot, gccVersion, crti, crtn, crtBeginShared, crtEndShared, libraryDirectories,
+                Architecture.X86_64);
     }
 }

@@ -16,7 +16,8 @@ import dev.winelib.sysroot.debian.DebianMirror;
  *
  * <ul>
  *   <li>{@code sniper} (the default): Debian 11, the base of the Steam Runtime 'sniper', provisioned
- *       from Debian's packages on first use, then cached;
+ *       from Debian's packages on first use, then cached; {@code amd64} packages, or {@code i386}
+ *       ones for a resolver {@link #withArchitecture with the architecture} {@code i386};
  *   <li>the path of a sysroot archive ({@code .tar.gz}, {@code .tgz}, {@code .tar.xz},
  *       {@code .tar.bz2}, {@code .tar}, such as the Steam Runtime SDK's
  *       {@code ...sniper-sysroot.tar.gz}), unpacked safely into the cache;
@@ -38,6 +39,7 @@ public final class SysrootResolver {
     private final Consumer<String> log;
     private final List<String> debianPackages;
     private final DebianMirror mirror;
+    private final Architecture architecture;
 
     /** A resolver that finds artifacts in the local Maven repository and reports nothing. */
     public SysrootResolver(SysrootCache cache) {
@@ -49,11 +51,12 @@ public final class SysrootResolver {
      * @param log receives progress messages (provisioning, unpacking)
      */
     public SysrootResolver(SysrootCache cache, SysrootArtifactResolver artifacts, Consumer<String> log) {
-        this(cache, artifacts, log, List.of(), DebianMirror.debian());
+        this(cache, artifacts, log, List.of(), DebianMirror.debian(), Architecture.DEFAULT);
     }
 
     private SysrootResolver(SysrootCache cache, SysrootArtifactResolver artifacts, Consumer<String> log,
-            List<String> debianPackages, DebianMirror mirror) {
+            List<String> debianPackages, DebianMirror mirror, Architecture architecture) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.log = Objects.requireNonNull(log, "log");
@@ -66,12 +69,26 @@ public final class SysrootResolver {
      * dependencies), e.g. {@code libpulse-dev}; they apply only to {@code sniper}.
      */
     public SysrootResolver withDebianPackages(List<String> packages) {
-        return new SysrootResolver(cache, artifacts, log, packages, mirror);
+        return new SysrootResolver(cache, artifacts, log, packages, mirror, architecture);
+    }
+
+    /**
+     * This resolver, for modules of {@code architecture}: {@code sniper} then means the tree of
+     * Debian 11 packages of that architecture ({@code amd64} or {@code i386}), with the Debian
+     * packages added to it resolved for that architecture too. Other sysroots are taken as given.
+     */
+    public SysrootResolver withArchitecture(Architecture architecture) {
+        return new SysrootResolver(cache, artifacts, log, debianPackages, mirror, architecture);
+    }
+
+    /** The architecture {@code sniper} is provisioned for. */
+    public Architecture architecture() {
+        return architecture;
     }
 
     /** This resolver, provisioning the 'sniper' sysroot from {@code mirror}. */
     public SysrootResolver withDebianMirror(DebianMirror mirror) {
-        return new SysrootResolver(cache, artifacts, log, debianPackages, mirror);
+        return new SysrootResolver(cache, artifacts, log, debianPackages, mirror, architecture);
     }
 
     /** The Debian packages added to the 'sniper' sysroot (sorted, no repeats). */
@@ -85,7 +102,7 @@ public final class SysrootResolver {
 
     /** Hints for a failed build against the 'sniper' tree {@code tree} this resolver provisioned. */
     public SysrootHints hints(java.nio.file.Path tree) throws SysrootException {
-        return SysrootHints.forSniper(cache, tree, debianPackages, mirror, log);
+        return SysrootHints.forSniper(cache, architecture, tree, debianPackages, mirror, log);
     }
 
     /**
@@ -139,7 +156,7 @@ public final class SysrootResolver {
             return Sysroot.host();
         }
         if (s.equals(SNIPER)) {
-            return Sysroot.directory(SniperSysroot.provision(cache, debianPackages, mirror, log));
+            return Sysroot.directory(SniperSysroot.provision(cache, architecture, debianPackages, mirror, log));
         }
         Path path;
         try {
@@ -178,7 +195,7 @@ public final class SysrootResolver {
         }
         Optional<Path> tree;
         if (s.equals(SNIPER)) {
-            tree = SniperSysroot.existingTree(cache, debianPackages);
+            tree = SniperSysroot.existingTree(cache, architecture, debianPackages);
         } else if (Files.isDirectory(Path.of(s))) {
             return Path.of(s).toAbsolutePath().normalize();
         } else if (Files.isRegularFile(Path.of(s))) {

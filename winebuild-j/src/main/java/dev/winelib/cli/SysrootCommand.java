@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootCommands;
 import dev.winelib.sysroot.SysrootCommands.Action;
 import dev.winelib.sysroot.SysrootException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Manages sysroots and the per-user sysroot cache ($XDG_CACHE_HOME/winebuild-j/sysroots)."
                 + " A SYSROOT is 'sniper' (Debian 11, provisioned from Debian's archive on first use, without apt;"
-                + " --package adds Debian 11 packages to it), 'host', the path of a"
+                + " --package adds Debian 11 packages to it, --arch i386 makes it of i386 packages), 'host', the path of a"
                 + " sysroot archive (.tar.gz, .tgz, .tar.xz, .tar.bz2, .tar) or directory, or Maven coordinates"
                 + " groupId:artifactId:version[:classifier][:type] of an archive in the local Maven repository.",
         footer = {"", "Exit status: 0 on success, 1 on an error or a damaged tree, 2 on a usage error."})
@@ -43,6 +44,10 @@ final class SysrootCommand {
                 + " 'sniper' from (default " + DebianMirror.DEFAULT_ARCHIVE + "; the security archive is its sibling"
                 + " debian-security); every file is checked against Debian's signed release files")
         String debianMirror;
+
+        @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64 (default) or i386: which 'sniper' tree,"
+                + " of Debian 11's amd64 or i386 packages (the --package list is resolved for it too)")
+        String architecture;
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
@@ -77,7 +82,8 @@ final class SysrootCommand {
             SysrootResolver resolver = SysrootResolver.standard(
                     dev.winelib.sysroot.LocalRepositoryArtifacts.standard(), message -> err.println("winebuild-j: " + message))
                     .withDebianPackages(sniper.packages)
-                    .withDebianMirror(DebianMirror.of(sniper.debianMirror, null));
+                    .withDebianMirror(DebianMirror.of(sniper.debianMirror, null))
+                    .withArchitecture(Architecture.parse(sniper.architecture));
             SysrootCommands.Outcome outcome = new SysrootCommands(resolver)
                     .run(action, sysroots == null ? List.of() : new ArrayList<>(sysroots));
             outcome.lines().forEach(out::println);

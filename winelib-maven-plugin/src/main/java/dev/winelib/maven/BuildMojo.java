@@ -12,6 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.build.BuildResult;
@@ -136,6 +137,20 @@ public final class BuildMojo extends ModuleBuildMojo {
      * Wine's msvcrt headers and the C functions they call are imported from that DLL. C sources only.
      */
     @Parameter(property = "winelib.cRuntime", defaultValue = "glibc") private String cRuntime;
+
+    /**
+     * What the DLL is built for: {@code x86_64} (64-bit, the default) or {@code i386} (32-bit, for
+     * 32-bit Windows programs under a Wine that runs them, such as Debian 12's {@code wine32}). With
+     * {@code i386} the {@code sniper} sysroot is made of Debian 11's {@code i386} packages (and
+     * {@code sysrootPackages} are resolved for i386), the code is compiled with {@code -m32} and
+     * linked with {@code ld.lld -m elf_i386}. Other values fail the build. See docs/32-bit.md.
+     */
+    @Parameter(property = "winelib.architecture", defaultValue = "x86_64") private String architecture;
+
+    @Override
+    Architecture architecture() throws SysrootException {
+        return Architecture.parse(architecture);
+    }
 
     @Inject
     public BuildMojo(MavenProjectHelper projectHelper) {

@@ -267,6 +267,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 .ldflags(ProjectLayout.splitFlags(ldflags))
                 .libraries(ListParameter.entries(libraries))
                 .glibcBaseline(glibcBaseline)
+                .architecture(architecture())
                 .baseDirectory(baseDirectory())
                 .outputTimestamp(timestamp);
     }

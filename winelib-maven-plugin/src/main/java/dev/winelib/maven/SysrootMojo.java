@@ -8,6 +8,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootCommands;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
@@ -34,6 +35,18 @@ public final class SysrootMojo extends SysrootSupport {
      */
     @Parameter(property = "winelib.sysroot")
     private String sysroot;
+
+    /**
+     * The architecture of the {@code sniper} tree: {@code x86_64} (Debian {@code amd64}, the
+     * default) or {@code i386} (Debian {@code i386}, for {@code <architecture>i386</architecture>}
+     * builds).
+     */
+    @Parameter(property = "winelib.architecture", defaultValue = "x86_64") private String architecture;
+
+    @Override
+    Architecture architecture() throws SysrootException {
+        return Architecture.parse(architecture);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

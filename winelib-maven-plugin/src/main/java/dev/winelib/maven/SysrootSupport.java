@@ -10,6 +10,7 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.sysroot.debian.DebianMirror;
@@ -48,6 +49,17 @@ abstract class SysrootSupport extends AbstractMojo {
         return SysrootResolver.standard(
                 new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info)
                 .withDebianPackages(sysrootPackages)
-                .withDebianMirror(DebianMirror.of(debianMirror, null));
+                .withDebianMirror(DebianMirror.of(debianMirror, null))
+                .withArchitecture(architecture());
+    }
+
+    /**
+     * What the goal builds for, and so which 'sniper' tree it uses: {@code x86_64} unless the goal
+     * has an {@code architecture} parameter.
+     *
+     * @throws SysrootException for a value other than {@code x86_64} or {@code i386}
+     */
+    Architecture architecture() throws SysrootException {
+        return Architecture.DEFAULT;
     }
 }

@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
- * Assembles GNU as text into a relocatable ELF64 x86-64 object, in the process, for the subset of
- * GNU as that the module templates write:
+ * Assembles GNU as text into a relocatable ELF64 x86-64 object, or an ELF32 i386 object (as
+ * {@code as --32} does: REL relocations with the addends in the section bytes), in the process,
+ * for the subset of GNU as that the module templates write:
  *
  * <ul>
  * <li>sections: {@code .text}, {@code .data}, {@code .bss}, {@code .section NAME[,"FLAGS"[,@TYPE]]}
@@ -37,8 +40,10 @@ public final class ElfAssembler implements ExprParser.Symbols {
     private AsmSection current;
     private int symbolOrder;
     private int temporaryCount;
+    private final TargetCpu cpu;
 
-    private ElfAssembler() {
+    private ElfAssembler(TargetCpu cpu) {
+        this.cpu = cpu;
         current = section(".text", AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_EXECINSTR, 0);
         section(".data", AsmSection.SHT_PROGBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE, 0);
         section(".bss", AsmSection.SHT_NOBITS, AsmSection.SHF_ALLOC | AsmSection.SHF_WRITE, 0);
@@ -50,7 +55,17 @@ public final class ElfAssembler implements ExprParser.Symbols {
      * @throws AssemblyException for anything outside the supported subset, naming the line
      */
     public static byte[] assemble(String source) {
-        ElfAssembler assembler = new ElfAssembler();
+        return assemble(source, TargetCpu.X86_64);
+    }
+
+    /**
+     * The relocatable object for {@code source}, for {@code cpu}: an ELF64 x86-64 object, or an
+     * ELF32 i386 one.
+     *
+     * @throws AssemblyException for anything outside the supported subset, naming the line
+     */
+    public static byte[] assemble(String source, TargetCpu cpu) {
+        ElfAssembler assembler = new ElfAssembler(cpu);
         for (SourceStatement s : SourceStatement.split(source)) {
             assembler.statement(s);
         }
@@ -74,11 +89,11 @@ public final class ElfAssembler implements ExprParser.Symbols {
                 throw in.error("expected a label, directive or instruction at '" + in.rest() + "'");
             }
             ExprParser expressions = new ExprParser(in, this);
-            List<Operand> operands = Operand.parseAll(in, expressions);
+            List<Operand> operands = Operand.parseAll(in, expressions, cpu);
             if (current.nobits()) {
                 throw in.error("instruction in section " + current.name() + ", which has no contents");
             }
-            X86Encoder.encode(current, in.line(), mnemonic, operands);
+            X86Encoder.encode(current, in.line(), mnemonic, operands, cpu);
         }
     }
 
@@ -326,6 +341,9 @@ public final class ElfAssembler implements ExprParser.Symbols {
                 if (current.nobits()) {
                     throw in.error("data in section " + current.name() + ", which has no contents");
                 }
+                if (size == 8 && cpu == TargetCpu.I386) {
+                    throw in.error("an 8-byte address cannot be relocated in a 32-bit (i386) object: use .long");
+                }
                 out.addFixup(new Fixup(out.length(), size, Fixup.Kind.DATA, e, 0, in.line()));
                 out.putLittleEndian(0, size);
             }
@@ -411,7 +429,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
             return;
         }
         current.requireAlignment(alignment);
-        current.add(new Fragment.Align((int) alignment, fill, max, current.code()));
+        current.add(new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386));
     }
 
     private byte[] finish() {
@@ -434,9 +452,9 @@ public final class ElfAssembler implements ExprParser.Symbols {
             section.layout();
         }
         for (AsmSection section : ordered) {
-            FixupResolver.resolve(section);
+            FixupResolver.resolve(section, cpu);
         }
-        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values())).write();
+        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).write();
     }
 
     /**

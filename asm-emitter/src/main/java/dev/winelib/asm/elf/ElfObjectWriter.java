@@ -11,25 +11,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
- * Writes the assembled sections, symbols and relocations as a relocatable ELF64 x86-64 object:
- * each section followed by its {@code .rela} section, then {@code .symtab}, {@code .strtab} and
- * {@code .shstrtab}, as GNU as orders them.
+ * Writes the assembled sections, symbols and relocations as a relocatable ELF64 x86-64 object
+ * (each section followed by its {@code .rela} section) or ELF32 i386 object (each section followed
+ * by its {@code .rel} section; the addends are written into the section bytes), then
+ * {@code .symtab}, {@code .strtab} and {@code .shstrtab}, as GNU as orders them.
  */
 final class ElfObjectWriter {
 
     private static final int SHT_SYMTAB = 2;
     private static final int SHT_STRTAB = 3;
     private static final int SHT_RELA = 4;
+    private static final int SHT_REL = 9;
     private static final long SHF_INFO_LINK = 0x40;
     private static final int STT_SECTION = 3;
 
     private final List<AsmSection> sections;
     private final List<AsmSymbol> symbols;
+    /** ELF32 i386 (REL) rather than ELF64 x86-64 (RELA). */
+    private final boolean elf32;
+    private final int symbolSize;
+    private final int relocationSize;
+    private final int wordSize;
 
-    ElfObjectWriter(List<AsmSection> sections, List<AsmSymbol> symbols) {
+    ElfObjectWriter(List<AsmSection> sections, List<AsmSymbol> symbols, TargetCpu cpu) {
         this.sections = sections;
         this.symbols = symbols;
+        this.elf32 = cpu == TargetCpu.I386;
+        this.symbolSize = elf32 ? 16 : 24;
+        this.relocationSize = elf32 ? 8 : 24;
+        this.wordSize = elf32 ? 4 : 8;
     }
 
     /** A section header and where its content comes from. */
@@ -58,18 +71,21 @@ final class ElfObjectWriter {
             h.type = s.type();
             h.flags = s.flags();
             h.content = s.nobits() ? new byte[0] : s.content();
+            if (elf32 && !s.nobits()) {
+                h.content = withAddendsInPlace(h.content, s.relocations());
+            }
             h.size = s.size();
             h.alignment = s.alignment();
             sectionIndex.put(s, headers.size());
             headers.add(h);
             if (!s.relocations().isEmpty()) {
                 Header r = new Header();
-                r.name = ".rela" + s.name();
-                r.type = SHT_RELA;
+                r.name = (elf32 ? ".rel" : ".rela") + s.name();
+                r.type = elf32 ? SHT_REL : SHT_RELA;
                 r.flags = SHF_INFO_LINK;
                 r.info = sectionIndex.get(s);
-                r.alignment = 8;
-                r.entrySize = 24;
+                r.alignment = wordSize;
+                r.entrySize = relocationSize;
                 relaHeaders.put(s, r);
                 headers.add(r);
             }
@@ -104,9 +120,9 @@ final class ElfObjectWriter {
         strtab.write(0);
         Map<AsmSection, Integer> sectionSymbolIndex = new HashMap<>();
         Map<AsmSymbol, Integer> symbolIndex = new HashMap<>();
-        ByteBuffer symtab = ByteBuffer.allocate(24 * (1 + sectionSymbols.size() + locals.size() + globals.size()))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        symtab.put(new byte[24]);
+        ByteBuffer symtab = ByteBuffer.allocate(symbolSize * (1 + sectionSymbols.size() + locals.size()
+                + globals.size())).order(ByteOrder.LITTLE_ENDIAN);
+        symtab.put(new byte[symbolSize]);
         int index = 1;
         for (AsmSection s : sectionSymbols) {
             sectionSymbolIndex.put(s, index++);
@@ -135,8 +151,8 @@ final class ElfObjectWriter {
         symtabHeader.size = symtabHeader.content.length;
         symtabHeader.link = symtabIndex + 1;
         symtabHeader.info = firstGlobal;
-        symtabHeader.alignment = 8;
-        symtabHeader.entrySize = 24;
+        symtabHeader.alignment = wordSize;
+        symtabHeader.entrySize = symbolSize;
         if (withSymbols) {
             headers.add(symtabHeader);
         }
@@ -157,12 +173,17 @@ final class ElfObjectWriter {
 
         for (Map.Entry<AsmSection, Header> e : relaHeaders.entrySet()) {
             List<Relocation> relocations = e.getKey().relocations();
-            ByteBuffer rela = ByteBuffer.allocate(24 * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer rela = ByteBuffer.allocate(relocationSize * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
             for (Relocation r : relocations) {
                 long symbol = r.symbol() != null ? symbolIndex.get(r.symbol()) : sectionSymbolIndex.get(r.section());
-                rela.putLong(r.offset());
-                rela.putLong(symbol << 32 | r.type());
-                rela.putLong(r.addend());
+                if (elf32) {
+                    rela.putInt(Math.toIntExact(r.offset()));
+                    rela.putInt((int) (symbol << 8 | r.type()));
+                } else {
+                    rela.putLong(r.offset());
+                    rela.putLong(symbol << 32 | r.type());
+                    rela.putLong(r.addend());
+                }
             }
             Header h = e.getValue();
             h.content = rela.array();
@@ -184,15 +205,21 @@ final class ElfObjectWriter {
         shstrtabHeader.content = shstrtab.toByteArray();
         shstrtabHeader.size = shstrtabHeader.content.length;
 
-        long offset = 64;
+        int headerSize = elf32 ? 52 : 64;
+        int sectionHeaderSize = elf32 ? 40 : 64;
+        long offset = headerSize;
         for (Header h : headers.subList(1, headers.size())) {
             offset = alignUp(offset, Math.max(1, h.alignment));
             h.offset = offset;
             offset += h.content.length;
         }
-        long sectionHeaders = alignUp(offset, 8);
-        long total = sectionHeaders + 64L * headers.size();
+        long sectionHeaders = alignUp(offset, wordSize);
+        long total = sectionHeaders + (long) sectionHeaderSize * headers.size();
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
+        if (elf32) {
+            writeElf32Headers(out, headers, sectionHeaders);
+            return out.array();
+        }
         out.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         out.putShort((short) 1); // ET_REL
         out.putShort((short) 62); // EM_X86_64
@@ -226,6 +253,62 @@ final class ElfObjectWriter {
         return out.array();
     }
 
+    private static void writeElf32Headers(ByteBuffer out, List<Header> headers, long sectionHeaders) {
+        out.put(new byte[] {0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        out.putShort((short) 1); // ET_REL
+        out.putShort((short) 3); // EM_386
+        out.putInt(1);
+        out.putInt(0); // e_entry
+        out.putInt(0); // e_phoff
+        out.putInt(Math.toIntExact(sectionHeaders));
+        out.putInt(0); // e_flags
+        out.putShort((short) 52);
+        out.putShort((short) 0);
+        out.putShort((short) 0);
+        out.putShort((short) 40);
+        out.putShort((short) headers.size());
+        out.putShort((short) (headers.size() - 1)); // .shstrtab is last
+        for (Header h : headers.subList(1, headers.size())) {
+            out.put((int) h.offset, h.content);
+        }
+        out.position((int) sectionHeaders);
+        for (Header h : headers) {
+            out.putInt(h.nameOffset);
+            out.putInt(h.type);
+            out.putInt((int) h.flags);
+            out.putInt(0);
+            out.putInt((int) h.offset);
+            out.putInt((int) h.size);
+            out.putInt(h.link);
+            out.putInt(h.info);
+            out.putInt((int) h.alignment);
+            out.putInt((int) h.entrySize);
+        }
+    }
+
+    /** A copy of {@code content} with each relocation's addend added into the field it patches (REL). */
+    private static byte[] withAddendsInPlace(byte[] content, List<Relocation> relocations) {
+        byte[] patched = content.clone();
+        for (Relocation r : relocations) {
+            int at = Math.toIntExact(r.offset());
+            int size = r.i386FieldSize();
+            long field = 0;
+            for (int i = 0; i < size; i++) {
+                field |= (patched[at + i] & 0xffL) << (8 * i);
+            }
+            long value = field + r.addend();
+            long min = -(1L << (8 * size - 1));
+            long max = (1L << (8 * size)) - 1;
+            if (value < min || value > max) {
+                throw new IllegalStateException("addend " + r.addend() + " does not fit its " + size + "-byte field");
+            }
+            for (int i = 0; i < size; i++) {
+                patched[at + i] = (byte) (value >>> (8 * i));
+            }
+        }
+        return patched;
+    }
+
     private static long size(AsmSymbol s) {
         if (s.size() == null) {
             return 0;
@@ -241,13 +324,19 @@ final class ElfObjectWriter {
         return at;
     }
 
-    private static void putSymbol(ByteBuffer b, int name, int info, int other, int shndx, long value, long size) {
+    private void putSymbol(ByteBuffer b, int name, int info, int other, int shndx, long value, long size) {
         b.putInt(name);
+        if (elf32) {
+            b.putInt((int) value);
+            b.putInt((int) size);
+        }
         b.put((byte) info);
         b.put((byte) other);
         b.putShort((short) shndx);
-        b.putLong(value);
-        b.putLong(size);
+        if (!elf32) {
+            b.putLong(value);
+            b.putLong(size);
+        }
     }
 
     private static long alignUp(long v, long a) {

@@ -1,5 +1,7 @@
 package dev.winelib.asm.elf;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
  * Turns a laid-out section's fixups into bytes where the assembler knows the value, and into
  * relocations where only the linker can compute it, choosing relocation types as GNU as does.
@@ -7,13 +9,15 @@ package dev.winelib.asm.elf;
 final class FixupResolver {
 
     private final AsmSection section;
+    private final boolean i386;
 
-    private FixupResolver(AsmSection section) {
+    private FixupResolver(AsmSection section, TargetCpu cpu) {
         this.section = section;
+        this.i386 = cpu == TargetCpu.I386;
     }
 
-    static void resolve(AsmSection section) {
-        new FixupResolver(section).run();
+    static void resolve(AsmSection section, TargetCpu cpu) {
+        new FixupResolver(section, cpu).run();
     }
 
     private void run() {
@@ -25,7 +29,9 @@ final class FixupResolver {
             } else if (f instanceof Fragment.Jump j && !ElfAssembler.relaxable(j, section)) {
                 AsmSymbol t = j.target;
                 long at = j.address() + 1;
-                if (t.external() && j.addend == 0) {
+                if (i386) {
+                    relocate(at, Relocation.R_386_PC32, t, j.addend - 4);
+                } else if (t.external() && j.addend == 0) {
                     section.relocations().add(new Relocation(at, Relocation.R_X86_64_PLT32, t, null, j.addend - 4));
                 } else {
                     relocate(at, Relocation.R_X86_64_PC32, t, j.addend - 4);
@@ -60,7 +66,8 @@ final class FixupResolver {
         }
         // GNU as: a call or jump to a global symbol itself goes through the PLT; with an offset it does not
         boolean plain = v.constant() == fixup.adjust();
-        int type = fixup.kind() == Fixup.Kind.BRANCH && t.external() && plain ? Relocation.R_X86_64_PLT32
+        int type = i386 ? Relocation.R_386_PC32
+                : fixup.kind() == Fixup.Kind.BRANCH && t.external() && plain ? Relocation.R_X86_64_PLT32
                 : Relocation.R_X86_64_PC32;
         relocate(place, type, t, v.constant());
     }
@@ -72,7 +79,13 @@ final class FixupResolver {
             return;
         }
         if (v.minus() == null) {
-            relocate(place, switch (fixup.size()) {
+            relocate(place, i386 ? switch (fixup.size()) {
+                case 4 -> Relocation.R_386_32;
+                case 2 -> Relocation.R_386_16;
+                case 1 -> Relocation.R_386_8;
+                default -> throw new AssemblyException(fixup.line(), "an 8-byte address cannot be relocated in a"
+                        + " 32-bit (i386) object");
+            } : switch (fixup.size()) {
                 case 8 -> Relocation.R_X86_64_64;
                 case 4 -> Relocation.R_X86_64_32;
                 case 2 -> Relocation.R_X86_64_16;
@@ -86,7 +99,13 @@ final class FixupResolver {
                     + minus + "' cannot be represented: the subtracted symbol must be in the section being written ("
                     + section.name() + ")");
         }
-        relocate(place, switch (fixup.size()) {
+        relocate(place, i386 ? switch (fixup.size()) {
+            case 4 -> Relocation.R_386_PC32;
+            case 2 -> Relocation.R_386_PC16;
+            case 1 -> Relocation.R_386_PC8;
+            default -> throw new AssemblyException(fixup.line(), "an 8-byte difference cannot be relocated in a"
+                    + " 32-bit (i386) object");
+        } : switch (fixup.size()) {
             case 8 -> Relocation.R_X86_64_PC64;
             case 4 -> Relocation.R_X86_64_PC32;
             case 2 -> Relocation.R_X86_64_PC16;

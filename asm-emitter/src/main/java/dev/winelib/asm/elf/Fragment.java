@@ -106,13 +106,15 @@ sealed interface Fragment {
         final Integer fill;
         final int maxSkip;
         final boolean code;
+        final boolean i386;
         private long address;
 
-        Align(int alignment, Integer fill, int maxSkip, boolean code) {
+        Align(int alignment, Integer fill, int maxSkip, boolean code, boolean i386) {
             this.alignment = alignment;
             this.fill = fill;
             this.maxSkip = maxSkip;
             this.code = code;
+            this.i386 = i386;
         }
 
         @Override
@@ -146,6 +148,8 @@ sealed interface Fragment {
             int pad = (int) size();
             if (fill != null) {
                 Arrays.fill(target, at, at + pad, (byte) fill.intValue());
+            } else if (code && i386) {
+                NopPadding.write32(target, at, pad);
             } else if (code) {
                 NopPadding.write(target, at, pad);
             }

@@ -3,6 +3,8 @@ package dev.winelib.asm.elf;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.winelib.spec.TargetCpu;
+
 /** An AT&T-syntax instruction operand. */
 sealed interface Operand {
 
@@ -27,13 +29,13 @@ sealed interface Operand {
     }
 
     /** Parses the comma-separated operands that follow a mnemonic. */
-    static List<Operand> parseAll(Cursor in, ExprParser expressions) {
+    static List<Operand> parseAll(Cursor in, ExprParser expressions, TargetCpu cpu) {
         List<Operand> operands = new ArrayList<>();
         if (in.atEnd()) {
             return operands;
         }
         while (true) {
-            operands.add(parse(in, expressions));
+            operands.add(parse(in, expressions, cpu));
             if (in.atEnd()) {
                 return operands;
             }
@@ -41,18 +43,19 @@ sealed interface Operand {
         }
     }
 
-    private static Operand parse(Cursor in, ExprParser expressions) {
+    private static Operand parse(Cursor in, ExprParser expressions, TargetCpu cpu) {
+        boolean i386 = cpu == TargetCpu.I386;
         char c = in.peek();
         if (c == '*') {
             in.tryConsume('*');
-            Operand inner = parse(in, expressions);
-            if (!(inner instanceof Reg) && !(inner instanceof Memory)) {
+            Operand inner = parse(in, expressions, cpu);
+            if (!(inner instanceof Reg) && !(inner instanceof Memory) && !(i386 && inner instanceof Direct)) {
                 throw in.error("'*' must be followed by a register or a memory operand");
             }
             return new Indirect(inner);
         }
         if (c == '%') {
-            Register r = register(in);
+            Register r = register(in, cpu);
             if (in.peek() == ':') {
                 throw in.error("segment overrides are not supported");
             }
@@ -76,15 +79,16 @@ sealed interface Operand {
         Register base = null;
         Register index = null;
         int scale = 1;
+        Register.Kind addressKind = i386 ? Register.Kind.GPR32 : Register.Kind.GPR64;
         if (in.peek() == '%') {
-            base = register(in);
-            if (base.kind() != Register.Kind.GPR64 && base.kind() != Register.Kind.RIP) {
-                throw in.error("base register " + base + " is not a 64-bit register");
+            base = register(in, cpu);
+            if (base.kind() != addressKind && base.kind() != Register.Kind.RIP) {
+                throw in.error("base register " + base + " is not a " + (i386 ? "32" : "64") + "-bit register");
             }
         }
         if (in.tryConsume(',')) {
-            index = register(in);
-            if (index.kind() != Register.Kind.GPR64 || index.number() == 4) {
+            index = register(in, cpu);
+            if (index.kind() != addressKind || index.number() == 4) {
                 throw in.error(index + " cannot be an index register");
             }
             if (base != null && base.kind() == Register.Kind.RIP) {
@@ -113,12 +117,15 @@ sealed interface Operand {
         return percent;
     }
 
-    private static Register register(Cursor in) {
+    private static Register register(Cursor in, TargetCpu cpu) {
         in.expect('%', "a register");
         String name = in.plainName();
         Register r = name == null ? null : Register.named(name);
         if (r == null) {
             throw in.error("unknown or unsupported register '%" + (name == null ? in.rest() : name) + "'");
+        }
+        if (cpu == TargetCpu.I386 && !r.existsOnI386()) {
+            throw in.error("register " + r + " does not exist in 32-bit (i386) code");
         }
         return r;
     }

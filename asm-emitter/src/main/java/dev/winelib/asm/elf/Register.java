@@ -36,6 +36,11 @@ record Register(String name, Kind kind, int number) {
         return BY_NAME.get(name);
     }
 
+    /** Whether i386 code has this register: the eight 32-bit general registers and xmm0 to xmm7. */
+    boolean existsOnI386() {
+        return (kind == Kind.GPR32 || kind == Kind.XMM) && number < 8;
+    }
+
     boolean gpr() {
         return kind == Kind.GPR64 || kind == Kind.GPR32;
     }

@@ -3,11 +3,19 @@ package dev.winelib.asm.elf;
 import java.util.List;
 import java.util.Set;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
  * Encodes the x86-64 instructions of the module templates, the way GNU as encodes them: {@code nop
  * ret ud2 int3}, {@code push pop}, {@code jmp call} (direct, {@code *%reg}, {@code *mem}),
  * {@code mov} (general registers, immediates, memory, and the SSE {@code movq}), {@code movabs},
  * {@code movups}, {@code lea}, and {@code add or and sub xor cmp}. Anything else is refused.
+ *
+ * <p>In i386 mode ({@code as --32}) the same instructions are encoded without REX prefixes on the
+ * 32-bit registers, with 32-bit operand and address size; a memory operand's displacement and an
+ * immediate may then be a symbol expression (an absolute or, against a label of the section,
+ * PC-relative 32-bit field), as position-independent i386 code needs; {@code ret $n} and
+ * {@code push $imm} are encoded in both modes.
  */
 final class X86Encoder {
 
@@ -17,16 +25,18 @@ final class X86Encoder {
     private final AsmSection section;
     private final int line;
     private final String mnemonic;
+    private final boolean i386;
 
-    private X86Encoder(AsmSection section, int line, String mnemonic) {
+    private X86Encoder(AsmSection section, int line, String mnemonic, TargetCpu cpu) {
         this.section = section;
         this.line = line;
         this.mnemonic = mnemonic;
+        this.i386 = cpu == TargetCpu.I386;
     }
 
     /** Encodes one instruction into {@code section}. */
-    static void encode(AsmSection section, int line, String mnemonic, List<Operand> operands) {
-        new X86Encoder(section, line, mnemonic).encode(operands);
+    static void encode(AsmSection section, int line, String mnemonic, List<Operand> operands, TargetCpu cpu) {
+        new X86Encoder(section, line, mnemonic, cpu).encode(operands);
     }
 
     private void encode(List<Operand> ops) {
@@ -42,9 +52,12 @@ final class X86Encoder {
         } else {
             throw error("instruction '" + mnemonic + "' is not supported by the in-process assembler");
         }
+        if (i386 && size == 64) {
+            throw error("'" + mnemonic + "': 64-bit operands do not exist in 32-bit (i386) code");
+        }
         switch (base) {
             case "nop" -> fixed(ops, size, 0x90);
-            case "ret" -> fixed(ops, size, 0xc3);
+            case "ret" -> ret(ops, size);
             case "int3" -> fixed(ops, size, 0xcc);
             case "ud2" -> fixed(ops, size, 0x0f, 0x0b);
             case "push" -> pushPop(ops, size, 0x50);
@@ -59,10 +72,26 @@ final class X86Encoder {
         }
     }
 
+    /** {@code ret}, or {@code ret $n}: return and pop n bytes of arguments. */
+    private void ret(List<Operand> ops, int size) {
+        if (ops.size() == 1 && ops.get(0) instanceof Operand.Immediate imm) {
+            requireNoSize(size);
+            long n = constantImmediate(imm);
+            if (n < 0 || n > 0xffff) {
+                throw error("'ret' pops 0 to 65535 bytes, not " + n);
+            }
+            Fragment.Bytes out = section.bytes();
+            out.put(0xc2);
+            out.putLittleEndian(n, 2);
+            return;
+        }
+        fixed(ops, size, 0xc3);
+    }
+
     private void fixed(List<Operand> ops, int size, int... bytes) {
         operands(ops, 0);
         if (size == 32) {
-            throw error("'" + mnemonic + "' has no 32-bit form in 64-bit mode");
+            throw error("'" + mnemonic + "' takes no operand-size suffix");
         }
         Fragment.Bytes out = section.bytes();
         for (int b : bytes) {
@@ -72,18 +101,50 @@ final class X86Encoder {
 
     private void pushPop(List<Operand> ops, int size, int opcode) {
         operands(ops, 1);
-        if (!(ops.get(0) instanceof Operand.Reg reg) || reg.register().kind() != Register.Kind.GPR64 || size == 32) {
-            throw error("'" + mnemonic + "' takes a 64-bit register");
+        if (opcode == 0x50 && ops.get(0) instanceof Operand.Immediate imm) {
+            pushImmediate(imm);
+            return;
+        }
+        Register.Kind stackKind = i386 ? Register.Kind.GPR32 : Register.Kind.GPR64;
+        String width = i386 ? "32-bit" : "64-bit";
+        if (!(ops.get(0) instanceof Operand.Reg reg) || reg.register().kind() != stackKind
+                || size == (i386 ? 64 : 32)) {
+            throw error("'" + mnemonic + "' takes a " + width + " register");
         }
         Register r = reg.register();
-        if (r.bits() != 64) {
-            throw error("'" + mnemonic + "' takes a 64-bit register");
-        }
         Fragment.Bytes out = section.bytes();
         if (r.extended()) {
             out.put(0x41);
         }
         out.put(opcode + r.low3());
+    }
+
+    /** {@code push $imm}: sign-extended imm8 when it fits, else imm32 (a symbol in i386 code). */
+    private void pushImmediate(Operand.Immediate imm) {
+        Fragment.Bytes out = section.bytes();
+        if (!Expr.isConstant(imm.value())) {
+            if (!i386) {
+                throw error("a symbol as immediate is only supported by 'movabs'");
+            }
+            out.put(0x68);
+            out.addFixup(new Fixup(out.length(), 4, Fixup.Kind.DATA, imm.value(), 0, line));
+            out.putLittleEndian(0, 4);
+            return;
+        }
+        long value = Expr.constant(imm.value(), line);
+        if (i386 && fitsUnsignedOrSigned32(value)) {
+            value = (int) value; // 32-bit pushes see 0xffffffff as -1
+        }
+        if (fitsInt8(value)) {
+            out.put(0x6a);
+            out.put((int) value);
+        } else {
+            if (i386 ? !fitsUnsignedOrSigned32(value) : !fitsInt32(value)) {
+                throw error("immediate " + value + " does not fit in 32 bits");
+            }
+            out.put(0x68);
+            out.putLittleEndian(value, 4);
+        }
     }
 
     private void jmp(List<Operand> ops, int size) {
@@ -116,7 +177,7 @@ final class X86Encoder {
     }
 
     private void requireNoSize(int size) {
-        if (size == 32) {
+        if (size == 32 && !i386) {
             throw error("'" + mnemonic + "' has no 32-bit form in 64-bit mode");
         }
     }
@@ -127,8 +188,10 @@ final class X86Encoder {
             throw error("'" + mnemonic + "' needs a target: a symbol, '*%reg' or '*mem'");
         }
         requireNoSize(size);
-        if (ind.target() instanceof Operand.Reg r && r.register().kind() != Register.Kind.GPR64) {
-            throw error("'" + mnemonic + "' through " + r.register() + ": a 64-bit register is needed");
+        Register.Kind kind = i386 ? Register.Kind.GPR32 : Register.Kind.GPR64;
+        if (ind.target() instanceof Operand.Reg r && r.register().kind() != kind) {
+            throw error("'" + mnemonic + "' through " + r.register() + ": a " + (i386 ? "32" : "64")
+                    + "-bit register is needed");
         }
         modRm(0, false, new int[] {0xff}, ext, ind.target(), 0);
     }
@@ -147,6 +210,16 @@ final class X86Encoder {
             modRm(0, w, new int[] {0x89}, s.register().number(), dst, 0);
         } else if (src instanceof Operand.Memory && dst instanceof Operand.Reg d) {
             modRm(0, w, new int[] {0x8b}, d.register().number(), src, 0);
+        } else if (i386 && src instanceof Operand.Immediate imm && !Expr.isConstant(imm.value())) {
+            // an address as immediate: an absolute 32-bit field
+            if (dst instanceof Operand.Reg d) {
+                section.bytes().put(0xb8 + d.register().low3());
+            } else {
+                modRm(0, false, new int[] {0xc7}, 0, dst, 4);
+            }
+            Fragment.Bytes out = section.bytes();
+            out.addFixup(new Fixup(out.length(), 4, Fixup.Kind.DATA, imm.value(), 0, line));
+            out.putLittleEndian(0, 4);
         } else if (src instanceof Operand.Immediate imm && dst instanceof Operand.Reg d) {
             long value = constantImmediate(imm);
             Fragment.Bytes out = section.bytes();
@@ -201,6 +274,9 @@ final class X86Encoder {
 
     private void movabs(List<Operand> ops, int size) {
         operands(ops, 2);
+        if (i386) {
+            throw error("'movabs' does not exist in 32-bit (i386) code");
+        }
         if (!(ops.get(0) instanceof Operand.Immediate imm) || !(ops.get(1) instanceof Operand.Reg d)
                 || d.register().kind() != Register.Kind.GPR64 || size == 32) {
             throw error("'movabs' is supported as 'movabs $value, %reg64' only");
@@ -298,6 +374,18 @@ final class X86Encoder {
             out.put(prefix);
         }
         int rex = (w ? 8 : 0) | (reg >= 8 ? 4 : 0);
+        if (rm instanceof Operand.Direct d) {
+            // i386 absolute address (no base, no index): mod 00, r/m 101, disp32
+            if (!i386) {
+                throw error("an absolute memory operand is only supported in 32-bit (i386) code");
+            }
+            for (int b : opcode) {
+                out.put(b);
+            }
+            out.put((reg & 7) << 3 | 5);
+            displacement32(out, d.target());
+            return;
+        }
         if (rm instanceof Operand.Reg r) {
             if (r.register().extended()) {
                 rex |= 1;
@@ -328,10 +416,26 @@ final class X86Encoder {
         }
         if (m.base() == null) {
             // index without base: SIB with no base, always a 32-bit displacement
-            long disp = m.displacement() == null ? 0 : constantDisplacement(m.displacement());
             out.put((reg & 7) << 3 | 4);
             out.put(Integer.numberOfTrailingZeros(m.scale()) << 6 | m.index().low3() << 3 | 5);
+            if (i386 && m.displacement() != null && !Expr.isConstant(m.displacement())) {
+                displacement32(out, m.displacement());
+                return;
+            }
+            long disp = m.displacement() == null ? 0 : constantDisplacement(m.displacement());
             out.putLittleEndian(disp, 4);
+            return;
+        }
+        if (i386 && m.displacement() != null && !Expr.isConstant(m.displacement())) {
+            // a symbol expression as displacement: always 32 bits (mod 10)
+            if (m.index() != null || m.base().low3() == 4) {
+                out.put(2 << 6 | (reg & 7) << 3 | 4);
+                int index = m.index() == null ? 4 : m.index().low3();
+                out.put(Integer.numberOfTrailingZeros(m.scale()) << 6 | index << 3 | m.base().low3());
+            } else {
+                out.put(2 << 6 | (reg & 7) << 3 | m.base().low3());
+            }
+            displacement32(out, m.displacement());
             return;
         }
         if (m.base().kind() == Register.Kind.RIP) {
@@ -372,6 +476,16 @@ final class X86Encoder {
         } else if (mod == 2) {
             out.putLittleEndian(disp, 4);
         }
+    }
+
+    /** A 32-bit displacement field for a symbol expression, resolved or relocated later. */
+    private void displacement32(Fragment.Bytes out, Expr e) {
+        if (Expr.isConstant(e)) {
+            out.putLittleEndian(constantDisplacement(e), 4);
+            return;
+        }
+        out.addFixup(new Fixup(out.length(), 4, Fixup.Kind.DATA, e, 0, line));
+        out.putLittleEndian(0, 4);
     }
 
     private long constantDisplacement(Expr e) {

@@ -13,19 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 
 /**
  * Debian 11's archive as this project reads it, without apt or dpkg: the {@code InRelease} of
  * {@code bullseye}, {@code bullseye-updates} and {@code bullseye-security}, each checked against
- * Debian's archive keys ({@link SignedRelease}); their {@code main/binary-amd64/Packages.xz} and
- * {@code main/Contents-amd64.gz}, checked against the SHA-256 the signed file lists; and
- * {@code .deb} files, checked against the SHA-256 of the {@code Packages} entry.
+ * Debian's archive keys ({@link SignedRelease}); their {@code main/binary-ARCH/Packages.xz} and
+ * {@code main/Contents-ARCH.gz} (ARCH {@code amd64} or {@code i386}), checked against the SHA-256
+ * the signed file lists; and {@code .deb} files, checked against the SHA-256 of the
+ * {@code Packages} entry.
  *
  * <p>Index files and packages are kept in a store named by their sha256 (below
  * {@code storeDirectory}: {@code indices/} and {@code debs/}), re-hashed whenever they are used;
@@ -39,12 +42,23 @@ import dev.winelib.sysroot.SysrootException;
  */
 public final class DebianArchive {
 
-    /** The index of each suite's packages. */
-    public static final String PACKAGES = "main/binary-amd64/Packages.xz";
-    /** Which package ships each file. */
-    public static final String CONTENTS = "main/Contents-amd64.gz";
+    /** The index of each suite's amd64 packages. */
+    public static final String PACKAGES = packagesPath(Architecture.X86_64);
+    /** Which amd64 package ships each file. */
+    public static final String CONTENTS = contentsPath(Architecture.X86_64);
+
+    /** The index of each suite's packages of {@code arch}, e.g. {@code main/binary-i386/Packages.xz}. */
+    public static String packagesPath(Architecture arch) {
+        return "main/binary-" + arch.debianName() + "/Packages.xz";
+    }
+
+    /** Which package of {@code arch} ships each file, e.g. {@code main/Contents-i386.gz}. */
+    public static String contentsPath(Architecture arch) {
+        return "main/Contents-" + arch.debianName() + ".gz";
+    }
 
     private final DebianMirror mirror;
+    private final Architecture architecture;
     private final Path store;
     private final Consumer<String> log;
     private final VerifiedDownloads downloads;
@@ -58,12 +72,31 @@ public final class DebianArchive {
      * @param offlineAdvice appended to messages about network failures: how to go on without network
      */
     public DebianArchive(DebianMirror mirror, Path storeDirectory, Consumer<String> log, String offlineAdvice) {
-        this(mirror, storeDirectory, log, offlineAdvice, SignedRelease.debianKeys(), Clock.systemUTC());
+        this(mirror, Architecture.X86_64, storeDirectory, log, offlineAdvice);
+    }
+
+    /**
+     * The archive's packages of {@code architecture} ({@code amd64} or {@code i386}, with
+     * {@code all}).
+     *
+     * @param storeDirectory where verified index files and packages are kept (files are named by
+     *     their sha256, so both architectures can share one)
+     * @param offlineAdvice appended to messages about network failures: how to go on without network
+     */
+    public DebianArchive(DebianMirror mirror, Architecture architecture, Path storeDirectory, Consumer<String> log,
+            String offlineAdvice) {
+        this(mirror, architecture, storeDirectory, log, offlineAdvice, SignedRelease.debianKeys(), Clock.systemUTC());
     }
 
     DebianArchive(DebianMirror mirror, Path storeDirectory, Consumer<String> log, String offlineAdvice,
             PGPPublicKeyRingCollection keys, Clock clock) {
+        this(mirror, Architecture.X86_64, storeDirectory, log, offlineAdvice, keys, clock);
+    }
+
+    DebianArchive(DebianMirror mirror, Architecture architecture, Path storeDirectory, Consumer<String> log,
+            String offlineAdvice, PGPPublicKeyRingCollection keys, Clock clock) {
         this.mirror = Objects.requireNonNull(mirror, "mirror");
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.store = storeDirectory.toAbsolutePath().normalize();
         this.log = Objects.requireNonNull(log, "log");
         this.downloads = new VerifiedDownloads(offlineAdvice);
@@ -73,6 +106,11 @@ public final class DebianArchive {
 
     public DebianMirror mirror() {
         return mirror;
+    }
+
+    /** The architecture whose packages this archive reads. */
+    public Architecture architecture() {
+        return architecture;
     }
 
     /** The signed release of each suite, by suite name, fetched and checked once per instance. */
@@ -102,16 +140,17 @@ public final class DebianArchive {
         if (index == null) {
             List<PackageIndex.Source> sources = new ArrayList<>();
             for (DebianMirror.Suite suite : mirror.suites()) {
-                Path xz = indexFile(suite, PACKAGES);
+                String packages = packagesPath(architecture);
+                Path xz = indexFile(suite, packages);
                 try (InputStream in = new XZCompressorInputStream(Files.newInputStream(xz))) {
                     sources.add(new PackageIndex.Source(suite.name(), suite.archive(),
                             new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 } catch (IOException e) {
-                    throw new SysrootException(suite.file(PACKAGES) + " (stored as " + xz + ") cannot be"
+                    throw new SysrootException(suite.file(packages) + " (stored as " + xz + ") cannot be"
                             + " decompressed: " + e.getMessage(), e);
                 }
             }
-            index = PackageIndex.of(sources);
+            index = PackageIndex.of(sources, architecture);
         }
         return index;
     }
@@ -120,7 +159,7 @@ public final class DebianArchive {
     public ContentsIndex contents() throws SysrootException {
         List<Path> files = new ArrayList<>();
         for (DebianMirror.Suite suite : mirror.suites()) {
-            files.add(indexFile(suite, CONTENTS));
+            files.add(indexFile(suite, contentsPath(architecture)));
         }
         return new ContentsIndex(files);
     }
@@ -129,6 +168,16 @@ public final class DebianArchive {
     public Path deb(BinaryPackage pkg) throws SysrootException {
         return downloads.stored(store.resolve("debs"), pkg.sha256(), pkg.size(), List.of(pkg.uri()),
                 pkg.debFileName());
+    }
+
+    /**
+     * The {@code .deb} of a package, from the store or downloaded and checked against its sha256;
+     * empty when the mirror does not serve it (HTTP 404 although the signed index lists it: the
+     * security archive no longer serves some i386 packages of bullseye's last updates).
+     */
+    public Optional<Path> debIfServed(BinaryPackage pkg) throws SysrootException {
+        return downloads.stored(store.resolve("debs"), pkg.sha256(), pkg.size(), List.of(pkg.uri()),
+                pkg.debFileName(), true);
     }
 
     /** A file the suite's signed release lists, from the store or downloaded (by hash when offered). */

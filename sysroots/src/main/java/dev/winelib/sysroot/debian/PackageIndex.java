@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 
 /**
@@ -25,13 +26,21 @@ import dev.winelib.sysroot.SysrootException;
  */
 public final class PackageIndex {
 
-    /** The architectures a package may have to be used: the sysroot's own, and {@code all}. */
+    /** The architectures a package of an amd64 index may have to be used: the sysroot's own, and {@code all}. */
     public static final Set<String> ARCHITECTURES = Set.of("amd64", "all");
 
     private final Map<String, BinaryPackage> packages;
     private final Map<String, List<BinaryPackage>> providers;
+    private final Architecture architecture;
+    private final Map<String, List<BinaryPackage>> versions;
 
-    private PackageIndex(Map<String, BinaryPackage> packages) {
+    private PackageIndex(Map<String, BinaryPackage> packages, Map<String, List<BinaryPackage>> versions,
+            Architecture architecture) {
+        this.architecture = architecture;
+        Map<String, List<BinaryPackage>> byName = new HashMap<>();
+        versions.forEach((name, list) -> byName.put(name, list.stream()
+                .sorted(Comparator.comparing(BinaryPackage::version).reversed()).toList()));
+        this.versions = Map.copyOf(byName);
         this.packages = Map.copyOf(packages);
         Map<String, List<BinaryPackage>> p = new HashMap<>();
         for (BinaryPackage pkg : new TreeMap<>(packages).values()) {
@@ -47,17 +56,29 @@ public final class PackageIndex {
     public record Source(String suite, URI archive, String text) {
     }
 
-    /** Reads indices; for a name listed more than once the highest version wins. */
+    /** Reads amd64 indices; for a name listed more than once the highest version wins. */
     public static PackageIndex of(List<Source> sources) throws SysrootException {
+        return of(sources, Architecture.X86_64);
+    }
+
+    /**
+     * Reads the indices of {@code architecture}'s packages ({@code binary-amd64} or
+     * {@code binary-i386}): only packages of that Debian architecture and {@code all} are taken;
+     * for a name listed more than once the highest version wins.
+     */
+    public static PackageIndex of(List<Source> sources, Architecture architecture) throws SysrootException {
+        Set<String> usable = Set.of(architecture.debianName(), "all");
         Map<String, BinaryPackage> packages = new HashMap<>();
+        Map<String, List<BinaryPackage>> versions = new HashMap<>();
         for (Source source : sources) {
             String where = source.suite() + " Packages";
             try (BufferedReader in = new BufferedReader(new StringReader(source.text()))) {
                 List<IllegalArgumentException> bad = new ArrayList<>();
                 ControlParagraphs.read(in, where, fields -> {
                     try {
-                        BinaryPackage pkg = toPackage(fields, source);
+                        BinaryPackage pkg = toPackage(fields, source, usable);
                         if (pkg != null) {
+                            versions.computeIfAbsent(pkg.name(), k -> new ArrayList<>()).add(pkg);
                             packages.merge(pkg.name(), pkg, (a, b) -> b.version().compareTo(a.version()) > 0 ? b : a);
                         }
                     } catch (IllegalArgumentException e) {
@@ -72,12 +93,26 @@ public final class PackageIndex {
                 throw new SysrootException(where + " of " + source.archive() + " cannot be read: " + e.getMessage(), e);
             }
         }
-        return new PackageIndex(packages);
+        return new PackageIndex(packages, versions, architecture);
     }
 
-    private static BinaryPackage toPackage(Map<String, String> f, Source source) {
+    /**
+     * The other versions the indices list for {@code pkg}'s name that are older than it, newest
+     * first (e.g. the release's version of a package that a security update replaced).
+     */
+    public List<BinaryPackage> olderVersions(BinaryPackage pkg) {
+        return versions.getOrDefault(pkg.name(), List.of()).stream()
+                .filter(p -> p.version().compareTo(pkg.version()) < 0).toList();
+    }
+
+    /** The architecture whose packages the index holds (besides {@code all}). */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    private static BinaryPackage toPackage(Map<String, String> f, Source source, Set<String> usable) {
         String arch = ControlParagraphs.field(f, "Architecture");
-        if (arch == null || !ARCHITECTURES.contains(arch)) {
+        if (arch == null || !usable.contains(arch)) {
             return null;
         }
         String name = required(f, "Package");

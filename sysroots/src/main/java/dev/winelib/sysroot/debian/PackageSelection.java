@@ -24,8 +24,9 @@ import dev.winelib.sysroot.SysrootException;
  * of highest {@code Priority}, then first by name). A versioned dependency is satisfied by a
  * {@code Provides} only if that names a version ({@code Provides: foo (= 1.2)}), as in dpkg.
  * {@code name:any} needs a package with {@code Multi-Arch: allowed} (or a provider);
- * {@code name:amd64} and {@code name:native} mean the package itself; a relation on another
- * architecture cannot be satisfied (the sysroot is amd64). {@code Conflicts}, {@code Breaks},
+ * {@code name:ARCH} (the index's own Debian architecture, {@code amd64} or {@code i386}) and
+ * {@code name:native} mean the package itself; a relation on another architecture cannot be
+ * satisfied (a sysroot holds one architecture). {@code Conflicts}, {@code Breaks},
  * {@code Recommends} and {@code Suggests} are not considered: nothing is installed or run.
  *
  * <p>Left out of the closure, and reported in {@link #leftOut}: packages marked
@@ -101,7 +102,7 @@ public record PackageSelection(List<String> requested, List<BinaryPackage> packa
         while (!queue.isEmpty()) {
             BinaryPackage pkg = queue.removeFirst();
             for (List<Relation> group : pkg.dependencies()) {
-                if (group.stream().anyMatch(r -> satisfiedBy(selected, r))) {
+                if (group.stream().anyMatch(r -> satisfiedBy(index, selected, r))) {
                     continue;
                 }
                 Optional<String> skip = group.stream().map(r -> leftOutReason(index, r)).flatMap(Optional::stream)
@@ -141,8 +142,8 @@ public record PackageSelection(List<String> requested, List<BinaryPackage> packa
                 + " (the names are those of https://packages.debian.org/bullseye/)");
     }
 
-    private static boolean satisfiedBy(Map<String, BinaryPackage> selected, Relation r) {
-        if (!architectureUsable(r)) {
+    private static boolean satisfiedBy(PackageIndex index, Map<String, BinaryPackage> selected, Relation r) {
+        if (!architectureUsable(index, r)) {
             return false;
         }
         BinaryPackage real = selected.get(r.name());
@@ -167,8 +168,9 @@ public record PackageSelection(List<String> requested, List<BinaryPackage> packa
         return false;
     }
 
-    private static boolean architectureUsable(Relation r) {
-        return r.architecture().map(a -> a.equals("any") || a.equals("amd64") || a.equals("native")).orElse(true);
+    private static boolean architectureUsable(PackageIndex index, Relation r) {
+        String own = index.architecture().debianName();
+        return r.architecture().map(a -> a.equals("any") || a.equals(own) || a.equals("native")).orElse(true);
     }
 
     private static boolean anyQualifierAccepts(Relation r, BinaryPackage p) {
@@ -189,7 +191,7 @@ public record PackageSelection(List<String> requested, List<BinaryPackage> packa
     private static Optional<BinaryPackage> choose(PackageIndex index, Map<String, BinaryPackage> selected,
             List<Relation> group) {
         for (Relation r : group) {
-            if (!architectureUsable(r)) {
+            if (!architectureUsable(index, r)) {
                 continue;
             }
             Optional<BinaryPackage> real = index.get(r.name())

@@ -66,6 +66,15 @@ final class VerifiedDownloads {
      * @param what names the file in messages (e.g. {@code libc6_2.31-13_amd64.deb})
      */
     Path stored(Path directory, String sha256, long size, List<URI> uris, String what) throws SysrootException {
+        return stored(directory, sha256, size, uris, what, false).orElseThrow();
+    }
+
+    /**
+     * As {@link #stored(Path, String, long, List, String)}, but empty instead of failing when every
+     * one of {@code uris} answers 404 and {@code missingIsEmpty}.
+     */
+    Optional<Path> stored(Path directory, String sha256, long size, List<URI> uris, String what,
+            boolean missingIsEmpty) throws SysrootException {
         if (!SHA256.matcher(sha256).matches()) {
             throw new SysrootException(what + ": '" + sha256 + "' is not a sha256");
         }
@@ -74,7 +83,7 @@ final class VerifiedDownloads {
             Files.createDirectories(directory);
             if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (Files.size(target) == size && sha256(target).equals(sha256)) {
-                    return target;
+                    return Optional.of(target);
                 }
                 Files.delete(target); // damaged since it was stored: fetch it again
             }
@@ -85,7 +94,7 @@ final class VerifiedDownloads {
             URI uri = uris.get(k);
             Optional<InputStream> body;
             try {
-                body = open(uri, k < uris.size() - 1);
+                body = open(uri, missingIsEmpty || k < uris.size() - 1);
             } catch (IOException e) {
                 throw unreachable(uri, e);
             }
@@ -122,7 +131,7 @@ final class VerifiedDownloads {
                     throw new SysrootException("cannot rename " + part + " to " + target + " atomically", e);
                 }
                 part = null;
-                return target;
+                return Optional.of(target);
             } catch (IOException e) {
                 throw unreachable(uri, e);
             } finally {
@@ -134,6 +143,9 @@ final class VerifiedDownloads {
                     }
                 }
             }
+        }
+        if (missingIsEmpty) {
+            return Optional.empty();
         }
         throw new SysrootException("none of " + uris + " exists (HTTP 404): is the mirror complete? " + offlineAdvice);
     }

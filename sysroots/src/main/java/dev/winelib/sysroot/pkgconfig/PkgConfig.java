@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 
 /**
@@ -44,9 +45,13 @@ import dev.winelib.sysroot.SysrootException;
  */
 public final class PkgConfig {
 
-    /** Where {@code .pc} files are looked for, relative to the tree, in this order. */
-    public static final List<String> SEARCH_PATH = List.of("usr/lib/x86_64-linux-gnu/pkgconfig", "usr/lib/pkgconfig",
-            "usr/share/pkgconfig");
+    /** Where {@code .pc} files of an x86_64 tree are looked for, relative to the tree, in this order. */
+    public static final List<String> SEARCH_PATH = searchPath(Architecture.X86_64);
+
+    /** Where {@code .pc} files of a tree of {@code arch} are looked for, relative to the tree, in this order. */
+    public static List<String> searchPath(Architecture arch) {
+        return List.of("usr/lib/" + arch.multiarch() + "/pkgconfig", "usr/lib/pkgconfig", "usr/share/pkgconfig");
+    }
 
     private static final Pattern MODULE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]*");
     private static final Pattern REQUEST = Pattern.compile(
@@ -63,6 +68,7 @@ public final class PkgConfig {
     private static final int MAX_VISITS = 100_000;
 
     private final Path sysroot;
+    private final List<String> searchPath;
     private final Function<String, String> missingModuleAdvice;
     private final Map<String, Optional<PcFile>> loaded = new HashMap<>();
 
@@ -76,7 +82,13 @@ public final class PkgConfig {
      *     {@code SysrootHints#missingPkgConfigModule}), may be empty
      */
     public PkgConfig(Path sysroot, Function<String, String> missingModuleAdvice) {
+        this(sysroot, Architecture.X86_64, missingModuleAdvice);
+    }
+
+    /** pkg-config over a tree of {@code architecture} (its multiarch {@code pkgconfig} directory first). */
+    public PkgConfig(Path sysroot, Architecture architecture, Function<String, String> missingModuleAdvice) {
         this.sysroot = sysroot.toAbsolutePath().normalize();
+        this.searchPath = searchPath(architecture);
         this.missingModuleAdvice = missingModuleAdvice;
     }
 
@@ -178,7 +190,7 @@ public final class PkgConfig {
         Optional<PcFile> pc = loaded.get(r.module());
         if (pc == null) {
             pc = Optional.empty();
-            for (String dir : SEARCH_PATH) {
+            for (String dir : searchPath) {
                 Path file = sysroot.resolve(dir).resolve(r.module() + ".pc");
                 if (Files.isRegularFile(file)) {
                     pc = Optional.of(PcFile.read(r.module(), file, sysroot));
@@ -190,7 +202,7 @@ public final class PkgConfig {
         if (pc.isEmpty()) {
             String advice = missingModuleAdvice.apply(r.module());
             throw new SysrootException(where(from) + "pkg-config module '" + r.module() + "' is not in the sysroot "
-                    + sysroot + " (no " + r.module() + ".pc in " + String.join(", ", SEARCH_PATH) + ")"
+                    + sysroot + " (no " + r.module() + ".pc in " + String.join(", ", searchPath) + ")"
                     + (advice.isEmpty() ? "" : ". " + advice));
         }
         PcFile found = pc.get();

@@ -50,7 +50,7 @@ public record LinuxLibraryFlags(List<String> cflags, List<String> linkArguments,
                 .<Function<String, String>>map(h -> h::missingPkgConfigModule).orElse(module -> "");
         PkgConfigResult result;
         try {
-            result = new PkgConfig(tree, advice).resolve(request.pkgConfigModules());
+            result = new PkgConfig(tree, request.architecture(), advice).resolve(request.pkgConfigModules());
         } catch (SysrootException e) {
             throw new BuildFailure("pkgConfig: " + e.getMessage(), e);
         }

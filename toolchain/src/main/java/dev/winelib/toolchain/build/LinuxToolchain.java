@@ -39,7 +39,7 @@ public record LinuxToolchain(Path compiler, Path linker, SysrootLayout sysroot, 
         }
         SysrootLayout layout;
         try {
-            layout = new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot());
+            layout = new SysrootInspector(request.viewsDirectory()).inspect(request.sysroot(), request.architecture());
         } catch (SysrootException e) {
             throw new BuildFailure(e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootHints;
 import dev.winelib.sysroot.SysrootInspector;
@@ -48,6 +49,7 @@ import dev.winelib.sysroot.SysrootInspector;
  *     {@code sdl2}): their compiler flags go to the plain Linux code, their libraries to the link
  * @param sysrootHints advice for a header, library or pkg-config module missing from a provisioned
  *     'sniper' sysroot (which Debian package ships it, how to add it); empty for other sysroots
+ * @param architecture what the Linux code is built for: {@code x86_64} (default) or {@code i386}
  */
 public record ModuleRequest(
         Path specFile,
@@ -69,7 +71,8 @@ public record ModuleRequest(
         List<Path> unixSources,
         Optional<Path> unixSourceRoot,
         List<String> pkgConfigModules,
-        Optional<SysrootHints> sysrootHints) {
+        Optional<SysrootHints> sysrootHints,
+        Architecture architecture) {
 
     /** glibc of the Steam Runtime 'sniper', which Proton runs games in. */
     public static final String SNIPER_GLIBC = "2.31";
@@ -90,6 +93,7 @@ public record ModuleRequest(
         baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
         unixSources = List.copyOf(unixSources);
         pkgConfigModules = List.copyOf(pkgConfigModules);
+        Objects.requireNonNull(architecture, "architecture");
     }
 
     /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */
@@ -128,6 +132,7 @@ public record ModuleRequest(
         private Optional<Path> unixSourceRoot = Optional.empty();
         private final List<String> pkgConfigModules = new ArrayList<>();
         private Optional<SysrootHints> sysrootHints = Optional.empty();
+        private Architecture architecture = Architecture.DEFAULT;
 
         protected Builder(Path specFile, Path workDirectory) {
             this.specFile = specFile;
@@ -141,7 +146,8 @@ public record ModuleRequest(
         protected final ModuleRequest module() {
             return new ModuleRequest(specFile, moduleFileName, sources, sourceRoots, includeDirectories, workDirectory,
                     sysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline,
-                    outputTimestamp, baseDirectory, unixSources, unixSourceRoot, pkgConfigModules, sysrootHints);
+                    outputTimestamp, baseDirectory, unixSources, unixSourceRoot, pkgConfigModules, sysrootHints,
+                    architecture);
         }
 
         /** Adds {@code values} to one of the builder's lists. */
@@ -222,6 +228,12 @@ public record ModuleRequest(
         public B pkgConfigModules(List<String> modules) {
             return add(pkgConfigModules, modules == null ? List.of()
                     : modules.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).toList());
+        }
+
+        /** What the Linux code is built for: {@code x86_64} (the default) or {@code i386}. */
+        public B architecture(Architecture value) {
+            this.architecture = Objects.requireNonNull(value);
+            return self();
         }
 
         /** Advice for files missing from the sysroot; null for none. */

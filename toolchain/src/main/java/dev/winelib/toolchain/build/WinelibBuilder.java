@@ -304,7 +304,8 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(), spec,
+        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(),
+                request.module().architecture(), spec,
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
     }
 
@@ -419,7 +420,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full C++ compiler flag list for a request, without the source and output names. */
     static List<String> cxxCompileFlags(WinelibBuildRequest request, SysrootLayout sysroot) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCxxFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(WinelibCxxFlags.headerFlags(sysroot));
         flags.addAll(CompileFlags.includes(request.module()));
@@ -430,7 +431,7 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The full compiler flag list for a request, without the source and output names. */
     static List<String> compileFlags(WinelibBuildRequest request) throws BuildFailure {
-        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags(request.module().architecture()));
         flags.addAll(CompileFlags.sysroot(request.module()));
         flags.addAll(CompileFlags.includes(request.module()));
         if (request.cRuntime().fromWine()) {

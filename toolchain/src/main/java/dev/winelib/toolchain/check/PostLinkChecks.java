@@ -67,8 +67,10 @@ public final class PostLinkChecks {
         }
 
         long floor = image.firstUsableAddress();
-        if (image.machine() != 0x8664) {
-            problems.add("machine is 0x" + Integer.toHexString(image.machine()) + ", not AMD64");
+        int machine = elf.is64Bit() ? 0x8664 : 0x14c;
+        if (image.machine() != machine) {
+            problems.add("machine is 0x" + Integer.toHexString(image.machine()) + ", not "
+                    + (elf.is64Bit() ? "AMD64 in an x86_64" : "i386 (0x14c) in an i386") + " module");
         }
         if (entrySymbol.isPresent()) {
             Long expected = symbols.get(entrySymbol.get());

@@ -24,13 +24,13 @@ public final class PlainLinuxFlags {
     }
 
     /**
-     * C flags: {@code -m64 -fPIC}, the sysroot and path maps, {@code generatedIncludes} (the
+     * C flags: {@code -m64 -fPIC} ({@code -m32} for i386), the sysroot and path maps, {@code generatedIncludes} (the
      * build's own headers, first), the request's include directories, {@code libraryCflags} (from
      * pkg-config) and the request's {@code cflags} last.
      */
     public static List<String> c(ModuleRequest request, List<Path> generatedIncludes, List<String> libraryCflags) {
         List<String> flags = new ArrayList<>();
-        flags.add("-m64");
+        flags.add(request.architecture().compilerFlag());
         flags.add("-fPIC");
         flags.addAll(CompileFlags.sysroot(request));
         generatedIncludes.forEach(dir -> flags.add("-I" + dir));
@@ -47,7 +47,7 @@ public final class PlainLinuxFlags {
     public static List<String> cxx(ModuleRequest request, SysrootLayout layout, List<String> libraryCflags,
             List<String> cxxflags) throws BuildFailure {
         List<String> flags = new ArrayList<>();
-        flags.add("-m64");
+        flags.add(request.architecture().compilerFlag());
         flags.add("-fPIC");
         flags.addAll(CompileFlags.sysroot(request));
         flags.addAll(WinelibCxxFlags.headerFlags(layout));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.toolchain.BuildFailure;
 
 /**
@@ -25,15 +26,27 @@ public final class WinelibCFlags {
             Path.of("/usr/include/wine"),
             Path.of("/usr/local/include"));
 
-    private static final List<String> DEFINES = List.of(
-            "-DWINE_UNICODE_NATIVE",
-            "-D_REENTRANT",
+    /** The macros of a 64-bit build: Win64 and Win32, the calling conventions all {@code ms_abi}. */
+    private static final List<String> DEFINES_64 = List.of(
             "-DWIN64", "-D_WIN64", "-D__WIN64", "-D__WIN64__",
             "-DWIN32", "-D_WIN32", "-D__WIN32", "-D__WIN32__",
             "-D__WINNT", "-D__WINNT__",
             "-D__stdcall=__attribute__((ms_abi))",
             "-D__cdecl=__stdcall",
-            "-D__fastcall=__stdcall",
+            "-D__fastcall=__stdcall");
+    /**
+     * The macros of a 32-bit build, as winegcc {@code -m32} defines them: Win32 without Win64, and
+     * the i386 calling conventions themselves ({@code stdcall}: the callee pops its arguments;
+     * {@code fastcall}: the first two in ecx and edx), with the stack realigned on entry since
+     * Windows callers keep it only 4-byte aligned.
+     */
+    private static final List<String> DEFINES_32 = List.of(
+            "-DWIN32", "-D_WIN32", "-D__WIN32", "-D__WIN32__",
+            "-D__WINNT", "-D__WINNT__",
+            "-D__stdcall=__attribute__((__stdcall__)) __attribute__((__force_align_arg_pointer__))",
+            "-D__cdecl=__attribute__((__cdecl__)) __attribute__((__force_align_arg_pointer__))",
+            "-D__fastcall=__attribute__((__fastcall__))");
+    private static final List<String> DEFINES = List.of(
             "-D_stdcall=__stdcall",
             "-D_cdecl=__cdecl",
             "-D_fastcall=__fastcall",
@@ -53,20 +66,33 @@ public final class WinelibCFlags {
             "-D__int8=char",
             "-D__int16=short",
             "-D__int32=int",
-            "-D__int64=long",
             "-D__WINE__");
 
     private WinelibCFlags() {
     }
 
-    /** Code generation flags and macros, without include directories. */
+    /** Code generation flags and macros of a 64-bit build, without include directories. */
     public static List<String> baseFlags() {
+        return baseFlags(Architecture.X86_64);
+    }
+
+    /**
+     * Code generation flags and macros for {@code arch}, without include directories: for
+     * {@code i386} {@code -m32} and the 32-bit macros ({@code _WIN32} without {@code _WIN64},
+     * {@code __int64} as {@code long long}); position-independent code for both, as winegcc.
+     */
+    public static List<String> baseFlags(Architecture arch) {
         List<String> flags = new ArrayList<>();
-        flags.add("-m64");
+        flags.add(arch.compilerFlag());
         flags.add("-fPIC");
         flags.add("-fshort-wchar");
         flags.add("-fno-strict-aliasing");
-        flags.addAll(DEFINES);
+        flags.add("-DWINE_UNICODE_NATIVE");
+        flags.add("-D_REENTRANT");
+        flags.addAll(arch.is64Bit() ? DEFINES_64 : DEFINES_32);
+        flags.addAll(DEFINES.subList(0, DEFINES.size() - 1));
+        flags.add(arch.is64Bit() ? "-D__int64=long" : "-D__int64=long long");
+        flags.add(DEFINES.get(DEFINES.size() - 1));
         return flags;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.toolchain.BuildFailure;
 
 /**
@@ -25,14 +26,17 @@ import dev.winelib.toolchain.BuildFailure;
  */
 public final class WinelibCxxFlags {
 
-    private static final String TRIPLET = "x86_64-linux-gnu";
-
     private WinelibCxxFlags() {
     }
 
     /** Code generation flags and macros for C++ sources, without include directories. */
     public static List<String> baseFlags() {
-        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags());
+        return baseFlags(Architecture.X86_64);
+    }
+
+    /** Code generation flags and macros for C++ sources of {@code arch}, without include directories. */
+    public static List<String> baseFlags(Architecture arch) {
+        List<String> flags = new ArrayList<>(WinelibCFlags.baseFlags(arch));
         flags.remove("-fshort-wchar");
         flags.remove("-DWINE_UNICODE_NATIVE");
         return flags;
@@ -57,7 +61,7 @@ public final class WinelibCxxFlags {
         flags.add("-nostdinc++");
         flags.add("-isystem");
         flags.add(headers.toString());
-        Path targetHeaders = root.resolve("usr/include").resolve(TRIPLET).resolve("c++").resolve(version);
+        Path targetHeaders = root.resolve("usr/include").resolve(layout.architecture().multiarch()).resolve("c++").resolve(version);
         if (Files.isDirectory(targetHeaders)) {
             flags.add("-isystem");
             flags.add(targetHeaders.toString());

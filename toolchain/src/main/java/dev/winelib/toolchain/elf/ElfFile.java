@@ -14,7 +14,9 @@ import java.util.Optional;
 import dev.winelib.spec.InputFiles;
 
 /**
- * A read-only view of a 64-bit little-endian x86_64 ELF file (relocatable object or shared object).
+ * A read-only view of a little-endian ELF file (relocatable object or shared object) of 64-bit
+ * x86_64 (ELF64) or 32-bit i386 (ELF32): the same records for both classes, with addresses,
+ * offsets and sizes widened to {@code long}.
  * Every offset read from the file is bounds-checked; a malformed file gives an
  * {@link ElfFormatException}, never an unchecked exception.
  */
@@ -23,6 +25,8 @@ public final class ElfFile {
     public static final int ET_REL = 1;
     public static final int ET_DYN = 3;
     public static final int EM_X86_64 = 62;
+    public static final int EM_386 = 3;
+    public static final int SHT_REL = 9;
     public static final int SHT_SYMTAB = 2;
     public static final int SHT_RELA = 4;
     public static final int SHT_DYNAMIC = 6;
@@ -31,6 +35,8 @@ public final class ElfFile {
     public static final int PT_LOAD = 1;
     public static final int R_X86_64_64 = 1;
     public static final int R_X86_64_RELATIVE = 8;
+    public static final int R_386_32 = 1;
+    public static final int R_386_RELATIVE = 8;
 
     /** A section header. */
     public record Section(int index, String name, int type, long flags, long address, long offset, long size,
@@ -41,12 +47,17 @@ public final class ElfFile {
     public record Segment(int type, int flags, long offset, long virtualAddress, long fileSize, long memorySize) {
     }
 
-    /** A RELA relocation. */
+    /**
+     * A dynamic relocation: RELA ({@code x86_64}), or REL ({@code i386}), whose addend is the
+     * 32-bit value in place at {@code offset} (read from the file; zero where the file has none).
+     */
     public record Relocation(long offset, int type, int symbolIndex, long addend) {
     }
 
     private final String origin;
     private final ByteBuffer data;
+    private final boolean elf64;
+    private final int machine;
     private final int type;
     private final List<Section> sections;
     private final List<Segment> segments;
@@ -54,16 +65,23 @@ public final class ElfFile {
     private ElfFile(String origin, byte[] bytes) throws ElfFormatException {
         this.origin = origin;
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 64 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+        if (bytes.length < 52 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfFormatException(origin + " is not an ELF file");
         }
-        if (bytes[4] != 2 || bytes[5] != 1) {
-            throw new ElfFormatException(origin + " is not a 64-bit little-endian ELF file");
+        if ((bytes[4] != 2 && bytes[4] != 1) || bytes[5] != 1) {
+            throw new ElfFormatException(origin + " is not a 64-bit or 32-bit little-endian ELF file");
+        }
+        this.elf64 = bytes[4] == 2;
+        if (elf64 && bytes.length < 64) {
+            throw new ElfFormatException(origin + " is not an ELF file");
         }
         this.type = u16(16);
-        int machine = u16(18);
-        if (machine != EM_X86_64) {
+        this.machine = u16(18);
+        if (elf64 && machine != EM_X86_64) {
             throw new ElfFormatException(origin + " is not an x86_64 ELF file (machine " + machine + ")");
+        }
+        if (!elf64 && machine != EM_386) {
+            throw new ElfFormatException(origin + " is not an i386 ELF file (machine " + machine + ")");
         }
         this.segments = readSegments();
         this.sections = readSections();
@@ -83,6 +101,31 @@ public final class ElfFile {
 
     public int type() {
         return type;
+    }
+
+    /** {@code e_machine}: {@link #EM_X86_64} or {@link #EM_386}. */
+    public int machine() {
+        return machine;
+    }
+
+    /** Whether the file is ELF64 (x86_64) rather than ELF32 (i386). */
+    public boolean is64Bit() {
+        return elf64;
+    }
+
+    /** The size of an address in the image: 8 or 4 bytes. */
+    public int addressSize() {
+        return elf64 ? 8 : 4;
+    }
+
+    /** The relative relocation's type: {@link #R_X86_64_RELATIVE} or {@link #R_386_RELATIVE}. */
+    public int relativeRelocationType() {
+        return elf64 ? R_X86_64_RELATIVE : R_386_RELATIVE;
+    }
+
+    /** The absolute address relocation's type: {@link #R_X86_64_64} or {@link #R_386_32}. */
+    public int absoluteRelocationType() {
+        return elf64 ? R_X86_64_64 : R_386_32;
     }
 
     public List<Section> sections() {
@@ -119,6 +162,9 @@ public final class ElfFile {
 
     /** All RELA relocations in sections that apply to the loaded image (dynamic relocations). */
     public List<Relocation> dynamicRelocations() throws ElfFormatException {
+        if (!elf64) {
+            return dynamicRelocations32();
+        }
         List<Relocation> result = new ArrayList<>();
         for (Section s : sections) {
             if (s.type() == SHT_RELA && (s.flags() & 2) != 0) { // SHF_ALLOC: .rela.dyn, .rela.plt
@@ -132,6 +178,81 @@ public final class ElfFile {
                     result.add(new Relocation(data.getLong((int) off), (int) (info & 0xffffffffL), (int) (info >>> 32),
                             data.getLong((int) off + 16)));
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * An entry of the dynamic section.
+     *
+     * @param tag {@code d_tag}
+     * @param value {@code d_val}/{@code d_ptr}
+     * @param fileOffset where the entry's tag is in the file
+     */
+    public record DynamicEntry(long tag, long value, long fileOffset) {
+    }
+
+    /** The size of a dynamic section entry: 16 (ELF64) or 8 (ELF32) bytes; the tag is the first half. */
+    public int dynamicEntrySize() {
+        return elf64 ? 16 : 8;
+    }
+
+    /**
+     * The entries of the {@code SHT_DYNAMIC} section up to {@code DT_NULL}, or empty when the file
+     * has none.
+     */
+    public List<DynamicEntry> dynamicEntries() throws ElfFormatException {
+        Optional<Section> found = sections.stream().filter(s -> s.type() == SHT_DYNAMIC).findFirst();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Section section = found.get();
+        int size = dynamicEntrySize();
+        if (section.entrySize() != size || section.size() % size != 0) {
+            throw new ElfFormatException(origin + ": dynamic section " + section.name() + " has entry size "
+                    + section.entrySize() + " and size " + section.size());
+        }
+        checkRange(section.offset(), section.size(), "dynamic section " + section.name());
+        List<DynamicEntry> entries = new ArrayList<>();
+        for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
+            long tag = elf64 ? data.getLong((int) at) : data.getInt((int) at);
+            long value = elf64 ? data.getLong((int) at + 8) : u32((int) at + 4);
+            if (tag == 0) {
+                break;
+            }
+            entries.add(new DynamicEntry(tag, value, at));
+        }
+        return entries;
+    }
+
+    /** ELF32: the REL ({@code .rel.dyn}, {@code .rel.plt}) and RELA relocations of the loaded image. */
+    private List<Relocation> dynamicRelocations32() throws ElfFormatException {
+        List<Relocation> result = new ArrayList<>();
+        for (Section s : sections) {
+            if ((s.type() != SHT_REL && s.type() != SHT_RELA) || (s.flags() & 2) == 0) {
+                continue;
+            }
+            boolean rela = s.type() == SHT_RELA;
+            int size = rela ? 12 : 8;
+            checkRange(s.offset(), s.size(), "relocation section " + s.name());
+            if (s.entrySize() != size && s.size() != 0) {
+                throw new ElfFormatException(origin + ": relocation section " + s.name() + " has entry size "
+                        + s.entrySize());
+            }
+            for (long off = s.offset(); off + size <= s.offset() + s.size(); off += size) {
+                long target = Integer.toUnsignedLong(data.getInt((int) off));
+                int info = data.getInt((int) off + 4);
+                long addend;
+                if (rela) {
+                    addend = data.getInt((int) off + 8);
+                } else {
+                    addend = isMapped(target) && isMapped(target + 3)
+                            ? Integer.toUnsignedLong(ByteBuffer.wrap(readAtAddress(target, 4))
+                                    .order(ByteOrder.LITTLE_ENDIAN).getInt())
+                            : 0;
+                }
+                result.add(new Relocation(target, info & 0xff, info >>> 8, addend));
             }
         }
         return result;
@@ -205,6 +326,9 @@ public final class ElfFile {
     }
 
     private List<Segment> readSegments() throws ElfFormatException {
+        if (!elf64) {
+            return readSegments32();
+        }
         long phoff = data.getLong(32);
         int phentsize = u16(54);
         int phnum = u16(56);
@@ -224,7 +348,30 @@ public final class ElfFile {
         return List.copyOf(list);
     }
 
+    private List<Segment> readSegments32() throws ElfFormatException {
+        long phoff = u32(28);
+        int phentsize = u16(42);
+        int phnum = u16(44);
+        if (phnum == 0) {
+            return List.of();
+        }
+        if (phentsize != 32) {
+            throw new ElfFormatException(origin + ": unexpected program header size " + phentsize);
+        }
+        checkRange(phoff, (long) phnum * phentsize, "program headers");
+        List<Segment> list = new ArrayList<>(phnum);
+        for (int i = 0; i < phnum; i++) {
+            int o = (int) (phoff + (long) i * phentsize);
+            list.add(new Segment(data.getInt(o), data.getInt(o + 24), u32(o + 4), u32(o + 8), u32(o + 16),
+                    u32(o + 20)));
+        }
+        return List.copyOf(list);
+    }
+
     private List<Section> readSections() throws ElfFormatException {
+        if (!elf64) {
+            return readSections32();
+        }
         long shoff = data.getLong(40);
         int shentsize = u16(58);
         int shnum = u16(60);
@@ -255,7 +402,39 @@ public final class ElfFile {
         return List.copyOf(list);
     }
 
+    private List<Section> readSections32() throws ElfFormatException {
+        long shoff = u32(32);
+        int shentsize = u16(46);
+        int shnum = u16(48);
+        int shstrndx = u16(50);
+        if (shnum == 0) {
+            return List.of();
+        }
+        if (shentsize != 40) {
+            throw new ElfFormatException(origin + ": unexpected section header size " + shentsize);
+        }
+        checkRange(shoff, (long) shnum * shentsize, "section headers");
+        if (shstrndx >= shnum) {
+            throw new ElfFormatException(origin + ": section name table index " + shstrndx + " out of range");
+        }
+        int strOff = (int) (shoff + (long) shstrndx * shentsize);
+        long namesOffset = u32(strOff + 16);
+        long namesSize = u32(strOff + 20);
+        checkRange(namesOffset, namesSize, "section name table");
+        List<Section> list = new ArrayList<>(shnum);
+        for (int i = 0; i < shnum; i++) {
+            int o = (int) (shoff + (long) i * shentsize);
+            String name = string(namesOffset, namesSize, u32(o));
+            list.add(new Section(i, name, data.getInt(o + 4), u32(o + 8), u32(o + 12), u32(o + 16), u32(o + 20),
+                    data.getInt(o + 24), data.getInt(o + 28), u32(o + 36)));
+        }
+        return List.copyOf(list);
+    }
+
     private List<ElfSymbol> readSymbols(Section table) throws ElfFormatException {
+        if (!elf64) {
+            return readSymbols32(table);
+        }
         if (table.entrySize() != 24) {
             throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
                     + table.entrySize());
@@ -287,6 +466,37 @@ public final class ElfFile {
         return list;
     }
 
+    private List<ElfSymbol> readSymbols32(Section table) throws ElfFormatException {
+        if (table.entrySize() != 16) {
+            throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
+                    + table.entrySize());
+        }
+        checkRange(table.offset(), table.size(), "symbol table " + table.name());
+        if (table.link() < 0 || table.link() >= sections.size()) {
+            throw new ElfFormatException(origin + ": symbol table " + table.name() + " links to section "
+                    + table.link());
+        }
+        Section strings = sections.get(table.link());
+        checkRange(strings.offset(), strings.size(), "string table " + strings.name());
+        int count = (int) (table.size() / 16);
+        List<ElfSymbol> list = new ArrayList<>(count);
+        Map<Long, String> nameCache = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int o = (int) (table.offset() + (long) i * 16);
+            long nameIndex = u32(o);
+            String name = nameCache.get(nameIndex);
+            if (name == null) {
+                name = string(strings.offset(), strings.size(), nameIndex);
+                nameCache.put(nameIndex, name);
+            }
+            int info = data.get(o + 12) & 0xff;
+            int other = data.get(o + 13) & 0xff;
+            int shndx = data.getShort(o + 14) & 0xffff;
+            list.add(new ElfSymbol(name, u32(o + 4), u32(o + 8), info >>> 4, info & 0xf, other & 0x3, shndx));
+        }
+        return list;
+    }
+
     private String string(long tableOffset, long tableSize, long index) throws ElfFormatException {
         if (index >= tableSize && !(index == 0 && tableSize == 0)) {
             throw new ElfFormatException(origin + ": string index " + index + " outside its table");
@@ -306,6 +516,10 @@ public final class ElfFile {
         if (offset < 0 || size < 0 || offset > data.capacity() || size > data.capacity() - offset) {
             throw new ElfFormatException(origin + ": " + what + " lie outside the file");
         }
+    }
+
+    private long u32(int offset) {
+        return Integer.toUnsignedLong(data.getInt(offset));
     }
 
     private int u16(int offset) {

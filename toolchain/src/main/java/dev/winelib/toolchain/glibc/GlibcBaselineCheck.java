@@ -275,20 +275,10 @@ public final class GlibcBaselineCheck {
         if (found.isEmpty()) {
             return needed;
         }
-        Section section = found.get();
-        if (section.entrySize() != 16 || section.size() % 16 != 0) {
-            throw new ElfFormatException(elf.origin() + ": dynamic section " + section.name() + " has entry size "
-                    + section.entrySize() + " and size " + section.size());
-        }
-        Section strings = elf.linkedSection(section);
-        ByteBuffer data = ByteBuffer.wrap(elf.sectionData(section)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int o = 0; o + 16 <= data.capacity(); o += 16) {
-            long tag = data.getLong(o);
-            if (tag == DT_NULL) {
-                break;
-            }
-            if (tag == DT_NEEDED) {
-                needed.add(elf.stringAt(strings, data.getLong(o + 8)));
+        Section strings = elf.linkedSection(found.get());
+        for (ElfFile.DynamicEntry entry : elf.dynamicEntries()) {
+            if (entry.tag() == DT_NEEDED) {
+                needed.add(elf.stringAt(strings, entry.value()));
             }
         }
         return needed;

@@ -73,27 +73,25 @@ public final class ConstructorFixup {
         if (elf.type() != ElfFile.ET_DYN) {
             throw new ElfFormatException(shown + " is not a shared object");
         }
-        ElfFile.Section dynamic = elf.sections().stream().filter(s -> s.type() == ElfFile.SHT_DYNAMIC).findFirst()
-                .orElseThrow(() -> new ElfFormatException(shown + " has no dynamic section"));
+        if (elf.sections().stream().noneMatch(s -> s.type() == ElfFile.SHT_DYNAMIC)) {
+            throw new ElfFormatException(shown + " has no dynamic section");
+        }
         int changed = 0;
+        int tagSize = elf.dynamicEntrySize() / 2;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (dynamic.offset() < 0 || dynamic.size() < 0 || dynamic.offset() + dynamic.size() > channel.size()) {
-                throw new ElfFormatException(shown + ": dynamic section lies outside the file");
-            }
-            ByteBuffer entry = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            for (long at = dynamic.offset(); at + 16 <= dynamic.offset() + dynamic.size(); at += 16) {
-                entry.clear();
-                channel.read(entry, at);
-                long tag = entry.getLong(0);
-                if (tag == 0) {
-                    break;
-                }
+            for (ElfFile.DynamicEntry entry : elf.dynamicEntries()) {
+                long tag = entry.tag();
                 long replacement = tag == DT_INIT ? TAG_INIT
                         : tag == DT_INIT_ARRAY ? TAG_INIT_ARRAY
                         : tag == DT_INIT_ARRAYSZ ? TAG_INIT_ARRAYSZ : -1;
                 if (replacement >= 0) {
-                    ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, replacement);
-                    channel.write(b, at);
+                    ByteBuffer b = ByteBuffer.allocate(tagSize).order(ByteOrder.LITTLE_ENDIAN);
+                    if (tagSize == 8) {
+                        b.putLong(0, replacement);
+                    } else {
+                        b.putInt(0, (int) replacement);
+                    }
+                    channel.write(b, entry.fileOffset());
                     changed++;
                 }
             }

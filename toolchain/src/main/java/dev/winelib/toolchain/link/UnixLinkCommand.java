@@ -8,7 +8,7 @@ import dev.winelib.sysroot.SysrootLayout;
 
 /**
  * The ld.lld command line of a Linux shared object linked against a sysroot, as both module kinds
- * link their Linux code: {@code -shared -Bsymbolic -z defs} (every undefined symbol an error), the
+ * link their Linux code ({@code -m elf_i386} first for a 32-bit module): {@code -shared -Bsymbolic -z defs} (every undefined symbol an error), the
  * sysroot's start files around the objects, only what the version script names exported, and the
  * C library, libgcc and (as needed) libgcc_s last.
  */
@@ -38,6 +38,11 @@ public final class UnixLinkCommand {
             List<String> libraries, List<String> runtimeLibraries, Path output) {
         List<String> cmd = new ArrayList<>();
         cmd.add(linker.toString());
+        if (!sysroot.architecture().is64Bit()) {
+            // ld.lld would take the emulation from the first object; said explicitly, a 64-bit input fails clearly
+            cmd.add("-m");
+            cmd.add(sysroot.architecture().ldEmulation());
+        }
         cmd.add("-shared");
         cmd.add("-Bsymbolic");
         cmd.add("-z");

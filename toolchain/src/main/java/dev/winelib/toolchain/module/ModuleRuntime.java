@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -43,9 +44,16 @@ public final class ModuleRuntime {
      * @param stubs whether the module has stub entry points
      * @param delayImports whether it has delay imports
      * @param defaultMain for an executable: whether to add a main (wmain) that calls WinMain (wWinMain)
+     * @param architecture what the pieces are compiled for (part of the runtime cache's key)
      */
     record Pieces(boolean executable, boolean unicode, Optional<String> entryFunction, boolean stubs,
-            boolean delayImports, boolean defaultMain) {
+            boolean delayImports, boolean defaultMain, Architecture architecture) {
+
+        /** Pieces of a 64-bit module. */
+        Pieces(boolean executable, boolean unicode, Optional<String> entryFunction, boolean stubs,
+                boolean delayImports, boolean defaultMain) {
+            this(executable, unicode, entryFunction, stubs, delayImports, defaultMain, Architecture.X86_64);
+        }
 
         /** The entry point symbol these pieces define. */
         String entrySymbol() {
@@ -67,8 +75,15 @@ public final class ModuleRuntime {
      */
     public static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, ModuleSpec spec, boolean delayImports,
             String entryFunction) throws IOException, InterruptedException, BuildFailure {
+        return compile(directory, compiler, sysroot, Architecture.X86_64, spec, delayImports, entryFunction);
+    }
+
+    /** {@link #compile(Path, Path, Sysroot, ModuleSpec, boolean, String)} for a module of {@code architecture}. */
+    public static List<Path> compile(Path directory, Path compiler, Sysroot sysroot, Architecture architecture,
+            ModuleSpec spec, boolean delayImports, String entryFunction)
+            throws IOException, InterruptedException, BuildFailure {
         return compile(directory, ToolCommand.of(compiler), sysroot, new Pieces(false, false,
-                Optional.of(entryFunction), hasStubs(spec), delayImports, false), BuildLog.silent());
+                Optional.of(entryFunction), hasStubs(spec), delayImports, false, architecture), BuildLog.silent());
     }
 
     /** Whether a spec has stub entry points (which need the stub helper). */
@@ -96,7 +111,7 @@ public final class ModuleRuntime {
             sources.add(writeSource(directory, "delayload.c"));
         }
         List<String> flags = new ArrayList<>(compiler.arguments());
-        flags.addAll(List.of("-m64", "-fPIC", "-O2", "-fno-strict-aliasing"));
+        flags.addAll(List.of(pieces.architecture().compilerFlag(), "-fPIC", "-O2", "-fno-strict-aliasing"));
         if (!sysroot.isHost()) {
             flags.add("--sysroot=" + sysroot.root());
         }

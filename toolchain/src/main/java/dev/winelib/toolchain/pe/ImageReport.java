@@ -56,7 +56,7 @@ public record ImageReport(String text, List<String> problems) {
         line(out, "image base", hex(image.imageBase()) + " (start of the header reserve)");
         line(out, "module base", hex(image.moduleBase()) + " (Wine writes the PE headers in " + hex(image.moduleBase())
                 + ".." + hex(floor) + ")");
-        line(out, "machine", hex4(image.machine()) + (image.machine() == 0x8664 ? " (AMD64)" : ""));
+        line(out, "machine", hex4(image.machine()) + (image.machine() == 0x8664 ? " (AMD64)" : image.machine() == 0x14c ? " (i386)" : ""));
         line(out, "characteristics", hex4(image.characteristics()) + " (" + characteristics(image.characteristics())
                 + ")");
         line(out, "subsystem", image.subsystem() + " (" + subsystem(image.subsystem()) + ") version "
@@ -130,7 +130,7 @@ public record ImageReport(String text, List<String> problems) {
         line(out, "Wine signature", pe.wineSignature().map(s -> "\"" + s + "\"" + (s.equals(
                 FakeModuleWriter.PLACEHOLDER_SIGNATURE) ? " (a fake module: Wine loads the builtin module instead)"
                 : " (Wine treats it as a builtin module)")).orElse("none (a native module)"));
-        line(out, "machine", hex4(pe.machine()) + (pe.machine() == 0x8664 ? " (AMD64)" : ""));
+        line(out, "machine", hex4(pe.machine()) + (pe.machine() == 0x8664 ? " (AMD64)" : pe.machine() == 0x14c ? " (i386)" : ""));
         line(out, "characteristics", hex4(pe.characteristics()) + " (" + characteristics(pe.characteristics()) + ")");
         line(out, "subsystem", pe.subsystem() + " (" + subsystem(pe.subsystem()) + ") version "
                 + pe.header().subsystemMajor() + "." + pe.header().subsystemMinor());

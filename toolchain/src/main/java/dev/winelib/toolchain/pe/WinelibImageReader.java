@@ -25,16 +25,23 @@ public final class WinelibImageReader {
     private static final int MAX_STRING = 4096;
 
     private final ElfFile elf;
+    /** Bytes of an address: 8 (x86_64, PE32+) or 4 (i386, PE32). */
+    private final int ptr;
+    /** Where the data directories begin, from the start of the optional header: 112 (PE32+) or 96 (PE32). */
+    private final int directoriesOffset;
     private final Map<Long, Long> relocated = new HashMap<>();
     private final Map<Long, String> symbolAt = new HashMap<>();
 
     private WinelibImageReader(ElfFile elf) throws ElfFormatException {
         this.elf = elf;
+        this.ptr = elf.addressSize();
+        this.directoriesOffset = elf.is64Bit() ? 112 : 96;
         List<ElfSymbol> dynsyms = elf.dynamicSymbols();
         for (ElfFile.Relocation r : elf.dynamicRelocations()) {
-            if (r.type() == ElfFile.R_X86_64_RELATIVE) {
+            if (r.type() == elf.relativeRelocationType()) {
                 relocated.put(r.offset(), r.addend());
-            } else if (r.type() == ElfFile.R_X86_64_64 && r.symbolIndex() > 0 && r.symbolIndex() < dynsyms.size()) {
+            } else if (r.type() == elf.absoluteRelocationType() && r.symbolIndex() > 0
+                    && r.symbolIndex() < dynsyms.size()) {
                 ElfSymbol s = dynsyms.get(r.symbolIndex());
                 relocated.put(r.offset(), s.isDefined() ? s.value() + r.addend() : 0);
             }
@@ -74,19 +81,24 @@ public final class WinelibImageReader {
         int machine = u16(base + 4);
         int characteristics = u16(base + 22);
         int magic = u16(base + 24);
-        if (magic != 0x20b) {
+        int expected = elf.is64Bit() ? 0x20b : 0x10b;
+        if (magic != expected) {
             throw new ElfFormatException(elf.origin() + ": optional header magic is 0x" + Integer.toHexString(magic)
-                    + ", not PE32+ (0x20b)");
+                    + ", not " + (elf.is64Bit() ? "PE32+ (0x20b) in an x86_64" : "PE32 (0x10b) in an i386")
+                    + " module");
         }
-        long entry = u64(base + 40);
-        long imageBase = u64(base + 48);
-        long sizeOfImage = u32(base + 80);
-        int subsystem = u16(base + 92);
-        long exportRva = u32(base + 136);
-        long exportSize = u32(base + 140);
+        long optional = base + 24;
+        // winelib: AddressOfEntryPoint is an absolute address of the image's width (x86_64: it takes
+        // BaseOfCode's room too); ImageBase follows BaseOfCode (PE32+) or BaseOfData (PE32)
+        long entry = address(optional + 16);
+        long imageBase = address(optional + 28 - (elf.is64Bit() ? 4 : 0));
+        long sizeOfImage = u32(optional + 56);
+        int subsystem = u16(optional + 68);
+        long exportRva = u32(optional + directoriesOffset);
+        long exportSize = u32(optional + directoriesOffset + 4);
         long moduleBase = (imageBase + 0xffff) & ~0xffffL;
-        List<PeImport> imports = new ArrayList<>(readImports(base, u32(base + 144), false));
-        imports.addAll(readImports(base, u32(base + 24 + 112 + 13 * 8), true));
+        List<PeImport> imports = new ArrayList<>(readImports(base, u32(optional + directoriesOffset + 8), false));
+        imports.addAll(readImports(base, u32(optional + directoriesOffset + 13 * 8), true));
         PeHeader header = header(base);
         List<PeResource> resources;
         try {
@@ -133,7 +145,7 @@ public final class WinelibImageReader {
         }
         List<PeExport> exports = new ArrayList<>();
         for (int i = 0; i < functionCount; i++) {
-            long address = u64(functions + 8L * i);
+            long address = address(functions + (long) ptr * i);
             if (address == 0) {
                 continue;
             }
@@ -150,18 +162,18 @@ public final class WinelibImageReader {
                 header, resources);
     }
 
-    /** The header fields at the NT header {@code base} (PE32+ layout). */
+    /** The header fields at the NT header {@code base} (PE32+ or PE32 layout). */
     private PeHeader header(long base) throws ElfFormatException {
         long optional = base + 24;
         List<PeHeader.Directory> directories = new ArrayList<>();
-        long count = Math.min(16, u32(optional + 108));
+        long count = Math.min(16, u32(optional + directoriesOffset - 4));
         for (int i = 0; i < 16; i++) {
-            directories.add(i < count ? new PeHeader.Directory(u32(optional + 112 + 8L * i),
-                    u32(optional + 116 + 8L * i)) : new PeHeader.Directory(0, 0));
+            directories.add(i < count ? new PeHeader.Directory(u32(optional + directoriesOffset + 8L * i),
+                    u32(optional + directoriesOffset + 4 + 8L * i)) : new PeHeader.Directory(0, 0));
         }
         return new PeHeader(u32(base + 8), u16(optional + 48), u16(optional + 50), u16(optional + 70),
-                u64(optional + 72), u64(optional + 80), u64(optional + 88), u64(optional + 96), u32(optional + 60),
-                directories);
+                address(optional + 72), address(optional + 72 + ptr), address(optional + 72 + 2L * ptr),
+                address(optional + 72 + 3L * ptr), u32(optional + 60), directories);
     }
 
     /**
@@ -181,24 +193,27 @@ public final class WinelibImageReader {
             }
             long nameTable = base + u32(d + (delayed ? 16 : 0));
             List<String> functions = new ArrayList<>();
-            for (long t = nameTable; functions.size() < MAX_EXPORTS; t += 8) {
-                long entry = u64(t);
+            long ordinalFlag = ptr == 8 ? Long.MIN_VALUE : 0x80000000L;
+            for (long t = nameTable; functions.size() < MAX_EXPORTS; t += ptr) {
+                long entry = address(t);
                 if (entry == 0) {
                     break;
                 }
-                functions.add(entry < 0 ? "#" + (entry & 0xffff) : string(base + entry + 2));
+                functions.add((entry & ordinalFlag) != 0 ? "#" + (entry & 0xffff) : string(base + entry + 2));
             }
             result.add(new PeImport(string(base + nameRva), functions, delayed));
         }
         return result;
     }
 
-    private long u64(long address) throws ElfFormatException {
+    /** A value of the image's address width (8 or 4 bytes), relocated. */
+    private long address(long address) throws ElfFormatException {
         Long r = relocated.get(address);
         if (r != null) {
             return r;
         }
-        return ByteBuffer.wrap(elf.readAtAddress(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ptr == 8 ? ByteBuffer.wrap(elf.readAtAddress(address, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong()
+                : u32(address);
     }
 
     private long u32(long address) throws ElfFormatException {

@@ -4,7 +4,12 @@
  *
  * Self-contained: no Windows or Wine header is needed.
  */
+#ifdef __i386__
+/* WINAPI on i386: the callee pops its arguments; Windows callers keep the stack only 4-byte aligned */
+#define WINELIB_API __attribute__((__stdcall__)) __attribute__((__force_align_arg_pointer__))
+#else
 #define WINELIB_API __attribute__((ms_abi))
+#endif
 
 extern void *WINELIB_API ResolveDelayLoadedAPI(void *base, const void *descriptor, void *dll_hook,
                                               void *system_hook, void *slot, unsigned int flags);

@@ -16,7 +16,12 @@
  */
 #include <stdlib.h>
 
+#ifdef __i386__
+/* WINAPI on i386: the callee pops its arguments; Windows callers keep the stack only 4-byte aligned */
+#define WINELIB_API __attribute__((__stdcall__)) __attribute__((__force_align_arg_pointer__))
+#else
 #define WINELIB_API __attribute__((ms_abi))
+#endif
 
 typedef unsigned int DWORD;
 

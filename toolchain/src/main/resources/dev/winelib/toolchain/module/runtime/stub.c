@@ -10,7 +10,12 @@
  *
  * Self-contained: no Windows or Wine header is needed.
  */
+#ifdef __i386__
+/* WINAPI on i386: the callee pops its arguments; Windows callers keep the stack only 4-byte aligned */
+#define WINELIB_API __attribute__((__stdcall__)) __attribute__((__force_align_arg_pointer__))
+#else
 #define WINELIB_API __attribute__((ms_abi))
+#endif
 
 #define WINELIB_EXCEPTION_WINE_STUB 0x80000100u
 #define WINELIB_EXCEPTION_NONCONTINUABLE 1u
