@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.winelib.sysroot.Architecture;
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootHints;
 import dev.winelib.toolchain.build.ModuleRequest;
 
 /**
@@ -36,6 +39,9 @@ import dev.winelib.toolchain.build.ModuleRequest;
  *     {@code i386-windows/NAME.dll}, {@code x86_64-unix/NAME.so}, {@code i386-unix/NAME.so}).
  *     {@link #peCompiler} and {@link #dlltool} are the x86_64 tools; the i686 ones are derived
  *     from them ({@code x86_64-w64-mingw32-} becomes {@code i686-w64-mingw32-})
+ * @param module32 with an i686 PE half: the shared part for the 32-bit Unix half
+ *     ({@code i386-unix/NAME.so}, for Wine's old-style 32-bit process), {@link #module} for i386
+ *     with an i386 sysroot; empty to build no 32-bit Unix half (new-style WoW64 needs none)
  */
 public record UnixlibBuildRequest(
         ModuleRequest module,
@@ -48,7 +54,8 @@ public record UnixlibBuildRequest(
         List<String> peCflags,
         List<String> peLdflags,
         List<String> peLibraries,
-        List<PeArchitecture> architectures) {
+        List<PeArchitecture> architectures,
+        Optional<ModuleRequest> module32) {
 
     /** The PE half's default compiler. */
     public static final String DEFAULT_PE_COMPILER = "x86_64-w64-mingw32-gcc";
@@ -70,6 +77,7 @@ public record UnixlibBuildRequest(
         if (architectures.isEmpty() || architectures.stream().distinct().count() != architectures.size()) {
             throw new IllegalArgumentException("the architectures must be one or more, none twice: " + architectures);
         }
+        Objects.requireNonNull(module32, "module32");
     }
 
     /** Whether the outputs go into Wine's layout: anything but the x86_64 PE half alone. */
@@ -113,6 +121,8 @@ public record UnixlibBuildRequest(
         private final List<String> peLdflags = new ArrayList<>();
         private final List<String> peLibraries = new ArrayList<>();
         private List<PeArchitecture> architectures = List.of(PeArchitecture.X86_64);
+        private Optional<Sysroot> sysroot32 = Optional.empty();
+        private Optional<SysrootHints> sysrootHints32 = Optional.empty();
 
         private Builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
             super(specFile, workDirectory);
@@ -153,9 +163,23 @@ public record UnixlibBuildRequest(
             return this;
         }
 
+        /**
+         * The i386 sysroot of the 32-bit Unix half (with its hints), built when an i686 PE half is;
+         * without one no 32-bit Unix half is built.
+         */
+        public Builder sysroot32(Sysroot value, SysrootHints hints) {
+            this.sysroot32 = Optional.of(value);
+            this.sysrootHints32 = Optional.ofNullable(hints);
+            return this;
+        }
+
         public UnixlibBuildRequest build() {
-            return new UnixlibBuildRequest(module(), unixCallsFile, outputDirectory, peSources, peSourceRoot,
-                    peCompiler, dlltool, peCflags, peLdflags, peLibraries, architectures);
+            ModuleRequest module = module();
+            Optional<ModuleRequest> module32 = architectures.stream().anyMatch(PeArchitecture::is32Bit)
+                    ? sysroot32.map(s -> module.withArchitecture(Architecture.I386, s, sysrootHints32))
+                    : Optional.empty();
+            return new UnixlibBuildRequest(module, unixCallsFile, outputDirectory, peSources, peSourceRoot,
+                    peCompiler, dlltool, peCflags, peLdflags, peLibraries, architectures, module32);
         }
     }
 }

@@ -146,9 +146,21 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Map<String, String> environment = module.compilerEnvironment();
         List<String> unixFlags = PlainLinuxFlags.c(module, List.of(generated.includeDirectory()),
                 unixTools.libraries().cflags());
-        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, unixTools, unixFlags, environment,
-                work.resolve("unix"));
-        Optional<UnixHalf> unix32 = build32BitUnixHalf(request);
+        UnixHalf unix = buildUnixHalf(request, module, declaration, names, generated, unixTools, unixFlags,
+                environment, work.resolve("unix"));
+        Optional<UnixHalf> unix32 = Optional.empty();
+        if (request.module32().isPresent()) {
+            ModuleRequest module32 = request.module32().get();
+            LinuxToolchain tools32 = LinuxToolchain.of(module32, tools, "to compile the 32-bit Unix half "
+                    + names.unixLibrary());
+            List<String> flags32 = PlainLinuxFlags.c(module32, List.of(generated.includeDirectory()),
+                    tools32.libraries().cflags());
+            unix32 = Optional.of(buildUnixHalf(request, module32, declaration, names, generated, tools32, flags32,
+                    environment, work.resolve("unix-i386")));
+        } else if (request.has32Bit()) {
+            log.warn("no i386 sysroot given: no i386-unix/" + names.unixLibrary() + " is built, so the i686 PE half"
+                    + " reaches its Unix side only under new-style WoW64 (x86_64-unix/" + names.unixLibrary() + ")");
+        }
         Map<PeArchitecture, PeHalf> peHalves = new LinkedHashMap<>();
         for (Map.Entry<PeArchitecture, PeTools> e : peTools.entrySet()) {
             peHalves.put(e.getKey(), buildPeHalf(request, e.getKey(), spec, names, generated, e.getValue(),
@@ -205,17 +217,6 @@ public final class UnixlibBuilder extends ModuleBuilder {
         }
     }
 
-    /**
-     * The 32-bit Unix half ({@code i386-unix/NAME.so}) for Wine's old-style 32-bit process, when an
-     * i686 PE half is built: not yet, it needs the i386 sysroot and link.
-     */
-    private Optional<UnixHalf> build32BitUnixHalf(UnixlibBuildRequest request) {
-        if (request.has32Bit()) {
-            log.warn("no i386-unix library is built yet: the i686 PE half runs under new-style WoW64 only");
-        }
-        return Optional.empty();
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -269,10 +270,9 @@ public final class UnixlibBuilder extends ModuleBuilder {
     private record UnixHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
     }
 
-    private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
-            GeneratedSources generated, LinuxToolchain unixTools, List<String> flags, Map<String, String> environment,
-            Path dir) throws IOException, InterruptedException, BuildFailure {
-        ModuleRequest module = request.module();
+    private UnixHalf buildUnixHalf(UnixlibBuildRequest request, ModuleRequest module, UnixCallsDeclaration declaration,
+            ModuleNames names, GeneratedSources generated, LinuxToolchain unixTools, List<String> flags,
+            Map<String, String> environment, Path dir) throws IOException, InterruptedException, BuildFailure {
         Path compiler = unixTools.compiler();
         SourceCompiler.Outcome user;
         try {

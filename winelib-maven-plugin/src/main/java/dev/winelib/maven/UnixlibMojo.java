@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,7 +13,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
+import dev.winelib.sysroot.Architecture;
+import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
@@ -104,6 +108,13 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 .peLdflags(ProjectLayout.splitFlags(peLdflags))
                 .peLibraries(ListParameter.entries(peLibraries))
                 .architectures(architectures());
+        if (architectures().stream().anyMatch(PeArchitecture::is32Bit)) {
+            // the 32-bit Unix half, for Wine's old-style 32-bit process: the same sysroot for i386
+            // (a sysrootSha256 pins the x86_64 tree only)
+            SysrootResolver resolver32 = sysrootResolver(Architecture.I386);
+            Sysroot sysroot32 = resolver32.resolve(sysroot, Optional.empty());
+            request.sysroot32(sysroot32, resolver32.hints(sysroot, sysroot32).orElse(null));
+        }
         UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
                 new MavenBuildLog(getLog())).build(withSharedParameters(request, timestamp).build());
         for (Path dll : result.dlls().values()) {
