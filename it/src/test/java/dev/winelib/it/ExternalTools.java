@@ -43,6 +43,41 @@ final class ExternalTools {
         return require(found, "wine", "looked for $WINE, wine64 and wine on the PATH, /usr/lib/wine/wine64", "wine64");
     }
 
+    /**
+     * Debian 12's 32-bit Wine loader ({@code $WINE32}, else {@code /usr/lib/wine/wine} of
+     * {@code wine32:i386}), checked to start: this machine must run 32-bit x86 Linux programs,
+     * natively or through qemu-i386 registered with binfmt_misc (see docs/32-bit.md).
+     */
+    static Path wine32() throws IOException, InterruptedException {
+        String configured = System.getenv("WINE32");
+        Path wine = require(executable(Path.of(configured != null && !configured.isBlank() ? configured
+                : "/usr/lib/wine/wine")), "32-bit wine", "looked for $WINE32 and /usr/lib/wine/wine (after"
+                + " dpkg --add-architecture i386)", "wine32:i386");
+        Path loader = Path.of("/lib/ld-linux.so.2");
+        boolean runs = false;
+        if (Files.isExecutable(loader)) {
+            Process p = new ProcessBuilder(loader.toString(), "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            runs = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        }
+        if (!runs) {
+            String why = "32-bit x86 Linux programs do not run here (/lib/ld-linux.so.2 --version fails): the kernel"
+                    + " lacks 32-bit support and no emulator is registered; install qemu-user and register"
+                    + " qemu-i386 with binfmt_misc (docs/32-bit.md)";
+            if (onCi()) {
+                throw new AssertionError(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        return wine;
+    }
+
+    /** The i686 MinGW-w64 cross compiler that builds 32-bit Windows host programs. */
+    static Path mingwGcc32() {
+        return require(onPath("i686-w64-mingw32-gcc"), "i686-w64-mingw32-gcc", "looked on the PATH",
+                "gcc-mingw-w64-i686");
+    }
+
     /** The MinGW-w64 cross compiler that builds the Windows host programs. */
     static Path mingwGcc() {
         return require(onPath("x86_64-w64-mingw32-gcc"), "x86_64-w64-mingw32-gcc", "looked on the PATH",

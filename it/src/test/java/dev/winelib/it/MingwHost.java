@@ -27,6 +27,16 @@ final class MingwHost {
         return exe;
     }
 
+    /** As {@link #compile}, a 32-bit program with i686-w64-mingw32-gcc. */
+    static Path compile32(Path source, Path directory, String exeName) throws IOException, InterruptedException {
+        Path compiler = ExternalTools.mingwGcc32();
+        Files.createDirectories(directory);
+        Path exe = directory.resolve(exeName);
+        Programs.run(List.of(compiler.toString(), "-O1", "-Wall", "-Werror", "-o", exe.toString(), source.toString()),
+                directory, directory.resolve(exeName + ".build"), TIMEOUT).assertSuccess();
+        return exe;
+    }
+
     /** Compiles a Windows DLL from {@code sources} (C files and an optional .def) into {@code directory/NAME}. */
     static Path compileDll(List<Path> sources, Path directory, String dllName) throws IOException,
             InterruptedException {

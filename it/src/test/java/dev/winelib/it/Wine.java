@@ -22,12 +22,38 @@ final class Wine {
      */
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("it.wineTimeoutSeconds", 120));
 
+    /**
+     * How long one program may run under 32-bit Wine, prefix creation included: 2400 s, or the
+     * system property {@code it.wine32TimeoutSeconds} (where 32-bit code runs only under qemu-i386
+     * emulation, creating the prefix alone takes many minutes).
+     */
+    static final Duration TIMEOUT_32 = Duration.ofSeconds(Long.getLong("it.wine32TimeoutSeconds", 2400));
+
     private final Path wine;
     private final Path prefix;
+    private final Map<String, String> environment;
+    private final Duration timeout;
 
     private Wine(Path wine, Path prefix) {
+        this(wine, prefix, Map.of(), TIMEOUT);
+    }
+
+    private Wine(Path wine, Path prefix, Map<String, String> environment, Duration timeout) {
         this.wine = wine;
         this.prefix = prefix;
+        this.environment = environment;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Debian 12's 32-bit Wine ({@code wine32:i386}, {@code /usr/lib/wine/wine}, or {@code $WINE32}),
+     * with its own 32-bit prefix next to the shared one ({@code WINEARCH=win32}); failing or skipping
+     * the test when it or a way to run 32-bit Linux programs is missing ({@link ExternalTools#wine32}).
+     */
+    static Wine locate32() throws IOException, InterruptedException {
+        Path prefix = ItSettings.winePrefix().resolveSibling(ItSettings.winePrefix().getFileName() + "-win32");
+        Files.createDirectories(prefix.getParent());
+        return new Wine(ExternalTools.wine32(), prefix, Map.of("WINEARCH", "win32"), TIMEOUT_32);
     }
 
     /** Wine as {@link ExternalTools#wine()} finds it (failing or skipping the test without it). */
@@ -83,6 +109,7 @@ final class Wine {
         command.add(program.toString());
         command.addAll(List.of(args));
         Map<String, String> env = new java.util.HashMap<>(environment);
+        env.putAll(this.environment);
         env.putAll(Map.of(
                 "WINEPREFIX", prefix.toString(),
                 "WINEDEBUG", channels,
@@ -92,7 +119,7 @@ final class Wine {
             // console programs only: no window for the prefix-creation dialog
             e.remove("DISPLAY");
             e.remove("WAYLAND_DISPLAY");
-        }, directory.resolve(program.getFileName().toString()), TIMEOUT, this::killServer);
+        }, directory.resolve(program.getFileName().toString()), timeout, this::killServer);
     }
 
     private static Optional<Path> serverNextTo(Path program) {

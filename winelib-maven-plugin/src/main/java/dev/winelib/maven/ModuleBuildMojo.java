@@ -14,6 +14,7 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
@@ -201,7 +202,13 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /** Writes {@code libNAME.a} and {@code NAME.def} next to the module and attaches them. */
     private void attachWindowsLinkFiles(Path spec) throws BuildFailure, InterruptedException {
-        ModuleSpec module = ModuleInputs.readSpec(spec, Optional.ofNullable(outputFileName).filter(s -> !s.isBlank()));
+        ModuleSpec module;
+        try {
+            module = ModuleInputs.readSpec(spec, Optional.ofNullable(outputFileName).filter(s -> !s.isBlank()),
+                    architecture().is64Bit() ? TargetCpu.X86_64 : TargetCpu.I386);
+        } catch (SysrootException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
         WindowsLinkFiles files;
         try {
             files = WindowsLinkFiles.write(module, outputDirectory.toPath(), workDirectory(),

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.winelib.spec.ExportDefinitions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 
 /**
@@ -42,9 +43,15 @@ public final class ModuleInputs {
 
     /** Parses a .spec or .def file. */
     public static ModuleSpec readSpec(Path specFile, Optional<String> moduleFileName) throws BuildFailure {
+        return readSpec(specFile, moduleFileName, TargetCpu.X86_64);
+    }
+
+    /** Reads a .spec or .def file for a module built for {@code cpu}. */
+    public static ModuleSpec readSpec(Path specFile, Optional<String> moduleFileName, TargetCpu cpu)
+            throws BuildFailure {
         return read(specFile, "spec file", file -> {
             try {
-                return ExportDefinitions.parse(file, moduleFileName);
+                return ExportDefinitions.parse(file, moduleFileName, cpu);
             } catch (SpecException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootHints;
@@ -94,6 +95,11 @@ public record ModuleRequest(
         unixSources = List.copyOf(unixSources);
         pkgConfigModules = List.copyOf(pkgConfigModules);
         Objects.requireNonNull(architecture, "architecture");
+    }
+
+    /** The CPU the spec is read and the module header written for: the request's architecture. */
+    public TargetCpu cpu() {
+        return architecture.is64Bit() ? TargetCpu.X86_64 : TargetCpu.I386;
     }
 
     /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */

@@ -82,7 +82,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
-        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName());
+        ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
         boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
@@ -338,7 +338,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         while (true) {
             List<Path> probeObjects = new ArrayList<>(objects);
             if (!hidden.isEmpty()) {
-                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o")));
+                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o"), spec.cpu()));
             }
             command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
@@ -397,7 +397,8 @@ public final class WinelibBuilder extends ModuleBuilder {
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */
-    private static Path placeholders(Set<String> names, Path object) throws IOException, BuildFailure {
+    private static Path placeholders(Set<String> names, Path object, dev.winelib.spec.TargetCpu cpu)
+            throws IOException, BuildFailure {
         StringBuilder asm = new StringBuilder("\t.text\n");
         for (String name : names) {
             String sym = dev.winelib.asm.AsmText.symbol(name);
@@ -405,7 +406,8 @@ public final class WinelibBuilder extends ModuleBuilder {
                     .append(":\n\tret\n");
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
-        ModuleAssembler.assemble(asm.toString(), object);
+        dev.winelib.toolchain.build.AtomicFiles.writeIfChanged(object,
+                ModuleAssembler.toObject(asm.toString(), object.getFileName() + ".s", cpu));
         return object;
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.winelib.spec.DefFileWriter;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -50,7 +51,10 @@ public final class WindowsImportLibraryWriter {
             Path defFile = work.resolve(libraryName + ".def");
             Files.writeString(defFile, def, StandardCharsets.ISO_8859_1);
             List<String> args = new ArrayList<>(List.of("-k", libraryName.endsWith(".delay.a") ? "-y" : "-l",
-                    libraryName, "-d", defFile.getFileName().toString(), "-m", "i386:x86-64", "--as-flags=--64"));
+                    libraryName, "-d", defFile.getFileName().toString()));
+            // the machine of the spec's CPU: a 32-bit module's library is for 32-bit programs
+            args.addAll(spec.cpu() == TargetCpu.I386 ? List.of("-m", "i386", "--as-flags=--32")
+                    : List.of("-m", "i386:x86-64", "--as-flags=--64"));
             run("writing the import library " + output, dlltool.commandLine(args), work, log);
             Path built = work.resolve(libraryName);
             if (!extraObjects.isEmpty()) {

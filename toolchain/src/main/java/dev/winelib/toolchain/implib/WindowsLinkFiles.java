@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.winelib.spec.DefFileWriter;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -32,6 +33,10 @@ public record WindowsLinkFiles(Path importLibrary, Path definitionFile) {
     public static final String DLLTOOL = "x86_64-w64-mingw32-dlltool";
     /** The Debian package of {@link #DLLTOOL}. */
     public static final String DLLTOOL_PACKAGE = "binutils-mingw-w64-x86-64";
+    /** The i686 MinGW dlltool, which writes the import library of a 32-bit module. */
+    public static final String DLLTOOL_I386 = "i686-w64-mingw32-dlltool";
+    /** The Debian package of {@link #DLLTOOL_I386}. */
+    public static final String DLLTOOL_I386_PACKAGE = "binutils-mingw-w64-i686";
 
     /** The files of the module {@code spec} describes, in {@code directory}. */
     public static WindowsLinkFiles of(ModuleSpec spec, Path directory) {
@@ -50,7 +55,9 @@ public record WindowsLinkFiles(Path importLibrary, Path definitionFile) {
             throws IOException, InterruptedException, BuildFailure {
         Path dlltool;
         try {
-            dlltool = tools.require(DLLTOOL, DLLTOOL_PACKAGE, "to write the import library Windows programs link"
+            boolean i386 = spec.cpu() == TargetCpu.I386;
+            dlltool = tools.require(i386 ? DLLTOOL_I386 : DLLTOOL, i386 ? DLLTOOL_I386_PACKAGE : DLLTOOL_PACKAGE,
+                    "to write the import library Windows programs link"
                     + " against (set importLibrary to false to write none)");
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);

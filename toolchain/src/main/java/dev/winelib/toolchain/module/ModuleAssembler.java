@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import dev.winelib.asm.elf.AssemblyException;
 import dev.winelib.asm.elf.ElfAssembler;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.build.AtomicFiles;
 
@@ -34,8 +35,13 @@ public final class ModuleAssembler {
 
     /** The object bytes of {@code assembly}. */
     public static byte[] toObject(String assembly, String what) throws BuildFailure {
+        return toObject(assembly, what, TargetCpu.X86_64);
+    }
+
+    /** The object bytes of {@code assembly} for {@code cpu}: ELF64 x86-64, or ELF32 i386. */
+    public static byte[] toObject(String assembly, String what, TargetCpu cpu) throws BuildFailure {
         try {
-            return ElfAssembler.assemble(assembly);
+            return ElfAssembler.assemble(assembly, cpu);
         } catch (AssemblyException e) {
             throw new BuildFailure("internal error: the in-process assembler cannot assemble " + what + ": "
                     + e.getMessage() + ". This is a bug in winebuild-j: please report it with the spec file.", e);

@@ -39,7 +39,7 @@ public final class ModuleObjectWriter {
         Path asmFile = directory.resolve(base + ".s");
         Path object = directory.resolve(base + ".o");
         AtomicFiles.writeIfChanged(asmFile, assembly.getBytes(StandardCharsets.UTF_8));
-        byte[] bytes = ModuleAssembler.toObject(assembly, asmFile.toString());
+        byte[] bytes = ModuleAssembler.toObject(assembly, asmFile.toString(), spec.cpu());
         if (AtomicFiles.writeIfChanged(object, bytes)) {
             log.debug("assembled " + object);
         } else {

@@ -1,0 +1,124 @@
+package dev.winelib.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.winelib.sysroot.Architecture;
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootCache;
+import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.sysroot.SysrootLayout;
+import dev.winelib.sysroot.SysrootResolver;
+import dev.winelib.toolchain.elf.ElfFile;
+import dev.winelib.toolchain.link.WinelibLinkCommand;
+import dev.winelib.toolchain.pe.PeExport;
+import dev.winelib.toolchain.pe.WinelibImage;
+
+/**
+ * An unseen 32-bit project ({@code <architecture>i386</architecture>}: stdcall, cdecl and varargs
+ * exports, C code calling the C library) built against the i386 'sniper' tree: an ELF32 i386
+ * winelib DLL within the glibc 2.31 baseline whose PE view equals that of the same code linked
+ * with winebuild {@code -m32}'s module object, and which a 32-bit mingw program calls under
+ * Debian 12's 32-bit Wine ({@code wine32:i386}).
+ */
+class I386WinelibIT {
+
+    @Test
+    void anI386DllIsElf32WithinTheBaselineAndExportsWhatWinebuildM32Would() throws Exception {
+        Path dll = build();
+        ElfFile elf = ElfFile.read(dll);
+        assertThat(elf.is64Bit()).as("ELF32").isFalse();
+        assertThat(elf.machine()).as("e_machine").isEqualTo(ElfFile.EM_386);
+        List<String> glibc = GlibcVersions.needed(dll);
+        assertThat(glibc).isNotEmpty().allMatch(v -> GlibcVersions.atMost(v, 2, 31));
+
+        // the same objects linked with winebuild -m32's module object instead of winebuild-j's
+        Path project = dll.getParent().getParent();
+        Path work = project.resolve("target/winelib");
+        Path reference = project.resolve("reference");
+        Files.createDirectories(reference);
+        Path refObject = reference.resolve("tally32.dll.spec.o");
+        Programs.run(List.of(ExternalTools.winebuild().toString(), "-m32", "--dll", "-fPIC",
+                "-fno-asynchronous-unwind-tables", "-E", project.resolve("src/main/spec/tally32.spec").toString(), "-o",
+                refObject.toString()), reference, reference.resolve("winebuild"), TestProject.BUILD_TIMEOUT)
+                .assertSuccess();
+        assertThat(ElfFile.read(refObject).is64Bit()).isFalse();
+        Path tree = new SysrootResolver(new SysrootCache(SysrootCache.defaultRoot()))
+                .withArchitecture(Architecture.I386).locateWithoutChanges("sniper");
+        SysrootLayout layout = new SysrootInspector(reference.resolve("views"))
+                .inspect(Sysroot.directory(tree), Architecture.I386);
+        List<Path> objects = new ArrayList<>();
+        objects.add(work.resolve("obj/tally.c.o"));
+        try (Stream<Path> runtime = Files.list(work.resolve("runtime/obj"))) {
+            runtime.filter(p -> p.toString().endsWith(".o")).sorted().forEach(objects::add);
+        }
+        Path refDll = reference.resolve("tally32.dll");
+        Programs.run(WinelibLinkCommand.command(ExternalTools.lld(), layout, work.resolve("winelib-version.map"),
+                work.resolve("winelib-order.ld"), refObject, objects, List.of(), List.of(), refDll), reference,
+                reference.resolve("ld.lld"), TestProject.BUILD_TIMEOUT).assertSuccess();
+
+        WinelibImage ours = PeViews.read(dll);
+        WinelibImage theirs = PeViews.read(refDll);
+        assertThat(ours.machine()).isEqualTo(0x14c).isEqualTo(theirs.machine());
+        assertThat(ours.characteristics()).isEqualTo(theirs.characteristics());
+        assertThat(ours.dllName()).contains("tally32.dll").isEqualTo(theirs.dllName());
+        assertThat(ours.ordinalBase()).isEqualTo(theirs.ordinalBase());
+        assertThat(ours.slotCount()).isEqualTo(theirs.slotCount());
+        assertThat(ours.nameTable()).containsExactly("tally_add", "tally_describe", "tally_mix", "tally_printf",
+                "tally_sum").isEqualTo(theirs.nameTable());
+        assertThat(exports(ours)).isEqualTo(exports(theirs)).containsExactly(
+                "1 tally_add -> tally_add", "2 tally_mix -> tally_mix", "3 tally_sum -> tally_sum",
+                "4 tally_printf -> tally_printf", "5 tally_describe -> tally_describe");
+        assertThat(ours.imports()).isEqualTo(theirs.imports());
+    }
+
+    @Test
+    void a32BitProgramCallsTheDllUnderWine32() throws Exception {
+        Wine wine = Wine.locate32();
+        Path dll = build();
+        Path project = dll.getParent().getParent();
+        Path run = project.resolve("run");
+        Path exe = MingwHost.compile32(project.resolve("host/host.c"), run, "host.exe");
+        Files.copy(dll, run.resolve("tally32.dll"));
+
+        Programs.Result result = wine.run(run, exe);
+
+        assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
+        assertThat(result.stdout().replace("\r\n", "\n")).as(result.describe("stdout")).isEqualTo(
+                "tally_add(2, 40) = 42\n"
+                + "tally_mix(10, 2.5, 3) = 28\n"
+                + "tally_sum(1, 2, 3) = 6\n"
+                + "balance after 1000 calls = 0\n"
+                + "tally_printf: 7 seven\n"
+                + "printed 22\n"
+                + "tally_describe: Linux, 32-bit pointers\n"
+                + "host: 32-bit\n");
+    }
+
+    /** Builds the fixture (once per test) with Maven and returns the DLL. */
+    private static Path build() throws Exception {
+        ExternalTools.lld();
+        ExternalTools.gcc();
+        TestProject project = TestProject.copy("i386-winelib");
+        TestProject.MavenRun build = project.mvnPackage(Map.of()).assertSuccess();
+        Path dll = project.resolve("target/tally32.dll");
+        assertThat(build.infoLinesStartingWith("winelib DLL ")).containsExactly("winelib DLL " + dll + " (5 exports)");
+        assertThat(project.resolve("target/libtally32.a")).isRegularFile();
+        assertThat(Files.readString(project.resolve("target/tally32.def"))).contains("tally_add@8", "tally_mix@16");
+        return dll;
+    }
+
+    /** "ORDINAL NAME -> SYMBOL" of each export: the code each slot reaches. */
+    private static List<String> exports(WinelibImage image) {
+        return image.exports().stream().map((PeExport e) -> e.ordinal() + " " + e.name().orElse("") + " -> "
+                + e.symbol().orElse("0x" + Long.toHexString(e.address()))).toList();
+    }
+}
