@@ -166,56 +166,6 @@ final class ExternalTools {
     }
 
     /** The tools every build of a winelib project needs: gcc and ld.lld. */
-    /** The 32-bit MinGW-w64 cross compiler (32-bit Windows programs and PE halves). */
-    static Path mingwGcc32() {
-        return require(onPath("i686-w64-mingw32-gcc"), "i686-w64-mingw32-gcc", "looked on the PATH",
-                "gcc-mingw-w64-i686");
-    }
-
-    /**
-     * A Wine that runs 32-bit Windows programs with {@code wine64} as the loader: Debian 12's
-     * {@code wine32:i386} (the 32-bit loader {@code wine} beside {@code wine64}, which hands 32-bit
-     * programs to it), and a way to run that 32-bit Linux program: natively, or through
-     * {@code qemu-i386} registered with binfmt_misc. Checked by running {@code wine --version}.
-     */
-    static void wine32(Path wine64) {
-        Path loader = wine64.toAbsolutePath().resolveSibling("wine");
-        try {
-            loader = wine64.toRealPath().resolveSibling("wine");
-        } catch (IOException e) {
-            // keep the unresolved sibling
-        }
-        String need = "Debian's wine32:i386 (dpkg --add-architecture i386; apt-get update; apt-get install wine32:i386)"
-                + " and a machine that runs 32-bit x86 Linux programs (natively, or qemu-user with binfmt_misc;"
-                + " see scripts/install-deps)";
-        if (executable(loader).isEmpty()) {
-            missing32(loader + " does not exist", need);
-        }
-        try {
-            Process p = new ProcessBuilder(loader.toString(), "--version").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            if (p.exitValue() != 0 || !out.startsWith("wine-")) {
-                missing32(loader + " --version gave exit code " + p.exitValue() + ": " + out.strip(), need);
-            }
-        } catch (IOException e) {
-            missing32(loader + " cannot run: " + e.getMessage(), need);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void missing32(String why, String need) {
-        String message = "32-bit Windows programs cannot run under Wine here (" + why + "): this test needs " + need;
-        if (onCi()) {
-            fail(message + ". CI=true, so a missing tool fails the test instead of skipping it.");
-        }
-        Assumptions.abort("skipped: " + message);
-    }
-
     static void requireBuildTools() {
         gcc();
         lld();

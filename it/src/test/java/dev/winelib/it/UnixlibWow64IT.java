@@ -35,8 +35,8 @@ class UnixlibWow64IT {
         ExternalTools.requireBuildTools();
         ExternalTools.mingwGcc();
         ExternalTools.mingwGcc32();
+        ExternalTools.wine32(); // the 32-bit loader Wine's wine64 hands 32-bit programs to
         Wine wine = Wine.locate();
-        ExternalTools.wine32(wine.program());
         TestProject project = TestProject.copy("unixlib-wow64");
 
         // one prefix for all tests (made by the first that needs it)

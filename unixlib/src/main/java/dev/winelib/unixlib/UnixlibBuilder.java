@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -376,9 +377,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Path ntdllDefinition = dir.resolve(NtdllImports.DEFINITION_FILE);
         write(ntdllDefinition, NtdllImports.definition(architecture));
         Path importLibrary = ntdllImportLibrary(architecture, peTools.dlltool(), ntdllDefinition, dir);
-        Optional<WindowsLinkFiles> linkFiles = architecture.is32Bit()
-                ? Optional.of(importLibrary32(spec, architecture, peTools.dlltool(), dir))
-                : Optional.empty();
+        Optional<WindowsLinkFiles> linkFiles = Optional.empty();
+        if (architecture.is32Bit()) {
+            // the import library of 32-bit programs: stdcall functions as NAME@N, as winebuild -m32 writes it
+            ModuleSpec spec32 = ModuleInputs.readSpec(request.module().specFile(), request.module().moduleFileName(),
+                    TargetCpu.I386);
+            linkFiles = Optional.of(WindowsLinkFiles.write(spec32, dir.resolve("implib"), dir, tools, log));
+        }
 
         Path staged = dir.resolve("out").resolve(names.dll());
         Path stampFile = dir.resolve(names.dll() + ".link.stamp");
@@ -462,22 +467,6 @@ public final class UnixlibBuilder extends ModuleBuilder {
             throws IOException, InterruptedException, BuildFailure {
         return importLibrary(NtdllImports.dlltoolCommand(architecture, dlltool.toString(), definition.toString(),
                 NtdllImports.LIBRARY_FILE), "the ntdll import library", definition, dir.resolve(NtdllImports.LIBRARY_FILE));
-    }
-
-    /**
-     * The 32-bit DLL's import library for 32-bit Windows programs ({@code libNAME.a}, stdcall
-     * functions as {@code NAME@N}), made with {@code dlltool -k} from
-     * {@link PeExports#importDefinitionFile32}, and that {@code .def} file.
-     */
-    private WindowsLinkFiles importLibrary32(ModuleSpec spec, PeArchitecture architecture, Path dlltool, Path dir)
-            throws IOException, InterruptedException, BuildFailure {
-        WindowsLinkFiles files = WindowsLinkFiles.of(spec, dir.resolve("implib"));
-        write(files.definitionFile(), PeExports.importDefinitionFile32(spec, generator));
-        String library = files.importLibrary().getFileName().toString();
-        importLibrary(List.of(dlltool.toString(), "-k", "--machine", architecture.dlltoolMachine(), "--input-def",
-                files.definitionFile().toString(), "--output-lib", library), "the import library " + library,
-                files.definitionFile(), files.importLibrary());
-        return files;
     }
 
     private Path importLibrary(List<String> command, String what, Path definition, Path library)
