@@ -141,6 +141,37 @@ class UnixlibBuilderTest {
     }
 
     @Test
+    void withAnI386SysrootTheI686BuildAddsA32BitUnixLibraryForOldStyleWine() throws Exception {
+        Tools.debianArchive();
+        Tools.mingwGcc32();
+        UnixlibProject p = project("p");
+        SysrootResolver resolver32 = SysrootResolver.standard().withArchitecture(dev.winelib.sysroot.Architecture.I386);
+        Sysroot sniper32 = resolver32.resolve(SysrootResolver.SNIPER);
+        UnixlibBuildResult result = build(p.request(dir.resolve("views")).glibcBaseline("2.31")
+                .architectures(List.of(PeArchitecture.X86_64, PeArchitecture.I686))
+                .sysroot32(sniper32, resolver32.hints(SysrootResolver.SNIPER, sniper32).orElse(null)).build());
+
+        Path so32 = p.resolve("target/i386-unix/demo.so").toAbsolutePath();
+        assertThat(result.unixLibrary32()).contains(so32);
+        ElfFile elf = ElfFile.read(so32);
+        assertThat(elf.is64Bit()).isFalse();
+        assertThat(exported(so32)).containsExactlyInAnyOrder("__wine_unix_call_funcs", "__wine_unix_call_wow64_funcs");
+        for (ElfSymbol s : elf.dynamicSymbols()) {
+            if (s.name().startsWith("__wine_unix_call")) {
+                assertThat(s.size()).as(s.name()).isEqualTo(3 * 4); // three calls, 4-byte pointers
+            }
+        }
+        assertThat(GlibcBaselineCheck.check(so32, List.of(), GlibcVersion.STEAM_RUNTIME_SNIPER).passes()).isTrue();
+        // the 32-bit programs' import library: stdcall functions decorated, as winebuild -m32 writes them
+        assertThat(result.linkFiles32()).isPresent();
+        assertThat(result.linkFiles32().get().definitionFile()).content().contains("demo_version@8 @1")
+                .contains("demo_add@8 @2").contains("demo_raw@8 @3");
+        String symbols = Tools.run(List.of(Tools.require("i686-w64-mingw32-nm", "binutils-mingw-w64-i686").toString(),
+                result.linkFiles32().get().importLibrary().toString()), dir);
+        assertThat(symbols).contains("__imp__demo_version@8").contains("_demo_add@8");
+    }
+
+    @Test
     void anI686PeHalfNeedsTheWow64Table() throws Exception {
         UnixlibProject p = project("p");
         p.file("src/main/spec/demo.unixcalls", UnixlibProject.CALLS.replace("wow64\n", ""));
