@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class UnixlibWow64IT {
 
-    /** How long the build with its 32-bit run may take: 1500 s, or {@code it.wine32TimeoutSeconds}. */
-    static final Duration TIMEOUT_32 = Duration.ofSeconds(Long.getLong("it.wine32TimeoutSeconds", 1500));
+    /** How long the build with its 32-bit run may take: 2400 s, or {@code it.wine32TimeoutSeconds}. */
+    static final Duration TIMEOUT_32 = Duration.ofSeconds(Long.getLong("it.wine32TimeoutSeconds", 2400));
 
     @Test
     void a32BitProgramCallsTheLinuxSideOfAUnixlibModuleUnderWine() throws Exception {
