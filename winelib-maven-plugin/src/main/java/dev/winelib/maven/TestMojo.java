@@ -38,8 +38,8 @@ import dev.winelib.unixlib.PeArchitecture;
  * the end of its output. The {@code winelib} and {@code unixlib} packagings run this goal in the
  * {@code integration-test} phase, so {@code mvn verify} runs it.
  *
- * <p>A module built for 32-bit Windows programs too (a unixlib module's {@code <architectures>}
- * with {@code i686}, a winelib module's {@code <architecture>i386</architecture>}) gets its
+ * <p>A module built for 32-bit Windows programs too (a unixlib module's {@code architectures}
+ * naming {@code i686}, a winelib module's {@code architecture} {@code i386}) gets its
  * programs built for each of its architectures, with {@code i686-w64-mingw32-gcc} against that
  * architecture's import library, and run next to that architecture's DLL; their names (and
  * reports) carry the architecture: {@code NAME-x86_64}, {@code NAME-i686}. Wine's 64-bit loader

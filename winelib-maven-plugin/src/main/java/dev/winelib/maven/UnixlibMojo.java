@@ -33,7 +33,7 @@ import dev.winelib.unixlib.UnixlibLayout;
  * and its Unix library {@code NAME.so} (C sources of {@code src/main/unix} compiled and linked
  * against the sysroot), both from the calls declared in {@code src/main/spec/NAME.unixcalls}. The
  * DLL becomes the project's artifact; the Unix library is attached with classifier
- * {@code x86_64-unix} and type {@code so}. With {@code <architectures>} naming {@code i686}, a
+ * {@code x86_64-unix} and type {@code so}. With {@code architectures} naming {@code i686}, a
  * 32-bit PE half is built too, and the files go into Wine's layout ({@code x86_64-windows/},
  * {@code i386-windows/}, {@code x86_64-unix/}, {@code i386-unix/}); the first architecture's DLL
  * is the artifact, the others are attached with their directory names as classifiers
