@@ -36,7 +36,7 @@ final class PeViews {
     }
 
     static WinelibImage read(Path module) throws Exception {
-        return WinelibImageReader.read(ElfFile.read(module));
+        return WinelibImageReader.read(ElfFile.readEither(module));
     }
 
     /** Asserts that the two modules look the same to Wine, apart from their runtimes' own imports. */

@@ -29,6 +29,7 @@ import net.jqwik.api.statistics.Statistics;
  * Random specs using every entry type, every flag and -arch lists (some of which leave entries out of an x86_64
  * module, sometimes entries that would otherwise be errors): SpecParser accepts exactly when winebuild does, then
  * with winebuild's ordinal base, limit, sorted name table and relay thunks; when both refuse, on the same line.
+ * For x86_64 and for i386 ({@code -m32}).
  */
 @AddLifecycleHook(ExternalTools.NeedsWinebuild.class)
 class SpecParserWinebuildPropertyTest {
@@ -164,15 +165,25 @@ class SpecParserWinebuildPropertyTest {
 
     @Property(tries = 100)
     void specParserAgreesWithWinebuild(@ForAll("specs") String text) {
+        agrees(text, TargetCpu.X86_64);
+    }
+
+    /** The same for i386 ({@code winebuild -m32}): other entries kept, thiscall and fastcall in effect. */
+    @Property(tries = 100)
+    void specParserAgreesWithWinebuildForI386(@ForAll("specs") String text) {
+        agrees(text, TargetCpu.I386);
+    }
+
+    private static void agrees(String text, TargetCpu cpu) {
         Optional<ModuleSpec> ours;
         SpecException refusal = null;
         try {
-            ours = Optional.of(SpecParser.parse("t.spec", text, Optional.empty()));
+            ours = Optional.of(SpecParser.parse("t.spec", text, Optional.empty(), cpu));
         } catch (SpecException e) {
             ours = Optional.empty();
             refusal = e;
         }
-        Winebuild.Outcome theirs = Winebuild.run(dir, "t.spec", text, Optional.of("t.dll"));
+        Winebuild.Outcome theirs = Winebuild.run(dir, "t.spec", text, Optional.of("t.dll"), cpu);
         Statistics.label("accepted").collect(theirs.accepted());
         Statistics.label("accepted").coverage(c -> {
             c.check(true).percentage(p -> p >= 15);

@@ -71,13 +71,19 @@ final class Winebuild {
      * @param moduleFileName the {@code -F} option, if any
      */
     static Outcome run(Path dir, String fileName, String text, Optional<String> moduleFileName) {
+        return run(dir, fileName, text, moduleFileName, TargetCpu.X86_64);
+    }
+
+    /** As {@link #run(Path, String, String, Optional)}, for {@code cpu} ({@code -m64} or {@code -m32}). */
+    static Outcome run(Path dir, String fileName, String text, Optional<String> moduleFileName, TargetCpu cpu) {
         Path winebuild = ExternalTools.winebuild();
         try {
             Files.writeString(dir.resolve(fileName), text.endsWith("\n") ? text : text + "\n",
                     StandardCharsets.UTF_8);
             Path out = dir.resolve("t.s");
             Files.deleteIfExists(out);
-            List<String> command = new ArrayList<>(List.of(winebuild.toString(), "--dll", "-m64", "-E", fileName));
+            List<String> command = new ArrayList<>(List.of(winebuild.toString(), "--dll",
+                    cpu == TargetCpu.I386 ? "-m32" : "-m64", "-E", fileName));
             moduleFileName.ifPresent(f -> command.addAll(List.of("-F", f)));
             command.addAll(List.of("-o", "t.s"));
             ExternalTools.Result r = ExternalTools.run(dir, command.toArray(String[]::new));

@@ -60,7 +60,7 @@ public final class SysrootInspector {
                     + Sysroot.HOST + "'");
         }
         Path gccDir = findGccDirectory(root, gccDirs).orElseThrow(() -> new SysrootException("sysroot " + sysroot
-                + " has no " + arch + " gcc start files (crtbeginS.o under " + String.join(", ", gccDirs) + "): "
+                + " has no gcc start files for " + arch + " (crtbeginS.o under " + String.join(", ", gccDirs) + "): "
                 + (sysroot.isHost() ? (arch.is64Bit() ? "install gcc (Debian package gcc)"
                         : "install the 32-bit start files (Debian package lib32gcc-12-dev), or use the 'sniper'"
                         + " sysroot, which has them for i386")
@@ -122,7 +122,7 @@ public final class SysrootInspector {
             }
         }
         String pkg = arch.is64Bit() ? "libc6-dev" : "libc6-dev:i386";
-        throw new SysrootException("sysroot " + sysroot + " has no " + arch + " " + name + " (looked in "
+        throw new SysrootException("sysroot " + sysroot + " has no " + name + " for " + arch + " (looked in "
                 + String.join(", ", dirs) + "): "
                 + (sysroot.isHost() ? "install " + pkg : "add " + pkg + " to the sysroot"));
     }

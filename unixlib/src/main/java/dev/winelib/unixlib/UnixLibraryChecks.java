@@ -35,7 +35,7 @@ final class UnixLibraryChecks {
         Set<String> defined = new HashSet<>();
         Set<String> local = new HashSet<>();
         for (Path object : userObjects) {
-            for (ElfSymbol s : ElfFile.read(object).symbols()) {
+            for (ElfSymbol s : ElfFile.readEither(object).symbols()) {
                 if (!s.isDefined()) {
                     continue;
                 }

@@ -338,7 +338,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
     private static void checkUnixLibrary(Path file, UnixCallsDeclaration declaration, ModuleNames names)
             throws IOException, BuildFailure {
         try {
-            List<String> problems = UnixLibraryChecks.problems(ElfFile.read(file), declaration);
+            List<String> problems = UnixLibraryChecks.problems(ElfFile.readEither(file), declaration);
             if (!problems.isEmpty()) {
                 throw new BuildFailure(names.unixLibrary() + " is not a unix library Wine can use:\n  "
                         + String.join("\n  ", problems));

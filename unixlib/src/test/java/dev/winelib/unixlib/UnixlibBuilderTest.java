@@ -39,7 +39,7 @@ class UnixlibBuilderTest {
 
     private static List<String> exported(Path library) throws Exception {
         List<String> names = new ArrayList<>();
-        for (ElfSymbol s : ElfFile.read(library).dynamicSymbols()) {
+        for (ElfSymbol s : ElfFile.readEither(library).dynamicSymbols()) {
             if (s.isDefined() && s.isGlobalOrWeak()) {
                 names.add(s.name());
             }
@@ -153,7 +153,7 @@ class UnixlibBuilderTest {
 
         Path so32 = p.resolve("target/i386-unix/demo.so").toAbsolutePath();
         assertThat(result.unixLibrary32()).contains(so32);
-        ElfFile elf = ElfFile.read(so32);
+        ElfFile elf = ElfFile.readEither(so32);
         assertThat(elf.is64Bit()).isFalse();
         assertThat(exported(so32)).containsExactlyInAnyOrder("__wine_unix_call_funcs", "__wine_unix_call_wow64_funcs");
         for (ElfSymbol s : elf.dynamicSymbols()) {

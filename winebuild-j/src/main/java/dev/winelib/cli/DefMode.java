@@ -26,7 +26,8 @@ final class DefMode {
             throw new UsageError("--def needs the .spec file: use -E FILE.spec");
         }
         ModuleSpec spec = cli.readSpec(false);
-        String text = DefFileWriter.write(spec, new DefFileWriter.Options(false, Optional.of(cli.options.specFile)));
+        String text = DefFileWriter.write(spec, new DefFileWriter.Options(false, Optional.of(cli.options.specFile),
+                cli.options.killAt));
         if (!DefFileWriter.exportsAnything(spec)) {
             cli.log.warn(spec.fileName() + ": import library doesn't export anything");
         }

@@ -18,6 +18,7 @@ import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ErrorText;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.Target;
@@ -170,10 +171,15 @@ final class Invocation {
             switch (m) {
                 case "64", "unicode", "arm", "thumb", "no-cygwin" -> {
                 }
-                case "32" -> throw new UsageError("-m32: 32-bit modules are not supported; winebuild-j builds 64-bit"
-                        + " (x86_64) winelib modules only");
+                case "32" -> {
+                    if (mode != Mode.DLL && mode != Mode.EXE && mode != Mode.DEF) {
+                        throw new UsageError("-m32: " + mode.option() + " is not supported for 32-bit modules yet;"
+                                + " with -m32, winebuild-j writes the module header (--dll, --exe) and .def files"
+                                + " (--def)");
+                    }
+                }
                 case "16" -> throw new UsageError("-m16: 16-bit modules are not supported; winebuild-j builds 64-bit"
-                        + " (x86_64) winelib modules only");
+                        + " (x86_64) and 32-bit (i386, -m32) winelib modules");
                 default -> {
                     if (!m.startsWith("cpu=") && !m.startsWith("fpu=") && !m.startsWith("arch=")
                             && !m.startsWith("float-abi=")) {
@@ -183,8 +189,9 @@ final class Invocation {
             }
         }
         Target t = target();
-        if (!t.cpu().equals("x86_64")) {
-            throw new UsageError("target '" + t.alias() + "': only x86_64 is supported");
+        if (!t.cpu().equals("x86_64") && !(t.cpu().equals("i386") && !t.isPe())) {
+            throw new UsageError("target '" + t.alias() + "': only x86_64, and i386 for winelib (Linux) modules, are"
+                    + " supported");
         }
         if (!t.isPe() && t.platform() != Target.Platform.LINUX && t.platform() != Target.Platform.UNSPECIFIED) {
             throw new UsageError("target '" + t.alias() + "': only Linux winelib modules are supported");
@@ -210,6 +217,26 @@ final class Invocation {
         }
         return Target.parse(options.target).orElseThrow(() -> new UsageError("unrecognized target '" + options.target
                 + "' (give CPU-VENDOR-OS, such as x86_64-linux-gnu or x86_64-w64-mingw32)"));
+    }
+
+    /**
+     * The CPU modules are built for: the last of -m32 and -m64, else the target's (-b i686-linux-gnu
+     * is i386), else x86_64.
+     */
+    TargetCpu cpu() throws UsageError {
+        for (int i = options.machineOptions.size() - 1; i >= 0; i--) {
+            switch (options.machineOptions.get(i)) {
+                case "32" -> {
+                    return TargetCpu.I386;
+                }
+                case "64" -> {
+                    return TargetCpu.X86_64;
+                }
+                default -> {
+                }
+            }
+        }
+        return target().cpu().equals("i386") ? TargetCpu.I386 : TargetCpu.X86_64;
     }
 
     boolean unicode() {
@@ -278,7 +305,7 @@ final class Invocation {
         if (options.specFile == null) {
             throw new UsageError("no spec file given: use -E FILE.spec");
         }
-        return ModuleInputs.readSpec(Path.of(options.specFile), moduleFileName(executable));
+        return ModuleInputs.readSpec(Path.of(options.specFile), moduleFileName(executable), cpu());
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ExportDefinitions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
@@ -24,6 +25,7 @@ import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.WinelibBuilder;
+import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleRuntime;
 import dev.winelib.toolchain.module.RelocatableModule;
 import dev.winelib.toolchain.module.RuntimeCache;
@@ -70,17 +72,30 @@ final class ModuleMode {
         Inputs inputs = inputs();
         ResourceTable resources = cli.resources(inputs.resources());
 
+        boolean i386 = spec.cpu() == TargetCpu.I386;
+        if (cli.options.fakeModule && i386) {
+            throw new UsageError("--fake-module: fake modules are written for 64-bit modules only, not with -m32");
+        }
         if (cli.options.fakeModule) {
             Path target = cli.output().orElse(Path.of(spec.fileName()));
             AtomicFiles.write(target, FakeModuleWriter.write(spec, options, resources));
             return 0;
         }
         boolean objectOutput = cli.output().map(p -> p.getFileName().toString().endsWith(".o")).orElse(false);
+        boolean withImports = !inputs.objects().isEmpty() || !inputs.archives().isEmpty()
+                || !inputs.definitions().isEmpty() || !cli.options.imports.isEmpty()
+                || !cli.options.delayImports.isEmpty();
+        if (i386 && withImports) {
+            throw new UsageError("-m32: objects, archives, .def files and -l/-d are not supported for 32-bit modules"
+                    + " yet; give the spec alone (the header then imports nothing)");
+        }
+        if (objectOutput && i386) {
+            return buildI386Header(spec, options, resources);
+        }
         if (objectOutput) {
             return buildObject(spec, options, inputs, resources);
         }
-        if (!inputs.objects().isEmpty() || !inputs.archives().isEmpty() || !cli.options.imports.isEmpty()
-                || !cli.options.delayImports.isEmpty()) {
+        if (withImports) {
             throw new UsageError("with objects, archives or -l/-d, the output must be an object: use -o NAME.o");
         }
         String assembly;
@@ -117,7 +132,7 @@ final class ModuleMode {
                     : "no spec file given: use -E FILE.spec (or -F NAME.dll for a DLL without exports)");
         }
         try {
-            return ModuleSpec.withoutExports(name.get(), "the command line (-F)");
+            return ModuleSpec.withoutExports(name.get(), "the command line (-F)", cli.cpu());
         } catch (SpecException e) {
             throw new UsageError(e.problem());
         }
@@ -170,6 +185,23 @@ final class ModuleMode {
         if (!result.unresolved().isEmpty()) {
             cli.log.debug("left for the final link: " + String.join(", ", result.unresolved()));
         }
+        return 0;
+    }
+
+    /**
+     * -m32 to an object: the i386 module header alone, assembled in the process as an ELF32 i386
+     * object (the entry point, stubs' reporter and constructors come from the final link).
+     */
+    private int buildI386Header(ModuleSpec spec, ModuleOptions options, ResourceTable resources)
+            throws BuildFailure, IOException {
+        String assembly;
+        try {
+            assembly = new ModuleAssemblyEmitter(cli.generator).emit(spec, options, ModuleImports.none(), resources);
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
+        }
+        Path object = cli.output().orElseThrow();
+        AtomicFiles.write(object, ModuleAssembler.toObject(assembly, spec.fileName() + ".spec.s", TargetCpu.I386));
         return 0;
     }
 

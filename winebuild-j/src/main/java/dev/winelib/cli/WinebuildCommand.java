@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
             "  winebuild-j --fixup-ctors hello.dll.so",
             "  winebuild-j inspect hello.dll.so",
             "",
-            "Not supported (each refused with a message): 16- and 32-bit modules (-m16, -m32), data-only",
+            "Not supported (each refused with a message): 16-bit modules (-m16), -m32 beyond the module",
+            "header and .def files, data-only",
             "modules and apisets (--data-only), PE modules (--dll/--exe with a Windows target),",
             "--without-dlltool, the native subsystem.",
             "",
@@ -147,7 +148,7 @@ final class WinebuildCommand implements Callable<Integer> {
     @Option(names = "--external-symbols", description = "Exported functions may stay undefined for the final link.")
     boolean externalSymbols;
 
-    @Option(names = {"-k", "--kill-at"}, description = "Accepted: stdcall decorations exist on i386 only.")
+    @Option(names = {"-k", "--kill-at"}, description = "With -m32 and --def: no stdcall decorations (@N).")
     boolean killAt;
 
     @Option(names = {"-N", "--dll-name"}, paramLabel = "NAME", description = "Accepted: the 16-bit module name.")
@@ -176,9 +177,10 @@ final class WinebuildCommand implements Callable<Integer> {
             + " target such as x86_64-w64-mingw32 for --implib and --def.")
     String target;
 
-    @Option(names = "-m", paramLabel = "OPT", description = "64 (the only word size), unicode (wmain/wWinMain),"
+    @Option(names = "-m", paramLabel = "OPT", description = "64 (default) or 32 (i386 module header and .def"
+            + " files: --dll, --exe, --def), unicode (wmain/wWinMain),"
             + " no-cygwin (the objects use Wine's C runtime, ucrtbase or msvcrt: C functions are imported from it),"
-            + " and winebuild's ARM options (ignored); 16 and 32 are refused.")
+            + " and winebuild's ARM options (ignored); 16 is refused.")
     List<String> machineOptions = new ArrayList<>();
 
     @Option(names = "-f", paramLabel = "FLAG", description = "PIC, pic, [no-]asynchronous-unwind-tables; others ignored.")

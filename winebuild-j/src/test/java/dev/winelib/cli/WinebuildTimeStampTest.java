@@ -50,7 +50,7 @@ class WinebuildTimeStampTest {
             List.of("--dll", "-E", "sub/greet.spec", "-o", "s.d/greet.spec.s"),
             List.of("--exe", "-F", "app.exe", "-o", "s.d/app.spec.s"));
 
-    private static Path winebuild() {
+    static Path winebuild() {
         List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getenv("WINEBUILD")).filter(s -> !s.isBlank()).map(Path::of)
                 .ifPresent(candidates::add);

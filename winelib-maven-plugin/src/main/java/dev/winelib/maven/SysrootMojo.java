@@ -38,8 +38,8 @@ public final class SysrootMojo extends SysrootSupport {
 
     /**
      * The architecture of the {@code sniper} tree: {@code x86_64} (Debian {@code amd64}, the
-     * default) or {@code i386} (Debian {@code i386}, for {@code <architecture>i386</architecture>}
-     * builds).
+     * default) or {@code i386} (Debian {@code i386}, the tree of the build goal's architecture
+     * {@code i386}).
      */
     @Parameter(property = "winelib.architecture", defaultValue = "x86_64") private String architecture;
 

@@ -213,7 +213,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             WinelibImage image;
             try {
-                ElfFile linkedFile = ElfFile.parse(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                ElfFile linkedFile = ElfFile.parseEither(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
                 image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
@@ -370,7 +370,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probe.output()));
-        ExportLists lists = ExportLists.standard(request.importDefinitions());
+        ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
         }
@@ -414,7 +414,7 @@ public final class WinelibBuilder extends ModuleBuilder {
     private static WinelibImage check(Path file, ModuleSpec spec, Optional<String> entry) throws BuildFailure,
             IOException {
         try {
-            return PostLinkChecks.verify(ElfFile.read(file), spec, entry);
+            return PostLinkChecks.verify(ElfFile.readEither(file), spec, entry);
         } catch (ElfFormatException e) {
             throw new BuildFailure(e.getMessage(), e);
         }

@@ -116,7 +116,7 @@ public final class CallingConventionCheck {
         Map<String, CompiledSource> definedBy = new TreeMap<>();
         for (CompiledSource s : sources) {
             try {
-                for (ElfSymbol symbol : ElfFile.read(s.object()).symbols()) {
+                for (ElfSymbol symbol : ElfFile.readEither(s.object()).symbols()) {
                     if (symbol.isGlobalOrWeak() && symbol.isDefined() && symbol.type() == STT_FUNC) {
                         definedBy.putIfAbsent(symbol.name(), s);
                     }

@@ -81,7 +81,7 @@ public final class UndefinedExports {
         List<String> found = new ArrayList<>();
         for (Map.Entry<Path, String> o : objects.entrySet()) {
             try {
-                for (ElfSymbol s : ElfFile.read(o.getKey()).symbols()) {
+                for (ElfSymbol s : ElfFile.readEither(o.getKey()).symbols()) {
                     if (s.binding() == ElfSymbol.STB_LOCAL && s.isDefined() && s.name().equals(name)
                             && (s.type() == STT_FUNC || s.type() == STT_OBJECT)) {
                         found.add(o.getValue());

@@ -14,9 +14,8 @@ import java.util.Optional;
 import dev.winelib.spec.InputFiles;
 
 /**
- * A read-only view of a little-endian ELF file (relocatable object or shared object) of 64-bit
- * x86_64 (ELF64) or 32-bit i386 (ELF32): the same records for both classes, with addresses,
- * offsets and sizes widened to {@code long}.
+ * A read-only view of a little-endian ELF file (relocatable object or shared object): 64-bit x86_64,
+ * or 32-bit i386 ({@link #elf32()}).
  * Every offset read from the file is bounds-checked; a malformed file gives an
  * {@link ElfFormatException}, never an unchecked exception.
  */
@@ -48,51 +47,94 @@ public final class ElfFile {
     }
 
     /**
-     * A dynamic relocation: RELA ({@code x86_64}), or REL ({@code i386}), whose addend is the
-     * 32-bit value in place at {@code offset} (read from the file; zero where the file has none).
+     * A RELA relocation, or a REL one (i386). A relocatable object's REL addend, in the section
+     * bytes, reads as 0; a dynamic REL relocation's ({@link #dynamicRelocations}) is the 32-bit value
+     * in place at {@code offset} (zero where the file has none).
      */
     public record Relocation(long offset, int type, int symbolIndex, long addend) {
     }
 
     private final String origin;
     private final ByteBuffer data;
-    private final boolean elf64;
-    private final int machine;
     private final int type;
     private final List<Section> sections;
     private final List<Segment> segments;
+    private final boolean elf32;
 
-    private ElfFile(String origin, byte[] bytes) throws ElfFormatException {
+    private ElfFile(String origin, byte[] bytes, boolean allow32) throws ElfFormatException {
         this.origin = origin;
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 52 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfFormatException(origin + " is not an ELF file");
         }
-        if ((bytes[4] != 2 && bytes[4] != 1) || bytes[5] != 1) {
-            throw new ElfFormatException(origin + " is not a 64-bit or 32-bit little-endian ELF file");
+        if (!allow32 && (bytes[4] != 2 || bytes[5] != 1)) {
+            throw new ElfFormatException(origin + " is not a 64-bit little-endian ELF file");
         }
-        this.elf64 = bytes[4] == 2;
-        if (elf64 && bytes.length < 64) {
-            throw new ElfFormatException(origin + " is not an ELF file");
+        if ((bytes[4] != 2 && bytes[4] != 1) || bytes[5] != 1 || (bytes[4] == 2 && bytes.length < 64)) {
+            throw new ElfFormatException(origin + " is not a little-endian ELF file");
         }
+        this.elf32 = bytes[4] == 1;
         this.type = u16(16);
-        this.machine = u16(18);
-        if (elf64 && machine != EM_X86_64) {
-            throw new ElfFormatException(origin + " is not an x86_64 ELF file (machine " + machine + ")");
-        }
-        if (!elf64 && machine != EM_386) {
-            throw new ElfFormatException(origin + " is not an i386 ELF file (machine " + machine + ")");
+        int machine = u16(18);
+        if (machine != (elf32 ? EM_386 : EM_X86_64)) {
+            throw new ElfFormatException(origin + " is not an x86_64 or i386 ELF file (machine " + machine
+                    + ", class " + (elf32 ? 32 : 64) + ")");
         }
         this.segments = readSegments();
         this.sections = readSections();
     }
 
+    /** Reads a 64-bit x86_64 ELF file. */
     public static ElfFile read(Path path) throws IOException, ElfFormatException {
-        return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT));
+        return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT), false);
     }
 
+    /** Parses a 64-bit x86_64 ELF file. */
     public static ElfFile parse(String origin, byte[] bytes) throws ElfFormatException {
-        return new ElfFile(origin, bytes);
+        return new ElfFile(origin, bytes, false);
+    }
+
+    /** Reads a 64-bit x86_64 or 32-bit i386 ELF file. */
+    public static ElfFile readEither(Path path) throws IOException, ElfFormatException {
+        return new ElfFile(path.toString(), InputFiles.readAll(path, InputFiles.BINARY_LIMIT), true);
+    }
+
+    /** Parses a 64-bit x86_64 or 32-bit i386 ELF file. */
+    public static ElfFile parseEither(String origin, byte[] bytes) throws ElfFormatException {
+        return new ElfFile(origin, bytes, true);
+    }
+
+    /** Whether this is a 32-bit i386 file. */
+    public boolean elf32() {
+        return elf32;
+    }
+
+    /**
+     * The relocations of a relocatable object that apply to {@code target} (from its {@code .rel} or
+     * {@code .rela} section), in file order.
+     */
+    public List<Relocation> relocations(Section target) throws ElfFormatException {
+        List<Relocation> result = new ArrayList<>();
+        for (Section s : sections) {
+            if ((s.type() == SHT_RELA || s.type() == SHT_REL) && s.info() == target.index() && (s.flags() & 2) == 0) {
+                boolean rela = s.type() == SHT_RELA;
+                int size = elf32 ? (rela ? 12 : 8) : 24;
+                checkRange(s.offset(), s.size(), "relocation section " + s.name());
+                for (long off = s.offset(); off + size <= s.offset() + s.size(); off += size) {
+                    int o = (int) off;
+                    if (elf32) {
+                        int info = data.getInt(o + 4);
+                        result.add(new Relocation(Integer.toUnsignedLong(data.getInt(o)), info & 0xff, info >>> 8,
+                                rela ? data.getInt(o + 8) : 0));
+                    } else {
+                        long info = data.getLong(o + 8);
+                        result.add(new Relocation(data.getLong(o), (int) (info & 0xffffffffL), (int) (info >>> 32),
+                                data.getLong(o + 16)));
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     public String origin() {
@@ -105,27 +147,27 @@ public final class ElfFile {
 
     /** {@code e_machine}: {@link #EM_X86_64} or {@link #EM_386}. */
     public int machine() {
-        return machine;
+        return elf32 ? EM_386 : EM_X86_64;
     }
 
     /** Whether the file is ELF64 (x86_64) rather than ELF32 (i386). */
     public boolean is64Bit() {
-        return elf64;
+        return !elf32;
     }
 
     /** The size of an address in the image: 8 or 4 bytes. */
     public int addressSize() {
-        return elf64 ? 8 : 4;
+        return !elf32 ? 8 : 4;
     }
 
     /** The relative relocation's type: {@link #R_X86_64_RELATIVE} or {@link #R_386_RELATIVE}. */
     public int relativeRelocationType() {
-        return elf64 ? R_X86_64_RELATIVE : R_386_RELATIVE;
+        return !elf32 ? R_X86_64_RELATIVE : R_386_RELATIVE;
     }
 
     /** The absolute address relocation's type: {@link #R_X86_64_64} or {@link #R_386_32}. */
     public int absoluteRelocationType() {
-        return elf64 ? R_X86_64_64 : R_386_32;
+        return !elf32 ? R_X86_64_64 : R_386_32;
     }
 
     public List<Section> sections() {
@@ -162,12 +204,12 @@ public final class ElfFile {
 
     /** All RELA relocations in sections that apply to the loaded image (dynamic relocations). */
     public List<Relocation> dynamicRelocations() throws ElfFormatException {
-        if (!elf64) {
+        if (elf32) {
             return dynamicRelocations32();
         }
         List<Relocation> result = new ArrayList<>();
         for (Section s : sections) {
-            if (s.type() == SHT_RELA && (s.flags() & 2) != 0) { // SHF_ALLOC: .rela.dyn, .rela.plt
+            if (!elf32 && s.type() == SHT_RELA && (s.flags() & 2) != 0) { // SHF_ALLOC: .rela.dyn, .rela.plt
                 checkRange(s.offset(), s.size(), "relocation section " + s.name());
                 if (s.entrySize() != 24 && s.size() != 0) {
                     throw new ElfFormatException(origin + ": relocation section " + s.name() + " has entry size "
@@ -195,7 +237,7 @@ public final class ElfFile {
 
     /** The size of a dynamic section entry: 16 (ELF64) or 8 (ELF32) bytes; the tag is the first half. */
     public int dynamicEntrySize() {
-        return elf64 ? 16 : 8;
+        return !elf32 ? 16 : 8;
     }
 
     /**
@@ -216,8 +258,8 @@ public final class ElfFile {
         checkRange(section.offset(), section.size(), "dynamic section " + section.name());
         List<DynamicEntry> entries = new ArrayList<>();
         for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-            long tag = elf64 ? data.getLong((int) at) : data.getInt((int) at);
-            long value = elf64 ? data.getLong((int) at + 8) : u32((int) at + 4);
+            long tag = !elf32 ? data.getLong((int) at) : data.getInt((int) at);
+            long value = !elf32 ? data.getLong((int) at + 8) : u32((int) at + 4);
             if (tag == 0) {
                 break;
             }
@@ -326,60 +368,35 @@ public final class ElfFile {
     }
 
     private List<Segment> readSegments() throws ElfFormatException {
-        if (!elf64) {
-            return readSegments32();
-        }
-        long phoff = data.getLong(32);
-        int phentsize = u16(54);
-        int phnum = u16(56);
+        long phoff = elf32 ? u32(28) : data.getLong(32);
+        int phentsize = u16(elf32 ? 42 : 54);
+        int phnum = u16(elf32 ? 44 : 56);
         if (phnum == 0) {
             return List.of();
         }
-        if (phentsize != 56) {
+        if (phentsize != (elf32 ? 32 : 56)) {
             throw new ElfFormatException(origin + ": unexpected program header size " + phentsize);
         }
         checkRange(phoff, (long) phnum * phentsize, "program headers");
         List<Segment> list = new ArrayList<>(phnum);
         for (int i = 0; i < phnum; i++) {
             int o = (int) (phoff + (long) i * phentsize);
-            list.add(new Segment(data.getInt(o), data.getInt(o + 4), data.getLong(o + 8), data.getLong(o + 16),
-                    data.getLong(o + 32), data.getLong(o + 40)));
-        }
-        return List.copyOf(list);
-    }
-
-    private List<Segment> readSegments32() throws ElfFormatException {
-        long phoff = u32(28);
-        int phentsize = u16(42);
-        int phnum = u16(44);
-        if (phnum == 0) {
-            return List.of();
-        }
-        if (phentsize != 32) {
-            throw new ElfFormatException(origin + ": unexpected program header size " + phentsize);
-        }
-        checkRange(phoff, (long) phnum * phentsize, "program headers");
-        List<Segment> list = new ArrayList<>(phnum);
-        for (int i = 0; i < phnum; i++) {
-            int o = (int) (phoff + (long) i * phentsize);
-            list.add(new Segment(data.getInt(o), data.getInt(o + 24), u32(o + 4), u32(o + 8), u32(o + 16),
-                    u32(o + 20)));
+            list.add(elf32 ? new Segment(data.getInt(o), data.getInt(o + 24), u32(o + 4), u32(o + 8), u32(o + 16),
+                    u32(o + 20)) : new Segment(data.getInt(o), data.getInt(o + 4), data.getLong(o + 8),
+                    data.getLong(o + 16), data.getLong(o + 32), data.getLong(o + 40)));
         }
         return List.copyOf(list);
     }
 
     private List<Section> readSections() throws ElfFormatException {
-        if (!elf64) {
-            return readSections32();
-        }
-        long shoff = data.getLong(40);
-        int shentsize = u16(58);
-        int shnum = u16(60);
-        int shstrndx = u16(62);
+        long shoff = elf32 ? u32(32) : data.getLong(40);
+        int shentsize = u16(elf32 ? 46 : 58);
+        int shnum = u16(elf32 ? 48 : 60);
+        int shstrndx = u16(elf32 ? 50 : 62);
         if (shnum == 0) {
             return List.of();
         }
-        if (shentsize != 64) {
+        if (shentsize != (elf32 ? 40 : 64)) {
             throw new ElfFormatException(origin + ": unexpected section header size " + shentsize);
         }
         checkRange(shoff, (long) shnum * shentsize, "section headers");
@@ -387,55 +404,26 @@ public final class ElfFile {
             throw new ElfFormatException(origin + ": section name table index " + shstrndx + " out of range");
         }
         int strOff = (int) (shoff + (long) shstrndx * shentsize);
-        long namesOffset = data.getLong(strOff + 24);
-        long namesSize = data.getLong(strOff + 32);
+        long namesOffset = elf32 ? u32(strOff + 16) : data.getLong(strOff + 24);
+        long namesSize = elf32 ? u32(strOff + 20) : data.getLong(strOff + 32);
         checkRange(namesOffset, namesSize, "section name table");
         List<Section> list = new ArrayList<>(shnum);
         for (int i = 0; i < shnum; i++) {
             int o = (int) (shoff + (long) i * shentsize);
             int nameIndex = data.getInt(o);
             String name = string(namesOffset, namesSize, Integer.toUnsignedLong(nameIndex));
-            list.add(new Section(i, name, data.getInt(o + 4), data.getLong(o + 8), data.getLong(o + 16),
+            list.add(elf32 ? new Section(i, name, data.getInt(o + 4), u32(o + 8), u32(o + 12), u32(o + 16),
+                    u32(o + 20), data.getInt(o + 24), data.getInt(o + 28), u32(o + 36))
+                    : new Section(i, name, data.getInt(o + 4), data.getLong(o + 8), data.getLong(o + 16),
                     data.getLong(o + 24), data.getLong(o + 32), data.getInt(o + 40), data.getInt(o + 44),
                     data.getLong(o + 56)));
         }
         return List.copyOf(list);
     }
 
-    private List<Section> readSections32() throws ElfFormatException {
-        long shoff = u32(32);
-        int shentsize = u16(46);
-        int shnum = u16(48);
-        int shstrndx = u16(50);
-        if (shnum == 0) {
-            return List.of();
-        }
-        if (shentsize != 40) {
-            throw new ElfFormatException(origin + ": unexpected section header size " + shentsize);
-        }
-        checkRange(shoff, (long) shnum * shentsize, "section headers");
-        if (shstrndx >= shnum) {
-            throw new ElfFormatException(origin + ": section name table index " + shstrndx + " out of range");
-        }
-        int strOff = (int) (shoff + (long) shstrndx * shentsize);
-        long namesOffset = u32(strOff + 16);
-        long namesSize = u32(strOff + 20);
-        checkRange(namesOffset, namesSize, "section name table");
-        List<Section> list = new ArrayList<>(shnum);
-        for (int i = 0; i < shnum; i++) {
-            int o = (int) (shoff + (long) i * shentsize);
-            String name = string(namesOffset, namesSize, u32(o));
-            list.add(new Section(i, name, data.getInt(o + 4), u32(o + 8), u32(o + 12), u32(o + 16), u32(o + 20),
-                    data.getInt(o + 24), data.getInt(o + 28), u32(o + 36)));
-        }
-        return List.copyOf(list);
-    }
-
     private List<ElfSymbol> readSymbols(Section table) throws ElfFormatException {
-        if (!elf64) {
-            return readSymbols32(table);
-        }
-        if (table.entrySize() != 24) {
+        int entry = elf32 ? 16 : 24;
+        if (table.entrySize() != entry) {
             throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
                     + table.entrySize());
         }
@@ -446,53 +434,23 @@ public final class ElfFile {
         }
         Section strings = sections.get(table.link());
         checkRange(strings.offset(), strings.size(), "string table " + strings.name());
-        int count = (int) (table.size() / 24);
+        int count = (int) (table.size() / entry);
         List<ElfSymbol> list = new ArrayList<>(count);
         Map<Long, String> nameCache = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            int o = (int) (table.offset() + (long) i * 24);
+            int o = (int) (table.offset() + (long) i * entry);
             long nameIndex = Integer.toUnsignedLong(data.getInt(o));
             String name = nameCache.get(nameIndex);
             if (name == null) {
                 name = string(strings.offset(), strings.size(), nameIndex);
                 nameCache.put(nameIndex, name);
             }
-            int info = data.get(o + 4) & 0xff;
-            int other = data.get(o + 5) & 0xff;
-            int shndx = data.getShort(o + 6) & 0xffff;
-            list.add(new ElfSymbol(name, data.getLong(o + 8), data.getLong(o + 16), info >>> 4, info & 0xf,
-                    other & 0x3, shndx));
-        }
-        return list;
-    }
-
-    private List<ElfSymbol> readSymbols32(Section table) throws ElfFormatException {
-        if (table.entrySize() != 16) {
-            throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
-                    + table.entrySize());
-        }
-        checkRange(table.offset(), table.size(), "symbol table " + table.name());
-        if (table.link() < 0 || table.link() >= sections.size()) {
-            throw new ElfFormatException(origin + ": symbol table " + table.name() + " links to section "
-                    + table.link());
-        }
-        Section strings = sections.get(table.link());
-        checkRange(strings.offset(), strings.size(), "string table " + strings.name());
-        int count = (int) (table.size() / 16);
-        List<ElfSymbol> list = new ArrayList<>(count);
-        Map<Long, String> nameCache = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            int o = (int) (table.offset() + (long) i * 16);
-            long nameIndex = u32(o);
-            String name = nameCache.get(nameIndex);
-            if (name == null) {
-                name = string(strings.offset(), strings.size(), nameIndex);
-                nameCache.put(nameIndex, name);
-            }
-            int info = data.get(o + 12) & 0xff;
-            int other = data.get(o + 13) & 0xff;
-            int shndx = data.getShort(o + 14) & 0xffff;
-            list.add(new ElfSymbol(name, u32(o + 4), u32(o + 8), info >>> 4, info & 0xf, other & 0x3, shndx));
+            int at = elf32 ? o + 12 : o + 4;
+            int info = data.get(at) & 0xff;
+            int other = data.get(at + 1) & 0xff;
+            int shndx = data.getShort(at + 2) & 0xffff;
+            list.add(new ElfSymbol(name, elf32 ? u32(o + 4) : data.getLong(o + 8), elf32 ? u32(o + 8)
+                    : data.getLong(o + 16), info >>> 4, info & 0xf, other & 0x3, shndx));
         }
         return list;
     }

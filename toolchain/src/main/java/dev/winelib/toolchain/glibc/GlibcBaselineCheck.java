@@ -67,7 +67,7 @@ public final class GlibcBaselineCheck {
      */
     public static BaselineReport check(Path linkedModule, List<Path> objects, GlibcVersion baseline)
             throws IOException, ElfFormatException {
-        ElfFile module = ElfFile.read(linkedModule);
+        ElfFile module = ElfFile.readEither(linkedModule);
         return check(module, objects, baseline);
     }
 
@@ -141,7 +141,7 @@ public final class GlibcBaselineCheck {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(object), 1 << 16)) {
                     ArArchive.read(object.toString(), in, (member, content) -> {
                         try {
-                            collectReferences(ElfFile.parse(object + "(" + member + ")", content), wanted,
+                            collectReferences(ElfFile.parseEither(object + "(" + member + ")", content), wanted,
                                     referencedBy);
                         } catch (ElfFormatException e) {
                             // not an object (a Rust crate's metadata, a text file): it references nothing
@@ -152,7 +152,7 @@ public final class GlibcBaselineCheck {
                     throw new ElfFormatException(e.getMessage());
                 }
             } else {
-                collectReferences(ElfFile.read(object), wanted, referencedBy);
+                collectReferences(ElfFile.readEither(object), wanted, referencedBy);
             }
         }
         List<VersionedReference> result = new ArrayList<>(references.size());

@@ -31,6 +31,10 @@ public final class ExportLists {
     /** Where Debian's and a default source build's Wine keep the PE DLLs, most preferred first. */
     static final List<String> STANDARD_PE_DIRECTORIES = List.of("usr/lib/x86_64-linux-gnu/wine/x86_64-windows",
             "usr/lib/wine/x86_64-windows", "usr/local/lib/wine/x86_64-windows");
+    /** Where Debian's {@code wine32:i386} and a source build keep the 32-bit PE DLLs, for i386 modules. */
+    static final List<String> STANDARD_I386_PE_DIRECTORIES = List.of("usr/lib/i386-linux-gnu/wine/i386-windows",
+            "usr/lib/x86_64-linux-gnu/wine/i386-windows", "usr/lib/wine/i386-windows",
+            "usr/local/lib/wine/i386-windows");
     /** Where they keep the Unix import libraries. */
     static final List<String> STANDARD_UNIX_DIRECTORIES = List.of("usr/lib/x86_64-linux-gnu/wine/x86_64-unix",
             "usr/lib/wine/x86_64-unix", "usr/local/lib/wine/x86_64-unix");
@@ -92,6 +96,20 @@ public final class ExportLists {
      */
     public static List<String> importedDlls(Path library) throws ImportException {
         return List.copyOf(UnixImportLibrary.read(library).keySet());
+    }
+
+    /**
+     * {@link #standard(List)} for a module of {@code cpu}: an i386 module imports from the 32-bit PE
+     * DLLs ({@code i386-windows}: {@code wine32:i386}, or the WoW64 copies of {@code wine64}).
+     */
+    public static ExportLists standard(List<Path> definitionFiles, dev.winelib.spec.TargetCpu cpu) {
+        if (cpu != dev.winelib.spec.TargetCpu.I386) {
+            return standard(definitionFiles);
+        }
+        List<String> notes = new ArrayList<>();
+        List<Path> pe = existing(Path.of("/"), STANDARD_I386_PE_DIRECTORIES, "32-bit PE DLLs of Wine", "wine32:i386",
+                notes);
+        return new ExportLists(definitionFiles, List.of(), pe, List.of(), notes);
     }
 
     /** {@link #standard(List)} with the Wine directories looked up under {@code root} instead of {@code /}. */

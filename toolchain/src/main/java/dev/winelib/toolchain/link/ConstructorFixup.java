@@ -69,7 +69,7 @@ public final class ConstructorFixup {
      * message names the user's file, not the copy.
      */
     public static int apply(Path file, String shown) throws IOException, ElfFormatException {
-        ElfFile elf = ElfFile.parse(shown, InputFiles.readAll(file, InputFiles.BINARY_LIMIT));
+        ElfFile elf = ElfFile.parseEither(shown, InputFiles.readAll(file, InputFiles.BINARY_LIMIT));
         if (elf.type() != ElfFile.ET_DYN) {
             throw new ElfFormatException(shown + " is not a shared object");
         }

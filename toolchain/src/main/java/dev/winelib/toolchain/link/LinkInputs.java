@@ -47,7 +47,7 @@ public final class LinkInputs {
                     throw new BuildFailure(p + ": a link input must be an ELF object (.o) or a static library (.a)");
                 }
                 try {
-                    ElfFile elf = ElfFile.read(p);
+                    ElfFile elf = ElfFile.readEither(p);
                     if (elf.type() != ElfFile.ET_REL) {
                         throw new BuildFailure(p + ": a link input must be a relocatable object (.o) or a static"
                                 + " library (.a), not a linked file (ELF type " + elf.type() + "); link shared"

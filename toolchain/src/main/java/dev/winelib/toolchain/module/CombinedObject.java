@@ -57,7 +57,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
         Set<String> undefined = new TreeSet<>();
         Set<String> defined = new TreeSet<>();
         try {
-            for (ElfSymbol s : ElfFile.read(object).symbols()) {
+            for (ElfSymbol s : ElfFile.readEither(object).symbols()) {
                 if (s.name().isEmpty()) {
                     continue;
                 }

@@ -26,7 +26,7 @@ public final class ObjectSymbols {
         Set<String> defined = new TreeSet<>();
         for (Path object : objects) {
             try {
-                ElfFile elf = ElfFile.read(object);
+                ElfFile elf = ElfFile.readEither(object);
                 if (elf.type() != ElfFile.ET_REL) {
                     throw new BuildFailure(object + " is not a relocatable object file");
                 }
@@ -50,7 +50,7 @@ public final class ObjectSymbols {
         Set<String> wanted = new TreeSet<>();
         for (Path object : objects) {
             try {
-                for (ElfSymbol s : ElfFile.read(object).symbols()) {
+                for (ElfSymbol s : ElfFile.readEither(object).symbols()) {
                     // weak references may stay undefined (the runtime's optional DllMain)
                     if (!s.isDefined() && s.binding() == ElfSymbol.STB_GLOBAL && s.visibility() != 0
                             && !s.name().isEmpty()) {

@@ -34,7 +34,7 @@ final class SystemLibrarySymbols {
                 Path lib = dir.resolve(library);
                 if (Files.isRegularFile(lib)) {
                     try {
-                        for (ElfSymbol s : ElfFile.read(lib).dynamicSymbols()) {
+                        for (ElfSymbol s : ElfFile.readEither(lib).dynamicSymbols()) {
                             if (s.isDefined()) {
                                 symbols.add(s.name());
                             }

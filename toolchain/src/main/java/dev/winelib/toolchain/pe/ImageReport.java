@@ -42,7 +42,7 @@ public record ImageReport(String text, List<String> problems) {
         if (start.length < 4 || start[0] != 0x7f || start[1] != 'E' || start[2] != 'L' || start[3] != 'F') {
             throw new PeFormatException(file + ": neither an ELF winelib module nor a PE file");
         }
-        return of(ElfFile.read(file));
+        return of(ElfFile.readEither(file));
     }
 
     /** Reports on a winelib ELF module. */

@@ -9,7 +9,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.differential.Comparison.Outcome;
 
 /**
@@ -38,38 +41,48 @@ class HarnessSelfTest {
     }
 
     private Comparison compareWithEdit(String name, UnaryOperator<String> edit) throws Exception {
-        Path work = Files.createDirectory(dir.resolve(name));
-        return new WinebuildDifferential(tools, work, edit).compare(spec, "t.dll");
+        return compareWithEdit(name, edit, TargetCpu.X86_64);
     }
 
-    @Test
-    void unchangedAssemblyIsIdentical() throws Exception {
-        Comparison c = compareWithEdit("unchanged", UnaryOperator.identity());
+    private Comparison compareWithEdit(String name, UnaryOperator<String> edit, TargetCpu cpu) throws Exception {
+        Path work = Files.createDirectory(dir.resolve(name + "-" + cpu));
+        return new WinebuildDifferential(tools, work, edit, cpu).compare(spec, "t.dll");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void unchangedAssemblyIsIdentical(TargetCpu cpu) throws Exception {
+        Comparison c = compareWithEdit("unchanged", UnaryOperator.identity(), cpu);
         assertThat(c.outcome()).as(c.report()).isEqualTo(Outcome.IDENTICAL);
         assertThat(c.ourView().orElseThrow().describe()).contains("1: name 'a', symbol impl_a",
                 "3: name 'c', forward kernel32.C", "5: name 'd', symbol __wine_stub_d");
     }
 
-    @Test
-    void slotPointingAtAnotherSymbolIsReported() throws Exception {
-        Comparison c = compareWithEdit("symbol", asm -> asm.replace("\t.quad impl_a\n", "\t.quad impl_b\n"));
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void slotPointingAtAnotherSymbolIsReported(TargetCpu cpu) throws Exception {
+        String ptr = cpu == TargetCpu.I386 ? ".long" : ".quad";
+        Comparison c = compareWithEdit("symbol", asm -> asm.replace("\t" + ptr + " impl_a\n", "\t" + ptr + " impl_b\n"),
+                cpu);
         assertThat(c.outcome()).as(c.report()).isEqualTo(Outcome.EXPORTS_DIFFER);
         assertThat(c.differences()).containsExactly(
                 "ordinal 1: winebuild name 'a', symbol impl_a; ours name 'a', symbol impl_b");
         assertThat(c.report()).contains("files kept in");
     }
 
-    @Test
-    void differentForwardIsReported() throws Exception {
-        Comparison c = compareWithEdit("forward", asm -> asm.replace("\"kernel32.C\"", "\"kernel32.D\""));
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void differentForwardIsReported(TargetCpu cpu) throws Exception {
+        Comparison c = compareWithEdit("forward", asm -> asm.replace("\"kernel32.C\"", "\"kernel32.D\""), cpu);
         assertThat(c.differences()).containsExactly(
                 "ordinal 3: winebuild name 'c', forward kernel32.C; ours name 'c', forward kernel32.D");
     }
 
-    @Test
-    void differentModuleNameAndNameTableAreReported() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void differentModuleNameAndNameTableAreReported(TargetCpu cpu) throws Exception {
         Comparison c = compareWithEdit("names", asm -> asm.replace("\"t.dll\"", "\"u.dll\"")
-                .replace(".string \"b\"", ".string \"B\""));
+                .replace(".string \"b\"", ".string \"B\""), cpu);
         assertThat(c.differences()).containsExactly(
                 "DLL name: winebuild 't.dll', ours 'u.dll'",
                 "name table: winebuild has 4 names, ours 4; first difference at index 1: winebuild 'b', ours 'B'",

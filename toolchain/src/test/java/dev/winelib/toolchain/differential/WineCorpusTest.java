@@ -18,36 +18,48 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.winelib.spec.TargetCpu;
 
 import dev.winelib.toolchain.differential.Comparison.Outcome;
 
 /**
  * Every {@code .spec} file of the Wine source tree, built by winebuild and by winebuild-j: a spec winebuild
  * rejects must be rejected by us too (on the same line), and for a spec it accepts, the export views must be
- * identical. Specs whose winebuild output gcc cannot assemble are counted and listed on their own.
+ * identical. Specs whose winebuild output gcc cannot assemble are counted and listed on their own. Runs for
+ * x86_64 ({@code -m64}, linked modules compared) and for i386 ({@code -m32}, header objects compared; see
+ * {@link WinebuildDifferential}).
  *
  * <p>Runs only in the {@code wine-corpus} profile: {@code scripts/wine-corpus}, or {@code ./mvnw -B -pl
  * toolchain test -Pwine-corpus -Dwine.source.dir=/path/to/wine-8.0}. The report is printed and written
- * to {@code target/wine-corpus-report.txt}.
+ * to {@code target/wine-corpus-report.txt} (i386: {@code target/wine-corpus-report-i386.txt}).
  */
 @Tag("wine-corpus")
 class WineCorpusTest {
 
     static final String SOURCE_PROPERTY = "wine.source.dir";
     static final String THREADS_PROPERTY = "wine.corpus.threads";
+    /** x86_64 or i386 to run one CPU's comparison only (both by default). */
+    static final String CPU_PROPERTY = "wine.corpus.cpu";
 
-    @Test
-    void everyWineSpecAgreesWithWinebuild() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TargetCpu.class)
+    void everyWineSpecAgreesWithWinebuild(TargetCpu cpu) throws Exception {
+        String only = System.getProperty(CPU_PROPERTY, "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only.isBlank() || only.equals(cpu.specName()),
+                "-D" + CPU_PROPERTY + "=" + only + ": " + cpu.specName() + " left out");
         Path source = wineSource();
         DifferentialTools.Found tools = DifferentialTools.require();
+        String suffix = cpu == TargetCpu.I386 ? "-i386" : "";
         // under target/, so that the files of a mismatch outlive the test (the others are deleted)
-        Path work = Path.of("target", "wine-corpus-work").toAbsolutePath();
+        Path work = Path.of("target", "wine-corpus-work" + suffix).toAbsolutePath();
         if (Files.exists(work)) {
             WinebuildDifferential.deleteTree(work);
         }
         Files.createDirectories(work);
-        WinebuildDifferential differential = new WinebuildDifferential(tools, work);
+        WinebuildDifferential differential = new WinebuildDifferential(tools, work, cpu);
         List<Path> specs;
         try (Stream<Path> files = Files.walk(source)) {
             specs = files.filter(p -> p.getFileName().toString().endsWith(".spec") && Files.isRegularFile(p))
@@ -72,8 +84,8 @@ class WineCorpusTest {
         }
         Duration time = Duration.ofNanos(System.nanoTime() - start);
 
-        String report = report(source, results, threads, time);
-        Path reportFile = Path.of("target", "wine-corpus-report.txt");
+        String report = (cpu == TargetCpu.I386 ? "i386 (-m32)\n" : "") + report(source, results, threads, time);
+        Path reportFile = Path.of("target", "wine-corpus-report" + suffix + ".txt");
         Files.createDirectories(reportFile.getParent());
         Files.writeString(reportFile, report, StandardCharsets.UTF_8);
         System.out.println(report);

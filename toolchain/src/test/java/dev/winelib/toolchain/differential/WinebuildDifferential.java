@@ -27,6 +27,7 @@ import dev.winelib.linker.LinkerScripts;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
@@ -55,6 +56,10 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * ...), each as its own label so that export targets can be told apart by symbol name. Both modules are
  * then decoded with {@link WinelibImageReader} and their {@link ExportView}s compared.
  *
+ * <p>For i386 ({@code -m32}) no i386 C library is needed: both objects ({@code gcc -m32} for winebuild's
+ * text, the in-process assembler's ELF32 object for ours) are compared by their {@link ObjectExportView},
+ * read from the objects before any link.
+ *
  * <p>Thread-safe: every comparison works in its own directory under the work root; the directory is
  * deleted afterwards unless the comparison found a mismatch or winebuild's output could not be assembled.
  */
@@ -72,13 +77,20 @@ public final class WinebuildDifferential {
     private final ModuleAssemblyEmitter emitter = new ModuleAssemblyEmitter("winebuild-j differential test");
     private final AtomicInteger counter = new AtomicInteger();
     private final UnaryOperator<String> ourAssemblyEdit;
+    private final TargetCpu cpu;
 
     /**
      * @param tools winebuild, gcc and ld.lld
      * @param workRoot an existing directory for the scripts and the per-comparison directories
      */
     public WinebuildDifferential(DifferentialTools.Found tools, Path workRoot) throws IOException, SysrootException {
-        this(tools, workRoot, UnaryOperator.identity());
+        this(tools, workRoot, UnaryOperator.identity(), TargetCpu.X86_64);
+    }
+
+    /** Comparisons for {@code cpu} (winebuild {@code -m64} or {@code -m32}). */
+    public WinebuildDifferential(DifferentialTools.Found tools, Path workRoot, TargetCpu cpu)
+            throws IOException, SysrootException {
+        this(tools, workRoot, UnaryOperator.identity(), cpu);
     }
 
     /**
@@ -87,7 +99,13 @@ public final class WinebuildDifferential {
      */
     WinebuildDifferential(DifferentialTools.Found tools, Path workRoot, UnaryOperator<String> ourAssemblyEdit)
             throws IOException, SysrootException {
+        this(tools, workRoot, ourAssemblyEdit, TargetCpu.X86_64);
+    }
+
+    WinebuildDifferential(DifferentialTools.Found tools, Path workRoot, UnaryOperator<String> ourAssemblyEdit,
+            TargetCpu cpu) throws IOException, SysrootException {
         this.ourAssemblyEdit = ourAssemblyEdit;
+        this.cpu = cpu;
         this.tools = tools;
         this.workRoot = workRoot;
         this.host = new SysrootInspector(workRoot.resolve("sysroot-views")).inspect(Sysroot.host());
@@ -146,8 +164,9 @@ public final class WinebuildDifferential {
         Comparison compare() throws IOException, InterruptedException {
             // winebuild
             Path wbAsm = dir.resolve("winebuild.s");
-            ProcessRunner.Result wb = ProcessRunner.run(List.of(tools.winebuild().toString(), "--dll", "-m64", "-E",
-                    spec.toString(), "-F", moduleName, "-o", wbAsm.toString()), dir, Map.of());
+            ProcessRunner.Result wb = ProcessRunner.run(List.of(tools.winebuild().toString(), "--dll",
+                    cpu == TargetCpu.I386 ? "-m32" : "-m64", "-E", spec.toString(), "-F", moduleName, "-o",
+                    wbAsm.toString()), dir, Map.of());
             boolean wbAccepted = wb.exitCode() == 0 && Files.isRegularFile(wbAsm);
             OptionalInt wbLine = wbAccepted ? OptionalInt.empty() : firstErrorLine(wb.output());
             if (!wb.output().isBlank()) {
@@ -160,7 +179,7 @@ public final class WinebuildDifferential {
             OptionalInt ourLine = OptionalInt.empty();
             String ourAsm;
             try {
-                parsed = SpecParser.parse(spec, Optional.of(moduleName));
+                parsed = SpecParser.parse(spec, Optional.of(moduleName), cpu);
             } catch (SpecException e) {
                 ourLine = e.location().line() > 0 ? OptionalInt.of(e.location().line()) : OptionalInt.empty();
                 details.append("winebuild-j: ").append(e.getMessage()).append('\n');
@@ -193,13 +212,16 @@ public final class WinebuildDifferential {
             Optional<String> wbAsmError = assemble(wbAsm, wbObj);
             try {
                 // as the build does it: the in-process assembler
-                Files.write(ourObj, ModuleAssembler.toObject(ourAsm, ourAsmFile.toString()));
+                Files.write(ourObj, ModuleAssembler.toObject(ourAsm, ourAsmFile.toString(), cpu));
             } catch (BuildFailure e) {
                 details.append("the in-process assembler cannot assemble winebuild-j's output:\n")
                         .append(e.getMessage()).append('\n');
                 return result(Comparison.Outcome.OUR_BUILD_FAILED, wbLine, ourLine, null, null, List.of());
             }
 
+            if (cpu == TargetCpu.I386) {
+                return compareObjects(wbObj, ourObj, wbAsmError, wbLine, ourLine);
+            }
             // one stub object for both links
             Set<String> ourUndefined = undefined(ourObj);
             Set<String> needed = new TreeSet<>(ourUndefined);
@@ -254,6 +276,34 @@ public final class WinebuildDifferential {
                     wbLine, ourLine, wbView, ourView, differences);
         }
 
+        /** i386: the views of the two objects, read before any link. */
+        private Comparison compareObjects(Path wbObj, Path ourObj, Optional<String> wbAsmError, OptionalInt wbLine,
+                OptionalInt ourLine) throws IOException {
+            ExportView ourView;
+            try {
+                ourView = ObjectExportView.of(ElfFile.readEither(ourObj));
+            } catch (ElfFormatException e) {
+                details.append("winebuild-j's object: ").append(e.getMessage()).append('\n');
+                return result(Comparison.Outcome.OUR_BUILD_FAILED, wbLine, ourLine, null, null, List.of());
+            }
+            if (wbAsmError.isPresent()) {
+                details.append("gcc cannot assemble winebuild's output:\n").append(wbAsmError.get()).append('\n')
+                        .append("winebuild-j's object was built and decoded:\n").append(ourView.describe());
+                return result(Comparison.Outcome.WINEBUILD_OUTPUT_NOT_ASSEMBLABLE, wbLine, ourLine, null, ourView,
+                        List.of());
+            }
+            ExportView wbView;
+            try {
+                wbView = ObjectExportView.of(ElfFile.readEither(wbObj));
+            } catch (ElfFormatException e) {
+                details.append("winebuild's object: ").append(e.getMessage()).append('\n');
+                return result(Comparison.Outcome.HARNESS_PROBLEM, wbLine, ourLine, null, ourView, List.of());
+            }
+            List<String> differences = ourView.differencesFrom(wbView);
+            return result(differences.isEmpty() ? Comparison.Outcome.IDENTICAL : Comparison.Outcome.EXPORTS_DIFFER,
+                    wbLine, ourLine, wbView, ourView, differences);
+        }
+
         private Comparison result(Comparison.Outcome outcome, OptionalInt wbLine, OptionalInt ourLine,
                 ExportView wbView, ExportView ourView, List<String> differences) {
             boolean keep = outcome.mismatch() || outcome == Comparison.Outcome.WINEBUILD_OUTPUT_NOT_ASSEMBLABLE;
@@ -275,8 +325,9 @@ public final class WinebuildDifferential {
         }
 
         private Optional<String> assemble(Path source, Path object) throws IOException, InterruptedException {
-            ProcessRunner.Result r = ProcessRunner.run(List.of(tools.gcc().toString(), "-c", "-x", "assembler",
-                    source.toString(), "-o", object.toString()), dir, Map.of());
+            ProcessRunner.Result r = ProcessRunner.run(List.of(tools.gcc().toString(),
+                    cpu == TargetCpu.I386 ? "-m32" : "-m64", "-c", "-x", "assembler", source.toString(), "-o",
+                    object.toString()), dir, Map.of());
             return r.exitCode() == 0 ? Optional.empty() : Optional.of(r.output().strip());
         }
 
