@@ -166,6 +166,13 @@ final class TestProject {
      */
     MavenRun mvn(Path mavenExecutable, List<String> goals, Map<String, String> properties,
             Map<String, String> environment, boolean offline) throws MavenInvocationException, IOException {
+        return mvn(mavenExecutable, goals, properties, environment, offline, BUILD_TIMEOUT);
+    }
+
+    /** Like {@link #mvn(Path, List, Map, Map, boolean)}, with its own time limit (emulated Wine runs take minutes). */
+    MavenRun mvn(Path mavenExecutable, List<String> goals, Map<String, String> properties,
+            Map<String, String> environment, boolean offline, Duration timeout)
+            throws MavenInvocationException, IOException {
         int number = ++builds;
         Path logFile = directory.resolve("build-" + number + ".log");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -193,7 +200,7 @@ final class TestProject {
         }
         goals.forEach(request::addArg);
         environment.forEach(request::addShellEnvironment);
-        request.setTimeoutInSeconds((int) BUILD_TIMEOUT.toSeconds());
+        request.setTimeoutInSeconds((int) timeout.toSeconds());
 
         InvocationResult result = new DefaultInvoker().setMavenHome(ItSettings.mavenHome().toFile()).execute(request);
         List<String> log;

@@ -15,10 +15,8 @@ import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.imports.ImportableExport;
 
-/** What the PE half must be after linking and marking: an x86_64 builtin DLL with the spec's exports. */
+/** What a PE half must be after linking and marking: a builtin DLL of its architecture with the spec's exports. */
 final class PeDllChecks {
-
-    static final int MACHINE_AMD64 = 0x8664;
 
     private PeDllChecks() {
     }
@@ -28,13 +26,14 @@ final class PeDllChecks {
      *
      * @param dll the DLL, under its final file name (its directory is read as a DLL directory)
      */
-    static List<String> problems(Path dll, byte[] bytes, ModuleSpec spec) throws ImportException {
+    static List<String> problems(PeArchitecture architecture, Path dll, byte[] bytes, ModuleSpec spec)
+            throws ImportException {
         List<String> problems = new ArrayList<>();
         String origin = dll.toString();
         int machine = BuiltinMarker.machine(origin, bytes);
-        if (machine != MACHINE_AMD64) {
-            problems.add("its machine is 0x" + Integer.toHexString(machine) + ", not x86_64 (0x8664): build it with"
-                    + " x86_64-w64-mingw32-gcc");
+        if (machine != architecture.machine()) {
+            problems.add("its machine is 0x" + Integer.toHexString(machine) + ", not " + architecture.keyword() + " (0x"
+                    + Integer.toHexString(architecture.machine()) + "): build it with " + architecture.defaultCompiler());
         }
         if (!BuiltinMarker.isMarked(bytes)) {
             problems.add("it does not carry the Wine builtin mark at 0x40");

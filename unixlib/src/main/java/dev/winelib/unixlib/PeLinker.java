@@ -13,24 +13,27 @@ import java.util.List;
  */
 final class PeLinker {
 
-    /** Where the image bases start: the range mingw's automatic bases use for x86_64 DLLs. */
-    static final long IMAGE_BASE_START = 0x4_0000_0000L;
     /** 64 KiB steps: Windows maps DLLs at 64 KiB granularity. */
     static final int IMAGE_BASE_STEP_BITS = 16;
-    static final int IMAGE_BASE_SLOTS = 0x8000;
 
     private PeLinker() {
     }
 
-    static List<String> command(Path compiler, Path output, List<Path> objects, Path definitionFile,
-            Path ntdllImportLibrary, List<String> ldflags, List<String> libraries, String dllName) {
+    static List<String> command(PeArchitecture architecture, Path compiler, Path output, List<Path> objects,
+            Path definitionFile, Path ntdllImportLibrary, List<String> ldflags, List<String> libraries,
+            String dllName) {
         List<String> cmd = new ArrayList<>();
         cmd.add(compiler.toString());
         cmd.add("-shared");
         cmd.add("-o");
         cmd.add(output.toString());
         cmd.add("-Wl,--no-insert-timestamp");
-        cmd.add("-Wl,--image-base=0x" + Long.toHexString(imageBase(dllName)));
+        cmd.add("-Wl,--image-base=0x" + Long.toHexString(imageBase(architecture, dllName)));
+        if (architecture.is32Bit()) {
+            // the .def names the exports as the spec does (undecorated); stdcall functions are
+            // defined as _NAME@N: link each to its decorated definition, without a warning
+            cmd.add("-Wl,--enable-stdcall-fixup");
+        }
         for (Path o : objects) {
             cmd.add(o.toString());
         }
@@ -43,13 +46,14 @@ final class PeLinker {
         return cmd;
     }
 
-    /** A preferred load address from the DLL name (FNV-1a), 64 KiB aligned, from 0x400000000. */
-    static long imageBase(String dllName) {
+    /** A preferred load address from the DLL name (FNV-1a), 64 KiB aligned, in the architecture's range. */
+    static long imageBase(PeArchitecture architecture, String dllName) {
         int hash = 0x811c9dc5;
         for (byte b : dllName.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
             hash *= 0x01000193;
         }
-        return IMAGE_BASE_START + ((long) Integer.remainderUnsigned(hash, IMAGE_BASE_SLOTS) << IMAGE_BASE_STEP_BITS);
+        return architecture.imageBaseStart()
+                + ((long) Integer.remainderUnsigned(hash, architecture.imageBaseSlots()) << IMAGE_BASE_STEP_BITS);
     }
 }

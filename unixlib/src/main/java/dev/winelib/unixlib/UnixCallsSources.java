@@ -92,15 +92,30 @@ public final class UnixCallsSources {
         return model;
     }
 
+    /**
+     * A member's declaration; 8-byte values are aligned to 8 explicitly: Windows (both widths) and
+     * x86_64 Linux align them so by themselves, i386 Linux only to 4, and a 32-bit Unix half (Wine's
+     * old-style 32-bit process) must see the structure the 32-bit PE half passes.
+     */
+    private static String declaration(ParamMember m, boolean wow64) {
+        String declaration = wow64 ? m.cDeclaration32() : m.cDeclaration();
+        return m.isPointer() || m.type().size() != EIGHT_BYTES ? declaration
+                : declaration + " " + ALIGNED_8;
+    }
+
+    private static final int EIGHT_BYTES = 8;
+    /** The alignment attribute of 8-byte members (gcc, clang and mingw, in C and C++). */
+    static final String ALIGNED_8 = "__attribute__((aligned(8)))";
+
     private static List<Map<String, Object>> members(List<ParamMember> members, StructLayout layout, boolean wow64) {
         int width = 0;
         for (ParamMember m : members) {
-            width = Math.max(width, (wow64 ? m.cDeclaration32() : m.cDeclaration()).length() + 1);
+            width = Math.max(width, declaration(m, wow64).length() + 1);
         }
         List<Map<String, Object>> result = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             ParamMember m = members.get(i);
-            String declaration = (wow64 ? m.cDeclaration32() : m.cDeclaration()) + ";";
+            String declaration = declaration(m, wow64) + ";";
             String comment = wow64 && m.isPointer() ? "offset " + layout.offsets().get(i) + ": " + m.declared()
                     : "offset " + layout.offsets().get(i);
             Map<String, Object> member = new HashMap<>();

@@ -18,7 +18,8 @@ import dev.winelib.toolchain.elf.ElfSymbol;
 final class UnixLibraryChecks {
 
     private static final int STT_OBJECT = 1;
-    private static final int POINTER_SIZE = 8;
+    private static final int POINTER_SIZE_64 = 8;
+    private static final int POINTER_SIZE_32 = 4;
 
     private UnixLibraryChecks() {
     }
@@ -34,7 +35,7 @@ final class UnixLibraryChecks {
         Set<String> defined = new HashSet<>();
         Set<String> local = new HashSet<>();
         for (Path object : userObjects) {
-            for (ElfSymbol s : ElfFile.read(object).symbols()) {
+            for (ElfSymbol s : ElfFile.readEither(object).symbols()) {
                 if (!s.isDefined()) {
                     continue;
                 }
@@ -78,7 +79,8 @@ final class UnixLibraryChecks {
                 exported.put(s.name(), s);
             }
         }
-        long expectedSize = (long) declaration.calls().size() * POINTER_SIZE;
+        long expectedSize = (long) declaration.calls().size()
+                * (library.is64Bit() ? POINTER_SIZE_64 : POINTER_SIZE_32);
         for (String name : declaration.exportedSymbols()) {
             ElfSymbol s = exported.get(name);
             if (s == null) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.winelib.sysroot.Architecture;
+import dev.winelib.sysroot.Sysroot;
+import dev.winelib.sysroot.SysrootHints;
 import dev.winelib.toolchain.build.ModuleRequest;
 
 /**
@@ -30,6 +33,15 @@ import dev.winelib.toolchain.build.ModuleRequest;
  * @param peCflags extra PE compiler flags
  * @param peLdflags extra PE linker flags (given to the compiler driver, e.g. {@code -Wl,...})
  * @param peLibraries extra {@code -l} libraries of the PE half (import libraries such as {@code user32})
+ * @param architectures the architectures of the PE half, in order, none twice: {@code x86_64}
+ *     alone (the default) writes {@code NAME.dll} and {@code NAME.so} into the output directory;
+ *     any other set writes Wine's layout there ({@code x86_64-windows/NAME.dll},
+ *     {@code i386-windows/NAME.dll}, {@code x86_64-unix/NAME.so}, {@code i386-unix/NAME.so}).
+ *     {@link #peCompiler} and {@link #dlltool} are the x86_64 tools; the i686 ones are derived
+ *     from them ({@code x86_64-w64-mingw32-} becomes {@code i686-w64-mingw32-})
+ * @param module32 with an i686 PE half: the shared part for the 32-bit Unix half
+ *     ({@code i386-unix/NAME.so}, for Wine's old-style 32-bit process), {@link #module} for i386
+ *     with an i386 sysroot; empty to build no 32-bit Unix half (new-style WoW64 needs none)
  */
 public record UnixlibBuildRequest(
         ModuleRequest module,
@@ -41,7 +53,9 @@ public record UnixlibBuildRequest(
         String dlltool,
         List<String> peCflags,
         List<String> peLdflags,
-        List<String> peLibraries) {
+        List<String> peLibraries,
+        List<PeArchitecture> architectures,
+        Optional<ModuleRequest> module32) {
 
     /** The PE half's default compiler. */
     public static final String DEFAULT_PE_COMPILER = "x86_64-w64-mingw32-gcc";
@@ -59,6 +73,31 @@ public record UnixlibBuildRequest(
         peCflags = List.copyOf(peCflags);
         peLdflags = List.copyOf(peLdflags);
         peLibraries = List.copyOf(peLibraries);
+        architectures = List.copyOf(architectures);
+        if (architectures.isEmpty() || architectures.stream().distinct().count() != architectures.size()) {
+            throw new IllegalArgumentException("the architectures must be one or more, none twice: " + architectures);
+        }
+        Objects.requireNonNull(module32, "module32");
+    }
+
+    /** Whether the outputs go into Wine's layout: anything but the x86_64 PE half alone. */
+    public boolean wineLayout() {
+        return !architectures.equals(List.of(PeArchitecture.X86_64));
+    }
+
+    /** Whether a 32-bit PE half is built (and with it the 32-bit Unix library). */
+    public boolean has32Bit() {
+        return architectures.stream().anyMatch(PeArchitecture::is32Bit);
+    }
+
+    /** The PE compiler driver for {@code architecture}. */
+    public String peCompiler(PeArchitecture architecture) {
+        return architecture.tool(peCompiler, PeArchitecture.X86_64);
+    }
+
+    /** The dlltool for {@code architecture}. */
+    public String dlltool(PeArchitecture architecture) {
+        return architecture.tool(dlltool, PeArchitecture.X86_64);
     }
 
     /** The directory the Unix sources are named relative to, when there is one. */
@@ -81,6 +120,9 @@ public record UnixlibBuildRequest(
         private final List<String> peCflags = new ArrayList<>();
         private final List<String> peLdflags = new ArrayList<>();
         private final List<String> peLibraries = new ArrayList<>();
+        private List<PeArchitecture> architectures = List.of(PeArchitecture.X86_64);
+        private Optional<Sysroot> sysroot32 = Optional.empty();
+        private Optional<SysrootHints> sysrootHints32 = Optional.empty();
 
         private Builder(Path specFile, Path unixCallsFile, Path outputDirectory, Path workDirectory) {
             super(specFile, workDirectory);
@@ -115,9 +157,29 @@ public record UnixlibBuildRequest(
 
         public Builder peLibraries(List<String> libs) { return add(peLibraries, libs); }
 
+        /** The PE half's architectures (by default x86_64 alone); an empty list keeps the default. */
+        public Builder architectures(List<PeArchitecture> values) {
+            this.architectures = values.isEmpty() ? List.of(PeArchitecture.X86_64) : List.copyOf(values);
+            return this;
+        }
+
+        /**
+         * The i386 sysroot of the 32-bit Unix half (with its hints), built when an i686 PE half is;
+         * without one no 32-bit Unix half is built.
+         */
+        public Builder sysroot32(Sysroot value, SysrootHints hints) {
+            this.sysroot32 = Optional.of(value);
+            this.sysrootHints32 = Optional.ofNullable(hints);
+            return this;
+        }
+
         public UnixlibBuildRequest build() {
-            return new UnixlibBuildRequest(module(), unixCallsFile, outputDirectory, peSources, peSourceRoot,
-                    peCompiler, dlltool, peCflags, peLdflags, peLibraries);
+            ModuleRequest module = module();
+            Optional<ModuleRequest> module32 = architectures.stream().anyMatch(PeArchitecture::is32Bit)
+                    ? sysroot32.map(s -> module.withArchitecture(Architecture.I386, s, sysrootHints32))
+                    : Optional.empty();
+            return new UnixlibBuildRequest(module, unixCallsFile, outputDirectory, peSources, peSourceRoot,
+                    peCompiler, dlltool, peCflags, peLdflags, peLibraries, architectures, module32);
         }
     }
 }

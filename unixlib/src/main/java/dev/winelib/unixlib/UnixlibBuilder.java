@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecParser;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -30,6 +32,7 @@ import dev.winelib.toolchain.compile.SourceLanguage;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
+import dev.winelib.toolchain.implib.WindowsLinkFiles;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.link.LinkInputFiles;
 import dev.winelib.toolchain.link.LinkerProcess;
@@ -89,10 +92,8 @@ public final class UnixlibBuilder extends ModuleBuilder {
         // the outputs of an earlier build go when this one fails, even when the spec cannot be read
         outputs.add(compilationDatabase(request.outputDirectory()));
         try {
-            ModuleNames expected = ModuleNames.of(module.moduleFileName()
-                    .orElseGet(() -> SpecParser.defaultModuleFileName(module.specFile().toString())));
-            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.dll()));
-            outputs.add(request.outputDirectory().toAbsolutePath().resolve(expected.unixLibrary()));
+            outputs.addAll(OutputFiles.of(request, ModuleNames.of(module.moduleFileName()
+                    .orElseGet(() -> SpecParser.defaultModuleFileName(module.specFile().toString())))).all());
         } catch (IllegalArgumentException e) {
             // reported below, once the spec is read
         }
@@ -104,17 +105,19 @@ public final class UnixlibBuilder extends ModuleBuilder {
             throw new BuildFailure(module.specFile() + ": " + e.getMessage() + " (rename the spec file or configure"
                     + " outputFileName)", e);
         }
-        Path outputDirectory = request.outputDirectory().toAbsolutePath();
-        Path dllOutput = outputDirectory.resolve(names.dll());
-        Path soOutput = outputDirectory.resolve(names.unixLibrary());
-        outputs.add(dllOutput);
-        outputs.add(soOutput);
+        OutputFiles files = OutputFiles.of(request, names);
+        outputs.addAll(files.all());
         try {
             PeExports.check(spec);
         } catch (UnixCallsException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
         UnixCallsDeclaration declaration = readDeclaration(request.unixCallsFile());
+        if (request.has32Bit() && !declaration.wow64()) {
+            throw new BuildFailure(request.unixCallsFile() + ": a 32-bit (i686) PE half needs the WOW64 call table:"
+                    + " add the line 'wow64' before the first call (and a wow64_NAME function in the Unix sources"
+                    + " for each call whose structure has pointers)");
+        }
         for (Path source : module.unixSources()) {
             if (SourceLanguage.of(source).orElse(null) != SourceLanguage.C) {
                 throw new BuildFailure(source + ": the Unix half of a unixlib module is compiled from C sources (.c)"
@@ -122,15 +125,20 @@ public final class UnixlibBuilder extends ModuleBuilder {
             }
         }
 
-        Path peCompiler;
-        Path dlltool;
-        try {
-            peCompiler = tools.require(request.peCompiler(), ToolLocator.debianPackageOfCompiler(request.peCompiler()),
-                    "to compile and link the PE half of " + names.dll());
-            dlltool = tools.require(request.dlltool(), "binutils-mingw-w64-x86-64",
-                    "to make the ntdll import library of the PE half");
-        } catch (ToolNotFoundException e) {
-            throw new BuildFailure(e.getMessage(), e);
+        Map<PeArchitecture, PeTools> peTools = new LinkedHashMap<>();
+        for (PeArchitecture architecture : request.architectures()) {
+            try {
+                String compiler = request.peCompiler(architecture);
+                String dlltool = request.dlltool(architecture);
+                String half = architecture == PeArchitecture.X86_64 ? "PE half" : architecture.keyword() + " PE half";
+                peTools.put(architecture, new PeTools(
+                        tools.require(compiler, ToolLocator.debianPackageOfCompiler(compiler),
+                                "to compile and link the " + half + " of " + names.dll()),
+                        tools.require(dlltool, architecture.binutilsPackage(),
+                                "to make the ntdll import library of the " + half)));
+            } catch (ToolNotFoundException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
         }
         LinuxToolchain unixTools = LinuxToolchain.of(module, tools, "to compile the Unix half " + names.unixLibrary());
 
@@ -140,27 +148,92 @@ public final class UnixlibBuilder extends ModuleBuilder {
         Map<String, String> environment = module.compilerEnvironment();
         List<String> unixFlags = PlainLinuxFlags.c(module, List.of(generated.includeDirectory()),
                 unixTools.libraries().cflags());
-        UnixHalf unix = buildUnixHalf(request, declaration, names, generated, unixTools, unixFlags, environment,
-                work.resolve("unix"));
-        PeHalf pe = buildPeHalf(request, spec, names, generated, peCompiler, environment, dlltool,
-                work.resolve("pe"));
+        UnixHalf unix = buildUnixHalf(request, module, declaration, names, generated, unixTools, unixFlags,
+                environment, work.resolve("unix"));
+        Optional<UnixHalf> unix32 = Optional.empty();
+        if (request.module32().isPresent()) {
+            ModuleRequest module32 = request.module32().get();
+            LinuxToolchain tools32 = LinuxToolchain.of(module32, tools, "to compile the 32-bit Unix half "
+                    + names.unixLibrary());
+            List<String> flags32 = PlainLinuxFlags.c(module32, List.of(generated.includeDirectory()),
+                    tools32.libraries().cflags());
+            unix32 = Optional.of(buildUnixHalf(request, module32, declaration, names, generated, tools32, flags32,
+                    environment, work.resolve("unix-i386")));
+        } else if (request.has32Bit()) {
+            log.warn("no i386 sysroot given: no i386-unix/" + names.unixLibrary() + " is built, so the i686 PE half"
+                    + " reaches its Unix side only under new-style WoW64 (x86_64-unix/" + names.unixLibrary() + ")");
+        }
+        Map<PeArchitecture, PeHalf> peHalves = new LinkedHashMap<>();
+        for (Map.Entry<PeArchitecture, PeTools> e : peTools.entrySet()) {
+            peHalves.put(e.getKey(), buildPeHalf(request, e.getKey(), spec, names, generated, e.getValue(),
+                    environment, work.resolve(peDirectory(e.getKey()))));
+        }
 
-        // both halves are good: publish them together
-        Files.createDirectories(outputDirectory);
+        // every half is good: publish them together
+        Files.createDirectories(request.outputDirectory().toAbsolutePath());
         List<CompileCommand> commands = new ArrayList<>(unix.commands());
-        commands.addAll(pe.commands());
-        writeCompilationDatabase(outputDirectory, commands);
-        AtomicFiles.writeIfChanged(soOutput, Files.readAllBytes(unix.file()));
-        soOutput.toFile().setExecutable(true, false);
-        AtomicFiles.writeIfChanged(dllOutput, Files.readAllBytes(pe.file()));
-        warnAboutWineModule(names);
-        return new UnixlibBuildResult(dllOutput, soOutput, unix.compiled() + pe.compiled(), pe.linked(),
-                unix.linked(), declaration.calls().size(), spec.entries().size());
+        unix32.ifPresent(u -> commands.addAll(u.commands()));
+        peHalves.values().forEach(pe -> commands.addAll(pe.commands()));
+        writeCompilationDatabase(request.outputDirectory().toAbsolutePath(), commands);
+        publish(unix.file(), files.unixLibrary(), true);
+        if (unix32.isPresent()) {
+            publish(unix32.get().file(), files.unixLibrary32().orElseThrow(), true);
+        } else {
+            files.unixLibrary32().ifPresent(f -> deleteQuietly(f));
+        }
+        Map<PeArchitecture, Path> dlls = new LinkedHashMap<>();
+        int compiled = unix.compiled() + unix32.map(UnixHalf::compiled).orElse(0);
+        boolean linkedDll = false;
+        Optional<WindowsLinkFiles> linkFiles32 = Optional.empty();
+        for (Map.Entry<PeArchitecture, PeHalf> e : peHalves.entrySet()) {
+            Path output = files.dlls().get(e.getKey());
+            publish(e.getValue().file(), output, false);
+            dlls.put(e.getKey(), output);
+            if (e.getValue().linkFiles().isPresent()) {
+                WindowsLinkFiles staged = e.getValue().linkFiles().get();
+                WindowsLinkFiles published = WindowsLinkFiles.of(spec, output.getParent());
+                publish(staged.importLibrary(), published.importLibrary(), false);
+                publish(staged.definitionFile(), published.definitionFile(), false);
+                linkFiles32 = Optional.of(published);
+            }
+            compiled += e.getValue().compiled();
+            linkedDll |= e.getValue().linked();
+        }
+        warnAboutWineModule(names, request.architectures());
+        return new UnixlibBuildResult(dlls, files.unixLibrary(), unix32.flatMap(u -> files.unixLibrary32()),
+                linkFiles32, compiled, linkedDll,
+                unix.linked() || unix32.map(UnixHalf::linked).orElse(false), declaration.calls().size(),
+                spec.entries().size());
+    }
+
+    /** The work directory of a PE half: {@code pe} for x86_64 (as before there were others), {@code pe-ARCH}. */
+    private static String peDirectory(PeArchitecture architecture) {
+        return architecture == PeArchitecture.X86_64 ? "pe" : "pe-" + architecture.keyword();
+    }
+
+    private static void publish(Path staged, Path output, boolean executable) throws IOException {
+        Files.createDirectories(output.getParent());
+        AtomicFiles.writeIfChanged(output, Files.readAllBytes(staged));
+        if (executable) {
+            output.toFile().setExecutable(true, false);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an old output that stays is reported by nothing that reads it
+        }
+    }
+
+    /** The mingw tools of one PE half. */
+    private record PeTools(Path compiler, Path dlltool) {
     }
 
     /** The generated files both halves use. */
     private record GeneratedSources(Path includeDirectory, Path tableSource, Path versionScript,
-            Path definitionFile, Optional<Path> stubsSource, Path ntdllDefinition) {
+            Path definitionFile, Optional<Path> stubsSource) {
     }
 
     private GeneratedSources generate(ModuleSpec spec, UnixCallsDeclaration declaration, ModuleNames names, Path work)
@@ -186,9 +259,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         } else {
             Files.deleteIfExists(stubs);
         }
-        Path ntdllDef = pe.resolve(NtdllImports.DEFINITION_FILE);
-        write(ntdllDef, NtdllImports.definition());
-        return new GeneratedSources(include, table, versionScript, def, stubsSource, ntdllDef);
+        return new GeneratedSources(include, table, versionScript, def, stubsSource);
     }
 
     /** The directory tool messages name sources relative to: the project's, else the working directory. */
@@ -206,10 +277,9 @@ public final class UnixlibBuilder extends ModuleBuilder {
     private record UnixHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
     }
 
-    private UnixHalf buildUnixHalf(UnixlibBuildRequest request, UnixCallsDeclaration declaration, ModuleNames names,
-            GeneratedSources generated, LinuxToolchain unixTools, List<String> flags, Map<String, String> environment,
-            Path dir) throws IOException, InterruptedException, BuildFailure {
-        ModuleRequest module = request.module();
+    private UnixHalf buildUnixHalf(UnixlibBuildRequest request, ModuleRequest module, UnixCallsDeclaration declaration,
+            ModuleNames names, GeneratedSources generated, LinuxToolchain unixTools, List<String> flags,
+            Map<String, String> environment, Path dir) throws IOException, InterruptedException, BuildFailure {
         Path compiler = unixTools.compiler();
         SourceCompiler.Outcome user;
         try {
@@ -278,7 +348,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
     private static void checkUnixLibrary(Path file, UnixCallsDeclaration declaration, ModuleNames names)
             throws IOException, BuildFailure {
         try {
-            List<String> problems = UnixLibraryChecks.problems(ElfFile.read(file), declaration);
+            List<String> problems = UnixLibraryChecks.problems(ElfFile.readEither(file), declaration);
             if (!problems.isEmpty()) {
                 throw new BuildFailure(names.unixLibrary() + " is not a unix library Wine can use:\n  "
                         + String.join("\n  ", problems));
@@ -290,12 +360,14 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
     // ---------------------------------------------------------------- the PE half
 
-    private record PeHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands) {
+    private record PeHalf(Path file, int compiled, boolean linked, List<CompileCommand> commands,
+            Optional<WindowsLinkFiles> linkFiles) {
     }
 
-    private PeHalf buildPeHalf(UnixlibBuildRequest request, ModuleSpec spec, ModuleNames names,
-            GeneratedSources generated, Path compiler, Map<String, String> environment, Path dlltool, Path dir)
+    private PeHalf buildPeHalf(UnixlibBuildRequest request, PeArchitecture architecture, ModuleSpec spec,
+            ModuleNames names, GeneratedSources generated, PeTools peTools, Map<String, String> environment, Path dir)
             throws IOException, InterruptedException, BuildFailure {
+        Path compiler = peTools.compiler();
         List<String> flags = new ArrayList<>(CompileFlags.pathMaps(request.module(), false));
         flags.add("-I" + generated.includeDirectory());
         flags.addAll(CompileFlags.includes(request.module()));
@@ -312,7 +384,16 @@ public final class UnixlibBuilder extends ModuleBuilder {
             compiled += stubs.compiled();
             commands.addAll(stubs.commands());
         }
-        Path importLibrary = ntdllImportLibrary(dlltool, generated.ntdllDefinition(), dir);
+        Path ntdllDefinition = dir.resolve(NtdllImports.DEFINITION_FILE);
+        write(ntdllDefinition, NtdllImports.definition(architecture));
+        Path importLibrary = ntdllImportLibrary(architecture, peTools.dlltool(), ntdllDefinition, dir);
+        Optional<WindowsLinkFiles> linkFiles = Optional.empty();
+        if (architecture.is32Bit()) {
+            // the import library of 32-bit programs: stdcall functions as NAME@N, as winebuild -m32 writes it
+            ModuleSpec spec32 = ModuleInputs.readSpec(request.module().specFile(), request.module().moduleFileName(),
+                    TargetCpu.I386);
+            linkFiles = Optional.of(WindowsLinkFiles.write(spec32, dir.resolve("implib"), dir, tools, log));
+        }
         // mingw's messages name the sources of the objects and what the generated files are
         ToolFileNames fileNames = ToolFileNames.none()
                 .withObjects(user.objectSources(request.peSources(), base(request.module())))
@@ -324,7 +405,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
 
         Path staged = dir.resolve("out").resolve(names.dll());
         Path stampFile = dir.resolve(names.dll() + ".link.stamp");
-        List<String> key = new ArrayList<>(PeLinker.command(compiler, staged, objects, generated.definitionFile(),
+        List<String> key = new ArrayList<>(PeLinker.command(architecture, compiler, staged, objects, generated.definitionFile(),
                 importLibrary, request.peLdflags(), request.peLibraries(), names.dll()));
         key.add("generator=" + generator);
         key.add(request.module().outputTimestampKey());
@@ -334,13 +415,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
         String record = Stamp.of(key, inputs);
         if (Stamp.isFresh(staged, stampFile, record)) {
             log.debug("up to date: " + staged);
-            checkDll(staged, spec, names);
-            return new PeHalf(staged, compiled, false, commands);
+            checkDll(architecture, staged, spec, names);
+            return new PeHalf(staged, compiled, false, commands, linkFiles);
         }
         Files.deleteIfExists(stampFile);
         Path tmp = AtomicFiles.temporarySibling(staged);
         try {
-            List<String> command = PeLinker.command(compiler, tmp, objects, generated.definitionFile(), importLibrary,
+            List<String> command = PeLinker.command(architecture, compiler, tmp, objects, generated.definitionFile(), importLibrary,
                     request.peLdflags(), request.peLibraries(), names.dll());
             try {
                 LinkerProcess.run(command, names.dll(), names.dll(), dir, log, fileNames.with(tmp, names.dll()));
@@ -363,13 +444,13 @@ public final class UnixlibBuilder extends ModuleBuilder {
             Files.deleteIfExists(tmp);
         }
         try {
-            checkDll(staged, spec, names);
+            checkDll(architecture, staged, spec, names);
         } catch (BuildFailure | RuntimeException e) {
             Files.deleteIfExists(staged);
             throw e;
         }
         Stamp.write(stampFile, record, staged);
-        return new PeHalf(staged, compiled, true, commands);
+        return new PeHalf(staged, compiled, true, commands, linkFiles);
     }
 
     /**
@@ -400,12 +481,17 @@ public final class UnixlibBuilder extends ModuleBuilder {
      * directory as its working directory: the library (and so the DLL) does not depend on where the
      * project is.
      */
-    private Path ntdllImportLibrary(Path dlltool, Path definition, Path dir) throws IOException, InterruptedException,
-            BuildFailure {
-        Path library = dir.resolve(NtdllImports.LIBRARY_FILE);
-        Path stampFile = dir.resolve(NtdllImports.LIBRARY_FILE + ".stamp");
-        List<String> command = NtdllImports.dlltoolCommand(dlltool.toString(), definition.toString(),
-                NtdllImports.LIBRARY_FILE);
+    private Path ntdllImportLibrary(PeArchitecture architecture, Path dlltool, Path definition, Path dir)
+            throws IOException, InterruptedException, BuildFailure {
+        return importLibrary(NtdllImports.dlltoolCommand(architecture, dlltool.toString(), definition.toString(),
+                NtdllImports.LIBRARY_FILE), "the ntdll import library", definition, dir.resolve(NtdllImports.LIBRARY_FILE));
+    }
+
+    private Path importLibrary(List<String> command, String what, Path definition, Path library)
+            throws IOException, InterruptedException, BuildFailure {
+        Path dir = library.getParent();
+        String name = library.getFileName().toString();
+        Path stampFile = dir.resolve(name + ".stamp");
         String record = Stamp.of(command, List.of(definition));
         if (Stamp.isFresh(library, stampFile, record)) {
             return library;
@@ -414,7 +500,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
         try {
             log.debug(String.join(" ", command));
             try {
-                String output = ProcessRunner.check("making the ntdll import library", command, scratch);
+                String output = ProcessRunner.check("making " + what, command, scratch);
                 if (!output.isBlank()) {
                     // dlltool reports some definition errors without failing
                     throw new BuildFailure("dlltool did not accept " + definition + ":\n" + output.strip());
@@ -422,7 +508,7 @@ public final class UnixlibBuilder extends ModuleBuilder {
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
-            AtomicFiles.commit(scratch.resolve(NtdllImports.LIBRARY_FILE), library);
+            AtomicFiles.commit(scratch.resolve(name), library);
         } finally {
             deleteTree(scratch);
         }
@@ -430,9 +516,10 @@ public final class UnixlibBuilder extends ModuleBuilder {
         return library;
     }
 
-    private static void checkDll(Path dll, ModuleSpec spec, ModuleNames names) throws IOException, BuildFailure {
+    private static void checkDll(PeArchitecture architecture, Path dll, ModuleSpec spec, ModuleNames names)
+            throws IOException, BuildFailure {
         try {
-            List<String> problems = PeDllChecks.problems(dll, Files.readAllBytes(dll), spec);
+            List<String> problems = PeDllChecks.problems(architecture, dll, Files.readAllBytes(dll), spec);
             if (!problems.isEmpty()) {
                 throw new BuildFailure(names.dll() + " is not the builtin DLL " + spec.source() + " describes:\n  "
                         + String.join("\n  ", problems));
@@ -446,10 +533,16 @@ public final class UnixlibBuilder extends ModuleBuilder {
      * Wine searches its own DLL directory before WINEDLLPATH: a module named like one of Wine's
      * would never be loaded as this builtin.
      */
-    private void warnAboutWineModule(ModuleNames names) {
-        for (String dir : List.of("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows", "/usr/lib/wine/x86_64-windows",
-                "/usr/local/lib/wine/x86_64-windows")) {
-            if (Files.isRegularFile(Path.of(dir, names.dll()))) {
+    private void warnAboutWineModule(ModuleNames names, List<PeArchitecture> architectures) {
+        List<Path> dirs = new ArrayList<>();
+        for (PeArchitecture a : architectures) {
+            for (String wine : List.of("/usr/lib/x86_64-linux-gnu/wine", "/usr/lib/i386-linux-gnu/wine",
+                    "/usr/lib/wine", "/usr/local/lib/wine")) {
+                dirs.add(Path.of(wine, a.windowsDirectory()));
+            }
+        }
+        for (Path dir : dirs) {
+            if (Files.isRegularFile(dir.resolve(names.dll()))) {
                 log.warn(names.dll() + " is also the name of one of Wine's own DLLs (" + dir + "): Wine looks in its"
                         + " own directory before WINEDLLPATH, so it would load its " + names.dll()
                         + " instead of this one; choose another name");

@@ -47,9 +47,10 @@ struct ${call.params32Struct}
 </#list>
 
 /* Both halves must lay the structures out alike: these fail the compilation if they do not. */
-#if defined(_WIN32) && !defined(_WIN64)
+#if (defined(_WIN32) && !defined(_WIN64)) || (!defined(_WIN32) && defined(__i386__))
 <#if wow64>
-/* a 32-bit PE half, served by __wine_unix_call_wow64_funcs: 32-bit pointers */
+/* a 32-bit PE half, served by __wine_unix_call_wow64_funcs, or a 32-bit Unix half (Wine's old-style
+ * 32-bit process, whose __wine_unix_call_funcs receive the 32-bit PE half's structures): 32-bit pointers */
 <#list calls as call>
 <#list call.members32 as m>
 WINELIB_UNIXLIB_STATIC_ASSERT(offsetof(struct ${call.paramsStruct}, ${m.name}) == ${m.offset}, "${call.paramsStruct}.${m.name} is not at offset ${m.offset} for 32-bit code");

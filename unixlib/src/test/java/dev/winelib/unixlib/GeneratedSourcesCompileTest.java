@@ -129,6 +129,17 @@ class GeneratedSourcesCompileTest {
     }
 
     @Test
+    void a32BitUnixHalfSeesThe32BitPeHalfsLayout() throws Exception {
+        Path gcc = Tools.gcc();
+        Path table = generate(DECLARATION);
+        // i386 Linux aligns 8-byte members to 4 by itself: the header's explicit alignment and its
+        // 32-bit asserts (the PE half's offsets) must hold for gcc -m32 (freestanding: no i386 libc needed)
+        compile(gcc, concat(STRICT, "-m32", "-ffreestanding", "-fPIC"), table);
+        assertThat(Files.readString(dir.resolve("t_unixcalls.h"))).contains(
+                "int64_t g " + UnixCallsSources.ALIGNED_8 + ";", "double p[3] " + UnixCallsSources.ALIGNED_8 + ";");
+    }
+
+    @Test
     void aDifferentLayoutFailsTheCompilation() throws Exception {
         Path gcc = Tools.gcc();
         generate(DECLARATION);

@@ -90,7 +90,7 @@ class PeExportsTest {
                 source.toString(), stubsSource.toString(), def.toString()), dir);
         Files.write(dll, BuiltinMarker.apply("ex.dll", Files.readAllBytes(dll)));
 
-        assertThat(PeDllChecks.problems(dll, Files.readAllBytes(dll), spec)).isEmpty();
+        assertThat(PeDllChecks.problems(PeArchitecture.X86_64, dll, Files.readAllBytes(dll), spec)).isEmpty();
     }
 
     @Test
@@ -106,7 +106,7 @@ class PeExportsTest {
         Tools.run(List.of(Tools.mingwGcc().toString(), "-shared", "-o", dll.toString(), source.toString(),
                 def.toString()), dir);
 
-        assertThat(PeDllChecks.problems(dll, Files.readAllBytes(dll), spec)).containsExactly(
+        assertThat(PeDllChecks.problems(PeArchitecture.X86_64, dll, Files.readAllBytes(dll), spec)).containsExactly(
                 "it does not carry the Wine builtin mark at 0x40",
                 "it exports first with ordinal 2, not 1",
                 "it does not export second (" + dir.resolve("ex.spec") + ":2:1)",

@@ -50,6 +50,10 @@ final class Tools {
         return require("x86_64-w64-mingw32-objdump", "binutils-mingw-w64-x86-64");
     }
 
+    static Path mingwGcc32() {
+        return require("i686-w64-mingw32-gcc", "gcc-mingw-w64-i686");
+    }
+
     static Path dlltool() {
         return require("x86_64-w64-mingw32-dlltool", "binutils-mingw-w64-x86-64");
     }

@@ -39,7 +39,7 @@ class UnixlibBuilderTest {
 
     private static List<String> exported(Path library) throws Exception {
         List<String> names = new ArrayList<>();
-        for (ElfSymbol s : ElfFile.read(library).dynamicSymbols()) {
+        for (ElfSymbol s : ElfFile.readEither(library).dynamicSymbols()) {
             if (s.isDefined() && s.isGlobalOrWeak()) {
                 names.add(s.name());
             }
@@ -63,7 +63,7 @@ class UnixlibBuilderTest {
                 "__wine_unix_call_wow64_funcs");
         byte[] dll = Files.readAllBytes(first.dll());
         assertThat(BuiltinMarker.isMarked(dll)).isTrue();
-        assertThat(PeDllChecks.problems(first.dll(), dll, dev.winelib.toolchain.build.ModuleInputs
+        assertThat(PeDllChecks.problems(PeArchitecture.X86_64, first.dll(), dll, dev.winelib.toolchain.build.ModuleInputs
                 .readSpec(p.resolve("src/main/spec/demo.spec"), java.util.Optional.empty()))).isEmpty();
         assertThat(p.resolve("target/unixlib/include/demo_unixcalls.h")).isRegularFile();
         assertThat(p.resolve("target/unixlib/include/winelib_unixlib.h")).isRegularFile();
@@ -87,6 +87,114 @@ class UnixlibBuilderTest {
         assertThat(third.linkedUnixLibrary()).isTrue();
         assertThat(third.linkedDll()).isFalse();
         assertThat(Files.readAllBytes(third.dll())).isEqualTo(dll);
+    }
+
+    @Test
+    void anI686PeHalfIsBuiltBesideTheX8664OneInWinesLayout() throws Exception {
+        UnixlibProject p = project("p");
+        Tools.mingwGcc32();
+        UnixlibBuildResult result = build(p.request(dir.resolve("views"))
+                .architectures(List.of(PeArchitecture.X86_64, PeArchitecture.I686)).build());
+
+        Path dll64 = p.resolve("target/x86_64-windows/demo.dll").toAbsolutePath();
+        Path dll32 = p.resolve("target/i386-windows/demo.dll").toAbsolutePath();
+        assertThat(result.dlls()).containsExactly(java.util.Map.entry(PeArchitecture.X86_64, dll64),
+                java.util.Map.entry(PeArchitecture.I686, dll32));
+        assertThat(result.dll()).isEqualTo(dll64);
+        assertThat(result.unixLibrary()).isEqualTo(p.resolve("target/x86_64-unix/demo.so").toAbsolutePath());
+        assertThat(p.resolve("target/demo.dll")).doesNotExist();
+        assertThat(exported(result.unixLibrary())).containsExactlyInAnyOrder("__wine_unix_call_funcs",
+                "__wine_unix_call_wow64_funcs");
+
+        var spec = dev.winelib.toolchain.build.ModuleInputs.readSpec(p.resolve("src/main/spec/demo.spec"),
+                java.util.Optional.empty());
+        byte[] bytes = Files.readAllBytes(dll32);
+        assertThat(BuiltinMarker.machine(dll32.toString(), bytes)).isEqualTo(0x14c);
+        assertThat(BuiltinMarker.isMarked(bytes)).isTrue();
+        // names and ordinals as the spec says: stdcall functions exported undecorated
+        assertThat(PeDllChecks.problems(PeArchitecture.I686, dll32, bytes, spec)).isEmpty();
+        assertThat(PeDllChecks.problems(PeArchitecture.X86_64, dll32, bytes, spec))
+                .contains("its machine is 0x14c, not x86_64 (0x8664): build it with x86_64-w64-mingw32-gcc");
+
+        // mingw's objdump, independently: PE32, relocatable (Wine 10 moves it), ntdll's two imports
+        String headers = Tools.run(List.of(Tools.require("i686-w64-mingw32-objdump", "binutils-mingw-w64-i686")
+                .toString(), "-p", dll32.toString()), dir);
+        assertThat(headers).contains("file format pei-i386").contains("Magic\t\t\t010b\t(PE32)")
+                .containsPattern("DllCharacteristics\\s+[0-9a-f]*[4-7cdef][0-9a-f]\\b")
+                .contains("PE File Base Relocations").contains("DLL Name: ntdll.dll")
+                .contains("NtQueryVirtualMemory").contains("__wine_unix_call_dispatcher")
+                .contains("[   0] +base[   1]").contains("demo_version").doesNotContain("demo_version@");
+        long imageBase = Long.parseLong(headers.replaceAll("(?s).*\nImageBase\\s+([0-9a-f]+)\n.*", "$1"), 16);
+        assertThat(imageBase).isEqualTo(PeLinker.imageBase(PeArchitecture.I686, "demo.dll"))
+                .isBetween(0x1000_0000L, 0x3000_0000L);
+
+        // up to date: nothing compiled or linked again
+        UnixlibBuildResult second = build(p.request(dir.resolve("views"))
+                .architectures(List.of(PeArchitecture.X86_64, PeArchitecture.I686)).build());
+        assertThat(second.compiledSources()).isZero();
+        assertThat(second.linkedDll()).isFalse();
+        assertThat(Files.readAllBytes(dll32)).isEqualTo(bytes);
+
+        // back to x86_64 alone: the flat layout
+        UnixlibBuildResult flat = build(p.request(dir.resolve("views")).build());
+        assertThat(flat.dll()).isEqualTo(p.resolve("target/demo.dll").toAbsolutePath());
+    }
+
+    @Test
+    void withAnI386SysrootTheI686BuildAddsA32BitUnixLibraryForOldStyleWine() throws Exception {
+        Tools.debianArchive();
+        Tools.mingwGcc32();
+        UnixlibProject p = project("p");
+        SysrootResolver resolver32 = SysrootResolver.standard().withArchitecture(dev.winelib.sysroot.Architecture.I386);
+        Sysroot sniper32 = resolver32.resolve(SysrootResolver.SNIPER);
+        UnixlibBuildResult result = build(p.request(dir.resolve("views")).glibcBaseline("2.31")
+                .architectures(List.of(PeArchitecture.X86_64, PeArchitecture.I686))
+                .sysroot32(sniper32, resolver32.hints(SysrootResolver.SNIPER, sniper32).orElse(null)).build());
+
+        Path so32 = p.resolve("target/i386-unix/demo.so").toAbsolutePath();
+        assertThat(result.unixLibrary32()).contains(so32);
+        ElfFile elf = ElfFile.readEither(so32);
+        assertThat(elf.is64Bit()).isFalse();
+        assertThat(exported(so32)).containsExactlyInAnyOrder("__wine_unix_call_funcs", "__wine_unix_call_wow64_funcs");
+        for (ElfSymbol s : elf.dynamicSymbols()) {
+            if (s.name().startsWith("__wine_unix_call")) {
+                assertThat(s.size()).as(s.name()).isEqualTo(3 * 4); // three calls, 4-byte pointers
+            }
+        }
+        assertThat(GlibcBaselineCheck.check(so32, List.of(), GlibcVersion.STEAM_RUNTIME_SNIPER).passes()).isTrue();
+        // the 32-bit programs' import library: stdcall functions decorated, as winebuild -m32 writes them
+        assertThat(result.linkFiles32()).isPresent();
+        assertThat(result.linkFiles32().get().definitionFile()).content().contains("demo_version@8 @1")
+                .contains("demo_add@8 @2").contains("demo_raw@8 @3");
+        String symbols = Tools.run(List.of(Tools.require("i686-w64-mingw32-nm", "binutils-mingw-w64-i686").toString(),
+                result.linkFiles32().get().importLibrary().toString()), dir);
+        assertThat(symbols).contains("__imp__demo_version@8").contains("_demo_add@8");
+    }
+
+    @Test
+    void anI686PeHalfNeedsTheWow64Table() throws Exception {
+        UnixlibProject p = project("p");
+        p.file("src/main/spec/demo.unixcalls", UnixlibProject.CALLS.replace("wow64\n", ""));
+        assertThatThrownBy(() -> build(p.request(dir.resolve("views"))
+                .architectures(List.of(PeArchitecture.I686)).build()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessage(p.resolve("src/main/spec/demo.unixcalls") + ": a 32-bit (i686) PE half needs the WOW64"
+                        + " call table: add the line 'wow64' before the first call (and a wow64_NAME function in the"
+                        + " Unix sources for each call whose structure has pointers)");
+        assertThat(p.resolve("target/i386-windows/demo.dll")).doesNotExist();
+    }
+
+    @Test
+    void architecturesAreNamedAsWineAndMingwDo() {
+        assertThat(PeArchitecture.of(List.of("x86_64", " i686", "x86_64"))).containsExactly(PeArchitecture.X86_64,
+                PeArchitecture.I686);
+        assertThatThrownBy(() -> PeArchitecture.of("i386")).hasMessage(
+                "'i386' is not an architecture of a unixlib PE half (the 32-bit PE half is 'i686'): use x86_64 or i686");
+        assertThatThrownBy(() -> PeArchitecture.of("arm64")).hasMessage(
+                "'arm64' is not an architecture of a unixlib PE half: use x86_64 or i686");
+        assertThat(PeArchitecture.I686.tool("x86_64-w64-mingw32-gcc-posix", PeArchitecture.X86_64))
+                .isEqualTo("i686-w64-mingw32-gcc-posix");
+        assertThat(PeArchitecture.I686.tool("/opt/cc", PeArchitecture.X86_64)).isEqualTo("/opt/cc");
     }
 
     @Test

@@ -38,6 +38,8 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /** The classifier of the attached import library and .def file: Wine's directory name for x86_64 PE files. */
     static final String WINDOWS_CLASSIFIER = "x86_64-windows";
+    /** The classifier of an i386 module's import library and .def file, for 32-bit programs. */
+    static final String WINDOWS_CLASSIFIER_I386 = "i386-windows";
     /** The type (and extension) of the attached import library. */
     static final String WINDOWS_LIBRARY_TYPE = "a";
     /** The type (and extension) of the attached module-definition file. */
@@ -218,8 +220,10 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         }
         getLog().info("import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
                 + " (for Windows programs)");
-        projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, WINDOWS_CLASSIFIER, files.importLibrary().toFile());
-        projectHelper.attachArtifact(project, DEFINITION_TYPE, WINDOWS_CLASSIFIER, files.definitionFile().toFile());
+        // named after the programs' architecture, so the test goal finds the one for its programs
+        String classifier = module.cpu() == TargetCpu.I386 ? WINDOWS_CLASSIFIER_I386 : WINDOWS_CLASSIFIER;
+        projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, classifier, files.importLibrary().toFile());
+        projectHelper.attachArtifact(project, DEFINITION_TYPE, classifier, files.definitionFile().toFile());
     }
 
     /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */

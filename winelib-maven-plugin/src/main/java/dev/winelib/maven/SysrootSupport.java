@@ -46,11 +46,16 @@ abstract class SysrootSupport extends AbstractMojo {
     @Parameter(property = "winelib.debianMirror") protected String debianMirror;
 
     final SysrootResolver sysrootResolver() throws SysrootException {
+        return sysrootResolver(architecture());
+    }
+
+    /** The resolver of the sysroots of {@code target}. */
+    final SysrootResolver sysrootResolver(Architecture target) throws SysrootException {
         return SysrootResolver.standard(
                 new MavenSysrootArtifacts(repositorySystem, repositorySession, remoteRepositories), getLog()::info)
                 .withDebianPackages(sysrootPackages)
                 .withDebianMirror(DebianMirror.of(debianMirror, null))
-                .withArchitecture(architecture());
+                .withArchitecture(target);
     }
 
     /**

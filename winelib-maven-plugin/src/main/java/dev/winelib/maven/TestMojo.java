@@ -27,6 +27,7 @@ import dev.winelib.toolchain.wintest.WineCommand;
 import dev.winelib.toolchain.wintest.WineSession;
 import dev.winelib.toolchain.wintest.WindowsTestProgram;
 import dev.winelib.toolchain.wintest.WindowsTests;
+import dev.winelib.unixlib.PeArchitecture;
 
 /**
  * Proves the module under Wine: every {@code .c}/{@code .cpp} file of {@code src/test/windows} (and
@@ -36,6 +37,13 @@ import dev.winelib.toolchain.wintest.WindowsTests;
  * {@code target/winelib-reports}; a failure fails the build, naming the program, its exit code and
  * the end of its output. The {@code winelib} and {@code unixlib} packagings run this goal in the
  * {@code integration-test} phase, so {@code mvn verify} runs it.
+ *
+ * <p>A module built for 32-bit Windows programs too (a unixlib module's {@code architectures}
+ * naming {@code i686}, a winelib module's {@code architecture} {@code i386}) gets its
+ * programs built for each of its architectures, with {@code i686-w64-mingw32-gcc} against that
+ * architecture's import library, and run next to that architecture's DLL; their names (and
+ * reports) carry the architecture: {@code NAME-x86_64}, {@code NAME-i686}. Wine's 64-bit loader
+ * hands a 32-bit program to its 32-bit loader by itself.
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public final class TestMojo extends AbstractMojo {
@@ -95,6 +103,16 @@ public final class TestMojo extends AbstractMojo {
     @Parameter(property = "winelib.reportsDirectory", defaultValue = "${project.build.directory}/winelib-reports")
     private File reportsDirectory;
 
+    /**
+     * A unixlib module's PE architectures, as its build goal has them ({@code x86_64}, {@code i686}):
+     * the programs are built and run for each.
+     */
+    @Parameter(property = "winelib.architectures", defaultValue = "x86_64")
+    private List<String> architectures = new ArrayList<>();
+
+    /** A winelib module's architecture, as its build goal has it ({@code x86_64} or {@code i386}). */
+    @Parameter(property = "winelib.architecture", defaultValue = "x86_64") private String architecture;
+
     /** Skip the Windows test programs (as {@code -DskipTests} does for all tests). */
     @Parameter(property = "winelib.test.skip", defaultValue = "false") private boolean testSkip;
 
@@ -123,26 +141,18 @@ public final class TestMojo extends AbstractMojo {
                 throw new MojoFailureException("testTimeout must be a positive number of seconds, not " + testTimeout);
             }
             ToolLocator tools = ToolLocator.fromEnvironment();
-            Path gcc = tools.require(testCompiler, ToolLocator.debianPackageOfCompiler(testCompiler),
-                    "to build the Windows test programs in " + testSourceDirectory);
-            Path gxx = programs.stream().anyMatch(WindowsTestProgram::cxx)
-                    ? tools.require(testCxxCompiler, "g++-mingw-w64-x86-64", "to build the Windows test programs"
-                            + " with C++ sources in " + testSourceDirectory)
-                    : gcc;
+            List<PeArchitecture> targets = moduleArchitectures();
+            boolean labelled = !targets.equals(List.of(PeArchitecture.X86_64));
             WineCommand wineCommand = WineCommand.find(Optional.ofNullable(wine),
                     Optional.ofNullable(System.getenv("WINE")), tools);
-            Path module = module();
             List<Path> includes = new ArrayList<>();
             if (includeDirectory != null && includeDirectory.isDirectory()) {
                 includes.add(includeDirectory.toPath());
             }
-            TestProgramCompiler compiler = new TestProgramCompiler(gcc, gxx, ProjectLayout.splitFlags(testCflags),
-                    includes, importLibrary(), ListParameter.entries(testLibraries));
-            WindowsTests.Request request = new WindowsTests.Request(programs, module,
-                    "unixlib".equals(project.getPackaging()) ? Optional.of(module.getParent()) : Optional.empty(),
-                    compiler, new WineSession(wineCommand, winePrefix.toPath(), tools),
-                    Duration.ofSeconds(testTimeout), testDirectory.toPath(), reportsDirectory.toPath());
-            List<TestOutcome> outcomes = WindowsTests.run(request, new MavenBuildLog(getLog()));
+            List<TestOutcome> outcomes = new ArrayList<>();
+            for (PeArchitecture target : targets) {
+                outcomes.addAll(runFor(target, labelled, programs, tools, wineCommand, includes));
+            }
             long failed = outcomes.stream().filter(o -> !o.passed()).count();
             getLog().info("Windows test programs: " + outcomes.size() + " run, " + failed + " failed");
             Optional<String> failure = WindowsTests.failureMessage(outcomes, reportsDirectory.toPath());
@@ -163,8 +173,64 @@ public final class TestMojo extends AbstractMojo {
         }
     }
 
-    /** The module the package phase built: the project's artifact. */
-    private Path module() throws MojoFailureException {
+    /** Builds and runs the programs for one architecture of the module. */
+    private List<TestOutcome> runFor(PeArchitecture target, boolean labelled, List<WindowsTestProgram> programs,
+            ToolLocator tools, WineCommand wineCommand, List<Path> includes) throws MojoFailureException,
+            ToolNotFoundException, BuildFailure, IOException, InterruptedException {
+        String cCompiler = target.tool(testCompiler, PeArchitecture.X86_64);
+        String cxxCompiler = target.tool(testCxxCompiler, PeArchitecture.X86_64);
+        Path gcc = tools.require(cCompiler, ToolLocator.debianPackageOfCompiler(cCompiler),
+                "to build the " + target.keyword() + " Windows test programs in " + testSourceDirectory);
+        Path gxx = programs.stream().anyMatch(WindowsTestProgram::cxx)
+                ? tools.require(cxxCompiler, "g++-mingw-w64-" + (target.is32Bit() ? "i686" : "x86-64"),
+                        "to build the Windows test programs with C++ sources in " + testSourceDirectory)
+                : gcc;
+        Path module = module(target);
+        TestProgramCompiler compiler = new TestProgramCompiler(gcc, gxx, ProjectLayout.splitFlags(testCflags),
+                includes, importLibrary(target), ListParameter.entries(testLibraries));
+        // in Wine's layout (ARCH-windows/NAME.dll) WINEDLLPATH names the directory above
+        Path dllDirectory = module.getParent();
+        if (dllDirectory.getFileName() != null
+                && dllDirectory.getFileName().toString().equals(target.windowsDirectory())) {
+            dllDirectory = dllDirectory.getParent();
+        }
+        WindowsTests.Request request = new WindowsTests.Request(
+                labelled ? programs.stream().map(p -> p.forArchitecture(target.keyword())).toList() : programs,
+                module, "unixlib".equals(project.getPackaging()) ? Optional.of(dllDirectory) : Optional.empty(),
+                compiler, new WineSession(wineCommand, winePrefix.toPath(), tools),
+                Duration.ofSeconds(testTimeout), labelled ? testDirectory.toPath().resolve(target.windowsDirectory())
+                        : testDirectory.toPath(), reportsDirectory.toPath());
+        return WindowsTests.run(request, new MavenBuildLog(getLog()));
+    }
+
+    /**
+     * The architectures the module was built for: a unixlib module's {@code architectures}, a
+     * winelib module's {@code architecture} ({@code i386} modules get {@code i686} programs).
+     */
+    private List<PeArchitecture> moduleArchitectures() throws MojoFailureException {
+        try {
+            if ("unixlib".equals(project.getPackaging())) {
+                List<PeArchitecture> list = PeArchitecture.of(ListParameter.entries(architectures));
+                return list.isEmpty() ? List.of(PeArchitecture.X86_64) : list;
+            }
+            return List.of(PeArchitecture.ofWinelibArchitecture(architecture));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(("unixlib".equals(project.getPackaging()) ? "architectures: "
+                    : "architecture: ") + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The module the package phase built for {@code target}: the project's artifact for the first
+     * architecture, the DLL attached with the architecture's directory name as classifier for another.
+     */
+    private Path module(PeArchitecture target) throws MojoFailureException {
+        for (Artifact a : project.getAttachedArtifacts()) {
+            if (target.windowsDirectory().equals(a.getClassifier()) && UnixlibMojo.DLL_TYPE.equals(a.getType())
+                    && a.getFile() != null && a.getFile().isFile()) {
+                return a.getFile().toPath();
+            }
+        }
         File file = project.getArtifact().getFile();
         if (file == null || !file.isFile()) {
             throw new MojoFailureException("the Windows test programs need the module, which this build has not"
@@ -173,15 +239,16 @@ public final class TestMojo extends AbstractMojo {
         return file.toPath();
     }
 
-    /** The import library the build goal attached. */
-    private Path importLibrary() throws MojoFailureException {
+    /** The import library the build goal attached for {@code target}. */
+    private Path importLibrary(PeArchitecture target) throws MojoFailureException {
         for (Artifact a : project.getAttachedArtifacts()) {
-            if (ModuleBuildMojo.WINDOWS_CLASSIFIER.equals(a.getClassifier())
+            if (target.windowsDirectory().equals(a.getClassifier())
                     && ModuleBuildMojo.WINDOWS_LIBRARY_TYPE.equals(a.getType()) && a.getFile() != null) {
                 return a.getFile().toPath();
             }
         }
-        throw new MojoFailureException("the Windows test programs link against the module's import library, which"
-                + " this build has not made: set importLibrary to true (it is the default)");
+        throw new MojoFailureException("the " + target.keyword() + " Windows test programs link against the module's "
+                + target.keyword() + " import library, which this build has not made: set importLibrary to true (it"
+                + " is the default)");
     }
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,11 +13,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
 
+import dev.winelib.sysroot.Architecture;
+import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
+import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
+import dev.winelib.unixlib.PeArchitecture;
 import dev.winelib.unixlib.UnixlibBuildRequest;
 import dev.winelib.unixlib.UnixlibBuildResult;
 import dev.winelib.unixlib.UnixlibBuilder;
@@ -28,7 +33,12 @@ import dev.winelib.unixlib.UnixlibLayout;
  * and its Unix library {@code NAME.so} (C sources of {@code src/main/unix} compiled and linked
  * against the sysroot), both from the calls declared in {@code src/main/spec/NAME.unixcalls}. The
  * DLL becomes the project's artifact; the Unix library is attached with classifier
- * {@code x86_64-unix} and type {@code so}. Unchanged inputs are not compiled or linked again.
+ * {@code x86_64-unix} and type {@code so}. With {@code architectures} naming {@code i686}, a
+ * 32-bit PE half is built too, and the files go into Wine's layout ({@code x86_64-windows/},
+ * {@code i386-windows/}, {@code x86_64-unix/}, {@code i386-unix/}); the first architecture's DLL
+ * is the artifact, the others are attached with their directory names as classifiers
+ * ({@code i386-windows}, type {@code dll}; {@code i386-unix}, type {@code so}). Unchanged inputs
+ * are not compiled or linked again.
  */
 @Mojo(name = "unixlib", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class UnixlibMojo extends ModuleBuildMojo {
@@ -37,6 +47,16 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     static final String UNIX_CLASSIFIER = "x86_64-unix";
     /** The type (and extension) of the attached Unix library. */
     static final String UNIX_TYPE = "so";
+    /** The type (and extension) of an attached DLL of another architecture. */
+    static final String DLL_TYPE = "dll";
+
+    /**
+     * The architectures of the PE half: {@code x86_64} (64-bit Windows programs, the default) and
+     * {@code i686} (32-bit ones, under WoW64: needs the {@code wow64} line in the
+     * {@code .unixcalls} file). Anything but {@code x86_64} alone writes Wine's layout.
+     */
+    @Parameter(property = "winelib.architectures", defaultValue = "x86_64")
+    private List<String> architectures = new ArrayList<>();
 
     /**
      * The calls from the PE half into the Unix half ({@code .unixcalls}). By default the single
@@ -86,15 +106,49 @@ public final class UnixlibMojo extends ModuleBuildMojo {
                 .dlltool(dlltool)
                 .peCflags(ProjectLayout.splitFlags(peCflags))
                 .peLdflags(ProjectLayout.splitFlags(peLdflags))
-                .peLibraries(ListParameter.entries(peLibraries));
+                .peLibraries(ListParameter.entries(peLibraries))
+                .architectures(architectures());
+        if (architectures().stream().anyMatch(PeArchitecture::is32Bit)) {
+            // the 32-bit Unix half, for Wine's old-style 32-bit process: the same sysroot for i386
+            // (a sysrootSha256 pins the x86_64 tree only)
+            SysrootResolver resolver32 = sysrootResolver(Architecture.I386);
+            Sysroot sysroot32 = resolver32.resolve(sysroot, Optional.empty());
+            request.sysroot32(sysroot32, resolver32.hints(sysroot, sysroot32).orElse(null));
+        }
         UnixlibBuildResult result = new UnixlibBuilder(ToolLocator.fromEnvironment(),
                 new MavenBuildLog(getLog())).build(withSharedParameters(request, timestamp).build());
-        getLog().info("unixlib DLL " + result.dll() + " (" + result.exports() + " exports"
-                + (result.linkedDll() ? "" : ", up to date") + ")");
+        for (Path dll : result.dlls().values()) {
+            getLog().info("unixlib DLL " + dll + " (" + result.exports() + " exports"
+                    + (result.linkedDll() ? "" : ", up to date") + ")");
+        }
         getLog().info("unixlib Unix library " + result.unixLibrary() + " (" + result.calls() + " calls"
                 + (result.linkedUnixLibrary() ? "" : ", up to date") + ")");
+        result.unixLibrary32().ifPresent(so -> getLog().info("unixlib Unix library " + so + " (32-bit)"));
         project.getArtifact().setFile(result.dll().toFile());
+        result.dlls().forEach((architecture, dll) -> {
+            if (!dll.equals(result.dll())) {
+                projectHelper.attachArtifact(project, DLL_TYPE, architecture.windowsDirectory(), dll.toFile());
+            }
+        });
+        result.linkFiles32().ifPresent(files -> {
+            getLog().info("import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
+                    + " (for 32-bit Windows programs)");
+            String classifier = PeArchitecture.I686.windowsDirectory();
+            projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, classifier, files.importLibrary().toFile());
+            projectHelper.attachArtifact(project, DEFINITION_TYPE, classifier, files.definitionFile().toFile());
+        });
         projectHelper.attachArtifact(project, UNIX_TYPE, UNIX_CLASSIFIER, result.unixLibrary().toFile());
+        result.unixLibrary32().ifPresent(so -> projectHelper.attachArtifact(project, UNIX_TYPE,
+                PeArchitecture.I686.unixDirectory(), so.toFile()));
+    }
+
+    /** The configured architectures, checked: an unknown name fails the build naming it. */
+    List<PeArchitecture> architectures() throws BuildFailure {
+        try {
+            return PeArchitecture.of(ListParameter.entries(architectures));
+        } catch (IllegalArgumentException e) {
+            throw new BuildFailure("architectures: " + e.getMessage(), e);
+        }
     }
 
     @Override

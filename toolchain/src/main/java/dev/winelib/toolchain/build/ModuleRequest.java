@@ -107,6 +107,16 @@ public record ModuleRequest(
         return outputTimestamp.map(OutputTimestamp::compilerEnvironment).orElse(Map.of());
     }
 
+    /**
+     * The same request for another architecture, with that architecture's sysroot (and its hints):
+     * a unixlib module's 32-bit Unix half is the 64-bit one's sources built for i386.
+     */
+    public ModuleRequest withArchitecture(Architecture other, Sysroot otherSysroot, Optional<SysrootHints> otherHints) {
+        return new ModuleRequest(specFile, moduleFileName, sources, sourceRoots, includeDirectories, workDirectory,
+                otherSysroot, compiler, linker, cflags, ldflags, libraries, viewsDirectory, glibcBaseline,
+                outputTimestamp, baseDirectory, unixSources, unixSourceRoot, pkgConfigModules, otherHints, other);
+    }
+
     /** The configured time in a link's up-to-date record: a new time links again. */
     public String outputTimestampKey() {
         return "output-timestamp=" + outputTimestamp.map(t -> Long.toString(t.seconds())).orElse("none");

@@ -88,4 +88,13 @@ public record WindowsTestProgram(String name, List<Path> sources, boolean cxx, P
         String name = file.getFileName().toString();
         return CXX_EXTENSIONS.stream().anyMatch(name::endsWith);
     }
+
+    /**
+     * The same program under a name that says which architecture it is built for
+     * ({@code NAME-i686}): its executable, outputs and report then differ from the other
+     * architectures' of the same program.
+     */
+    public WindowsTestProgram forArchitecture(String architecture) {
+        return new WindowsTestProgram(name + "-" + architecture, sources, cxx, root);
+    }
 }

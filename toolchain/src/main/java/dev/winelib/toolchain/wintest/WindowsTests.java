@@ -21,7 +21,11 @@ import dev.winelib.toolchain.build.AtomicFiles;
  */
 public final class WindowsTests {
 
-    /** How long creating the prefix may take at most (it usually takes about ten seconds). */
+    /**
+     * How long creating the prefix may take at least (it usually takes about ten seconds); a longer
+     * time one program may run bounds it instead (where Wine's 32-bit parts run emulated, the
+     * prefix takes many minutes).
+     */
     public static final Duration PREFIX_TIMEOUT = Duration.ofSeconds(300);
 
     /**
@@ -58,7 +62,8 @@ public final class WindowsTests {
             executables.add(request.compiler().compile(program, dir, log));
         }
         AtomicFiles.writeIfChanged(dir.resolve(request.module().getFileName()), Files.readAllBytes(request.module()));
-        WinePrefix.ensure(request.session(), PREFIX_TIMEOUT, log);
+        WinePrefix.ensure(request.session(), request.timeout().compareTo(PREFIX_TIMEOUT) > 0 ? request.timeout()
+                : PREFIX_TIMEOUT, log);
         Map<String, String> environment = request.unixLibraryDirectory()
                 .map(d -> Map.of("WINEDLLPATH", d.toAbsolutePath().toString())).orElse(Map.of());
         List<TestOutcome> outcomes = new ArrayList<>();

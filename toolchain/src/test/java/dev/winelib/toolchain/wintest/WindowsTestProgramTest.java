@@ -38,6 +38,19 @@ class WindowsTestProgramTest {
     }
 
     @Test
+    void aProgramForAnArchitectureCarriesItInItsName() throws Exception {
+        Files.writeString(dir.resolve("calls.cpp"), "");
+        WindowsTestProgram program = WindowsTestProgram.find(dir).get(0);
+
+        WindowsTestProgram i686 = program.forArchitecture("i686");
+
+        assertThat(i686.name()).isEqualTo("calls-i686");
+        assertThat(i686.sources()).isEqualTo(program.sources());
+        assertThat(i686.cxx()).isTrue();
+        assertThat(i686.root()).isEqualTo(program.root());
+    }
+
+    @Test
     void noDirectoryMeansNoPrograms() throws Exception {
         assertThat(WindowsTestProgram.find(dir.resolve("missing"))).isEmpty();
     }
