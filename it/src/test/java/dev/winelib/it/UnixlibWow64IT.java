@@ -30,6 +30,18 @@ class UnixlibWow64IT {
     /** How long the build with its 32-bit run may take: 2400 s, or {@code it.wine32TimeoutSeconds}. */
     static final Duration TIMEOUT_32 = Duration.ofSeconds(Long.getLong("it.wine32TimeoutSeconds", 2400));
 
+    /** Built and installed without running anything under Wine: runs on every machine. */
+    @Test
+    void bothHalvesForBothArchitecturesAreBuiltInWinesLayoutAndInstalled() throws Exception {
+        ExternalTools.requireBuildTools();
+        ExternalTools.mingwGcc();
+        ExternalTools.mingwGcc32();
+        TestProject project = TestProject.copy("unixlib-wow64");
+        project.mvn(null, List.of("install"), Map.of("winelib.test.skip", "true"), Map.of(), true, TIMEOUT_32)
+                .assertSuccess();
+        assertLayoutAndArtifacts(project);
+    }
+
     @Test
     void a32BitProgramCallsTheLinuxSideOfAUnixlibModuleUnderWine() throws Exception {
         ExternalTools.requireBuildTools();
@@ -45,28 +57,8 @@ class UnixlibWow64IT {
                 "winelib.winePrefix", wine.prefix().toString(),
                 "winelib.testTimeout", Long.toString(TIMEOUT_32.toSeconds() - 120)), Map.of(), true, TIMEOUT_32)
                 .assertSuccess();
-
-        // Wine's layout: both PE halves, both Unix libraries, the 32-bit import library
+        assertLayoutAndArtifacts(project);
         Path target = project.resolve("target");
-        Path dll32 = target.resolve("i386-windows/w64.dll");
-        assertThat(target.resolve("x86_64-windows/w64.dll")).isRegularFile();
-        assertThat(target.resolve("i386-windows/libw64.a")).isRegularFile();
-        assertThat(target.resolve("w64.dll")).doesNotExist();
-        byte[] pe = Files.readAllBytes(dll32);
-        ByteBuffer b = ByteBuffer.wrap(pe).order(ByteOrder.LITTLE_ENDIAN);
-        int peOffset = b.getInt(0x3c);
-        assertThat(b.getShort(peOffset + 4) & 0xffff).as("COFF machine").isEqualTo(0x14c);
-        assertThat(b.getShort(peOffset + 24) & 0xffff).as("optional header magic (PE32)").isEqualTo(0x10b);
-        assertThat(new String(pe, 0x40, 16, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Wine builtin DLL");
-
-        String elf32 = Programs.run(List.of("readelf", "-h", "--dyn-syms", "--wide", "i386-unix/w64.so"), target,
-                target.resolve("readelf-32"), Duration.ofSeconds(30)).assertSuccess().stdout();
-        assertThat(elf32).contains("ELF32").contains("Intel 80386").contains(" __wine_unix_call_funcs")
-                .doesNotContain("unix_describe");
-        String elf64 = Programs.run(List.of("readelf", "--dyn-syms", "--wide", "x86_64-unix/w64.so"), target,
-                target.resolve("readelf-64"), Duration.ofSeconds(30)).assertSuccess().stdout();
-        assertThat(elf64).contains(" __wine_unix_call_funcs", " __wine_unix_call_wow64_funcs");
-
         // the test goal ran the program once per architecture, each with its own report
         assertThat(build.infoLinesStartingWith("Windows test programs: ")).containsExactly(
                 "Windows test programs: 2 run, 0 failed");
@@ -90,6 +82,29 @@ class UnixlibWow64IT {
                 """);
         assertThat(project.resolve("target/winelib-reports/TEST-calls-x86_64.xml")).isRegularFile();
         assertThat(project.resolve("target/winelib-reports/TEST-calls-i686.xml")).isRegularFile();
+    }
+
+    /** Wine's layout: both PE halves, both Unix libraries, the 32-bit import library; all installed. */
+    private static void assertLayoutAndArtifacts(TestProject project) throws Exception {
+        Path target = project.resolve("target");
+        Path dll32 = target.resolve("i386-windows/w64.dll");
+        assertThat(target.resolve("x86_64-windows/w64.dll")).isRegularFile();
+        assertThat(target.resolve("i386-windows/libw64.a")).isRegularFile();
+        assertThat(target.resolve("w64.dll")).doesNotExist();
+        byte[] pe = Files.readAllBytes(dll32);
+        ByteBuffer b = ByteBuffer.wrap(pe).order(ByteOrder.LITTLE_ENDIAN);
+        int peOffset = b.getInt(0x3c);
+        assertThat(b.getShort(peOffset + 4) & 0xffff).as("COFF machine").isEqualTo(0x14c);
+        assertThat(b.getShort(peOffset + 24) & 0xffff).as("optional header magic (PE32)").isEqualTo(0x10b);
+        assertThat(new String(pe, 0x40, 16, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("Wine builtin DLL");
+
+        String elf32 = Programs.run(List.of("readelf", "-h", "--dyn-syms", "--wide", "i386-unix/w64.so"), target,
+                target.resolve("readelf-32"), Duration.ofSeconds(30)).assertSuccess().stdout();
+        assertThat(elf32).contains("ELF32").contains("Intel 80386").contains(" __wine_unix_call_funcs")
+                .doesNotContain("unix_describe");
+        String elf64 = Programs.run(List.of("readelf", "--dyn-syms", "--wide", "x86_64-unix/w64.so"), target,
+                target.resolve("readelf-64"), Duration.ofSeconds(30)).assertSuccess().stdout();
+        assertThat(elf64).contains(" __wine_unix_call_funcs", " __wine_unix_call_wow64_funcs");
 
         // installed with classifiers that name the architecture
         Path installed = ItSettings.localRepository().resolve("dev/winelib/it/unixlib-wow64/1.0");
