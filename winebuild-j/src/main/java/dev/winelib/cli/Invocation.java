@@ -172,10 +172,11 @@ final class Invocation {
                 case "64", "unicode", "arm", "thumb", "no-cygwin" -> {
                 }
                 case "32" -> {
-                    if (mode != Mode.DLL && mode != Mode.EXE && mode != Mode.DEF) {
-                        throw new UsageError("-m32: " + mode.option() + " is not supported for 32-bit modules yet;"
-                                + " with -m32, winebuild-j writes the module header (--dll, --exe) and .def files"
-                                + " (--def)");
+                    if (mode != Mode.DLL && mode != Mode.EXE && mode != Mode.DEF && mode != Mode.IMPLIB
+                            && mode != Mode.FIXUP_CTORS) {
+                        throw new UsageError("-m32: " + mode.option() + " is not supported for 32-bit modules;"
+                                + " with -m32, winebuild-j writes module objects (--dll, --exe), .def files (--def)"
+                                + " and import libraries (--implib), and fixes constructors (--fixup-ctors)");
                     }
                 }
                 case "16" -> throw new UsageError("-m16: 16-bit modules are not supported; winebuild-j builds 64-bit"
@@ -189,9 +190,10 @@ final class Invocation {
             }
         }
         Target t = target();
-        if (!t.cpu().equals("x86_64") && !(t.cpu().equals("i386") && !t.isPe())) {
-            throw new UsageError("target '" + t.alias() + "': only x86_64, and i386 for winelib (Linux) modules, are"
-                    + " supported");
+        boolean i386ForWindows = t.cpu().equals("i386") && t.isPe() && (mode == Mode.IMPLIB || mode == Mode.DEF);
+        if (!t.cpu().equals("x86_64") && !(t.cpu().equals("i386") && !t.isPe()) && !i386ForWindows) {
+            throw new UsageError("target '" + t.alias() + "': only x86_64, and i386 for winelib (Linux) modules and"
+                    + " for import libraries and .def files (--implib, --def), are supported");
         }
         if (!t.isPe() && t.platform() != Target.Platform.LINUX && t.platform() != Target.Platform.UNSPECIFIED) {
             throw new UsageError("target '" + t.alias() + "': only Linux winelib modules are supported");

@@ -18,6 +18,7 @@ import dev.winelib.spec.ExportDefinitions;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.spec.SpecException;
 import dev.winelib.spec.TargetCpu;
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
@@ -85,11 +86,7 @@ final class ModuleMode {
         boolean withImports = !inputs.objects().isEmpty() || !inputs.archives().isEmpty()
                 || !inputs.definitions().isEmpty() || !cli.options.imports.isEmpty()
                 || !cli.options.delayImports.isEmpty();
-        if (i386 && withImports) {
-            throw new UsageError("-m32: objects, archives, .def files and -l/-d are not supported for 32-bit modules"
-                    + " yet; give the spec alone (the header then imports nothing)");
-        }
-        if (objectOutput && i386) {
+        if (objectOutput && i386 && !withImports) {
             return buildI386Header(spec, options, resources);
         }
         if (objectOutput) {
@@ -176,8 +173,11 @@ final class ModuleMode {
                 cli.options.externalSymbols, cli.output().orElseThrow(), cli.cRuntime(inputs.archives()));
         RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker(),
                 RuntimeCache.defaultDirectory(System.getenv()));
+        // an i386 module's runtime and C library come from the i386 tree ('sniper': Debian 11 i386 packages)
+        Architecture architecture = spec.cpu() == TargetCpu.I386 ? Architecture.I386 : Architecture.X86_64;
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
-                .inspect(SysrootResolver.standard().resolve(cli.options.sysroot));
+                .inspect(SysrootResolver.standard().withArchitecture(architecture).resolve(cli.options.sysroot),
+                        architecture);
         RelocatableModule.Result result = RelocatableModule.build(request, tools, layout, cli.generator, cli.log,
                 cli.options.saveTemps);
         result.warnings().forEach(cli.log::warn);

@@ -91,12 +91,12 @@ class WinebuildOptionsTest {
         record Case(List<String> args, String message) {
         }
         for (Case c : List.of(
-                new Case(List.of("-m32", "--implib", "-E", e), "-m32: --implib is not supported for 32-bit modules"),
+                new Case(List.of("-m32", "--staticlib", "-E", e), "-m32: --staticlib is not supported for 32-bit modules"),
                 new Case(List.of("-m32", "--fake-module", "-E", e), "not with -m32"),
                 new Case(List.of("-mfoo", "-E", e), "unknown -m option 'foo'"),
                 new Case(List.of("--dll", "-b", "x86_64-w64-mingw32", "-E", e), "building PE modules is not"
                         + " supported"),
-                new Case(List.of("--def", "-b", "i686-w64-mingw32", "-E", e), "target 'i686-w64-mingw32': only x86_64"),
+                new Case(List.of("--dll", "-b", "i686-w64-mingw32", "-E", e), "target 'i686-w64-mingw32': only x86_64"),
                 new Case(List.of("-b", "x86_64-apple-darwin", "-E", e), "only Linux winelib modules"),
                 new Case(List.of("-b", "bogus", "-E", e), "unrecognized target 'bogus'"),
                 new Case(List.of("--subsystem=native", "-E", e), "native modules (drivers) are not supported"),

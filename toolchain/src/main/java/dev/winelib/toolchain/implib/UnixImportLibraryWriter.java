@@ -12,6 +12,7 @@ import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ExportFlag;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
@@ -82,13 +83,14 @@ public final class UnixImportLibraryWriter {
             int index = 0;
             for (Thunk t : thunks) {
                 Path object = work.resolve(stem + "_" + (++index) + ".o");
-                ModuleAssembler.assemble(thunkAssembly(t), object, "the thunk of " + t.name());
+                AtomicFiles.writeIfChanged(object, ModuleAssembler.toObject(thunkAssembly(t, spec.cpu()),
+                        "the thunk of " + t.name(), spec.cpu()));
                 objects.add(object);
             }
             if (objects.isEmpty()) {
                 Path object = work.resolve(stem + "_0.o");
-                ModuleAssembler.assemble("\t.text\n\t.section .note.GNU-stack,\"\",@progbits\n", object,
-                        "an empty object");
+                AtomicFiles.writeIfChanged(object, ModuleAssembler.toObject(
+                        "\t.text\n\t.section .note.GNU-stack,\"\",@progbits\n", "an empty object", spec.cpu()));
                 objects.add(object);
             }
             Files.delete(tmp);
@@ -111,15 +113,21 @@ public final class UnixImportLibraryWriter {
         }
     }
 
-    /** The assembly of one thunk object. */
+    /** The assembly of one thunk object (x86_64). */
     static String thunkAssembly(Thunk t) {
+        return thunkAssembly(t, TargetCpu.X86_64);
+    }
+
+    /** The assembly of one thunk object for {@code cpu}: a pointer-sized reference to the import symbol. */
+    static String thunkAssembly(Thunk t, TargetCpu cpu) {
         String name = AsmText.symbol(t.name());
+        boolean i386 = cpu == TargetCpu.I386;
         return "\t.text\n"
-                + "\t.align 8\n"
+                + (i386 ? "\t.align 4\n" : "\t.align 8\n")
                 + "\t.type " + name + ",@function\n"
                 + "\t.globl " + name + "\n"
                 + name + ":\n"
-                + "\t.quad " + AsmText.symbol(t.importSymbol()) + "\n"
+                + (i386 ? "\t.long " : "\t.quad ") + AsmText.symbol(t.importSymbol()) + "\n"
                 + "\t.size " + name + ", .-" + name + "\n"
                 + "\t.section .note.GNU-stack,\"\",@progbits\n";
     }

@@ -91,6 +91,16 @@ public final class ExportLists {
     }
 
     /**
+     * {@link #standard(List, List)} for a module of {@code cpu}: an i386 module's DLLs are the 32-bit
+     * PE DLLs ({@link #standard(List, dev.winelib.spec.TargetCpu)}), its import libraries ELF32 ones.
+     */
+    public static ExportLists standard(List<Path> definitionFiles, List<Path> importLibraries,
+            dev.winelib.spec.TargetCpu cpu) {
+        ExportLists base = standard(definitionFiles, cpu);
+        return new ExportLists(definitionFiles, importLibraries, base.peDirectories, base.unixDirectories, base.notes);
+    }
+
+    /**
      * The DLLs a Unix import library imports from (normally one); empty when the archive holds no
      * import thunk (a static library such as {@code libwinecrt0.a}).
      */

@@ -67,7 +67,7 @@ final class UnixImportLibrary {
         ArArchive.read(origin, in, (member, content) -> {
             List<ElfSymbol> symbols;
             try {
-                symbols = ElfFile.parse(origin + "(" + member + ")", content).symbols();
+                symbols = ElfFile.parseEither(origin + "(" + member + ")", content).symbols();
             } catch (ElfFormatException e) {
                 throw new ImportException(e.getMessage() + " (a member of the archive " + origin + ")", e);
             }

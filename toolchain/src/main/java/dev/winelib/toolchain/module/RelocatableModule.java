@@ -18,6 +18,8 @@ import dev.winelib.asm.ModuleOptions;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
+import dev.winelib.spec.TargetCpu;
+import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -159,8 +161,9 @@ public final class RelocatableModule {
             Path work, Path output, boolean keepText) throws IOException, InterruptedException, BuildFailure {
         ModuleSpec spec = request.spec();
         boolean executable = request.executable();
+        Architecture architecture = spec.cpu() == TargetCpu.I386 ? Architecture.I386 : Architecture.X86_64;
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
-                ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false);
+                ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false, architecture);
         List<Path> runtime = runtime(tools, sysroot, pieces, work, log);
 
         CombinedObject combined = combine(request, tools, referencedNames(request), work, log);
@@ -168,7 +171,7 @@ public final class RelocatableModule {
                 && !combined.defined().contains(request.unicode() ? "wmain" : "main")) {
             // the program defines only (w)WinMain: add the main that calls it
             pieces = new ModuleRuntime.Pieces(true, request.unicode(), Optional.empty(), pieces.stubs(),
-                    pieces.delayImports(), true);
+                    pieces.delayImports(), true, architecture);
             runtime = runtime(tools, sysroot, pieces, work, log);
         }
 
@@ -201,7 +204,7 @@ public final class RelocatableModule {
                     fromLibraries.addAll(imported);
                 }
             }
-            lists = ExportLists.standard(definitions, importLibraries);
+            lists = ExportLists.standard(definitions, importLibraries, spec.cpu());
             for (String dll : lists.definedDlls()) {
                 if (request.importDefinitions().stream().anyMatch(p -> definesDll(p, dll, lists))) {
                     addOnce(dlls, dll);
@@ -341,17 +344,19 @@ public final class RelocatableModule {
      * An object referring to each of {@code names}, so that merging pulls what defines them from the
      * archives and what nothing defines shows as undefined.
      */
-    private static Optional<Path> referencesObject(Set<String> names, Path work) throws IOException, BuildFailure {
+    private static Optional<Path> referencesObject(Set<String> names, Path work, TargetCpu cpu)
+            throws IOException, BuildFailure {
         if (names.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder asm = new StringBuilder("\t.data\n");
+        String pointer = cpu == TargetCpu.I386 ? "\t.long " : "\t.quad ";
         for (String name : names) {
-            asm.append("\t.quad ").append(AsmText.symbol(name)).append('\n');
+            asm.append(pointer).append(AsmText.symbol(name)).append('\n');
         }
         asm.append("\t.section .note.GNU-stack,\"\",@progbits\n");
         Path object = work.resolve("references.o");
-        ModuleAssembler.assemble(asm.toString(), object, "the symbol references");
+        AtomicFiles.writeIfChanged(object, ModuleAssembler.toObject(asm.toString(), "the symbol references", cpu));
         return Optional.of(object);
     }
 
@@ -370,7 +375,7 @@ public final class RelocatableModule {
                 return objects.get().referencing(referenced);
             }
         }
-        Optional<Path> references = referencesObject(referenced, work);
+        Optional<Path> references = referencesObject(referenced, work, request.spec().cpu());
         List<Path> inputs = new ArrayList<>();
         references.ifPresent(inputs::add);
         inputs.addAll(request.objects());
