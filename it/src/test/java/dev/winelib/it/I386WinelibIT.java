@@ -105,6 +105,33 @@ class I386WinelibIT {
                 + "host: 32-bit\n");
     }
 
+    /**
+     * C++ for i386: examples/cpp-hello built with {@code -Dwinelib.architecture=i386} against the
+     * i386 'sniper' tree: ELF32 i386, libstdc++ linked in statically (no libstdc++.so needed), within
+     * the glibc 2.31 baseline, its six stdcall exports in a PE32 view.
+     */
+    @Test
+    void aCxxModuleBuildsForI386WithTheTreesLibstdcxx() throws Exception {
+        ExternalTools.requireBuildTools();
+        ExternalTools.gxx();
+        TestProject project = TestProject.copyExampleAs("cpp-hello", "i386-cpp-hello");
+        TestProject.MavenRun build = project.mvnPackage(Map.of("winelib.sysroot", "sniper",
+                "winelib.architecture", "i386")).assertSuccess();
+        Path dll = project.resolve("target/cpp_hello.dll");
+        assertThat(build.infoLinesStartingWith("winelib DLL ")).containsExactly("winelib DLL " + dll + " (6 exports)");
+        ElfFile elf = ElfFile.readEither(dll);
+        assertThat(elf.is64Bit()).as("ELF32").isFalse();
+        assertThat(elf.machine()).as("e_machine").isEqualTo(ElfFile.EM_386);
+        assertThat(GlibcVersions.needed(dll)).isNotEmpty().allMatch(v -> GlibcVersions.atMost(v, 2, 31));
+        assertThat(build.infoLinesStartingWith("needs ")).singleElement().asString().doesNotContain("libstdc++");
+        WinelibImage image = PeViews.read(dll);
+        assertThat(image.machine()).isEqualTo(0x14c);
+        assertThat(image.nameTable()).containsExactly("cpp_hello_constructor_pid", "cpp_hello_describe",
+                "cpp_hello_fail", "cpp_hello_free", "cpp_hello_sum", "cpp_hello_wide_length");
+        assertThat(exports(image)).allMatch(e -> e.endsWith(e.substring(e.indexOf(' ') + 1, e.indexOf(" ->"))),
+                "each export reaches its own function");
+    }
+
     /** Builds the fixture (once per test) with Maven and returns the DLL. */
     private static Path build() throws Exception {
         ExternalTools.lld();
