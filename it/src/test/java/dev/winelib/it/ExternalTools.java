@@ -139,6 +139,18 @@ final class ExternalTools {
         return require(onPath("cargo"), "cargo", "looked on the PATH", "cargo");
     }
 
+    /**
+     * Debian's cargo ({@code /usr/bin/cargo}, with its rustc) where Rust's i686 standard library is
+     * installed ({@code libstd-rust-dev:i386}): what builds a Rust crate for an i386 module.
+     */
+    static Path debianCargoForI686() {
+        Path cargo = require(executable(Path.of("/usr/bin/cargo")), "/usr/bin/cargo", "Debian's cargo", "cargo");
+        require(Optional.of(Path.of("/usr/lib/rustlib/i686-unknown-linux-gnu/lib")).filter(Files::isDirectory),
+                "Rust's i686-unknown-linux-gnu standard library", "/usr/lib/rustlib/i686-unknown-linux-gnu/lib",
+                "libstd-rust-dev:i386");
+        return cargo;
+    }
+
     /** g++, which compiles C++ sources when the compiler is gcc. */
     static Path gxx() {
         return require(onPath("g++"), "g++", "looked on the PATH", "g++");

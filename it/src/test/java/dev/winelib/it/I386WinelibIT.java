@@ -132,6 +132,36 @@ class I386WinelibIT {
                 "each export reaches its own function");
     }
 
+    /**
+     * Rust for i386: the unseen fixture i386-rust (an {@code i686-unknown-linux-gnu} crate with
+     * {@code extern "system"}, i.e. stdcall, exports and a kernel32 import) built with Debian's
+     * cargo and {@code libstd-rust-dev:i386}: ELF32 i386 within the glibc baseline, its exports in a
+     * PE32 view, GetTickCount imported from kernel32.
+     */
+    @Test
+    void aRustCrateBuildsForI686WithDebiansStandardLibrary() throws Exception {
+        ExternalTools.requireBuildTools();
+        Path cargo = ExternalTools.debianCargoForI686();
+        TestProject project = TestProject.copy("i386-rust");
+        TestProject.MavenRun build = project.mvnPackage(Map.of("winelib.cargo", cargo.toString(),
+                "winelib.cargoArgs", "--offline")).assertSuccess();
+        Path dll = project.resolve("target/count32.dll");
+        assertThat(build.infoLinesStartingWith("winelib DLL ")).containsExactly("winelib DLL " + dll + " (3 exports)");
+        assertThat(project.resolve("target/cargo/i686-unknown-linux-gnu/release/libcount32.a")).isRegularFile();
+        ElfFile elf = ElfFile.readEither(dll);
+        assertThat(elf.is64Bit()).as("ELF32").isFalse();
+        assertThat(elf.machine()).as("e_machine").isEqualTo(ElfFile.EM_386);
+        assertThat(GlibcVersions.needed(dll)).isNotEmpty().allMatch(v -> GlibcVersions.atMost(v, 2, 31));
+        WinelibImage image = PeViews.read(dll);
+        assertThat(image.machine()).isEqualTo(0x14c);
+        assertThat(exports(image)).containsExactly("1 count_distinct -> count_distinct", "2 count_wide -> count_wide",
+                "3 count_ticks -> count_ticks");
+        assertThat(image.imports()).anySatisfy(i -> {
+            assertThat(i.dllName()).isEqualTo("kernel32.dll");
+            assertThat(i.functions()).contains("GetTickCount");
+        });
+    }
+
     /** Builds the fixture (once per test) with Maven and returns the DLL. */
     private static Path build() throws Exception {
         ExternalTools.lld();

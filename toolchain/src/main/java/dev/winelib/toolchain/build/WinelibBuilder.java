@@ -23,6 +23,7 @@ import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.cargo.CargoBuild;
+import dev.winelib.toolchain.cargo.RustCrate;
 import dev.winelib.toolchain.check.CallingConventionCheck;
 import dev.winelib.toolchain.check.GlibcBaselineGuard;
 import dev.winelib.toolchain.check.PostLinkChecks;
@@ -141,7 +142,8 @@ public final class WinelibBuilder extends ModuleBuilder {
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
-            rust = Optional.of(CargoBuild.build(request.rustCrate().get(), tools, log));
+            rust = Optional.of(CargoBuild.build(request.rustCrate().get(),
+                    RustCrate.target(request.module().architecture()), tools, log));
         }
 
         // the module's code in link order: compiled sources, plain Linux code, prebuilt inputs, the Rust

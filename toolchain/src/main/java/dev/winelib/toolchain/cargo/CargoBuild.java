@@ -54,6 +54,15 @@ public final class CargoBuild {
 
     public static Output build(RustCrate crate, ToolLocator tools, BuildLog log) throws IOException, InterruptedException,
             BuildFailure {
+        return build(crate, RustCrate.TARGET, tools, log);
+    }
+
+    /**
+     * Builds the crate for the Rust target {@code target} ({@link RustCrate#target}): an i386 module
+     * links an {@code i686-unknown-linux-gnu} static library, which needs that target's standard library.
+     */
+    public static Output build(RustCrate crate, String target, ToolLocator tools, BuildLog log) throws IOException,
+            InterruptedException, BuildFailure {
         Path manifest = crate.manifest().toAbsolutePath();
         if (!Files.isRegularFile(manifest)) {
             throw new BuildFailure(manifest + ": no Cargo.toml: the Rust crate directory must hold the crate's"
@@ -68,7 +77,7 @@ public final class CargoBuild {
         } catch (ToolNotFoundException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
-        List<String> command = command(cargo, manifest, crate);
+        List<String> command = command(cargo, manifest, crate, target);
         Map<String, String> environment = environment(cargo, crate.profile(), crate.panic());
         log.info("building the Rust crate " + crate.directory() + " with cargo (profile " + crate.profile() + ")");
         log.debug(environment + " " + String.join(" ", command));
@@ -78,8 +87,15 @@ public final class CargoBuild {
         if (result.exitCode() != 0) {
             List<String> report = new ArrayList<>(messages.diagnostics());
             report.addAll(messages.otherLines());
+            String text = String.join("\n", report);
+            String hint = !target.equals(RustCrate.TARGET) && (text.contains("may not be installed")
+                    || text.contains("can't find crate for `std`") || text.contains("can't find crate for `core`"))
+                    ? "\nThe Rust toolchain of " + cargo + " has no standard library for " + target + ": on Debian,"
+                    + " install libstd-rust-dev:i386 (dpkg --add-architecture i386) and build with Debian's cargo"
+                    + " (<cargo>/usr/bin/cargo</cargo>, -Dwinelib.cargo=/usr/bin/cargo); with rustup, run"
+                    + " rustup target add " + target : "";
             throw new BuildFailure("cargo failed to build the Rust crate " + manifest + " (exit code "
-                    + result.exitCode() + "):\n" + String.join("\n", report) + "\ncommand: " + String.join(" ", command));
+                    + result.exitCode() + "):\n" + text + "\ncommand: " + String.join(" ", command) + hint);
         }
         messages.diagnostics().forEach(log::warn);
         if (messages.staticLibraries().isEmpty()) {
@@ -111,6 +127,11 @@ public final class CargoBuild {
     }
 
     public static List<String> command(Path cargo, Path manifest, RustCrate crate) {
+        return command(cargo, manifest, crate, RustCrate.TARGET);
+    }
+
+    /** The cargo command building the crate for the Rust target {@code target}. */
+    public static List<String> command(Path cargo, Path manifest, RustCrate crate, String target) {
         List<String> command = new ArrayList<>();
         command.add(cargo.toString());
         command.add("rustc");
@@ -118,7 +139,7 @@ public final class CargoBuild {
         command.add(manifest.toString());
         command.add("--lib");
         command.add("--target");
-        command.add(RustCrate.TARGET);
+        command.add(target);
         command.add("--target-dir");
         command.add(crate.targetDirectory().toAbsolutePath().toString());
         command.add("--profile");

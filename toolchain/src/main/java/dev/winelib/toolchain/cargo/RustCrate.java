@@ -19,8 +19,16 @@ import java.util.Objects;
 public record RustCrate(Path directory, String cargo, String profile, String panic, Path targetDirectory,
         List<String> cargoArgs) {
 
-    /** Rust's name of the only target a winelib module can be: 64-bit Linux with glibc. */
+    /** Rust's name of the target of a 64-bit winelib module: 64-bit Linux with glibc. */
     public static final String TARGET = "x86_64-unknown-linux-gnu";
+
+    /** Rust's name of the target of a 32-bit (i386) winelib module: 32-bit x86 Linux with glibc. */
+    public static final String TARGET_I686 = "i686-unknown-linux-gnu";
+
+    /** The Rust target of a module built for {@code architecture}. */
+    public static String target(dev.winelib.sysroot.Architecture architecture) {
+        return architecture.is64Bit() ? TARGET : TARGET_I686;
+    }
 
     /** The panic strategies a crate can be built with. */
     public static final List<String> PANIC_STRATEGIES = List.of("abort", "unwind");

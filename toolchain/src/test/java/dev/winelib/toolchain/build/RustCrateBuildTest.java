@@ -95,6 +95,25 @@ class RustCrateBuildTest {
     }
 
     @Test
+    void anI686BuildWithoutThatStandardLibrarySaysWhereToGetIt() throws Exception {
+        // a cargo whose rustc has no i686 standard library answers as rustc does
+        Path bin = Files.createDirectories(dir.resolve("fake"));
+        Path cargo = bin.resolve("cargo");
+        Files.writeString(cargo, "#!/bin/sh\necho \"error[E0463]: can't find crate for \\`std\\`\"\n"
+                + "echo \"  = note: the \\`i686-unknown-linux-gnu\\` target may not be installed\"\nexit 101\n");
+        assertThat(cargo.toFile().setExecutable(true)).isTrue();
+        RustCrates.write(dir.resolve("crate"), "rust_test", "staticlib", "pub fn f() {}\n");
+        RustCrate crate = new RustCrate(dir.resolve("crate"), cargo.toString(), "release", "abort", dir.resolve("t"),
+                List.of());
+        assertThatThrownBy(() -> CargoBuild.build(crate, RustCrate.TARGET_I686, ToolLocator.fromEnvironment(),
+                BuildLog.silent())).isInstanceOf(BuildFailure.class)
+                .hasMessageContaining("has no standard library for i686-unknown-linux-gnu")
+                .hasMessageContaining("libstd-rust-dev:i386").hasMessageContaining("rustup target add");
+        assertThat(CargoBuild.command(cargo, dir.resolve("crate/Cargo.toml"), crate, RustCrate.TARGET_I686))
+                .contains("i686-unknown-linux-gnu");
+    }
+
+    @Test
     void cargoGetsTheTargetTheProfileAndItsPanicStrategy() throws Exception {
         RustCrate crate = new RustCrate(dir.resolve("crate"), "cargo", "my-profile", "unwind", dir.resolve("t"),
                 List.of("--offline", "--locked"));
