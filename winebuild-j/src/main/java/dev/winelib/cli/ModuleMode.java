@@ -24,6 +24,7 @@ import dev.winelib.sysroot.SysrootInspector;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.ModuleCpu;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.module.ModuleAssembler;
@@ -174,7 +175,7 @@ final class ModuleMode {
         RelocatableModule.Tools tools = new RelocatableModule.Tools(cli.compiler(), cli.linker(),
                 RuntimeCache.defaultDirectory(System.getenv()));
         // an i386 module's runtime and C library come from the i386 tree ('sniper': Debian 11 i386 packages)
-        Architecture architecture = spec.cpu() == TargetCpu.I386 ? Architecture.I386 : Architecture.X86_64;
+        Architecture architecture = ModuleCpu.architecture(spec.cpu());
         SysrootLayout layout = new SysrootInspector(SysrootInspector.defaultViewsDirectory())
                 .inspect(SysrootResolver.standard().withArchitecture(architecture).resolve(cli.options.sysroot),
                         architecture);

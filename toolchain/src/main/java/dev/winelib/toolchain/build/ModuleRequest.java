@@ -12,6 +12,7 @@ import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootHints;
 import dev.winelib.sysroot.SysrootInspector;
+import dev.winelib.toolchain.ModuleCpu;
 
 /**
  * What every module build needs, whatever the module's kind: the export definitions, the Linux
@@ -99,7 +100,7 @@ public record ModuleRequest(
 
     /** The CPU the spec is read and the module header written for: the request's architecture. */
     public TargetCpu cpu() {
-        return architecture.is64Bit() ? TargetCpu.X86_64 : TargetCpu.I386;
+        return ModuleCpu.cpu(architecture);
     }
 
     /** Environment variables of every compiler: {@code SOURCE_DATE_EPOCH} when the request has a time. */

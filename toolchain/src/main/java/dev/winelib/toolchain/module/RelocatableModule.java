@@ -23,6 +23,7 @@ import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootLayout;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.ModuleCpu;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.TemporaryFiles;
 import dev.winelib.toolchain.check.UndefinedExports;
@@ -161,7 +162,7 @@ public final class RelocatableModule {
             Path work, Path output, boolean keepText) throws IOException, InterruptedException, BuildFailure {
         ModuleSpec spec = request.spec();
         boolean executable = request.executable();
-        Architecture architecture = spec.cpu() == TargetCpu.I386 ? Architecture.I386 : Architecture.X86_64;
+        Architecture architecture = ModuleCpu.architecture(spec.cpu());
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
                 ModuleRuntime.hasStubs(spec), !request.delayImports().isEmpty(), false, architecture);
         List<Path> runtime = runtime(tools, sysroot, pieces, work, log);
