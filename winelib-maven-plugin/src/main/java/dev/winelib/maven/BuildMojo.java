@@ -73,8 +73,8 @@ public final class BuildMojo extends ModuleBuildMojo {
 
     /**
      * Directory of a Rust crate ({@code Cargo.toml} with {@code crate-type = ["staticlib"]}) that cargo
-     * builds for {@code x86_64-unknown-linux-gnu} and that is linked into the DLL; used when it holds
-     * a {@code Cargo.toml}.
+     * builds for {@code x86_64-unknown-linux-gnu} ({@code i686-unknown-linux-gnu} with architecture
+     * i386) and that is linked into the DLL; used when it holds a {@code Cargo.toml}.
      */
     @Parameter(property = "winelib.rustDirectory", defaultValue = "${project.basedir}/src/main/rust")
     private File rustDirectory;
