@@ -60,12 +60,13 @@ final class ExternalTools {
         // where a fresh prefix alone takes tens of minutes, so the run is asked for explicitly.
         if (!Boolean.getBoolean("it.wine32")) {
             Assumptions.abort("this kernel cannot run 32-bit x86 code: the 32-bit Wine run needs qemu-i386"
-                    + " emulation and takes tens of minutes; run scripts/register-qemu-i386, then add"
-                    + " -Dit.wine32=true (and -Dit.wine32TimeoutSeconds=) to include it (docs/32-bit.md)");
+                    + " emulation and takes tens of minutes; add -Dit.wine32=true (and -Dit.wine32TimeoutSeconds=)"
+                    + " to a Maven run under scripts/register-qemu-i386 --private to include it (docs/32-bit.md)");
         }
         if (!runs32BitProgram()) {
             throw new AssertionError("-Dit.wine32=true, but 32-bit x86 Linux programs do not run here"
-                    + " (/lib/ld-linux.so.2 --version fails): run scripts/register-qemu-i386 (docs/32-bit.md)");
+                    + " (/lib/ld-linux.so.2 --version fails): run Maven under scripts/register-qemu-i386 --private"
+                    + " (docs/32-bit.md)");
         }
         return wine;
     }
