@@ -190,10 +190,10 @@ final class Invocation {
             }
         }
         Target t = target();
-        boolean i386ForWindows = t.cpu().equals("i386") && t.isPe() && (mode == Mode.IMPLIB || mode == Mode.DEF);
+        boolean i386ForWindows = t.cpu().equals("i386") && t.isPe() && mode == Mode.IMPLIB;
         if (!t.cpu().equals("x86_64") && !(t.cpu().equals("i386") && !t.isPe()) && !i386ForWindows) {
             throw new UsageError("target '" + t.alias() + "': only x86_64, and i386 for winelib (Linux) modules and"
-                    + " for import libraries and .def files (--implib, --def), are supported");
+                    + " MinGW import libraries (--implib), are supported");
         }
         if (!t.isPe() && t.platform() != Target.Platform.LINUX && t.platform() != Target.Platform.UNSPECIFIED) {
             throw new UsageError("target '" + t.alias() + "': only Linux winelib modules are supported");

@@ -224,6 +224,32 @@ class I386ModeTest {
                 .containsExactly(new PeImport("k.dll", List.of("GetTickCount", "Sleep"), false));
     }
 
+    @Test
+    void mingwImportLibrariesForI686DefineWhatWinebuildsDo() throws Exception {
+        Path nm = tool("i686-w64-mingw32-nm", "binutils-mingw-w64-i686");
+        Path spec = dir.resolve("x.spec");
+        Files.writeString(spec, "@ stdcall Foo(long ptr) foo_impl\n@ cdecl Bar(long)\n@ stdcall Baz@8(long long)\n"
+                + "@ stdcall -private Priv()\n");
+        Files.createDirectories(dir.resolve("ref"));
+        Files.createDirectories(dir.resolve("ours"));
+        winebuild(List.of("--implib", "-b", "i686-w64-mingw32", "-E", spec.toString(), "-o", "ref/libx.a"));
+        assertThat(run("--implib", "-b", "i686-w64-mingw32", "-E", spec.toString(), "-o",
+                dir.resolve("ours/libx.a").toString())).as(err.toString()).isZero();
+        assertThat(definedSymbols(nm, dir.resolve("ours/libx.a"))).isEqualTo(definedSymbols(nm, dir.resolve("ref/libx.a")))
+                .contains("T _Foo@8", "I __imp__Foo@8", "T _Bar", "I __imp__Bar");
+    }
+
+    /**
+     * "TYPE NAME" of the code and import symbols an archive defines, sorted without repeats; without the
+     * library's own head and name symbols, which both tools derive from the output path.
+     */
+    private List<String> definedSymbols(Path nm, Path archive) throws Exception {
+        String listing = ProcessRunner.check("nm", List.of(nm.toString(), archive.toString()), dir);
+        return listing.lines().map(String::trim).filter(l -> l.matches("[0-9a-f]+ [TI] .*"))
+                .map(l -> l.substring(l.indexOf(' ') + 1))
+                .filter(l -> !l.startsWith("I __head_") && !l.endsWith("_iname")).distinct().sorted().toList();
+    }
+
     /** "T NAME U SYMBOL" of each member of an import library, sorted, after checking it is ELF32 i386. */
     private List<String> thunkSymbols(Path library) throws Exception {
         List<String> lines = new ArrayList<>();

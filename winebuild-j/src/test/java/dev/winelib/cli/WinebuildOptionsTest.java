@@ -97,6 +97,7 @@ class WinebuildOptionsTest {
                 new Case(List.of("--dll", "-b", "x86_64-w64-mingw32", "-E", e), "building PE modules is not"
                         + " supported"),
                 new Case(List.of("--dll", "-b", "i686-w64-mingw32", "-E", e), "target 'i686-w64-mingw32': only x86_64"),
+                new Case(List.of("--def", "-b", "i686-w64-mingw32", "-E", e), "target 'i686-w64-mingw32': only x86_64"),
                 new Case(List.of("-b", "x86_64-apple-darwin", "-E", e), "only Linux winelib modules"),
                 new Case(List.of("-b", "bogus", "-E", e), "unrecognized target 'bogus'"),
                 new Case(List.of("--subsystem=native", "-E", e), "native modules (drivers) are not supported"),
