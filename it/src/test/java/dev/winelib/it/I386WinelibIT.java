@@ -100,8 +100,8 @@ class I386WinelibIT {
             // Under qemu-i386 only: once the program's last thread has ended, wineserver gives the
             // Unix process about a second to finish exit() (atexit handlers, the destructors of
             // every loaded library) before it sends SIGKILL, and emulated that often takes longer.
-            // A DLL made by winebuild -m32 with Wine's own libwinecrt0 ends the same way there
-            // (docs/32-bit.md); a crash would show as an unhandled exception.
+            // A plain mingw program and a DLL made by winebuild -m32 with Wine's own libwinecrt0 end
+            // the same way there (docs/32-bit.md); a crash would show as an unhandled exception.
             assertThat(result.stderr()).as(result.describe("stderr")).doesNotContain("Unhandled exception",
                     "Unhandled page fault", "err:seh");
         } else {
