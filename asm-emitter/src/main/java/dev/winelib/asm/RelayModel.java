@@ -29,8 +29,23 @@ final class RelayModel {
     private RelayModel() {
     }
 
-    /** The template model, or null when no entry is traced. */
-    static Map<String, Object> of(ModuleSpec spec) {
+    /**
+     * What the relay text holds: for each export slot the offset of its thunk (an expression, or 0),
+     * the argument string as a literal, and the thunks.
+     */
+    record Relay(List<String> offsets, String argString, List<Thunk> thunks) {
+    }
+
+    /**
+     * One traced function's thunk: its label, the instructions that put its register arguments in
+     * place, its return instruction, and the value it passes the tracer (argument string offset in the
+     * high 16 bits, export slot index in the low).
+     */
+    record Thunk(String label, List<String> spills, String ret, String index) {
+    }
+
+    /** The relay data, or null when no entry is traced. */
+    static Relay of(ModuleSpec spec) {
         List<ExportEntry> relayed = new ArrayList<>();
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             spec.atOrdinal(ordinal).filter(ExportEntry::isRelayed).ifPresent(relayed::add);
@@ -59,21 +74,14 @@ final class RelayModel {
             boolean traced = spec.atOrdinal(ordinal).map(ExportEntry::isRelayed).orElse(false);
             offsets.add(traced ? "__wine_spec_relay_entry_point_" + ordinal + "-__wine_spec_relay_entry_points" : "0");
         }
-        List<Map<String, Object>> thunks = new ArrayList<>();
+        List<Thunk> thunks = new ArrayList<>();
         for (ExportEntry e : relayed) {
-            Map<String, Object> t = new HashMap<>();
-            t.put("label", "__wine_spec_relay_entry_point_" + e.ordinal());
-            t.put("spills", cpu == TargetCpu.I386 ? registerPushes(e) : spills(e));
-            t.put("ret", e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret");
-            t.put("index", Long.toString(((long) argOffset.get(e.ordinal()) << 16) | (e.ordinal() - spec.base())));
-            thunks.add(t);
+            thunks.add(new Thunk("__wine_spec_relay_entry_point_" + e.ordinal(),
+                    cpu == TargetCpu.I386 ? registerPushes(e) : spills(e),
+                    e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret",
+                    Long.toString(((long) argOffset.get(e.ordinal()) << 16) | (e.ordinal() - spec.base()))));
         }
-        Map<String, Object> m = new HashMap<>();
-        m.put("magic", MAGIC);
-        m.put("offsets", offsets);
-        m.put("argString", AsmText.stringLiteral(argString.toString()));
-        m.put("thunks", thunks);
-        return m;
+        return new Relay(offsets, AsmText.stringLiteral(argString.toString()), thunks);
     }
 
     /**
