@@ -71,8 +71,18 @@ public final class AssemblyWriter extends Writer {
 
     @Override
     public Writer append(CharSequence text) {
-        String s = String.valueOf(text);
-        write(s, 0, s.length());
+        if (text instanceof StringBuilder b) {
+            // the emitter's buffer: its characters are copied once, without a String in between
+            int length = b.length();
+            if (chars.length < length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            b.getChars(0, length, chars, 0);
+            write(chars, 0, length);
+        } else {
+            String s = String.valueOf(text);
+            write(s, 0, s.length());
+        }
         return this;
     }
 
