@@ -153,8 +153,15 @@ final class ExportText {
         out.op(".section .rodata");
         out.op(".align 4");
         out.label(".L__wine_spec_relay_entry_point_offsets");
-        for (String offset : relay.offsets()) {
-            out.op(".long", offset);
+        ModuleSpec spec = c.spec();
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            StringBuilder line = out.begin().append(".long ");
+            if (relay.traced(ordinal - spec.base())) {
+                line.append(RelayModel.thunkLabel(ordinal)).append("-__wine_spec_relay_entry_points");
+            } else {
+                line.append('0');
+            }
+            out.end();
         }
         out.label(".L__wine_spec_relay_args_string");
         out.op(".string", relay.argString());
@@ -162,22 +169,28 @@ final class ExportText {
         out.op(".text");
         out.label("__wine_spec_relay_entry_points");
         out.op("nop");
-        for (RelayModel.Thunk thunk : relay.thunks()) {
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            int slot = ordinal - spec.base();
+            if (!relay.traced(slot)) {
+                continue;
+            }
+            ExportEntry e = spec.atOrdinal(ordinal).orElseThrow();
             out.op(".align 4");
             out.op(".long 0x90909090,0x90909090");
-            out.label(thunk.label());
+            out.label(RelayModel.thunkLabel(ordinal));
             if (c.i386()) {
                 out.op(".byte 0x8b,0xff,0x55,0x8b,0xec,0x5d");
-                thunk.spills().forEach(out::op);
-                out.op("pushl", "$" + thunk.index());
+                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                out.op("pushl", "$" + relay.index(slot));
                 out.op("call __wine_spec_get_pc_thunk_eax");
                 out.raw("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
                 out.op("pushl %eax");
                 out.op("call *4(%eax)");
-                out.op(thunk.ret());
+                out.op(RelayModel.returnInstruction(e, spec.cpu()));
             } else {
-                thunk.spills().forEach(out::op);
-                out.op("movl", "$" + thunk.index() + ",%edx");
+                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                out.begin().append("movl $").append(relay.index(slot)).append(",%edx");
+                out.end();
                 out.op("leaq .L__wine_spec_relay_descr(%rip),%rcx");
                 out.op("callq *8(%rcx)");
                 out.op("ret");

@@ -2,9 +2,8 @@ package dev.winelib.asm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.winelib.spec.ArgType;
 import dev.winelib.spec.EntryType;
@@ -30,18 +29,22 @@ final class RelayModel {
     }
 
     /**
-     * What the relay text holds: for each export slot the offset of its thunk (an expression, or 0),
-     * the argument string as a literal, and the thunks.
+     * What the relay text needs besides the spec: the argument string as a literal, and for each
+     * export slot the offset of its function's letters in that string, or -1 when the slot is not
+     * traced. The thunks themselves are written straight from the spec ({@link #thunk}).
      */
-    record Relay(List<String> offsets, String argString, List<Thunk> thunks) {
-    }
+    record Relay(String argString, int[] argOffsets) {
+        boolean traced(int slot) {
+            return argOffsets[slot] >= 0;
+        }
 
-    /**
-     * One traced function's thunk: its label, the instructions that put its register arguments in
-     * place, its return instruction, and the value it passes the tracer (argument string offset in the
-     * high 16 bits, export slot index in the low).
-     */
-    record Thunk(String label, List<String> spills, String ret, String index) {
+        /**
+         * The value a thunk passes the tracer: the offset of its letters in the argument string in the
+         * high 16 bits, its export slot in the low.
+         */
+        long index(int slot) {
+            return ((long) argOffsets[slot] << 16) | slot;
+        }
     }
 
     /** The relay data, or null when no entry is traced. */
@@ -55,33 +58,36 @@ final class RelayModel {
         }
         // the argument string: functions with most arguments first, so that shorter strings can
         // often reuse the tail of a longer one
-        List<ExportEntry> byArgCount = new ArrayList<>(relayed);
-        byArgCount.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
+        relayed.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
         StringBuilder argString = new StringBuilder();
-        Map<Integer, Integer> argOffset = new HashMap<>();
+        int[] argOffsets = new int[spec.limit() - spec.base() + 1];
+        Arrays.fill(argOffsets, -1);
         TargetCpu cpu = spec.cpu();
-        for (ExportEntry e : byArgCount) {
+        for (ExportEntry e : relayed) {
             String sig = signature(e, cpu);
             int at = argString.indexOf(sig);
             if (at < 0) {
                 at = argString.length();
                 argString.append(sig);
             }
-            argOffset.put(e.ordinal(), at);
+            argOffsets[e.ordinal() - spec.base()] = at;
         }
-        List<String> offsets = new ArrayList<>();
-        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
-            boolean traced = spec.atOrdinal(ordinal).map(ExportEntry::isRelayed).orElse(false);
-            offsets.add(traced ? "__wine_spec_relay_entry_point_" + ordinal + "-__wine_spec_relay_entry_points" : "0");
-        }
-        List<Thunk> thunks = new ArrayList<>();
-        for (ExportEntry e : relayed) {
-            thunks.add(new Thunk("__wine_spec_relay_entry_point_" + e.ordinal(),
-                    cpu == TargetCpu.I386 ? registerPushes(e) : spills(e),
-                    e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret",
-                    Long.toString(((long) argOffset.get(e.ordinal()) << 16) | (e.ordinal() - spec.base()))));
-        }
-        return new Relay(offsets, AsmText.stringLiteral(argString.toString()), thunks);
+        return new Relay(AsmText.stringLiteral(argString.toString()), argOffsets);
+    }
+
+    /** The label of the thunk of the function at {@code ordinal}. */
+    static String thunkLabel(int ordinal) {
+        return "__wine_spec_relay_entry_point_" + ordinal;
+    }
+
+    /** The instructions that put a traced function's register arguments in place for the tracer. */
+    static List<String> argumentMoves(ExportEntry e, TargetCpu cpu) {
+        return cpu == TargetCpu.I386 ? registerPushes(e) : spills(e);
+    }
+
+    /** The return instruction of a traced function's thunk: a stdcall function pops its arguments. */
+    static String returnInstruction(ExportEntry e, TargetCpu cpu) {
+        return e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret";
     }
 
     /**
