@@ -5,7 +5,7 @@ import java.io.Writer;
 import dev.winelib.spec.TargetCpu;
 
 /**
- * Assembles text as it is written ({@link ElfAssembler} fed piece by piece): a template rendering
+ * Assembles text as it is written ({@link ElfAssembler} fed piece by piece): the module emitter writing
  * into it never builds the whole assembly text, and the statements of one piece are dropped once
  * assembled, so that memory grows with what the object holds (symbols, relocations, bytes), not with
  * the text. Pieces end at a line end outside a {@code /* *}{@code /} comment; line numbers in errors

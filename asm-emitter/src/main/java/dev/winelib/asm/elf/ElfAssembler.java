@@ -12,7 +12,7 @@ import dev.winelib.spec.TargetCpu;
 /**
  * Assembles GNU as text into a relocatable ELF64 x86-64 object, or an ELF32 i386 object (as
  * {@code as --32} does: REL relocations with the addends in the section bytes), in the process,
- * for the subset of GNU as that the module templates write:
+ * for the subset of GNU as that the module emitter writes:
  *
  * <ul>
  * <li>sections: {@code .text}, {@code .data}, {@code .bss}, {@code .section NAME[,"FLAGS"[,@TYPE]]}
