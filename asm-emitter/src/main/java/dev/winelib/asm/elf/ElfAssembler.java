@@ -446,7 +446,19 @@ public final class ElfAssembler implements ExprParser.Symbols {
             return;
         }
         current.requireAlignment(alignment);
-        current.add(new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386));
+        Fragment.Align align = new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386);
+        long end = current.fixedEnd();
+        if (end >= 0 && !current.nobits()) {
+            // nothing before can change size: the padding is known now and goes into the bytes (a
+            // relay thunk per export would otherwise leave two fragments behind each)
+            int padding = (int) align.paddingAt(end);
+            align.padding(padding);
+            byte[] bytes = new byte[padding];
+            align.copyTo(bytes, 0);
+            current.bytes().put(bytes);
+        } else {
+            current.add(align);
+        }
     }
 
     private byte[] finish() {
