@@ -58,6 +58,16 @@ public final class ModuleRuntime {
             this(executable, unicode, entryFunction, stubs, delayImports, defaultMain, Architecture.X86_64);
         }
 
+        /**
+         * The pieces as text, for the runtime cache's key: written out rather than the record's
+         * {@code toString}, whose first call costs a short run tens of milliseconds of method-handle set-up.
+         */
+        String key() {
+            return "executable=" + executable + " unicode=" + unicode + " entry=" + entryFunction.orElse("")
+                    + " stubs=" + stubs + " delayImports=" + delayImports + " defaultMain=" + defaultMain
+                    + " architecture=" + architecture.name();
+        }
+
         /** The entry point symbol these pieces define. */
         String entrySymbol() {
             if (!executable) {

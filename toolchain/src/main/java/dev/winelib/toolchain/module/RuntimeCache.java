@@ -83,7 +83,7 @@ public final class RuntimeCache {
                     .append("modified ").append(Files.getLastModifiedTime(program).toMillis()).append('\n');
             compiler.arguments().forEach(a -> key.append("argument ").append(a).append('\n'));
             key.append("sysroot ").append(sysroot.isHost() ? "host" : sysroot.root().toString()).append('\n')
-                    .append("pieces ").append(pieces).append('\n');
+                    .append("pieces ").append(pieces.key()).append('\n');
             Path dir = cache.resolve(name(key.toString()));
             Files.createDirectories(dir);
             return Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
