@@ -59,18 +59,13 @@ class LauncherIT {
         }
     }
 
-    /** The archives in {@code cds}, without the markers that record the Java each was made by. */
-    private static List<Path> archives(Path cds) throws Exception {
-        return files(cds).stream().filter(p -> !p.getFileName().toString().endsWith(".java")).toList();
-    }
-
     /** R09: a truncated archive is detected before the JVM maps it, removed and made again. */
     @Test
     void r09ATruncatedArchiveIsRemovedNotMapped() throws Exception {
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         assertThat(run(env, "--def", "-E", spec.toString()).status()).isZero();
         Path cds = dir.resolve("cache/winebuild-j/cds");
-        List<Path> archives = archives(cds);
+        List<Path> archives = files(cds);
         assertThat(archives).hasSize(1);
         Path archive = archives.get(0);
         try (var f = new java.io.RandomAccessFile(archive.toFile(), "rw")) {
@@ -82,7 +77,7 @@ class LauncherIT {
             assertThat(r.stdout()).contains("LIBRARY hello.dll");
         }
         assertThat(files(dir)).noneMatch(p -> p.getFileName().toString().startsWith("hs_err"));
-        assertThat(archives(cds)).singleElement()
+        assertThat(files(cds)).singleElement()
                 .satisfies(a -> assertThat(a.getFileName().toString()).endsWith("-" + Files.size(a) + ".jsa"));
     }
 
@@ -92,7 +87,7 @@ class LauncherIT {
         Run r = run(Map.of("XDG_CACHE_HOME", "rel-cache"), "--def", "-E", spec.toString());
         assertThat(r.status()).as(r.stderr()).isZero();
         assertThat(dir.resolve("rel-cache")).doesNotExist();
-        assertThat(archives(dir.resolve("home/.cache/winebuild-j/cds"))).hasSize(1);
+        assertThat(files(dir.resolve("home/.cache/winebuild-j/cds"))).hasSize(1);
     }
 
     /** R25: an interrupted first run leaves no temporary archive, and those of killed runs are swept. */

@@ -126,6 +126,17 @@ public final class AtomicFiles {
         }
     }
 
+    /** Puts a copy of {@code source} (say a tool's output in a work directory) at {@code target}, atomically. */
+    public static void copy(Path source, Path target) throws IOException {
+        Path tmp = temporarySibling(target);
+        try {
+            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+            commit(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Writes only when the content differs, so unchanged files keep their identity for later steps. */
     public static boolean writeIfChanged(Path target, byte[] content) throws IOException {
         if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), content)) {

@@ -314,13 +314,7 @@ public final class RelocatableModule {
             LinkerProcess.check("merging the module object " + output.getFileName(), command, work.path(),
                     ModuleRuntime.fileNames(runtime).with(headerFile, headerName)
                             .with(merged, request.output().toString()));
-            Path tmp = AtomicFiles.temporarySibling(output);
-            try {
-                Files.copy(merged, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                AtomicFiles.commit(tmp, output);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.copy(merged, output);
         }
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
