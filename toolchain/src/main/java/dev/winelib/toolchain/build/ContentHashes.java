@@ -3,9 +3,7 @@ package dev.winelib.toolchain.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,24 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * The SHA-256 of files, each file read once as long as it is unchanged: a header that 500 sources
  * include is hashed once per build (and once per JVM while it stays the same), not 500 times.
  *
- * <p>A remembered hash is used only while the file's identity and status are what they were when it
- * was hashed: device and inode, size, modification time and status-change time (ctime), all to the
- * nanosecond. Any write to a file changes its ctime, which no program can set back, so an edit, a
- * checkout or a copy over the file is always hashed again, even when it keeps the size and
- * modification time. A file whose ctime is less than {@link #SETTLE} old is hashed every time and not
- * remembered: it could still be written to within the same tick of the file system's clock.
+ * <p>A remembered hash is used only while the file's {@link FileStatus} (device and inode, size,
+ * modification and status-change time) is what it was when it was hashed, so an edit, a checkout or a
+ * copy over the file is always hashed again. A file that has not {@linkplain FileStatus#isSettled
+ * settled} is hashed every time and not remembered.
  */
 public final class ContentHashes {
 
     /** How old a file's last change must be for its hash to be remembered. */
-    static final Duration SETTLE = Duration.ofSeconds(2);
+    static final Duration SETTLE = FileStatus.SETTLE;
     /** Beyond this many remembered files (a long-running JVM), the memo starts afresh. */
     private static final int LIMIT = 200_000;
 
-    private record Status(Object device, Object inode, long size, FileTime modified, FileTime changed) {
-    }
-
-    private record Remembered(Status status, String sha256) {
+    private record Remembered(FileStatus status, String sha256) {
     }
 
     private static final Map<Path, Remembered> MEMO = new ConcurrentHashMap<>();
@@ -52,40 +45,23 @@ public final class ContentHashes {
     /** The SHA-256 of {@code file}'s content; empty when it does not exist or is no regular file. */
     public static Optional<String> sha256IfRegularFile(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        Map<String, Object> attributes;
-        try {
-            attributes = Files.readAttributes(key, "unix:dev,ino,size,lastModifiedTime,ctime,isRegularFile");
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
-            return Optional.empty();
-        }
-        return Optional.of(sha256(key, status(attributes)));
+        Optional<FileStatus> status = FileStatus.ofRegularFile(key);
+        return status.isEmpty() ? Optional.empty() : Optional.of(sha256(key, status.get()));
     }
 
-    private static String sha256(Path key, Status before) throws IOException {
+    private static String sha256(Path key, FileStatus before) throws IOException {
         Remembered known = MEMO.get(key);
         if (known != null && known.status().equals(before)) {
             return known.sha256();
         }
         String sha = hash(key);
-        if (before.changed().toInstant().isBefore(Instant.now().minus(SETTLE)) && status(key).equals(before)) {
+        if (before.isSettled(Instant.now()) && FileStatus.ofRegularFile(key).equals(Optional.of(before))) {
             if (MEMO.size() >= LIMIT) {
                 MEMO.clear();
             }
             MEMO.put(key, new Remembered(before, sha));
         }
         return sha;
-    }
-
-    private static Status status(Path file) throws IOException {
-        return status(Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime"));
-    }
-
-    private static Status status(Map<String, Object> a) {
-        return new Status(a.get("dev"), a.get("ino"), (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
-                (FileTime) a.get("ctime"));
     }
 
     private static String hash(Path file) throws IOException {
