@@ -238,11 +238,39 @@ public final class WinelibBuilder extends ModuleBuilder {
             return image;
         });
         int compiledCount = compiled.compiled() + plainLinux.compiled();
+        WinelibImage image;
         if (linked.isPresent()) {
-            return new BuildResult(output, compiledCount, true, linked.get());
+            image = linked.get();
+        } else {
+            log.info("up to date: " + output);
+            image = check(output, spec, entry);
         }
-        log.info("up to date: " + output);
-        return new BuildResult(output, compiledCount, false, check(output, spec, entry));
+        Optional<BuildRecord.Files> files = Optional.empty();
+        if (rust.isEmpty()) {
+            // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
+            // libraries and the tools; the objects, runtime, scripts and module this build wrote
+            Set<Path> inputs = new java.util.LinkedHashSet<>(compiled.inputs());
+            inputs.addAll(plainLinux.inputs());
+            inputs.add(module.specFile());
+            inputs.addAll(request.importDefinitions());
+            inputs.addAll(linkInputs);
+            inputs.add(compiler);
+            inputs.add(linker);
+            invocations.values().forEach(i -> inputs.add(i.compiler()));
+            List<Path> outputs = new ArrayList<>();
+            outputs.add(output);
+            outputs.add(stampFile);
+            outputs.addAll(objects);
+            outputs.add(versionScript);
+            outputs.add(orderingScript);
+            for (Path p : stampInputs) {
+                if (!outputs.contains(p) && !inputs.contains(p)) {
+                    inputs.add(p);
+                }
+            }
+            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of()));
+        }
+        return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
     }
 
     /** The compilers of the plain Linux sources: the C compiler, and the C++ one when there is C++. */
