@@ -7,14 +7,16 @@ import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.logging.Log;
@@ -79,9 +81,13 @@ final class BuildRecordNotes {
             boolean exists = Files.isDirectory(dir);
             b.append("directory ").append(dir).append(exists ? " exists" : " absent").append('\n');
             if (exists) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(Files::isDirectory).forEach(inputs::add);
-                }
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+                        inputs.add(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             }
         }
         return new Key(b.toString(), new BuildRecord.Files(inputs, Set.of(), List.of()));

@@ -74,7 +74,7 @@ public final class BuildRecord {
      */
     public BuildRecord(Path file, String key) {
         this.file = file;
-        this.key = Stamp.sha256(key);
+        this.key = fingerprint(key);
     }
 
     /**
@@ -113,6 +113,22 @@ public final class BuildRecord {
             }
         }
         return Optional.of(notes);
+    }
+
+    /**
+     * A 128-bit fingerprint of the key (two FNV-1a hashes): the record holds no setting or variable in
+     * clear, and a no-op build needs no message digest (whose start-up costs more than the rest of the check).
+     */
+    static String fingerprint(String text) {
+        long a = 0xcbf29ce484222325L;
+        long b = 0x84222325cbf29ce4L;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            a = (a ^ c) * 0x100000001b3L;
+            b = (b ^ c) * 0x100000001b3L;
+            b = Long.rotateLeft(b, 17);
+        }
+        return Long.toHexString(a) + Long.toHexString(b);
     }
 
     /** Removes the record, before a build that may change what it describes. */
@@ -194,5 +210,5 @@ public final class BuildRecord {
 
     /** Variables that say how Maven or the shell was started, not what a build does. */
     private static final Set<String> VOLATILE_VARIABLES = Set.of("_", "OLDPWD", "SHLVL", "MAVEN_CMD_LINE_ARGS",
-            "MAVEN_PROJECTBASEDIR", "TERM", "COLUMNS", "LINES", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY");
+            "MAVEN_PROJECTBASEDIR", "MAVEN_OPTS", "MAVEN_ARGS", "MAVEN_DEBUG_OPTS", "TERM", "COLUMNS", "LINES", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY");
 }
