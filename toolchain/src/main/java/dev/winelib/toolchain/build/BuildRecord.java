@@ -128,7 +128,12 @@ public final class BuildRecord {
             b = (b ^ c) * 0x100000001b3L;
             b = Long.rotateLeft(b, 17);
         }
-        return Long.toHexString(a) + Long.toHexString(b);
+        return hex(a) + hex(b);
+    }
+
+    private static String hex(long value) {
+        String h = Long.toHexString(value);
+        return "0".repeat(16 - h.length()) + h;
     }
 
     /** Removes the record, before a build that may change what it describes. */
