@@ -101,6 +101,9 @@ public final class WinelibBuilder extends ModuleBuilder {
 
         Path work = module.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
+        // the hashes of the last build: a file whose status did not change is not read again
+        Path hashes = work.resolve("content-hashes");
+        ContentHashes.recall(hashes);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
         Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
@@ -245,6 +248,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             log.info("up to date: " + output);
             image = check(output, spec, entry);
         }
+        ContentHashes.keep(hashes);
         Optional<BuildRecord.Files> files = Optional.empty();
         if (rust.isEmpty()) {
             // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
