@@ -131,6 +131,25 @@ final class BuildRecordNotes {
         return ATTACH + type + " " + classifier + " " + file.toAbsolutePath();
     }
 
+    private static final String SYSROOT = "sysroot ";
+
+    /** The sysroot tree the build used. */
+    static String sysroot(Path tree) {
+        return SYSROOT + tree.toAbsolutePath().normalize();
+    }
+
+    /** The sysroot tree of {@code notes} when none of the {@code changed} files is in it. */
+    static java.util.Optional<Path> unchangedSysroot(List<String> notes, Set<Path> changed) {
+        for (String note : notes) {
+            if (note.startsWith(SYSROOT)) {
+                Path tree = Path.of(note.substring(SYSROOT.length()));
+                return changed.stream().anyMatch(p -> p.startsWith(tree)) ? java.util.Optional.empty()
+                        : java.util.Optional.of(tree);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Does what the build that recorded {@code notes} did for the project, and says it again. */
     static void replay(List<String> notes, Log log, MavenProject project, MavenProjectHelper helper) {
         for (String note : notes) {

@@ -174,6 +174,11 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
+    /** The sysroot tree the last build checked, when nothing of it that build used changed since. */
+    private Optional<Path> trustedSysroot = Optional.empty();
+    /** The sysroot this build uses, once resolved. */
+    private Sysroot resolvedSysroot;
+
     protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
         this.what = what;
         this.projectHelper = projectHelper;
@@ -206,18 +211,24 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             BuildRecordNotes.Key key = BuildRecordNotes.key(this, spec, directories);
             BuildRecord record = new BuildRecord(workDirectory().resolve(what.replace(' ', '-') + ".record"),
                     key.text());
-            Optional<List<String>> notes = record.current();
-            if (notes.isPresent()) {
+            Optional<BuildRecord.State> last = record.read();
+            if (last.isPresent() && last.get().current()) {
                 // nothing the last build read or wrote changed: its result stands
-                BuildRecordNotes.replay(notes.get(), getLog(), project, projectHelper);
+                BuildRecordNotes.replay(last.get().notes(), getLog(), project, projectHelper);
                 return;
             }
+            // the same settings, and none of the sysroot's files the last build used changed: the tree it
+            // checked is used without checking every file of it again
+            trustedSysroot = last.flatMap(state -> BuildRecordNotes.unchangedSysroot(state.notes(), state.changed()));
             Instant started = Instant.now();
             record.forget();
             Optional<BuildRecord.Files> files = build(spec);
             if (importLibrary) {
                 BuildRecord.Files linkFiles = attachWindowsLinkFiles(spec);
                 files = files.map(f -> f.and(linkFiles));
+            }
+            if (files.isPresent() && resolvedSysroot != null && !resolvedSysroot.isHost()) {
+                files = Optional.of(files.get().withNote(BuildRecordNotes.sysroot(resolvedSysroot.root())));
             }
             if (files.isPresent() && !record.write(files.get().and(key.files()), started)) {
                 getLog().debug("no build record: an input changed while the build ran or just before");
@@ -304,7 +315,21 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     protected final <B extends ModuleRequest.Builder<B>> B withSharedParameters(B request, OutputTimestamp timestamp)
             throws SysrootException, BuildFailure {
         SysrootResolver resolver = sysrootResolver();
-        Sysroot resolved = resolver.resolve(sysroot, Optional.ofNullable(sysrootSha256));
+        Sysroot resolved = null;
+        if (trustedSysroot.isPresent()) {
+            try {
+                Path tree = resolver.locateWithoutChanges(sysroot).toAbsolutePath().normalize();
+                if (tree.equals(trustedSysroot.get())) {
+                    resolved = Sysroot.directory(tree);
+                }
+            } catch (SysrootException e) {
+                // not where it was: resolved (and checked, provisioned or unpacked) below
+            }
+        }
+        if (resolved == null) {
+            resolved = resolver.resolve(sysroot, Optional.ofNullable(sysrootSha256));
+        }
+        resolvedSysroot = resolved;
         Path unix = unixSourceDirectory.toPath();
         return request.includeDirectories(includes())
                 .unixSources(ProjectLayout.findSources(unix, PLAIN_LINUX_EXTENSIONS), unix)

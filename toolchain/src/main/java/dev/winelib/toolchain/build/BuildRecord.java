@@ -78,10 +78,37 @@ public final class BuildRecord {
     }
 
     /**
+     * What the record says of the last build with the same key: its notes, and the files whose status
+     * changed since (empty: the build is current).
+     *
+     * @param notes the notes the build left
+     * @param changed the recorded files that changed, were replaced or are gone
+     */
+    public record State(List<String> notes, Set<Path> changed) {
+        public State {
+            notes = List.copyOf(notes);
+            changed = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(changed));
+        }
+
+        /** Whether nothing changed. */
+        public boolean current() {
+            return changed.isEmpty();
+        }
+    }
+
+    /**
      * The notes of the record when the build it describes is current: same key, every file with
      * its recorded status; empty otherwise (also when there is no record or it cannot be read).
      */
     public Optional<List<String>> current() {
+        return read().filter(State::current).map(State::notes);
+    }
+
+    /**
+     * The last build's state when it had the same key; empty when there is no record, it cannot be
+     * read, or the key differs.
+     */
+    public Optional<State> read() {
         List<String> lines;
         try {
             lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -92,6 +119,7 @@ public final class BuildRecord {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>();
+        Set<Path> changed = new LinkedHashSet<>();
         for (String line : lines.subList(2, lines.size())) {
             if (line.startsWith("note ")) {
                 notes.add(line.substring(5));
@@ -102,17 +130,23 @@ public final class BuildRecord {
             if (!line.startsWith("file ") || space < 0) {
                 return Optional.empty();
             }
+            Path path;
+            try {
+                path = Path.of(line.substring(space + 1));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
             Optional<String> now;
             try {
-                now = status(Path.of(line.substring(space + 1)));
+                now = status(path);
             } catch (IOException | RuntimeException e) {
-                return Optional.empty();
+                now = Optional.empty();
             }
             if (now.isEmpty() || !now.get().equals(line.substring(5, space))) {
-                return Optional.empty();
+                changed.add(path);
             }
         }
-        return Optional.of(notes);
+        return Optional.of(new State(notes, changed));
     }
 
     /**
