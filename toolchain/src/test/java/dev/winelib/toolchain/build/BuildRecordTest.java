@@ -154,4 +154,16 @@ class BuildRecordTest {
         assertThat(BuildRecord.environmentKey(java.util.Map.of("PATH", "/bin", "OLDPWD", "/tmp", "SHLVL", "2")))
                 .isEqualTo("env PATH=/bin\n");
     }
+
+    @Test
+    void theStateOfAChangedBuildNamesWhatChanged() throws Exception {
+        Files.setLastModifiedTime(header, FileTime.from(Instant.now().plusSeconds(60)));
+        Files.delete(object);
+        BuildRecord.State state = record.read().orElseThrow();
+        assertThat(state.current()).isFalse();
+        assertThat(state.changed()).containsExactlyInAnyOrder(header.toAbsolutePath().normalize(),
+                object.toAbsolutePath().normalize());
+        assertThat(state.notes()).isEqualTo(files.notes());
+        assertThat(new BuildRecord(dir.resolve("build.record"), "another key").read()).isEmpty();
+    }
 }
