@@ -260,7 +260,12 @@ public final class WinelibBuilder extends ModuleBuilder {
             inputs.addAll(linkInputs);
             inputs.add(compiler);
             inputs.add(linker);
-            invocations.values().forEach(i -> inputs.add(i.compiler()));
+            List<Path> tools = new ArrayList<>(List.of(compiler, linker));
+            invocations.values().forEach(i -> tools.add(i.compiler()));
+            inputs.addAll(tools);
+            // and their directories: a tool installed next to them (a newer ld.lld-NN) could be the one a
+            // full build picks
+            tools.stream().map(p -> p.toAbsolutePath().getParent()).forEach(inputs::add);
             List<Path> outputs = new ArrayList<>();
             outputs.add(output);
             outputs.add(stampFile);
