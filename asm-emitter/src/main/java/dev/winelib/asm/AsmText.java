@@ -1,14 +1,10 @@
 package dev.winelib.asm;
 
-import java.util.regex.Pattern;
-
 /**
  * The only way text from an input reaches generated assembly: symbol references and string
  * literals are checked and written here, so nothing unvalidated is ever emitted.
  */
 public final class AsmText {
-
-    private static final Pattern PLAIN_SYMBOL = Pattern.compile("[A-Za-z_.$][A-Za-z0-9_.$]*");
 
     private AsmText() {
     }
@@ -41,8 +37,20 @@ public final class AsmText {
 
     /** Whether {@link #symbol} leaves the name as it is. */
     public static boolean isPlainSymbol(String name) {
+        // [A-Za-z_.$][A-Za-z0-9_.$]*, checked by hand: this runs for every export of a large spec.
         // A lone "." is the location counter, not a symbol: it must be quoted.
-        return PLAIN_SYMBOL.matcher(name).matches() && !name.equals(".");
+        if (name.isEmpty() || name.equals(".")) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' || c == '$'
+                    || i > 0 && c >= '0' && c <= '9';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A double-quoted string for {@code .string}, with every byte outside printable ASCII escaped. */

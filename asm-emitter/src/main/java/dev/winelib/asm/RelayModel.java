@@ -2,9 +2,8 @@ package dev.winelib.asm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.winelib.spec.ArgType;
 import dev.winelib.spec.EntryType;
@@ -29,8 +28,27 @@ final class RelayModel {
     private RelayModel() {
     }
 
-    /** The template model, or null when no entry is traced. */
-    static Map<String, Object> of(ModuleSpec spec) {
+    /**
+     * What the relay text needs besides the spec: the argument string as a literal, and for each
+     * export slot the offset of its function's letters in that string, or -1 when the slot is not
+     * traced. The thunks themselves are written straight from the spec ({@link #thunk}).
+     */
+    record Relay(String argString, int[] argOffsets) {
+        boolean traced(int slot) {
+            return argOffsets[slot] >= 0;
+        }
+
+        /**
+         * The value a thunk passes the tracer: the offset of its letters in the argument string in the
+         * high 16 bits, its export slot in the low.
+         */
+        long index(int slot) {
+            return ((long) argOffsets[slot] << 16) | slot;
+        }
+    }
+
+    /** The relay data, or null when no entry is traced. */
+    static Relay of(ModuleSpec spec) {
         List<ExportEntry> relayed = new ArrayList<>();
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             spec.atOrdinal(ordinal).filter(ExportEntry::isRelayed).ifPresent(relayed::add);
@@ -40,40 +58,36 @@ final class RelayModel {
         }
         // the argument string: functions with most arguments first, so that shorter strings can
         // often reuse the tail of a longer one
-        List<ExportEntry> byArgCount = new ArrayList<>(relayed);
-        byArgCount.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
+        relayed.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
         StringBuilder argString = new StringBuilder();
-        Map<Integer, Integer> argOffset = new HashMap<>();
+        int[] argOffsets = new int[spec.limit() - spec.base() + 1];
+        Arrays.fill(argOffsets, -1);
         TargetCpu cpu = spec.cpu();
-        for (ExportEntry e : byArgCount) {
+        for (ExportEntry e : relayed) {
             String sig = signature(e, cpu);
             int at = argString.indexOf(sig);
             if (at < 0) {
                 at = argString.length();
                 argString.append(sig);
             }
-            argOffset.put(e.ordinal(), at);
+            argOffsets[e.ordinal() - spec.base()] = at;
         }
-        List<String> offsets = new ArrayList<>();
-        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
-            boolean traced = spec.atOrdinal(ordinal).map(ExportEntry::isRelayed).orElse(false);
-            offsets.add(traced ? "__wine_spec_relay_entry_point_" + ordinal + "-__wine_spec_relay_entry_points" : "0");
-        }
-        List<Map<String, Object>> thunks = new ArrayList<>();
-        for (ExportEntry e : relayed) {
-            Map<String, Object> t = new HashMap<>();
-            t.put("label", "__wine_spec_relay_entry_point_" + e.ordinal());
-            t.put("spills", cpu == TargetCpu.I386 ? registerPushes(e) : spills(e));
-            t.put("ret", e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret");
-            t.put("index", Long.toString(((long) argOffset.get(e.ordinal()) << 16) | (e.ordinal() - spec.base())));
-            thunks.add(t);
-        }
-        Map<String, Object> m = new HashMap<>();
-        m.put("magic", MAGIC);
-        m.put("offsets", offsets);
-        m.put("argString", AsmText.stringLiteral(argString.toString()));
-        m.put("thunks", thunks);
-        return m;
+        return new Relay(AsmText.stringLiteral(argString.toString()), argOffsets);
+    }
+
+    /** The label of the thunk of the function at {@code ordinal}. */
+    static String thunkLabel(int ordinal) {
+        return "__wine_spec_relay_entry_point_" + ordinal;
+    }
+
+    /** The instructions that put a traced function's register arguments in place for the tracer. */
+    static List<String> argumentMoves(ExportEntry e, TargetCpu cpu) {
+        return cpu == TargetCpu.I386 ? registerPushes(e) : spills(e);
+    }
+
+    /** The return instruction of a traced function's thunk: a stdcall function pops its arguments. */
+    static String returnInstruction(ExportEntry e, TargetCpu cpu) {
+        return e.type() == EntryType.STDCALL ? "ret $" + e.argumentBytes(cpu) : "ret";
     }
 
     /**

@@ -1,19 +1,17 @@
 package dev.winelib.asm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.winelib.resources.Resource;
 import dev.winelib.resources.ResourceDirectory;
 import dev.winelib.resources.ResourceTable;
 
 /**
- * The template data of a module's resource directory: the tables, data entries (whose RVAs the
+ * The data of a module's resource directory: the tables, data entries (whose RVAs the
  * assembler computes from labels) and name strings of a {@link ResourceDirectory}, and each
- * resource's bytes as 32-bit words. Only numbers reach the template.
+ * resource's bytes as 32-bit words. Only numbers reach the text.
  */
 final class ResourceModel {
 
@@ -22,23 +20,31 @@ final class ResourceModel {
     private ResourceModel() {
     }
 
-    /** The template model, or null when the module has no resources. */
-    static Map<String, Object> of(ResourceTable table) {
+    /** A directory table: its counts of named and numbered entries, and its entries as "name,offset" words. */
+    record Table(int named, int ids, List<String> entries) {
+    }
+
+    /** One resource's data: its size and its bytes as lines of words. */
+    record Data(int size, List<String> lines) {
+    }
+
+    /** The tables, the name strings (as lists of 16-bit words) and the data. */
+    record Directory(List<Table> tables, List<String> strings, List<Data> data) {
+    }
+
+    /** The resource directory, or null when the module has no resources. */
+    static Directory of(ResourceTable table) {
         if (table.isEmpty()) {
             return null;
         }
         ResourceDirectory dir = ResourceDirectory.of(table);
-        List<Map<String, Object>> tables = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
         for (ResourceDirectory.Table t : dir.tables()) {
             List<String> entries = new ArrayList<>();
             for (ResourceDirectory.Entry e : t.entries()) {
                 entries.add(hex(e.nameField()) + "," + hex(e.offsetField()));
             }
-            Map<String, Object> m = new HashMap<>();
-            m.put("named", t.namedEntries());
-            m.put("ids", t.idEntries());
-            m.put("entries", entries);
-            tables.add(m);
+            tables.add(new Table(t.namedEntries(), t.idEntries(), entries));
         }
         List<String> strings = new ArrayList<>();
         for (String s : dir.strings()) {
@@ -48,18 +54,11 @@ final class ResourceModel {
             }
             strings.add(b.toString());
         }
-        List<Map<String, Object>> data = new ArrayList<>();
+        List<Data> data = new ArrayList<>();
         for (Resource r : dir.resources()) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("size", r.size());
-            m.put("lines", words(r));
-            data.add(m);
+            data.add(new Data(r.size(), words(r)));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("tables", tables);
-        model.put("strings", strings);
-        model.put("data", data);
-        return model;
+        return new Directory(tables, strings, data);
     }
 
     /** The data padded with zeros to 4 bytes, as little-endian words, 16 to a line. */

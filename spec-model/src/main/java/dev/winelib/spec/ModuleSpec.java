@@ -15,8 +15,27 @@ import java.util.Optional;
 public final class ModuleSpec {
 
     /** Byte-wise comparison of names, the order of a PE export name table. */
-    public static final Comparator<String> NAME_ORDER = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    public static final Comparator<String> NAME_ORDER = ModuleSpec::compareNames;
+
+    /**
+     * {@link #NAME_ORDER} without encoding: UTF-8 bytes compare as the code points they encode, and
+     * outside surrogates a char is its code point, so chars are compared until the first difference;
+     * only names that differ at a surrogate are encoded.
+     */
+    private static int compareNames(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+                    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+                }
+                return Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
 
     private final String fileName;
     private final String source;

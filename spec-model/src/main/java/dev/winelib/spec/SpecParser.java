@@ -181,7 +181,8 @@ public final class SpecParser {
         boolean forward = false;
         switch (type) {
             case STDCALL, CDECL, VARARGS -> {
-                Token open = require(tokens, "an argument list '(...)' after '" + name + "'");
+                Token open = tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
+                        "declaration ends too early: expected an argument list '(...)' after '" + name + "'"));
                 args = parseArguments(tokens, open, type, flags, typeToken.location());
                 argumentList = true;
                 Optional<Token> link = tokens.next();

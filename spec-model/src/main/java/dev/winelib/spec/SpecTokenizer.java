@@ -23,9 +23,23 @@ final class SpecTokenizer {
     }
 
     /** A token and where it starts. */
-    record Token(String text, SourceLocation location) {
+    record Token(String text, String file, int line, int column) {
         boolean is(String s) {
             return text.equals(s);
+        }
+
+        /** Where the token starts (made when asked: most tokens never appear in a message). */
+        SourceLocation location() {
+            return new SourceLocation(file, line, column);
+        }
+    }
+
+    /** The one-character tokens, made once. */
+    private static final String[] CHARACTERS = new String[128];
+
+    static {
+        for (char c = 0; c < CHARACTERS.length; c++) {
+            CHARACTERS[c] = String.valueOf(c).intern();
         }
     }
 
@@ -79,11 +93,13 @@ final class SpecTokenizer {
             pos = line.length();
             return Optional.empty();
         }
-        SourceLocation at = new SourceLocation(file, lineIndex + 1, pos + 1);
+        int column = pos + 1;
+        int lineNumber = lineIndex + 1;
         char c = line.charAt(pos);
         if (separators.indexOf(c) >= 0) {
             pos++;
-            return Optional.of(new Token(String.valueOf(c), at));
+            return Optional.of(new Token(c < CHARACTERS.length ? CHARACTERS[c] : String.valueOf(c), file, lineNumber,
+                    column));
         }
         int start = pos;
         while (pos < line.length()) {
@@ -95,7 +111,7 @@ final class SpecTokenizer {
         }
         if (pos >= line.length() || line.charAt(pos) != '\\') {
             // no backslash: the token is a piece of the line
-            return Optional.of(new Token(line.substring(start, pos), at));
+            return Optional.of(new Token(line.substring(start, pos), file, lineNumber, column));
         }
         StringBuilder text = new StringBuilder(line.substring(start, pos));
         while (pos < line.length()) {
@@ -113,7 +129,7 @@ final class SpecTokenizer {
             text.append(c);
             pos++;
         }
-        return Optional.of(new Token(text.toString(), at));
+        return Optional.of(new Token(text.toString(), file, lineNumber, column));
     }
 
     private static boolean isSpace(char c) {

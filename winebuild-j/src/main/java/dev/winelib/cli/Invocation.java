@@ -29,6 +29,7 @@ import dev.winelib.toolchain.build.WinelibBuilder;
 import dev.winelib.toolchain.compile.CRuntime;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.pe.PeFormatException;
+import dev.winelib.toolchain.module.RelocatableModule;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolLocator;
 import dev.winelib.toolchain.process.ToolNotFoundException;
@@ -292,12 +293,17 @@ final class Invocation {
                 "to compile the module runtime");
     }
 
-    /** The linker for ld -r (--ld-cmd, default ld.lld). */
-    ToolCommand linker() throws ToolNotFoundException, UsageError {
+    /**
+     * The linker for ld -r (--ld-cmd, default ld.lld): a --ld-cmd is checked now; the default is looked
+     * up when a build first needs a linker (searching for ld.lld-NN lists every PATH directory, and most
+     * builds merge in the process).
+     */
+    RelocatableModule.Linker linker() throws ToolNotFoundException, UsageError {
         if (options.ldCommand == null) {
-            return ToolCommand.of(tools().findLinker(Optional.empty()));
+            return () -> ToolCommand.of(tools().findLinker(Optional.empty()));
         }
-        return command(options.ldCommand, "ld.lld", "lld", "to merge objects");
+        ToolCommand configured = command(options.ldCommand, "ld.lld", "lld", "to merge objects");
+        return () -> configured;
     }
 
     /** The spec named by -E, with the module file name of -F (or winebuild's default). */

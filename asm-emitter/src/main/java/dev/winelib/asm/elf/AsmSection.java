@@ -77,6 +77,17 @@ final class AsmSection {
         return b;
     }
 
+    /**
+     * The section's size so far when it is final already (the section is at most one run of bytes:
+     * no jump or alignment whose size the layout decides), else -1.
+     */
+    long fixedEnd() {
+        if (fragments.isEmpty()) {
+            return 0;
+        }
+        return fragments.size() == 1 && fragments.get(0) instanceof Fragment.Bytes b ? b.length() : -1;
+    }
+
     void add(Fragment f) {
         fragments.add(f);
     }

@@ -25,6 +25,7 @@ final class AsmSymbol {
     private int offsetInFragment;
     private int definitionLine;
     private int firstUseLine;
+    private Expr.SymbolRef ref;
 
     /**
      * @param temporary whether the symbol stays out of the object's symbol table: numeric local labels
@@ -45,6 +46,14 @@ final class AsmSymbol {
 
     String name() {
         return name;
+    }
+
+    /** The expression naming this symbol: one per symbol, shared by every reference. */
+    Expr.SymbolRef ref() {
+        if (ref == null) {
+            ref = new Expr.SymbolRef(this);
+        }
+        return ref;
     }
 
     boolean temporary() {

@@ -2,7 +2,7 @@ package dev.winelib.asm.elf;
 
 /**
  * The in-process assembler met something it does not assemble: a construct outside the subset of
- * GNU as that the module templates use, or a value it cannot represent. It never guesses: any such
+ * GNU as that the module emitter uses, or a value it cannot represent. It never guesses: any such
  * input ends here, with the line and what was wrong.
  */
 public final class AssemblyException extends RuntimeException {

@@ -5,7 +5,7 @@ import java.io.Writer;
 import dev.winelib.spec.TargetCpu;
 
 /**
- * Assembles text as it is written ({@link ElfAssembler} fed piece by piece): a template rendering
+ * Assembles text as it is written ({@link ElfAssembler} fed piece by piece): the module emitter writing
  * into it never builds the whole assembly text, and the statements of one piece are dropped once
  * assembled, so that memory grows with what the object holds (symbols, relocations, bytes), not with
  * the text. Pieces end at a line end outside a {@code /* *}{@code /} comment; line numbers in errors
@@ -71,8 +71,18 @@ public final class AssemblyWriter extends Writer {
 
     @Override
     public Writer append(CharSequence text) {
-        String s = String.valueOf(text);
-        write(s, 0, s.length());
+        if (text instanceof StringBuilder b) {
+            // the emitter's buffer: its characters are copied once, without a String in between
+            int length = b.length();
+            if (chars.length < length) {
+                chars = new char[Math.max(length, 2 * chars.length)];
+            }
+            b.getChars(0, length, chars, 0);
+            write(chars, 0, length);
+        } else {
+            String s = String.valueOf(text);
+            write(s, 0, s.length());
+        }
         return this;
     }
 

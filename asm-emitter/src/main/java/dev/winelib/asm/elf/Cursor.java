@@ -27,7 +27,7 @@ final class Cursor {
     }
 
     void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && isSpace(text.charAt(pos))) {
             pos++;
         }
     }
@@ -81,6 +81,11 @@ final class Cursor {
     /** What is left of the statement, for messages. */
     String rest() {
         return pos >= text.length() ? "" : text.substring(pos);
+    }
+
+    /** {@link Character#isWhitespace} without its table look-up for the 8-bit text assembled here. */
+    static boolean isSpace(char c) {
+        return c <= ' ' ? c == ' ' || c >= 0x09 && c <= 0x0d || c >= 0x1c : c > 0xff && Character.isWhitespace(c);
     }
 
     static boolean isNameStart(char c) {
@@ -164,7 +169,7 @@ final class Cursor {
             return symbolName();
         }
         int start = pos;
-        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != ','
+        while (pos < text.length() && !isSpace(text.charAt(pos)) && text.charAt(pos) != ','
                 && text.charAt(pos) != '"') {
             pos++;
         }

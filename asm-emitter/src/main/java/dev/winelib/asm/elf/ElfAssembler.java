@@ -12,7 +12,7 @@ import dev.winelib.spec.TargetCpu;
 /**
  * Assembles GNU as text into a relocatable ELF64 x86-64 object, or an ELF32 i386 object (as
  * {@code as --32} does: REL relocations with the addends in the section bytes), in the process,
- * for the subset of GNU as that the module templates write:
+ * for the subset of GNU as that the module emitter writes:
  *
  * <ul>
  * <li>sections: {@code .text}, {@code .data}, {@code .bss}, {@code .section NAME[,"FLAGS"[,@TYPE]]}
@@ -446,7 +446,19 @@ public final class ElfAssembler implements ExprParser.Symbols {
             return;
         }
         current.requireAlignment(alignment);
-        current.add(new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386));
+        Fragment.Align align = new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386);
+        long end = current.fixedEnd();
+        if (end >= 0 && !current.nobits()) {
+            // nothing before can change size: the padding is known now and goes into the bytes (a
+            // relay thunk per export would otherwise leave two fragments behind each)
+            int padding = (int) align.paddingAt(end);
+            align.padding(padding);
+            byte[] bytes = new byte[padding];
+            align.copyTo(bytes, 0);
+            current.bytes().put(bytes);
+        } else {
+            current.add(align);
+        }
     }
 
     private byte[] finish() {

@@ -97,7 +97,7 @@ final class ExprParser {
         }
         long[] local = in.localLabelReference();
         if (local != null) {
-            return new Expr.SymbolRef(symbols.numericLabel(local[0], local[1] > 0, in.line()));
+            return symbols.numericLabel(local[0], local[1] > 0, in.line()).ref();
         }
         Long number = in.number();
         if (number != null) {
@@ -105,11 +105,11 @@ final class ExprParser {
         }
         if (c == '.' && !Cursor.isNamePart(in.peekAt(1))) {
             in.tryConsume('.');
-            return new Expr.SymbolRef(symbols.here(in.line()));
+            return symbols.here(in.line()).ref();
         }
         String name = in.symbolName();
         if (name != null) {
-            return new Expr.SymbolRef(symbols.reference(name, in.line()));
+            return symbols.reference(name, in.line()).ref();
         }
         throw in.error(in.atEnd() ? "expression ends too early" : "expected an expression at '" + in.rest() + "'");
     }

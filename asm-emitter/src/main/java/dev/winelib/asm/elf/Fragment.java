@@ -20,10 +20,11 @@ sealed interface Fragment {
 
     /** Bytes written as they come, with fixups for values only known later. */
     final class Bytes implements Fragment {
-        private byte[] data = new byte[64];
+        // most fragments are small (a relay thunk between two alignments): the buffer grows as needed
+        private byte[] data = new byte[32];
         private int length;
         private long address;
-        private final List<Fixup> fixups = new ArrayList<>();
+        private List<Fixup> fixups = List.of();
 
         @Override
         public long address() {
@@ -75,6 +76,9 @@ sealed interface Fragment {
         }
 
         void addFixup(Fixup f) {
+            if (fixups.isEmpty()) {
+                fixups = new ArrayList<>(4);
+            }
             fixups.add(f);
         }
 

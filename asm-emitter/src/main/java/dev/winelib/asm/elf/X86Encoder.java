@@ -6,7 +6,7 @@ import java.util.Set;
 import dev.winelib.spec.TargetCpu;
 
 /**
- * Encodes the x86-64 instructions of the module templates, the way GNU as encodes them: {@code nop
+ * Encodes the x86-64 instructions of the module emitter, the way GNU as encodes them: {@code nop
  * ret ud2 int3}, {@code push pop}, {@code jmp call} (direct, {@code *%reg}, {@code *mem}),
  * {@code mov} (general registers, immediates, memory, and the SSE {@code movq}), {@code movabs},
  * {@code movups}, {@code lea}, and {@code add or and sub xor cmp}. Anything else is refused.

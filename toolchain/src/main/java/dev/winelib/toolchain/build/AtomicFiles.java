@@ -36,7 +36,7 @@ public final class AtomicFiles {
             Path real = placeOf(target);
             Path dir = real.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp");
+            tmp = createSibling(dir, "." + real.getFileName() + ".");
         }
         try {
             Files.setPosixFilePermissions(tmp, READABLE);
@@ -45,6 +45,31 @@ public final class AtomicFiles {
         }
         TemporaryFiles.register(tmp);
         return tmp;
+    }
+
+    /** Names of temporary files made by this process: {@code PREFIX + PID-COUNT.tmp}. */
+    private static final java.util.concurrent.atomic.AtomicLong COUNT = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() & 0xffffff);
+
+    /**
+     * A new empty file {@code PREFIX PID-N.tmp} in {@code dir}, made exclusively (a file or a link already
+     * there is never opened). The name needs no randomness: the directory is the output's own, and the
+     * exclusive creation is what makes it safe. Unlike {@link Files#createTempFile}, it does not start the
+     * JVM's random number generator and security providers, which would cost every short run tens of
+     * milliseconds.
+     */
+    private static Path createSibling(Path dir, String prefix) throws IOException {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = dir.resolve(prefix + pid + "-" + COUNT.incrementAndGet() + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -95,6 +120,17 @@ public final class AtomicFiles {
         Path tmp = temporarySibling(target);
         try {
             Files.write(tmp, content);
+            commit(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Puts a copy of {@code source} (say a tool's output in a work directory) at {@code target}, atomically. */
+    public static void copy(Path source, Path target) throws IOException {
+        Path tmp = temporarySibling(target);
+        try {
+            Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
             commit(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);

@@ -2,10 +2,9 @@ package dev.winelib.toolchain.build;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,24 +21,19 @@ import java.util.concurrent.TimeUnit;
  * The SHA-256 of files, each file read once as long as it is unchanged: a header that 500 sources
  * include is hashed once per build (and once per JVM while it stays the same), not 500 times.
  *
- * <p>A remembered hash is used only while the file's identity and status are what they were when it
- * was hashed: device and inode, size, modification time and status-change time (ctime), all to the
- * nanosecond. Any write to a file changes its ctime, which no program can set back, so an edit, a
- * checkout or a copy over the file is always hashed again, even when it keeps the size and
- * modification time. A file whose ctime is less than {@link #SETTLE} old is hashed every time and not
- * remembered: it could still be written to within the same tick of the file system's clock.
+ * <p>A remembered hash is used only while the file's {@link FileStatus} (device and inode, size,
+ * modification and status-change time) is what it was when it was hashed, so an edit, a checkout or a
+ * copy over the file is always hashed again. A file that has not {@linkplain FileStatus#isSettled
+ * settled} is hashed every time and not remembered.
  */
 public final class ContentHashes {
 
     /** How old a file's last change must be for its hash to be remembered. */
-    static final Duration SETTLE = Duration.ofSeconds(2);
+    static final Duration SETTLE = FileStatus.SETTLE;
     /** Beyond this many remembered files (a long-running JVM), the memo starts afresh. */
     private static final int LIMIT = 200_000;
 
-    private record Status(Object device, Object inode, long size, FileTime modified, FileTime changed) {
-    }
-
-    private record Remembered(Status status, String sha256) {
+    private record Remembered(FileStatus status, String sha256) {
     }
 
     private static final Map<Path, Remembered> MEMO = new ConcurrentHashMap<>();
@@ -57,26 +51,18 @@ public final class ContentHashes {
     /** The SHA-256 of {@code file}'s content; empty when it does not exist or is no regular file. */
     public static Optional<String> sha256IfRegularFile(Path file) throws IOException {
         Path key = file.toAbsolutePath().normalize();
-        Map<String, Object> attributes;
-        try {
-            attributes = Files.readAttributes(key, "unix:dev,ino,size,lastModifiedTime,ctime,isRegularFile");
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
-            return Optional.empty();
-        }
-        return Optional.of(sha256(key, status(attributes)));
+        Optional<FileStatus> status = FileStatus.ofRegularFile(key);
+        return status.isEmpty() ? Optional.empty() : Optional.of(sha256(key, status.get()));
     }
 
-    private static String sha256(Path key, Status before) throws IOException {
+    private static String sha256(Path key, FileStatus before) throws IOException {
         USED.add(key);
         Remembered known = MEMO.get(key);
         if (known != null && known.status().equals(before)) {
             return known.sha256();
         }
         String sha = hash(key);
-        if (before.changed().toInstant().isBefore(Instant.now().minus(SETTLE)) && status(key).equals(before)) {
+        if (before.isSettled(Instant.now()) && FileStatus.ofRegularFile(key).equals(Optional.of(before))) {
             if (MEMO.size() >= LIMIT) {
                 MEMO.clear();
                 USED.clear();
@@ -107,7 +93,7 @@ public final class ContentHashes {
                 continue;
             }
             try {
-                Status status = new Status(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                FileStatus status = new FileStatus(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
                         FileTime.from(Long.parseLong(f[3]), TimeUnit.NANOSECONDS),
                         FileTime.from(Long.parseLong(f[4]), TimeUnit.NANOSECONDS));
                 MEMO.putIfAbsent(Path.of(f[6]), new Remembered(status, f[5]));
@@ -117,14 +103,14 @@ public final class ContentHashes {
         }
     }
 
-    /** Keeps the remembered hashes in {@code file} for {@link #recall} (written atomically). */
+    /** Keeps the remembered hashes of the files asked about in {@code file} for {@link #recall} (atomically). */
     public static void keep(Path file) throws IOException {
         StringBuilder b = new StringBuilder(KEPT_HEADER).append('\n');
         for (Map.Entry<Path, Remembered> e : new java.util.TreeMap<>(MEMO).entrySet()) {
             if (!USED.contains(e.getKey())) {
                 continue;
             }
-            Status s = e.getValue().status();
+            FileStatus s = e.getValue().status();
             String path = e.getKey().toString();
             if (!(s.device() instanceof Long) || !(s.inode() instanceof Long) || path.indexOf('\n') >= 0) {
                 continue;
@@ -144,17 +130,6 @@ public final class ContentHashes {
     }
 
     private static final String KEPT_HEADER = "winebuild-j content hashes 1";
-
-    private static Status status(Path file) throws IOException {
-        return status(Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime"));
-    }
-
-    private static Status status(Map<String, Object> a) {
-        // times to the nanosecond, as kept by keep(): a FileTime compares its precision too
-        return new Status(a.get("dev"), a.get("ino"), (Long) a.get("size"),
-                FileTime.from(((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS),
-                FileTime.from(((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS));
-    }
 
     private static String hash(Path file) throws IOException {
         try {

@@ -264,6 +264,19 @@ public final class SourceCompiler {
         return new Compiled(true, newInputs);
     }
 
+    /**
+     * The files besides the object itself whose content the up-to-date check of {@code object} reads:
+     * its stamp file, its dependency file and the prerequisites (source and headers) that one lists.
+     */
+    public static List<Path> checkedFiles(Path object) throws IOException {
+        List<Path> files = new ArrayList<>();
+        files.add(object.resolveSibling(object.getFileName() + ".stamp"));
+        Path depFile = dependencyFile(object);
+        files.add(depFile);
+        files.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        return files;
+    }
+
     private static Path dependencyFile(Path object) {
         return object.resolveSibling(object.getFileName() + ".d");
     }

@@ -66,13 +66,7 @@ public final class WindowsImportLibraryWriter {
                 run("adding objects to " + output, ar.orElseThrow(() -> new BuildFailure("no ar to add objects to "
                         + output)).commandLine(add), work, log, ToolFileNames.none());
             }
-            Path tmp = AtomicFiles.temporarySibling(output);
-            try {
-                Files.copy(built, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                AtomicFiles.commit(tmp, output);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.copy(built, output);
         } finally {
             TemporaryFiles.delete(work);
         }

@@ -42,15 +42,18 @@ public final class ModuleAssembler {
     /** As {@link #assemble(Consumer, Path, String)}, for {@code cpu}: ELF64 x86-64, or ELF32 i386. */
     public static void assemble(Consumer<Writer> text, Path object, String what, TargetCpu cpu)
             throws IOException, BuildFailure {
+        AtomicFiles.writeIfChanged(object, toObject(text, what, cpu));
+    }
+
+    /** The object bytes of the text {@code text} writes, assembled as it is written ({@link AssemblyWriter}). */
+    public static byte[] toObject(Consumer<Writer> text, String what, TargetCpu cpu) throws BuildFailure {
         AssemblyWriter writer = new AssemblyWriter(cpu);
         text.accept(writer);
-        byte[] bytes;
         try {
-            bytes = writer.object();
+            return writer.object();
         } catch (AssemblyException e) {
             throw failure(what, e);
         }
-        AtomicFiles.writeIfChanged(object, bytes);
     }
 
     /** Assembles {@code assembly} into {@code object}. */

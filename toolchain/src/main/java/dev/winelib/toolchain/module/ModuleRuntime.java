@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.winelib.spec.EntryType;
@@ -56,6 +58,16 @@ public final class ModuleRuntime {
             this(executable, unicode, entryFunction, stubs, delayImports, defaultMain, Architecture.X86_64);
         }
 
+        /**
+         * The pieces as text, for the runtime cache's key: written out rather than the record's
+         * {@code toString}, whose first call costs a short run tens of milliseconds of method-handle set-up.
+         */
+        String key() {
+            return "executable=" + executable + " unicode=" + unicode + " entry=" + entryFunction.orElse("")
+                    + " stubs=" + stubs + " delayImports=" + delayImports + " defaultMain=" + defaultMain
+                    + " architecture=" + architecture.name();
+        }
+
         /** The entry point symbol these pieces define. */
         String entrySymbol() {
             if (!executable) {
@@ -92,24 +104,48 @@ public final class ModuleRuntime {
         return spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB);
     }
 
-    /** Compiles {@code pieces} into {@code directory}; returns the objects. */
-    public static List<Path> compile(Path directory, ToolCommand compiler, Sysroot sysroot, Pieces pieces, BuildLog log)
-            throws IOException, InterruptedException, BuildFailure {
+    /**
+     * The runtime sources {@code pieces} need, in compilation order, with their content as this build of
+     * winebuild-j ships them.
+     */
+    static Map<String, byte[]> sources(Pieces pieces) throws IOException, BuildFailure {
         if (pieces.entryFunction().isPresent() && !pieces.entryFunction().get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
             throw new BuildFailure("entry point '" + pieces.entryFunction().get() + "' is not a C identifier");
         }
-        Files.createDirectories(directory);
-        List<Path> sources = new ArrayList<>();
-        sources.add(writeSource(directory, "constructors.c"));
-        sources.add(writeSource(directory, pieces.executable() ? "exe.c" : "entry.c"));
+        List<String> names = new ArrayList<>();
+        names.add("constructors.c");
+        names.add(pieces.executable() ? "exe.c" : "entry.c");
         if (pieces.executable() && pieces.defaultMain()) {
-            sources.add(writeSource(directory, "exe_main.c"));
+            names.add("exe_main.c");
         }
         if (pieces.stubs()) {
-            sources.add(writeSource(directory, "stub.c"));
+            names.add("stub.c");
         }
         if (pieces.delayImports()) {
-            sources.add(writeSource(directory, "delayload.c"));
+            names.add("delayload.c");
+        }
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (String name : names) {
+            try (var in = ModuleRuntime.class.getResourceAsStream("runtime/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing runtime source " + name);
+                }
+                sources.put(name, in.readAllBytes());
+            }
+        }
+        return sources;
+    }
+
+    /** Compiles {@code pieces} into {@code directory}; returns the objects. */
+    public static List<Path> compile(Path directory, ToolCommand compiler, Sysroot sysroot, Pieces pieces, BuildLog log)
+            throws IOException, InterruptedException, BuildFailure {
+        Map<String, byte[]> content = sources(pieces);
+        Files.createDirectories(directory);
+        List<Path> sources = new ArrayList<>();
+        for (Map.Entry<String, byte[]> source : content.entrySet()) {
+            Path target = directory.resolve(source.getKey());
+            AtomicFiles.writeIfChanged(target, source.getValue());
+            sources.add(target);
         }
         List<String> flags = new ArrayList<>(compiler.arguments());
         flags.addAll(List.of(pieces.architecture().compilerFlag(), "-fPIC", "-O2", "-fno-strict-aliasing"));
@@ -150,14 +186,4 @@ public final class ModuleRuntime {
         return names;
     }
 
-    private static Path writeSource(Path dir, String name) throws IOException {
-        try (var in = ModuleRuntime.class.getResourceAsStream("runtime/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing runtime source " + name);
-            }
-            Path target = dir.resolve(name);
-            AtomicFiles.writeIfChanged(target, in.readAllBytes());
-            return target;
-        }
-    }
 }

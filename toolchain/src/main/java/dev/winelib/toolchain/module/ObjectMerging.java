@@ -31,10 +31,25 @@ final class ObjectMerging {
 
     /** The objects merged in this order, or empty when the linker has to do it. */
     static Optional<byte[]> mergeInProcess(List<Path> inputs, Path output, BuildLog log) throws IOException {
-        if (inputs.isEmpty() || "off".equalsIgnoreCase(System.getenv(ENVIRONMENT_VARIABLE))) {
+        return mergeInProcess(Optional.empty(), inputs, output, log);
+    }
+
+    /**
+     * The object {@code first} (made in the process, named {@code firstName} in messages) and the object
+     * files {@code inputs} merged in this order, or empty when the linker has to do it.
+     */
+    static Optional<byte[]> mergeInProcess(String firstName, byte[] first, List<Path> inputs, Path output,
+            BuildLog log) throws IOException {
+        return mergeInProcess(Optional.of(new RelocatableMerger.Input(firstName, first)), inputs, output, log);
+    }
+
+    private static Optional<byte[]> mergeInProcess(Optional<RelocatableMerger.Input> first, List<Path> inputs,
+            Path output, BuildLog log) throws IOException {
+        if ((first.isEmpty() && inputs.isEmpty()) || "off".equalsIgnoreCase(System.getenv(ENVIRONMENT_VARIABLE))) {
             return Optional.empty();
         }
         List<RelocatableMerger.Input> objects = new ArrayList<>();
+        first.ifPresent(objects::add);
         for (Path input : inputs) {
             byte[] bytes = InputFiles.readAll(input, InputFiles.BINARY_LIMIT);
             if (startsWith(bytes, ARCHIVE_MAGIC) || startsWith(bytes, THIN_ARCHIVE_MAGIC)) {
@@ -45,7 +60,7 @@ final class ObjectMerging {
         try {
             byte[] merged = RelocatableMerger.merge(objects);
             StringBuilder line = new StringBuilder("in the process: ld -r -o ").append(output);
-            inputs.forEach(i -> line.append(' ').append(i));
+            objects.forEach(i -> line.append(' ').append(i.name()));
             log.debug(line.toString());
             return Optional.of(merged);
         } catch (RelocatableMerger.UnsupportedInputException | RelocatableMerger.MalformedInputException e) {

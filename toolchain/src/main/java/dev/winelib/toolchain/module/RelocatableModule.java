@@ -30,6 +30,7 @@ import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.link.LinkerProcess;
 import dev.winelib.toolchain.process.ToolCommand;
 import dev.winelib.toolchain.process.ToolFileNames;
+import dev.winelib.toolchain.process.ToolNotFoundException;
 
 /**
  * The module object for a link done by someone else (winegcc, a Makefile), as winebuild's
@@ -104,18 +105,38 @@ public final class RelocatableModule {
      * The programs to use.
      *
      * @param compiler compiles the runtime (the generated assembly is assembled in the process)
-     * @param linker merges objects ({@code ld -r}): ld.lld or GNU ld
+     * @param linker merges objects ({@code ld -r}) that cannot be merged in the process (archives, LTO
+     *     objects): ld.lld or GNU ld, looked up only when needed
      * @param runtimeCache where compiled runtimes are kept between builds ({@link RuntimeCache}); when
      *     empty, the runtime is compiled in the build's temporary directory
      */
-    public record Tools(ToolCommand compiler, ToolCommand linker, Optional<Path> runtimeCache) {
+    public record Tools(ToolCommand compiler, Linker linker, Optional<Path> runtimeCache) {
+
+        /** Tools with a linker found before the build. */
+        public Tools(ToolCommand compiler, ToolCommand linker, Optional<Path> runtimeCache) {
+            this(compiler, () -> linker, runtimeCache);
+        }
 
         /** Tools compiling the runtime afresh for every build. */
         public Tools(ToolCommand compiler, ToolCommand linker) {
             this(compiler, linker, Optional.empty());
         }
+
+        /** The linker; one that cannot be found fails the build with the lookup's message. */
+        ToolCommand requireLinker() throws BuildFailure {
+            try {
+                return linker.find();
+            } catch (ToolNotFoundException e) {
+                throw new BuildFailure(e.getMessage(), e);
+            }
+        }
     }
 
+    /** Finds the linker when a build first needs one (most builds merge in the process and need none). */
+    @FunctionalInterface
+    public interface Linker {
+        ToolCommand find() throws ToolNotFoundException;
+    }
 
     /**
      * What was built.
@@ -138,25 +159,60 @@ public final class RelocatableModule {
         ModuleObjectWriter.checkLinkable(request.spec());
         Path output = request.output().toAbsolutePath();
         Files.createDirectories(output.getParent());
-        // kept intermediate files go next to the output; others in a work directory that even an
-        // interrupted run removes (TemporaryFiles)
-        Path work = keepTemporaries ? Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work")
-                : TemporaryFiles.workDirectory(output.getFileName().toString());
+        WorkDirectory work = new WorkDirectory(output, keepTemporaries);
         boolean done = false;
         try {
-            Result result = build(request, tools, sysroot, generator, log, work, output, keepTemporaries);
+            Result result = build(request, tools, sysroot, generator, log, work, output);
             done = true;
             return keepTemporaries ? new Result(result.imports(), result.unresolved(), result.warnings(),
-                    Optional.of(work)) : result;
+                    Optional.of(work.path())) : result;
         } finally {
-            if (!keepTemporaries || !done) {
-                TemporaryFiles.delete(work);
+            work.close(done);
+        }
+    }
+
+    /**
+     * The directory for intermediate files, made when a step first needs one: a build that finds its
+     * runtime in the cache and merges in the process writes nothing but its output. Kept intermediate
+     * files go next to the output; others in a work directory that even an interrupted run removes
+     * ({@link TemporaryFiles}).
+     */
+    private static final class WorkDirectory {
+        private final Path output;
+        private final boolean keep;
+        private Path path;
+
+        WorkDirectory(Path output, boolean keep) {
+            this.output = output;
+            this.keep = keep;
+        }
+
+        /** Whether the intermediate files are kept: then all of them are written. */
+        boolean keep() {
+            return keep;
+        }
+
+        Path path() throws IOException {
+            if (path == null) {
+                path = keep ? Files.createTempDirectory(output.getParent(), "." + output.getFileName() + ".work")
+                        : TemporaryFiles.workDirectory(output.getFileName().toString());
+            }
+            return path;
+        }
+
+        Path resolve(String name) throws IOException {
+            return path().resolve(name);
+        }
+
+        void close(boolean done) {
+            if (path != null && (!keep || !done)) {
+                TemporaryFiles.delete(path);
             }
         }
     }
 
     private static Result build(Request request, Tools tools, SysrootLayout sysroot, String generator, BuildLog log,
-            Path work, Path output, boolean keepText) throws IOException, InterruptedException, BuildFailure {
+            WorkDirectory work, Path output) throws IOException, InterruptedException, BuildFailure {
         ModuleSpec spec = request.spec();
         boolean executable = request.executable();
         ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(executable, request.unicode(), request.entryFunction(),
@@ -221,44 +277,44 @@ public final class RelocatableModule {
         }
 
         ModuleOptions options = request.options().withEntryPoint(pieces.entrySymbol()).withStubRuntime();
-        Path header = work.resolve("module.o");
         ModuleAssemblyEmitter emitter = new ModuleAssemblyEmitter(generator);
         String what = spec.fileName() + ".spec.s";
+        byte[] header;
         try {
-            if (keepText) {
+            if (work.keep()) {
                 String assembly = emitter.emit(spec, options, plan.imports(), request.resources());
                 Files.writeString(work.resolve("module.s"), assembly);
-                AtomicFiles.writeIfChanged(header, ModuleAssembler.toObject(assembly, what, spec.cpu()));
+                header = ModuleAssembler.toObject(assembly, what, spec.cpu());
             } else {
                 // the text goes straight into the assembler, piece by piece: it never exists whole
-                ModuleAssembler.assemble(out -> emitter.emit(spec, options, plan.imports(), request.resources(), out),
-                        header, what, spec.cpu());
+                header = ModuleAssembler.toObject(out -> emitter.emit(spec, options, plan.imports(),
+                        request.resources(), out), what, spec.cpu());
             }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
         }
-        List<Path> parts = new ArrayList<>();
-        parts.add(header);
-        parts.addAll(runtime);
-        Path merged = work.resolve("merged.o");
-        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(parts, merged, log);
-        if (inProcess.isPresent()) {
-            Files.write(merged, inProcess.get());
-        } else {
-            List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString()));
-            parts.forEach(o -> args.add(o.toString()));
-            List<String> command = tools.linker().commandLine(args);
-            log.debug(String.join(" ", command));
-            LinkerProcess.check("merging the module object " + output.getFileName(), command, work,
-                    ModuleRuntime.fileNames(runtime).with(header, ModuleObjectWriter.description(spec))
-                            .with(merged, request.output().toString()));
+        String headerName = ModuleObjectWriter.description(spec);
+        if (work.keep()) {
+            Files.write(work.resolve("module.o"), header);
         }
-        Path tmp = AtomicFiles.temporarySibling(output);
-        try {
-            Files.copy(merged, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.commit(tmp, output);
-        } finally {
-            Files.deleteIfExists(tmp);
+        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(headerName, header, runtime, output, log);
+        if (inProcess.isPresent()) {
+            if (work.keep()) {
+                Files.write(work.resolve("merged.o"), inProcess.get());
+            }
+            AtomicFiles.write(output, inProcess.get());
+        } else {
+            Path headerFile = work.resolve("module.o");
+            Files.write(headerFile, header);
+            Path merged = work.resolve("merged.o");
+            List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString(), headerFile.toString()));
+            runtime.forEach(o -> args.add(o.toString()));
+            List<String> command = tools.requireLinker().commandLine(args);
+            log.debug(String.join(" ", command));
+            LinkerProcess.check("merging the module object " + output.getFileName(), command, work.path(),
+                    ModuleRuntime.fileNames(runtime).with(headerFile, headerName)
+                            .with(merged, request.output().toString()));
+            AtomicFiles.copy(merged, output);
         }
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
@@ -270,13 +326,20 @@ public final class RelocatableModule {
      * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory,
      * or compiled in the work directory without a cache. A process checks a cache directory once (a
      * batch builds many modules with the same runtime): later builds take its objects while each has
-     * the size and modification time it had then; a changed or removed object is checked again.
+     * the size and modification time it had then; a changed or removed object is checked again. A
+     * directory whose files are all as a full check of an earlier run recorded them is not checked
+     * again at all ({@link RuntimeCache#verifiedObjects}).
      */
-    private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work,
-            BuildLog log) throws IOException, InterruptedException, BuildFailure {
-        Path directory = runtimeDirectory(tools, sysroot, pieces, work);
-        boolean cached = !directory.startsWith(work);
-        List<String> seen = cached ? CHECKED_RUNTIMES.get(directory) : null;
+    private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces,
+            WorkDirectory work, BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        Optional<Path> cache = tools.runtimeCache()
+                .flatMap(c -> RuntimeCache.directory(c, tools.compiler(), sysroot.sysroot(), pieces));
+        if (cache.isEmpty()) {
+            return List.copyOf(ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(),
+                    pieces, log));
+        }
+        Path directory = cache.get();
+        List<String> seen = CHECKED_RUNTIMES.get(directory);
         if (seen != null) {
             List<Path> objects = new ArrayList<>();
             for (String entry : seen) {
@@ -286,11 +349,17 @@ public final class RelocatableModule {
                 return objects;
             }
         }
+        java.util.Map<String, byte[]> sources = ModuleRuntime.sources(pieces);
+        Optional<List<Path>> verified = RuntimeCache.verifiedObjects(directory, sources);
+        if (verified.isPresent()) {
+            log.debug("runtime unchanged since it was checked: " + directory);
+            CHECKED_RUNTIMES.put(directory, fingerprints(verified.get()));
+            return List.copyOf(verified.get());
+        }
         List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces,
                 log));
-        if (cached) {
-            CHECKED_RUNTIMES.put(directory, fingerprints(objects));
-        }
+        RuntimeCache.recordVerified(directory, sources.keySet().stream().map(directory::resolve).toList(), objects);
+        CHECKED_RUNTIMES.put(directory, fingerprints(objects));
         return objects;
     }
 
@@ -305,13 +374,6 @@ public final class RelocatableModule {
             }
         }
         return lines;
-    }
-
-    /** Where the runtime is compiled: the cache's directory for these pieces, or the work directory. */
-    private static Path runtimeDirectory(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces, Path work) {
-        return tools.runtimeCache()
-                .flatMap(c -> RuntimeCache.directory(c, tools.compiler(), sysroot.sysroot(), pieces))
-                .orElse(work.resolve("runtime"));
     }
 
     /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */
@@ -341,7 +403,8 @@ public final class RelocatableModule {
      * An object referring to each of {@code names}, so that merging pulls what defines them from the
      * archives and what nothing defines shows as undefined.
      */
-    private static Optional<Path> referencesObject(Set<String> names, Path work) throws IOException, BuildFailure {
+    private static Optional<Path> referencesObject(Set<String> names, WorkDirectory work) throws IOException,
+            BuildFailure {
         if (names.isEmpty()) {
             return Optional.empty();
         }
@@ -360,11 +423,11 @@ public final class RelocatableModule {
      * The objects and archives merged. The runtime is left out: what it needs comes from kernel32 and
      * ntdll, never from a DLL the module happens to import (shlwapi also exports DelayLoadFailureHook).
      */
-    private static CombinedObject combine(Request request, Tools tools, Set<String> referenced, Path work,
+    private static CombinedObject combine(Request request, Tools tools, Set<String> referenced, WorkDirectory work,
             BuildLog log) throws IOException, InterruptedException, BuildFailure {
         if (request.archives().isEmpty()) {
             // no archive members to pick: what the objects define and use, and the references, is all
-            Optional<CombinedObject> objects = CombinedObject.ofObjects(request.objects(), work.resolve("combined.o"),
+            Optional<CombinedObject> objects = CombinedObject.ofObjects(request.objects(), Path.of("combined.o"),
                     log);
             if (objects.isPresent()) {
                 return objects.get().referencing(referenced);
@@ -380,7 +443,7 @@ public final class RelocatableModule {
                 .with(work.resolve("combined.o"), "the objects of " + request.output() + " merged")
                 .and(references.map(r -> ToolFileNames.none().with(r, "the references to the functions "
                         + request.spec().source() + " exports")).orElse(ToolFileNames.none()));
-        return CombinedObject.combine(tools.linker(), inputs, work.resolve("combined.o"), names, log);
+        return CombinedObject.combine(tools.requireLinker(), inputs, work.resolve("combined.o"), names, log);
     }
 
     /** What the runtime objects use and do not define themselves. */

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.MurmurHash3;
+
 import dev.winelib.sysroot.Sysroot;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.FileStatus;
+import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.process.ToolCommand;
 
 /**
@@ -23,11 +29,22 @@ import dev.winelib.toolchain.process.ToolCommand;
  * damaged after it was written, is compiled again), and every file is written under a temporary name
  * and renamed, so several processes can share the cache. The objects name no directory
  * ({@code -ffile-prefix-map}), so a cached object is the object a fresh compilation makes.
+ *
+ * <p>Checking the stamps hashes every source, header and object. So that a run does not do that each
+ * time, a full check that found everything up to date leaves a record ({@value #VERIFIED}) of the
+ * {@link FileStatus} of each file it read; a later run whose files all still have that status (and whose
+ * runtime sources are the ones it ships) takes the objects without reading them. Any write to one of
+ * the files changes its status, so a changed or damaged file is checked in full again.
  */
 public final class RuntimeCache {
 
     /** Environment variable that turns the cache off ({@code off}) or moves it (an absolute directory). */
     public static final String ENVIRONMENT_VARIABLE = "WINEBUILD_J_RUNTIME_CACHE";
+
+    /** The record of a full check, in a runtime directory. */
+    static final String VERIFIED = "verified.txt";
+
+    private static final String VERIFIED_HEADER = "winebuild-j runtime verified 1";
 
     private RuntimeCache() {
     }
@@ -66,16 +83,98 @@ public final class RuntimeCache {
                     .append("modified ").append(Files.getLastModifiedTime(program).toMillis()).append('\n');
             compiler.arguments().forEach(a -> key.append("argument ").append(a).append('\n'));
             key.append("sysroot ").append(sysroot.isHost() ? "host" : sysroot.root().toString()).append('\n')
-                    .append("pieces ").append(pieces).append('\n');
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 24);
-            Path dir = cache.resolve(hash);
+                    .append("pieces ").append(pieces.key()).append('\n');
+            Path dir = cache.resolve(name(key.toString()));
             Files.createDirectories(dir);
             return Files.isWritable(dir) ? Optional.of(dir) : Optional.empty();
         } catch (IOException | SecurityException e) {
             return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A file name for a cache entry with {@code key}: 24 hex digits of its 128-bit MurmurHash3. The keys
+     * are the user's own settings, not input from others, so a fast hash is enough to keep them apart.
+     */
+    static String name(String key) {
+        long[] hash = MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
+        return String.format("%016x%08x", hash[0], hash[1] >>> 32);
+    }
+
+    /**
+     * The objects of the runtime in {@code directory} when a full check recorded them ({@link #recordVerified})
+     * and none of the files it read has changed since, and the runtime sources there are {@code sources}
+     * (file name and content, as this build of winebuild-j ships them).
+     */
+    static Optional<List<Path>> verifiedObjects(Path directory, Map<String, byte[]> sources) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve(VERIFIED), StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(VERIFIED_HEADER)) {
+                return Optional.empty();
+            }
+            List<Path> objects = new ArrayList<>();
+            List<String> sourceNames = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.split(" ", 3);
+                if (fields.length != 3) {
+                    return Optional.empty();
+                }
+                Path file = Path.of(fields[2]);
+                Optional<FileStatus> status = FileStatus.ofRegularFile(file);
+                if (status.isEmpty() || !status.get().text().equals(fields[1])) {
+                    return Optional.empty();
+                }
+                switch (fields[0]) {
+                    case "object" -> objects.add(file);
+                    case "source" -> sourceNames.add(file.getFileName().toString());
+                    default -> {
+                    }
+                }
+            }
+            if (!sourceNames.equals(List.copyOf(sources.keySet()))) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, byte[]> source : sources.entrySet()) {
+                if (!Arrays.equals(Files.readAllBytes(directory.resolve(source.getKey())), source.getValue())) {
+                    return Optional.empty();
+                }
+            }
+            return objects.isEmpty() ? Optional.empty() : Optional.of(objects);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records that a full check found {@code objects}, compiled from {@code sources} (in the same order,
+     * files in {@code directory}), up to date: the status of each source and object and of the files its
+     * up-to-date check reads ({@link SourceCompiler#checkedFiles}). Nothing is recorded while one of them has not settled (it could still
+     * change within the same tick of the file system's clock), or when the record cannot be written.
+     */
+    static void recordVerified(Path directory, List<Path> sources, List<Path> objects) {
+        try {
+            Instant now = Instant.now();
+            StringBuilder text = new StringBuilder(VERIFIED_HEADER).append('\n');
+            List<String[]> files = new ArrayList<>();
+            for (Path source : sources) {
+                files.add(new String[] {"source", source.toString()});
+            }
+            for (Path object : objects) {
+                files.add(new String[] {"object", object.toString()});
+                for (Path checked : SourceCompiler.checkedFiles(object)) {
+                    files.add(new String[] {"input", checked.toAbsolutePath().normalize().toString()});
+                }
+            }
+            for (String[] file : files) {
+                Optional<FileStatus> status = FileStatus.ofRegularFile(Path.of(file[1]));
+                if (status.isEmpty() || !status.get().isSettled(now) || file[1].indexOf('\n') >= 0) {
+                    return;
+                }
+                text.append(file[0]).append(' ').append(status.get().text()).append(' ').append(file[1]).append('\n');
+            }
+            AtomicFiles.write(directory.resolve(VERIFIED), text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // checked in full next time
         }
     }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +67,7 @@ final class SystemLibrarySymbols {
         if (known != null) {
             return known;
         }
-        Optional<Path> file = cache.map(c -> c.resolve("system-symbols").resolve(hash(id) + ".txt"));
+        Optional<Path> file = cache.map(c -> c.resolve("system-symbols").resolve(RuntimeCache.name(id) + ".txt"));
         Set<String> symbols = file.flatMap(SystemLibrarySymbols::readCached).orElse(null);
         if (symbols == null) {
             symbols = read(libraries);
@@ -124,15 +121,6 @@ final class SystemLibrarySymbols {
             AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // read again next time
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

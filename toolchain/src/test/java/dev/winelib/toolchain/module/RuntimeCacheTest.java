@@ -78,4 +78,47 @@ class RuntimeCacheTest {
         assertThat(Files.readAllLines(log)).hasSize(4).last().asString().endsWith("entry.c");
         assertThat(Files.readAllBytes(third)).isEqualTo(Files.readAllBytes(first));
     }
+
+    @Test
+    void aVerifiedRuntimeIsTakenWhileItsFilesAreUnchangedAndCheckedAgainAfterAnyWrite() throws Exception {
+        ModuleObjects m = new ModuleObjects(dir);
+        ModuleSpec spec = SpecParser.parse("greet.spec", "@ stdcall greet()\n", Optional.empty());
+        Path o = m.compile("greet", "int __attribute__((ms_abi)) greet(void) { return 7; }\n");
+        Path cache = dir.resolve("cache");
+        RelocatableModule.build(ModuleObjects.dll(spec, List.of(o), List.of(), dir.resolve("first.o")),
+                new RelocatableModule.Tools(ToolCommand.of(m.gcc), ToolCommand.of(m.lld), Optional.of(cache)), m.host,
+                "test", BuildLog.silent(), false);
+        Path directory;
+        try (var dirs = Files.list(cache)) {
+            directory = dirs.filter(d -> Files.isDirectory(d.resolve("obj"))).findFirst().orElseThrow();
+        }
+        ModuleRuntime.Pieces pieces = new ModuleRuntime.Pieces(false, false, Optional.of("DllMain"), false, false,
+                false);
+        Map<String, byte[]> sources = ModuleRuntime.sources(pieces);
+        List<Path> sourceFiles = sources.keySet().stream().map(directory::resolve).toList();
+        List<Path> objects = List.of(directory.resolve("obj/constructors.c.o"), directory.resolve("obj/entry.c.o"));
+        assertThat(objects).allMatch(Files::isRegularFile);
+
+        // files changed within the last moments are not recorded: they could still change unseen
+        RuntimeCache.recordVerified(directory, sourceFiles, objects);
+        assertThat(RuntimeCache.verifiedObjects(directory, sources)).isEmpty();
+
+        Thread.sleep(dev.winelib.toolchain.build.FileStatus.SETTLE.toMillis() + 200);
+        RuntimeCache.recordVerified(directory, sourceFiles, objects);
+        assertThat(RuntimeCache.verifiedObjects(directory, sources)).contains(objects);
+
+        // runtime sources other than the ones this build ships: checked in full
+        Map<String, byte[]> other = new java.util.LinkedHashMap<>(sources);
+        other.put("entry.c", "int changed;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(RuntimeCache.verifiedObjects(directory, other)).isEmpty();
+
+        // an object overwritten with the same size and its old modification time: its ctime tells
+        Path entry = objects.get(1);
+        byte[] bytes = Files.readAllBytes(entry);
+        var modified = Files.getLastModifiedTime(entry);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(entry, bytes);
+        Files.setLastModifiedTime(entry, modified);
+        assertThat(RuntimeCache.verifiedObjects(directory, sources)).isEmpty();
+    }
 }

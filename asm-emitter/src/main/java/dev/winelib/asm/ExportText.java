@@ -1,0 +1,222 @@
+package dev.winelib.asm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
+import dev.winelib.spec.ExportFlag;
+import dev.winelib.spec.ModuleSpec;
+
+/**
+ * The export directory: its header, the address table (absolute addresses that Wine's loader turns
+ * into RVAs), the name pointers and ordinals, the name strings and forward strings, the relay data
+ * when functions are traced, and the thunks of exports implemented by imported functions. The large
+ * tables are written straight from the spec, an export at a time.
+ */
+final class ExportText {
+
+    private ExportText() {
+    }
+
+    /** The thunk of an {@code -import} export: it jumps through the import address table slot. */
+    private record ImportThunk(String symbol, String iatSlot) {
+    }
+
+    /**
+     * Writes the export directory and its thunks (nothing for a module without an export table).
+     *
+     * @return whether thunks were written that find their address through the i386 PC thunk
+     */
+    static boolean write(AsmLines out, ModuleText.Context c, RelayModel.Relay relay) {
+        ModuleSpec spec = c.spec();
+        if (spec.limit() < spec.base()) {
+            return false;
+        }
+        List<ExportEntry> named = spec.namedEntries();
+        out.raw("");
+        out.raw("/* Export directory. */");
+        out.op(".data");
+        out.op(".align 4");
+        out.label(".L__wine_spec_exports");
+        out.op(".long", 0, "Characteristics");
+        out.op(".long", c.timestamp(), "TimeDateStamp");
+        out.op(".long", 0, "MajorVersion/MinorVersion");
+        out.op(".long", ".L__wine_spec_exp_names - .L__wine_spec_rva_base", "Name");
+        out.op(".long", spec.base(), "Base");
+        out.op(".long", spec.limit() - spec.base() + 1, "NumberOfFunctions");
+        out.op(".long", named.size(), "NumberOfNames");
+        out.op(".long", ".L__wine_spec_exports_funcs - .L__wine_spec_rva_base", "AddressOfFunctions");
+        if (!named.isEmpty()) {
+            out.op(".long", ".L__wine_spec_exp_name_ptrs - .L__wine_spec_rva_base", "AddressOfNames");
+            out.op(".long", ".L__wine_spec_exp_ordinals - .L__wine_spec_rva_base", "AddressOfNameOrdinals");
+        } else {
+            out.op(".long", 0, "AddressOfNames");
+            out.op(".long", 0, "AddressOfNameOrdinals");
+        }
+        out.raw("");
+        out.raw("/* Absolute addresses; Wine turns them into RVAs when it maps the module. */");
+        List<String> forwards = new ArrayList<>();
+        List<ImportThunk> importThunks = new ArrayList<>();
+        addressTable(out, c, forwards, importThunks);
+        if (!named.isEmpty()) {
+            nameTables(out, spec, named);
+        }
+        if (relay != null) {
+            out.op(".long", RelayModel.MAGIC, "relay data follows the export directory");
+            out.op(".long 0");
+        }
+        out.raw("");
+        out.label(".L__wine_spec_exp_names");
+        out.op(".string", AsmText.stringLiteral(spec.fileName()));
+        for (ExportEntry e : named) {
+            out.op(".string", AsmText.stringLiteral(e.exportedName().orElseThrow()));
+        }
+        if (!forwards.isEmpty()) {
+            out.raw("");
+            out.label(".L__wine_spec_forwards");
+            for (String forward : forwards) {
+                out.op(".string", forward);
+            }
+        }
+        out.op(".align", c.pointerSize());
+        out.label(".L__wine_spec_exports_end");
+        if (relay != null) {
+            relay(out, c, relay);
+        } else {
+            out.op(c.ptr() + " 0");
+        }
+        importThunks(out, c, importThunks);
+        return relay != null || !importThunks.isEmpty();
+    }
+
+    /** The export address table: a slot per ordinal from the base to the limit, 0 for a hole. */
+    private static void addressTable(AsmLines out, ModuleText.Context c, List<String> forwards,
+            List<ImportThunk> importThunks) {
+        ModuleSpec spec = c.spec();
+        out.label(".L__wine_spec_exports_funcs");
+        int forwardOffset = 0;
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            ExportEntry e = spec.atOrdinal(ordinal).orElse(null);
+            StringBuilder line = out.begin().append(c.ptr()).append(' ');
+            if (e == null) {
+                line.append('0');
+            } else if (e.forward()) {
+                line.append(".L__wine_spec_forwards+").append(forwardOffset);
+                forwards.add(AsmText.stringLiteral(e.target()));
+                forwardOffset += AsmText.storedLength(e.target());
+            } else {
+                line.append(AsmText.symbol(ModuleAssemblyEmitter.slotSymbol(e, spec)));
+                if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
+                    importThunks.add(new ImportThunk(AsmText.symbol(ModuleAssemblyEmitter.importThunkSymbol(e)),
+                            AsmText.symbol("__imp_" + e.linkSymbol(spec.cpu()))));
+                }
+            }
+            out.end();
+        }
+    }
+
+    /** The name pointer table (offsets into the name strings) and the name ordinal table. */
+    private static void nameTables(AsmLines out, ModuleSpec spec, List<ExportEntry> named) {
+        out.raw("");
+        out.label(".L__wine_spec_exp_name_ptrs");
+        int offset = AsmText.storedLength(spec.fileName());
+        for (ExportEntry e : named) {
+            out.begin().append(".long .L__wine_spec_exp_names + ").append(offset).append(" - .L__wine_spec_rva_base");
+            out.end();
+            offset += AsmText.storedLength(e.exportedName().orElseThrow());
+        }
+        out.raw("");
+        out.label(".L__wine_spec_exp_ordinals");
+        for (ExportEntry e : named) {
+            out.begin().append(".short ").append(e.ordinal() - spec.base());
+            out.end();
+        }
+        if (named.size() % 2 == 1) {
+            out.op(".short 0");
+        }
+    }
+
+    /** The relay descriptor, the thunk offset table, the argument string and the relay thunks. */
+    private static void relay(AsmLines out, ModuleText.Context c, RelayModel.Relay relay) {
+        String ptr = c.ptr();
+        out.raw("");
+        out.raw("/* Relay tracing (WINEDEBUG=+relay): Wine's ntdll fills in the tracer and its private data. */");
+        out.label(".L__wine_spec_relay_descr");
+        out.op(ptr, RelayModel.MAGIC);
+        out.op(ptr, "0", "relay_call");
+        out.op(ptr, "0", "private");
+        out.op(ptr, "__wine_spec_relay_entry_points");
+        out.op(ptr, ".L__wine_spec_relay_entry_point_offsets");
+        out.op(ptr, ".L__wine_spec_relay_args_string");
+        out.raw("");
+        out.op(".section .rodata");
+        out.op(".align 4");
+        out.label(".L__wine_spec_relay_entry_point_offsets");
+        ModuleSpec spec = c.spec();
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            StringBuilder line = out.begin().append(".long ");
+            if (relay.traced(ordinal - spec.base())) {
+                line.append(RelayModel.thunkLabel(ordinal)).append("-__wine_spec_relay_entry_points");
+            } else {
+                line.append('0');
+            }
+            out.end();
+        }
+        out.label(".L__wine_spec_relay_args_string");
+        out.op(".string", relay.argString());
+        out.raw("");
+        out.op(".text");
+        out.label("__wine_spec_relay_entry_points");
+        out.op("nop");
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            int slot = ordinal - spec.base();
+            if (!relay.traced(slot)) {
+                continue;
+            }
+            ExportEntry e = spec.atOrdinal(ordinal).orElseThrow();
+            out.op(".align 4");
+            out.op(".long 0x90909090,0x90909090");
+            out.label(RelayModel.thunkLabel(ordinal));
+            if (c.i386()) {
+                out.op(".byte 0x8b,0xff,0x55,0x8b,0xec,0x5d");
+                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                out.op("pushl", "$" + relay.index(slot));
+                out.op("call __wine_spec_get_pc_thunk_eax");
+                out.raw("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
+                out.op("pushl %eax");
+                out.op("call *4(%eax)");
+                out.op(RelayModel.returnInstruction(e, spec.cpu()));
+            } else {
+                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                out.begin().append("movl $").append(relay.index(slot)).append(",%edx");
+                out.end();
+                out.op("leaq .L__wine_spec_relay_descr(%rip),%rcx");
+                out.op("callq *8(%rcx)");
+                out.op("ret");
+            }
+        }
+    }
+
+    private static void importThunks(AsmLines out, ModuleText.Context c, List<ImportThunk> thunks) {
+        if (thunks.isEmpty()) {
+            return;
+        }
+        out.raw("");
+        out.raw("/* Exports implemented by imported functions: jump through the import address table. */");
+        out.op(".text");
+        for (ImportThunk thunk : thunks) {
+            out.op(".align 4");
+            out.op(".long 0x90909090,0x90909090");
+            out.label(thunk.symbol());
+            if (c.i386()) {
+                out.op(".byte 0x8b,0xff,0x55,0x8b,0xec,0x5d");
+                out.op("call __wine_spec_get_pc_thunk_eax");
+                out.raw("1:\tjmp *" + thunk.iatSlot() + "-1b(%eax)");
+            } else {
+                out.op(".byte 0x48,0x8d,0xa4,0x24,0x00,0x00,0x00,0x00");
+                out.op("jmp", "*" + thunk.iatSlot() + "(%rip)");
+            }
+        }
+    }
+}
