@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,6 +16,7 @@ import org.apache.maven.project.MavenProjectHelper;
 import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.BuildRecord;
 import dev.winelib.toolchain.build.BuildResult;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
@@ -158,8 +160,8 @@ public final class BuildMojo extends ModuleBuildMojo {
     }
 
     @Override
-    protected void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
-            MojoFailureException {
+    protected Optional<BuildRecord.Files> build(Path spec) throws BuildFailure, SysrootException,
+            InterruptedException, MojoFailureException {
         String fileName = outputFileName != null && !outputFileName.isBlank() ? outputFileName
                 : ProjectLayout.moduleFileNameOf(spec);
         List<Path> sources = new ArrayList<>(ProjectLayout.findSources(sourceDirectory.toPath(),
@@ -207,6 +209,17 @@ public final class BuildMojo extends ModuleBuildMojo {
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                 + (result.linked() ? "" : ", up to date") + ")");
         project.getArtifact().setFile(result.outputFile().toFile());
+        // what a no-op build says and does instead
+        return result.files().map(f -> f
+                .withNote(BuildRecordNotes.info("up to date: " + result.outputFile()))
+                .withNote(BuildRecordNotes.info("winelib DLL " + result.outputFile() + " ("
+                        + result.image().exports().size() + " exports, up to date)"))
+                .withNote(BuildRecordNotes.artifact(result.outputFile())));
+    }
+
+    @Override
+    protected List<File> sourceDirectories() {
+        return List.of(sourceDirectory, cppSourceDirectory, rustDirectory);
     }
 
     @Override

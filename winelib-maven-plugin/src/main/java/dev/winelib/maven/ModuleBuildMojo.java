@@ -1,10 +1,13 @@
 package dev.winelib.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,6 +22,7 @@ import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.BuildRecord;
 import dev.winelib.toolchain.build.ModuleInputs;
 import dev.winelib.toolchain.build.ModuleRequest;
 import dev.winelib.toolchain.build.OutputTimestamp;
@@ -170,14 +174,26 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
+    /** The sysroot tree the last build checked, when nothing of it that build used changed since. */
+    private Optional<Path> trustedSysroot = Optional.empty();
+    /** The sysroot this build uses, once resolved. */
+    private Sysroot resolvedSysroot;
+
     protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
         this.what = what;
         this.projectHelper = projectHelper;
     }
 
-    /** Builds the module from {@code spec} with the goal's builder. */
-    protected abstract void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
-            MojoFailureException;
+    /**
+     * Builds the module from {@code spec} with the goal's builder; returns what the build read and wrote
+     * when a {@link BuildRecord} can tell whether it is current (the goal's artifacts and log lines
+     * among its notes: {@link BuildRecordNotes}), empty otherwise.
+     */
+    protected abstract Optional<BuildRecord.Files> build(Path spec) throws BuildFailure, SysrootException,
+            InterruptedException, MojoFailureException;
+
+    /** The directories the goal finds its sources in (an added or removed file changes what it builds). */
+    protected abstract List<File> sourceDirectories();
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -187,12 +203,41 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         }
         try {
             Path spec = spec();
-            build(spec);
+            List<Path> directories = new ArrayList<>();
+            directories.add(specDirectory());
+            directories.add(unixSourceDirectory.toPath());
+            directories.addAll(includes());
+            sourceDirectories().forEach(d -> directories.add(d.toPath()));
+            BuildRecordNotes.Key key = BuildRecordNotes.key(this, spec, directories);
+            BuildRecord record = new BuildRecord(workDirectory().resolve(what.replace(' ', '-') + ".record"),
+                    key.text());
+            Optional<BuildRecord.State> last = record.read();
+            if (last.isPresent() && last.get().current()) {
+                // nothing the last build read or wrote changed: its result stands
+                BuildRecordNotes.replay(last.get().notes(), getLog(), project, projectHelper);
+                return;
+            }
+            // the same settings, and none of the sysroot's files the last build used changed: the tree it
+            // checked is used without checking every file of it again
+            trustedSysroot = last.flatMap(state -> BuildRecordNotes.unchangedSysroot(state.notes(), state.changed()));
+            Instant started = Instant.now();
+            record.forget();
+            Optional<BuildRecord.Files> files = build(spec);
             if (importLibrary) {
-                attachWindowsLinkFiles(spec);
+                BuildRecord.Files linkFiles = attachWindowsLinkFiles(spec);
+                files = files.map(f -> f.and(linkFiles));
+            }
+            if (files.isPresent() && resolvedSysroot != null && !resolvedSysroot.isHost()) {
+                files = Optional.of(files.get().withNote(BuildRecordNotes.sysroot(resolvedSysroot.root())));
+            }
+            if (files.isPresent() && !record.write(files.get().and(key.files()), started)) {
+                getLog().debug("no build record: an input changed while the build ran or just before");
             }
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoFailureException("I/O error while keeping the build record in " + workDirectory() + ": "
+                    + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);
@@ -202,8 +247,8 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** The goal's directory for objects, generated files and up-to-date records. */
     protected abstract Path workDirectory();
 
-    /** Writes {@code libNAME.a} and {@code NAME.def} next to the module and attaches them. */
-    private void attachWindowsLinkFiles(Path spec) throws BuildFailure, InterruptedException {
+    /** Writes {@code libNAME.a} and {@code NAME.def} next to the module and attaches them; returns what it read and wrote. */
+    private BuildRecord.Files attachWindowsLinkFiles(Path spec) throws BuildFailure, InterruptedException {
         ModuleSpec module;
         try {
             module = ModuleInputs.readSpec(spec, Optional.ofNullable(outputFileName).filter(s -> !s.isBlank()),
@@ -218,12 +263,17 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         } catch (java.io.IOException e) {
             throw new BuildFailure("I/O error while writing the import library of " + module.fileName() + ": " + e, e);
         }
-        getLog().info("import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
-                + " (for Windows programs)");
+        String message = "import library " + files.importLibrary() + " and " + files.definitionFile().getFileName()
+                + " (for Windows programs)";
+        getLog().info(message);
         // named after the programs' architecture, so the test goal finds the one for its programs
         String classifier = module.cpu() == TargetCpu.I386 ? WINDOWS_CLASSIFIER_I386 : WINDOWS_CLASSIFIER;
         projectHelper.attachArtifact(project, WINDOWS_LIBRARY_TYPE, classifier, files.importLibrary().toFile());
         projectHelper.attachArtifact(project, DEFINITION_TYPE, classifier, files.definitionFile().toFile());
+        return new BuildRecord.Files(Set.of(spec), Set.of(files.importLibrary(), files.definitionFile()), List.of(
+                BuildRecordNotes.info(message),
+                BuildRecordNotes.attach(WINDOWS_LIBRARY_TYPE, classifier, files.importLibrary()),
+                BuildRecordNotes.attach(DEFINITION_TYPE, classifier, files.definitionFile())));
     }
 
     /** The spec file: {@code specFile}, or the single one in {@code src/main/spec}. */
@@ -265,7 +315,21 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     protected final <B extends ModuleRequest.Builder<B>> B withSharedParameters(B request, OutputTimestamp timestamp)
             throws SysrootException, BuildFailure {
         SysrootResolver resolver = sysrootResolver();
-        Sysroot resolved = resolver.resolve(sysroot, Optional.ofNullable(sysrootSha256));
+        Sysroot resolved = null;
+        if (trustedSysroot.isPresent()) {
+            try {
+                Path tree = resolver.locateWithoutChanges(sysroot).toAbsolutePath().normalize();
+                if (tree.equals(trustedSysroot.get())) {
+                    resolved = Sysroot.directory(tree);
+                }
+            } catch (SysrootException e) {
+                // not where it was: resolved (and checked, provisioned or unpacked) below
+            }
+        }
+        if (resolved == null) {
+            resolved = resolver.resolve(sysroot, Optional.ofNullable(sysrootSha256));
+        }
+        resolvedSysroot = resolved;
         Path unix = unixSourceDirectory.toPath();
         return request.includeDirectories(includes())
                 .unixSources(ProjectLayout.findSources(unix, PLAIN_LINUX_EXTENSIONS), unix)

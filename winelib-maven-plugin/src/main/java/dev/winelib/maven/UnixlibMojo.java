@@ -18,6 +18,7 @@ import dev.winelib.sysroot.Sysroot;
 import dev.winelib.sysroot.SysrootException;
 import dev.winelib.sysroot.SysrootResolver;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.build.BuildRecord;
 import dev.winelib.toolchain.build.OutputTimestamp;
 import dev.winelib.toolchain.build.ProjectLayout;
 import dev.winelib.toolchain.process.ToolLocator;
@@ -93,8 +94,8 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     }
 
     @Override
-    protected void build(Path spec) throws BuildFailure, SysrootException, InterruptedException,
-            MojoFailureException {
+    protected Optional<BuildRecord.Files> build(Path spec) throws BuildFailure, SysrootException,
+            InterruptedException, MojoFailureException {
         Path calls = unixCallsFile != null ? unixCallsFile.toPath() : UnixlibLayout.findUnixCalls(specDirectory());
         OutputTimestamp timestamp = timestamp();
         UnixlibBuildRequest.Builder request = UnixlibBuildRequest
@@ -140,6 +141,12 @@ public final class UnixlibMojo extends ModuleBuildMojo {
         projectHelper.attachArtifact(project, UNIX_TYPE, UNIX_CLASSIFIER, result.unixLibrary().toFile());
         result.unixLibrary32().ifPresent(so -> projectHelper.attachArtifact(project, UNIX_TYPE,
                 PeArchitecture.I686.unixDirectory(), so.toFile()));
+        return Optional.empty(); // the unixlib builder's own records decide, every time
+    }
+
+    @Override
+    protected List<File> sourceDirectories() {
+        return List.of(peSourceDirectory);
     }
 
     /** The configured architectures, checked: an unknown name fails the build naming it. */

@@ -2,16 +2,20 @@ package dev.winelib.toolchain.build;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of files, each file read once as long as it is unchanged: a header that 500 sources
@@ -33,6 +37,8 @@ public final class ContentHashes {
     }
 
     private static final Map<Path, Remembered> MEMO = new ConcurrentHashMap<>();
+    /** The files asked about in this JVM: only their hashes are kept ({@link #keep}). */
+    private static final java.util.Set<Path> USED = ConcurrentHashMap.newKeySet();
 
     private ContentHashes() {
     }
@@ -50,6 +56,7 @@ public final class ContentHashes {
     }
 
     private static String sha256(Path key, FileStatus before) throws IOException {
+        USED.add(key);
         Remembered known = MEMO.get(key);
         if (known != null && known.status().equals(before)) {
             return known.sha256();
@@ -58,11 +65,71 @@ public final class ContentHashes {
         if (before.isSettled(Instant.now()) && FileStatus.ofRegularFile(key).equals(Optional.of(before))) {
             if (MEMO.size() >= LIMIT) {
                 MEMO.clear();
+                USED.clear();
             }
             MEMO.put(key, new Remembered(before, sha));
         }
         return sha;
     }
+
+    /**
+     * Remembers the hashes kept in {@code file} by {@link #keep} (a build's earlier run): a file whose
+     * status is still the one recorded there is not read again. A file that cannot be read is ignored.
+     */
+    public static void recall(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return;
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(KEPT_HEADER)) {
+            return;
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            // DEV INODE SIZE MODIFIED CHANGED SHA256 PATH (times in nanoseconds)
+            String[] f = line.split(" ", 7);
+            if (f.length != 7 || f[5].length() != 64) {
+                continue;
+            }
+            try {
+                FileStatus status = new FileStatus(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        FileTime.from(Long.parseLong(f[3]), TimeUnit.NANOSECONDS),
+                        FileTime.from(Long.parseLong(f[4]), TimeUnit.NANOSECONDS));
+                MEMO.putIfAbsent(Path.of(f[6]), new Remembered(status, f[5]));
+            } catch (IllegalArgumentException e) {
+                // a damaged line: that file is read again
+            }
+        }
+    }
+
+    /** Keeps the remembered hashes of the files asked about in {@code file} for {@link #recall} (atomically). */
+    public static void keep(Path file) throws IOException {
+        StringBuilder b = new StringBuilder(KEPT_HEADER).append('\n');
+        for (Map.Entry<Path, Remembered> e : new java.util.TreeMap<>(MEMO).entrySet()) {
+            if (!USED.contains(e.getKey())) {
+                continue;
+            }
+            FileStatus s = e.getValue().status();
+            String path = e.getKey().toString();
+            if (!(s.device() instanceof Long) || !(s.inode() instanceof Long) || path.indexOf('\n') >= 0) {
+                continue;
+            }
+            b.append(s.device()).append(' ').append(s.inode()).append(' ').append(s.size()).append(' ')
+                    .append(s.modified().to(TimeUnit.NANOSECONDS)).append(' ')
+                    .append(s.changed().to(TimeUnit.NANOSECONDS)).append(' ')
+                    .append(e.getValue().sha256()).append(' ').append(path).append('\n');
+        }
+        AtomicFiles.writeIfChanged(file, b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Forgets every hash, as a new JVM would start (for tests). */
+    static void forgetAll() {
+        MEMO.clear();
+        USED.clear();
+    }
+
+    private static final String KEPT_HEADER = "winebuild-j content hashes 1";
 
     private static String hash(Path file) throws IOException {
         try {

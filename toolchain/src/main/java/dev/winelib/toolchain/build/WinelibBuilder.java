@@ -102,6 +102,9 @@ public final class WinelibBuilder extends ModuleBuilder {
 
         Path work = module.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
+        // the hashes of the last build: a file whose status did not change is not read again
+        Path hashes = work.resolve("content-hashes");
+        ContentHashes.recall(hashes);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
         Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
@@ -240,11 +243,45 @@ public final class WinelibBuilder extends ModuleBuilder {
             return image;
         });
         int compiledCount = compiled.compiled() + plainLinux.compiled();
+        WinelibImage image;
         if (linked.isPresent()) {
-            return new BuildResult(output, compiledCount, true, linked.get());
+            image = linked.get();
+        } else {
+            log.info("up to date: " + output);
+            image = check(output, spec, entry);
         }
-        log.info("up to date: " + output);
-        return new BuildResult(output, compiledCount, false, check(output, spec, entry));
+        ContentHashes.keep(hashes);
+        Optional<BuildRecord.Files> files = Optional.empty();
+        if (rust.isEmpty()) {
+            // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
+            // libraries and the tools; the objects, runtime, scripts and module this build wrote
+            Set<Path> inputs = new java.util.LinkedHashSet<>(compiled.inputs());
+            inputs.addAll(plainLinux.inputs());
+            inputs.add(module.specFile());
+            inputs.addAll(request.importDefinitions());
+            inputs.addAll(linkInputs);
+            inputs.add(compiler);
+            inputs.add(linker);
+            List<Path> tools = new ArrayList<>(List.of(compiler, linker));
+            invocations.values().forEach(i -> tools.add(i.compiler()));
+            inputs.addAll(tools);
+            // and their directories: a tool installed next to them (a newer ld.lld-NN) could be the one a
+            // full build picks
+            tools.stream().map(p -> p.toAbsolutePath().getParent()).forEach(inputs::add);
+            List<Path> outputs = new ArrayList<>();
+            outputs.add(output);
+            outputs.add(stampFile);
+            outputs.addAll(objects);
+            outputs.add(versionScript);
+            outputs.add(orderingScript);
+            for (Path p : stampInputs) {
+                if (!outputs.contains(p) && !inputs.contains(p)) {
+                    inputs.add(p);
+                }
+            }
+            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of()));
+        }
+        return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
     }
 
     /** The compilers of the plain Linux sources: the C compiler, and the C++ one when there is C++. */

@@ -26,13 +26,19 @@ import dev.winelib.toolchain.process.ToolFileNames;
 public final class SourceCompiler {
 
     /**
-     * Objects in source order, how many had to be compiled, and the command of every source's
-     * compilation (also of those that were up to date), for the compilation database.
+     * Objects in source order, how many had to be compiled, the command of every source's
+     * compilation (also of those that were up to date), for the compilation database, and the files
+     * the compilations read: the sources and every header their dependency files list.
      */
-    public record Outcome(List<Path> objects, int compiled, List<CompileCommand> commands) {
+    public record Outcome(List<Path> objects, int compiled, List<CompileCommand> commands, Set<Path> inputs) {
         public Outcome {
             objects = List.copyOf(objects);
             commands = List.copyOf(commands);
+            inputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(inputs));
+        }
+
+        public Outcome(List<Path> objects, int compiled, List<CompileCommand> commands) {
+            this(objects, compiled, commands, Set.of());
         }
 
         /**
@@ -136,7 +142,7 @@ public final class SourceCompiler {
             commands.add(new CompileCommand(Path.of("").toAbsolutePath(), sources.get(i), object,
                     command(invocationsInOrder.get(i), sources.get(i), object, dependencyFile(object))));
         }
-        List<Future<Boolean>> results = new ArrayList<>();
+        List<Future<Compiled>> results = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             Path object = objects.get(i);
@@ -145,12 +151,15 @@ public final class SourceCompiler {
                     () -> compileOne(invocation, source, object)));
         }
         int compiled = 0;
+        Set<Path> inputs = new LinkedHashSet<>();
         Exception first = null;
-        for (Future<Boolean> f : results) {
+        for (Future<Compiled> f : results) {
             try {
-                if (CompileSlots.result(f)) {
+                Compiled one = CompileSlots.result(f);
+                if (one.compiled()) {
                     compiled++;
                 }
+                inputs.addAll(one.inputs());
             } catch (InterruptedException e) {
                 results.forEach(r -> r.cancel(true));
                 throw e;
@@ -169,10 +178,14 @@ public final class SourceCompiler {
         if (first != null) {
             throw (RuntimeException) first;
         }
-        return new Outcome(objects, compiled, commands);
+        return new Outcome(objects, compiled, commands, inputs);
     }
 
-    private boolean compileOne(Invocation invocation, Path source, Path object) throws IOException,
+    /** Whether one source was compiled, and the files its compilation read. */
+    private record Compiled(boolean compiled, Set<Path> inputs) {
+    }
+
+    private Compiled compileOne(Invocation invocation, Path source, Path object) throws IOException,
             InterruptedException, BuildFailure {
         Path compiler = invocation.compiler();
         List<String> flags = invocation.flags();
@@ -191,7 +204,7 @@ public final class SourceCompiler {
         inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
             log.debug("up to date: " + object);
-            return false;
+            return new Compiled(false, inputs);
         }
         Path tmpObject = AtomicFiles.temporarySibling(object);
         Path tmpDep = AtomicFiles.temporarySibling(depFile);
@@ -248,7 +261,7 @@ public final class SourceCompiler {
         newInputs.add(source);
         newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         Stamp.write(stampFile, Stamp.of(key, newInputs), object);
-        return true;
+        return new Compiled(true, newInputs);
     }
 
     /**

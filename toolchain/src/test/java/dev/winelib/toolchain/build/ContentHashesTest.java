@@ -47,4 +47,35 @@ class ContentHashesTest {
         Files.move(b, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(ContentHashes.sha256(a)).isNotEqualTo(before);
     }
+
+    @Test
+    void keptHashesServeTheNextBuildWhileTheFileKeepsItsStatus() throws Exception {
+        Path header = Files.writeString(dir.resolve("kept.h"), "#define KEPT 1\n");
+        Thread.sleep(ContentHashes.SETTLE.toMillis() + 200);
+        String sha = ContentHashes.sha256(header);
+        Path kept = dir.resolve("content-hashes");
+        ContentHashes.keep(kept);
+        // a new build (a new JVM) whose record says another hash for the very same status: it is believed,
+        // which shows the file was not read again
+        ContentHashes.forgetAll();
+        String other = "0".repeat(64);
+        Files.writeString(kept, Files.readString(kept).replace(sha, other));
+        ContentHashes.recall(kept);
+        assertThat(ContentHashes.sha256(header)).isEqualTo(other);
+        // once the file changes (here only its status), it is read again
+        ContentHashes.forgetAll();
+        ContentHashes.recall(kept);
+        Files.setLastModifiedTime(header, FileTime.from(Instant.parse("2021-01-01T00:00:00Z")));
+        assertThat(ContentHashes.sha256(header)).isEqualTo(sha);
+        ContentHashes.forgetAll();
+    }
+
+    @Test
+    void aDamagedRecordOfHashesIsIgnored() throws Exception {
+        Path header = Files.writeString(dir.resolve("d.h"), "int d;\n");
+        Path kept = Files.writeString(dir.resolve("content-hashes"), "winebuild-j content hashes 1\n1 2 x y z "
+                + "0".repeat(64) + " " + header.toAbsolutePath() + "\nnot a line\n");
+        ContentHashes.recall(kept);
+        assertThat(ContentHashes.sha256(header)).isEqualTo(Stamp.sha256("int d;\n"));
+    }
 }

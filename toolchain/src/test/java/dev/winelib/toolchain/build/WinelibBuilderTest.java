@@ -65,6 +65,25 @@ class WinelibBuilderTest {
     }
 
     @Test
+    void aBuildNamesEveryFileItReadAndWroteForItsBuildRecord() throws Exception {
+        TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
+        BuildResult result = builder.build(TestProjects.request(dir, dir.resolve("views")).build());
+
+        BuildRecord.Files files = result.files().orElseThrow();
+        assertThat(files.inputs()).contains(dir.resolve("test.spec"), dir.resolve("src/test.c"));
+        // the headers the dependency file lists, Wine's and the C library's
+        assertThat(files.inputs()).anyMatch(p -> p.endsWith("winbase.h")).anyMatch(p -> p.endsWith("stdc-predef.h"));
+        // the compiler and linker, and the C library the link used
+        assertThat(files.inputs()).anyMatch(p -> p.getFileName().toString().startsWith("gcc"))
+                .anyMatch(p -> p.getFileName().toString().startsWith("ld.lld"))
+                .anyMatch(p -> p.getFileName().toString().startsWith("libc.so"));
+        assertThat(files.outputs()).contains(dir.resolve("out/test.dll").toAbsolutePath())
+                .anyMatch(p -> p.getFileName().toString().equals("test.c.o"));
+        // and a keeper of content hashes for the next build
+        assertThat(dir.resolve("work/content-hashes")).isRegularFile();
+    }
+
+    @Test
     void secondBuildOfUnchangedInputsNeitherCompilesNorLinks() throws Exception {
         TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
         WinelibBuildRequest request = TestProjects.request(dir, dir.resolve("views")).build();

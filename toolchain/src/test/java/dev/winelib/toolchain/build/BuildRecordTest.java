@@ -1,0 +1,169 @@
+package dev.winelib.toolchain.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build record stands only while nothing it describes changed: the key, and the status of every
+ * input and output. Each way a build can be invalidated is tried once: the record must stop being
+ * current.
+ */
+class BuildRecordTest {
+
+    private static final String KEY = "parameter cflags=-O2\nenv PATH=/usr/bin\n";
+    /** No settling time in these tests (the real one is {@link ContentHashes#SETTLE}): the files are just written. */
+    private static final Duration NOW = Duration.ZERO;
+
+    @TempDir
+    Path dir;
+
+    private Path source;
+    private Path header;
+    private Path sources;
+    private Path object;
+    private Path module;
+    private BuildRecord record;
+    private BuildRecord.Files files;
+
+    @BeforeEach
+    void build() throws Exception {
+        sources = Files.createDirectories(dir.resolve("src"));
+        source = Files.writeString(sources.resolve("a.c"), "#include \"a.h\"\nint a(void) { return A; }\n");
+        header = Files.writeString(sources.resolve("a.h"), "#define A 1\n");
+        object = Files.writeString(dir.resolve("a.c.o"), "object");
+        module = Files.writeString(dir.resolve("a.dll"), "module");
+        record = new BuildRecord(dir.resolve("build.record"), KEY);
+        files = new BuildRecord.Files(Set.of(source, header, sources), Set.of(object, module),
+                List.of("artifact " + module, "info winelib DLL a.dll (1 exports, up to date)"));
+        assertThat(record.write(files, later(), NOW)).isTrue();
+    }
+
+    /** A moment after every file above was written, as when the build ends. */
+    private static Instant later() throws InterruptedException {
+        Thread.sleep(20);
+        return Instant.now();
+    }
+
+    @Test
+    void anUnchangedBuildIsCurrentAndGivesBackItsNotes() {
+        assertThat(record.current()).contains(files.notes());
+        assertThat(new BuildRecord(dir.resolve("build.record"), KEY).current()).contains(files.notes());
+    }
+
+    @Test
+    void anotherKeyIsNotCurrent() {
+        assertThat(new BuildRecord(dir.resolve("build.record"), KEY + "parameter glibcBaseline=none\n").current())
+                .isEmpty();
+    }
+
+    @Test
+    void anEditedSourceIsSeenEvenWithSizeAndModificationTimeKept() throws Exception {
+        FileTime modified = Files.getLastModifiedTime(source);
+        Files.writeString(source, "#include \"a.h\"\nint a(void) { return B; }\n");
+        Files.setLastModifiedTime(source, modified);
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aTouchedHeaderIsSeen() throws Exception {
+        Files.setLastModifiedTime(header, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aDeletedOutputIsSeen() throws Exception {
+        Files.delete(object);
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aReplacedOutputIsSeen() throws Exception {
+        Path other = Files.writeString(dir.resolve("other"), "module");
+        Files.move(other, module, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aDeletedInputIsSeen() throws Exception {
+        Files.delete(header);
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void anAddedSourceChangesItsDirectory() throws Exception {
+        Files.writeString(sources.resolve("b.c"), "int b;\n");
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aForgottenRecordIsNotCurrent() throws Exception {
+        record.forget();
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void aDamagedRecordIsNotCurrent() throws Exception {
+        Path file = dir.resolve("build.record");
+        Files.writeString(file, Files.readString(file).replace("file ", "fiel "));
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void noRecordIsWrittenWhenAnInputChangedWhileTheBuildRan() throws Exception {
+        Instant started = Instant.now();
+        Thread.sleep(20);
+        Files.writeString(header, "#define A 2\n");
+        assertThat(record.write(files, started, NOW)).isFalse();
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void noRecordIsWrittenWhenAnInputChangedJustBeforeTheBuildStarted() throws Exception {
+        assertThat(record.write(files, Instant.now(), Duration.ofSeconds(60))).isFalse();
+        assertThat(record.current()).isEmpty();
+    }
+
+    @Test
+    void outputsWrittenByTheBuildDoNotPreventTheRecord() throws Exception {
+        Instant started = later();
+        Files.writeString(object, "object, again");
+        assertThat(record.write(files, started, NOW)).isTrue();
+        assertThat(record.current()).isPresent();
+    }
+
+    @Test
+    void theKeyIsKeptAsAFingerprintOnly() throws Exception {
+        assertThat(Files.readString(dir.resolve("build.record"))).doesNotContain("PATH").doesNotContain("-O2");
+        assertThat(BuildRecord.fingerprint(KEY)).isNotEqualTo(BuildRecord.fingerprint(KEY + " "))
+                .hasSize(32);
+    }
+
+    @Test
+    void theShellsOwnVariablesAreNoPartOfTheKey() {
+        assertThat(BuildRecord.environmentKey(java.util.Map.of("PATH", "/bin", "OLDPWD", "/tmp", "SHLVL", "2")))
+                .isEqualTo("env PATH=/bin\n");
+    }
+
+    @Test
+    void theStateOfAChangedBuildNamesWhatChanged() throws Exception {
+        Files.setLastModifiedTime(header, FileTime.from(Instant.now().plusSeconds(60)));
+        Files.delete(object);
+        BuildRecord.State state = record.read().orElseThrow();
+        assertThat(state.current()).isFalse();
+        assertThat(state.changed()).containsExactlyInAnyOrder(header.toAbsolutePath().normalize(),
+                object.toAbsolutePath().normalize());
+        assertThat(state.notes()).isEqualTo(files.notes());
+        assertThat(new BuildRecord(dir.resolve("build.record"), "another key").read()).isEmpty();
+    }
+}
