@@ -22,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ import java.util.stream.Stream;
  *     manifest                every path with type, permissions, size, sha256, link target
  *     sysroot.properties      key, origin, archive sha256, size, entries, creation time, notes
  *     .complete               "sha256 of the manifest": written last, before the rename
+ *     verified                the status of every path when a quick check last found them right
  *   .tmp-KEY-*                a tree being unpacked (removed on failure; one left by a killed
  *                             process by the next unpack of any archive, once no process holds KEY's lock)
  *   .trash-KEY-*              a damaged entry being deleted (the same)
@@ -62,7 +64,9 @@ import java.util.stream.Stream;
  * processes. An existing entry is reused after a quick check against its manifest: every path
  * present with the same type, permissions, size, modification time and link target, nothing
  * added ({@link ReuseCheck#CONTENT} also compares the sha256 of every file; {@link #verify}
- * always does). An entry that fails the check is moved aside, deleted and built again.
+ * always does). An entry that fails the check is moved aside, deleted and built again. Once the
+ * quick check has found an entry right, the status of each of its paths is recorded in
+ * {@code KEY/verified} ({@link VerifiedStatus}), and later quick checks only compare statuses.
  *
  * <p>Unpacked trees contain no absolute symlinks (they are rewritten as relative links inside the
  * tree), so {@link SysrootInspector} links against the tree itself, without a view.
@@ -96,6 +100,8 @@ public final class SysrootCache {
     private final Path root;
     private final UnpackPolicy policy;
     private final ReuseCheck reuseCheck;
+    /** The time statuses are compared with before they are recorded (tests move it on). */
+    private final Clock clock;
 
     /** A cache with the default limits and the quick reuse check. */
     public SysrootCache(Path cacheRoot) {
@@ -103,9 +109,14 @@ public final class SysrootCache {
     }
 
     public SysrootCache(Path cacheRoot, UnpackPolicy policy, ReuseCheck reuseCheck) {
+        this(cacheRoot, policy, reuseCheck, Clock.systemUTC());
+    }
+
+    SysrootCache(Path cacheRoot, UnpackPolicy policy, ReuseCheck reuseCheck, Clock clock) {
         this.root = cacheRoot.toAbsolutePath().normalize();
         this.policy = Objects.requireNonNull(policy, "policy");
         this.reuseCheck = Objects.requireNonNull(reuseCheck, "reuseCheck");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -240,6 +251,9 @@ public final class SysrootCache {
         try (KeyLock lock = lock(entry.getParent(), entry.getFileName().toString())) {
             List<String> problems = new ArrayList<>();
             Manifest manifest = check(entry, true, problems);
+            if (!problems.isEmpty()) {
+                VerifiedStatus.forget(entry);
+            }
             return new VerifyResult(t, manifest == null ? 0 : manifest.entries().size(), problems);
         } catch (IOException e) {
             throw new SysrootException("cannot verify " + t + ": " + TarUnpacker.describe(e), e);
@@ -413,11 +427,29 @@ public final class SysrootCache {
             if (archiveSha256.isPresent() && !archiveSha256.get().equals(readMetadata(entry).getProperty("sha256"))) {
                 return false;
             }
+            if (reuseCheck == ReuseCheck.METADATA && VerifiedStatus.matches(entry)) {
+                return true; // nothing changed since a full check found the entry right
+            }
+            // statuses before the check: a change during it shows as a mismatch next time
+            Optional<VerifiedStatus> statuses = reuseCheck == ReuseCheck.METADATA ? takeStatuses(entry)
+                    : Optional.empty();
             List<String> problems = new ArrayList<>();
             check(entry, reuseCheck == ReuseCheck.CONTENT, problems);
-            return problems.isEmpty();
+            if (!problems.isEmpty()) {
+                return false;
+            }
+            statuses.ifPresent(s -> s.writeIfSettled(entry, clock.instant()));
+            return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static Optional<VerifiedStatus> takeStatuses(Path entry) {
+        try {
+            return Optional.of(VerifiedStatus.take(entry));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no record this time; the full check decides
         }
     }
 

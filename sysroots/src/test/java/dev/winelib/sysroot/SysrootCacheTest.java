@@ -550,4 +550,114 @@ class SysrootCacheTest {
                     .containsExactly(SysrootCache.LOCK_FILE);
         }
     }
+
+    /** A cache whose clock is past the settling time, so that the quick check records statuses at once. */
+    private SysrootCache settledCache() {
+        return new SysrootCache(cacheRoot(), UnpackPolicy.defaults(), SysrootCache.ReuseCheck.METADATA,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)));
+    }
+
+    /** Unpacks the archive and reuses it once, which records the statuses of the checked entry. */
+    private Path unpackedAndRecorded(SysrootCache cache, Path archive) throws Exception {
+        Path tree = cache.unpack(archive);
+        Path record = tree.getParent().resolve(VerifiedStatus.FILE);
+        assertThat(record).doesNotExist(); // just unpacked: not settled
+        assertThat(cache.unpack(archive)).isEqualTo(tree);
+        assertThat(record).isRegularFile();
+        assertThat(VerifiedStatus.matches(tree.getParent())).isTrue();
+        return tree;
+    }
+
+    @Test
+    void aFreshTreeIsNotRecordedUntilItHasSettled() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = new SysrootCache(cacheRoot());
+        Path tree = cache.unpack(archive);
+        assertThat(cache.unpack(archive)).isEqualTo(tree);
+        assertThat(tree.getParent().resolve(VerifiedStatus.FILE)).doesNotExist();
+    }
+
+    @Test
+    void aRewriteKeepingSizeAndTimeIsCaughtDespiteTheRecord() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = settledCache();
+        Path tree = unpackedAndRecorded(cache, archive);
+        Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");
+        Files.writeString(crti, "evil");
+        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+
+        assertThat(VerifiedStatus.matches(tree.getParent())).isFalse();
+        assertThat(cache.unpack(archive)).isEqualTo(tree);
+        assertThat(crti).hasContent("crti");
+        assertThat(cache.verify(tree).ok()).isTrue();
+    }
+
+    @Test
+    void aDeletedFileIsCaughtDespiteTheRecord() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = settledCache();
+        Path tree = unpackedAndRecorded(cache, archive);
+        Files.delete(tree.resolve("usr/include/stdio.h"));
+
+        assertThat(VerifiedStatus.matches(tree.getParent())).isFalse();
+        assertThat(cache.unpack(archive)).isEqualTo(tree);
+        assertThat(tree.resolve("usr/include/stdio.h")).hasContent("/* stdio */");
+    }
+
+    @Test
+    void anAddedFileIsCaughtDespiteTheRecordAndRemovedByTheRebuild() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = settledCache();
+        Path tree = unpackedAndRecorded(cache, archive);
+        Files.writeString(tree.resolve("usr/include/extra.h"), "");
+
+        assertThat(VerifiedStatus.matches(tree.getParent())).isFalse();
+        assertThat(cache.verify(tree).problems())
+                .containsExactly("usr/include/extra.h: not in the manifest (added after unpacking)");
+        assertThat(cache.unpack(archive)).isEqualTo(tree);
+        assertThat(tree.resolve("usr/include/extra.h")).doesNotExist();
+        assertThat(cache.verify(tree).ok()).isTrue();
+    }
+
+    @Test
+    void aDamagedOrForgedRecordLeadsToTheFullCheck() throws Exception {
+        Path archive = debianLike(TarBuilder.Compression.GZIP);
+        SysrootCache cache = settledCache();
+        Path tree = unpackedAndRecorded(cache, archive);
+        Path entry = tree.getParent();
+        Path record = entry.resolve(VerifiedStatus.FILE);
+        String good = Files.readString(record);
+        String body = good.substring(good.indexOf('\n', good.indexOf('\n') + 1) + 1);
+        // the tree is damaged; each record below would hide it if it were trusted
+        Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");
+        String crtiLine = body.lines().filter(l -> l.startsWith("tree/usr/lib/x86_64-linux-gnu/crti.o\t"))
+                .findFirst().orElseThrow();
+        String dirLine = body.lines().filter(l -> l.startsWith("tree/usr/lib/x86_64-linux-gnu\t"))
+                .findFirst().orElseThrow();
+        Files.writeString(crti, "evil");
+        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        String damagedBody = body.replace(crtiLine + "\n", "").replace(dirLine + "\n", "");
+        List<String> records = List.of(
+                good.replace(crtiLine, crtiLine + "x"), // damaged: the checksum no longer matches
+                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256(damagedBody) + "\n" + damagedBody
+                        .replace("manifest\t", "manifest\tX"), // a status that is not one
+                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256("tree/../x\t1:1:1:1.0:1.0:1\n")
+                        + "\ntree/../x\t1:1:1:1.0:1.0:1\n", // a path outside the entry
+                "# winebuild-j sysroot verified 2\n" + good.substring(good.indexOf('\n') + 1), // another version
+                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256("") + "\n", // no paths
+                "");
+        for (String forged : records) {
+            Files.writeString(record, forged);
+            assertThat(VerifiedStatus.matches(entry)).as(forged).isFalse();
+            assertThat(cache.unpack(archive)).isEqualTo(tree);
+            assertThat(crti).as(forged).hasContent("crti");
+            Files.writeString(crti, "evil");
+            Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        }
+        // a record without the damaged file's lines, but well formed: its directory is not listed
+        // either, yet the required entries are, so it is trusted: writing it takes write access to the
+        // cache, which also allows rewriting the manifest and its marker (see docs/sysroots.md)
+        assertThat(VerifiedStatus.parse(VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256(damagedBody) + "\n"
+                + damagedBody)).isPresent();
+    }
 }
