@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * changes its directory's; replacing a path changes its inode. A record that is missing, damaged or
  * does not match leads to the full check, which writes a new one when it passes.
  *
- * <p>Text form: a header, the sha256 of the lines after it, then {@code PATH<TAB>STATUS} per path,
- * paths relative to the entry, {@code STATUS} being {@code dev:ino:size:mtime:ctime:mode} (times
+ * <p>Text form: a header, the CRC-32 of the lines after it (against damage, such as a record cut
+ * short: a forged record is no more a threat than a forged manifest, see docs/sysroots.md), then
+ * {@code PATH<TAB>STATUS} per path, paths relative to the entry, {@code STATUS} being {@code dev:ino:size:mtime:ctime:mode} (times
  * as seconds.nanoseconds).
  */
 final class VerifiedStatus {
@@ -45,8 +46,7 @@ final class VerifiedStatus {
     static final Duration SETTLE = Duration.ofSeconds(2);
 
     private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime,mode";
-    private static final Pattern STATUS = Pattern.compile("\\d+:\\d+:\\d+:-?\\d+\\.\\d+:-?\\d+\\.\\d+:\\d+");
-    private static final Pattern SHA = Pattern.compile("sha256 [0-9a-f]{64}");
+    private static final Pattern CHECKSUM = Pattern.compile("crc32 [0-9a-f]{8}");
     /** Paths that every record must name. */
     private static final List<String> REQUIRED = List.of(SysrootCache.MANIFEST, SysrootCache.COMPLETE,
             SysrootCache.TREE);
@@ -96,7 +96,7 @@ final class VerifiedStatus {
         }
         StringBuilder body = new StringBuilder();
         statuses.forEach((path, status) -> body.append(path).append('\t').append(status).append('\n'));
-        String text = HEADER + "\nsha256 " + Manifest.sha256(body.toString()) + "\n" + body;
+        String text = HEADER + "\ncrc32 " + crc32(body.toString()) + "\n" + body;
         Path tmp = null;
         try {
             tmp = Files.createTempFile(entry, "." + FILE, ".tmp");
@@ -148,19 +148,19 @@ final class VerifiedStatus {
     /** The path and status of each line, or empty if the text is not a record this version wrote. */
     static Optional<List<String[]>> parse(String text) {
         String[] lines = text.split("\n", -1);
-        if (lines.length < 3 + REQUIRED.size() || !lines[0].equals(HEADER) || !SHA.matcher(lines[1]).matches()
+        if (lines.length < 3 + REQUIRED.size() || !lines[0].equals(HEADER) || !CHECKSUM.matcher(lines[1]).matches()
                 || !lines[lines.length - 1].isEmpty()) {
             return Optional.empty();
         }
         int bodyStart = lines[0].length() + lines[1].length() + 2;
-        if (!lines[1].substring("sha256 ".length()).equals(Manifest.sha256(text.substring(bodyStart)))) {
+        if (!lines[1].substring("crc32 ".length()).equals(crc32(text.substring(bodyStart)))) {
             return Optional.empty();
         }
         List<String[]> result = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 2; i < lines.length - 1; i++) {
             String[] f = lines[i].split("\t", -1);
-            if (f.length != 2 || !usable(f[0]) || !STATUS.matcher(f[1]).matches() || !seen.add(f[0])) {
+            if (f.length != 2 || !usable(f[0]) || !wellFormed(f[1]) || !seen.add(f[0])) {
                 return Optional.empty();
             }
             result.add(f);
@@ -179,6 +179,42 @@ final class VerifiedStatus {
             }
         }
         return true;
+    }
+
+    /** The CRC-32 of the text, 8 hex digits (native code: cheap even before the JIT compiler starts). */
+    static String crc32(String text) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
+    }
+
+    /**
+     * Whether a status has the form {@code dev:ino:size:S.N:S.N:mode} (digits; times may be negative):
+     * checked by hand rather than with a regular expression, which costs more than the whole check
+     * while the JVM is still interpreting.
+     */
+    static boolean wellFormed(String status) {
+        int field = 0;
+        int digits = 0;
+        boolean dot = false;
+        for (int i = 0; i < status.length(); i++) {
+            char c = status.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == ':' && digits > 0 && (field != 3 && field != 4 || dot)) {
+                field++;
+                digits = 0;
+                dot = false;
+            } else if (c == '.' && digits > 0 && (field == 3 || field == 4) && !dot) {
+                dot = true;
+                digits = 0;
+            } else if (c == '-' && digits == 0 && !dot && (field == 3 || field == 4)) {
+                continue;
+            } else {
+                return false;
+            }
+        }
+        return field == 5 && digits > 0;
     }
 
     private static String name(Path entry, Path p) {

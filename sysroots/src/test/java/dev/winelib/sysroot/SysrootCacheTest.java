@@ -639,12 +639,12 @@ class SysrootCacheTest {
         String damagedBody = body.replace(crtiLine + "\n", "").replace(dirLine + "\n", "");
         List<String> records = List.of(
                 good.replace(crtiLine, crtiLine + "x"), // damaged: the checksum no longer matches
-                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256(damagedBody) + "\n" + damagedBody
+                VerifiedStatus.HEADER + "\ncrc32 " + VerifiedStatus.crc32(damagedBody) + "\n" + damagedBody
                         .replace("manifest\t", "manifest\tX"), // a status that is not one
-                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256("tree/../x\t1:1:1:1.0:1.0:1\n")
+                VerifiedStatus.HEADER + "\ncrc32 " + VerifiedStatus.crc32("tree/../x\t1:1:1:1.0:1.0:1\n")
                         + "\ntree/../x\t1:1:1:1.0:1.0:1\n", // a path outside the entry
                 "# winebuild-j sysroot verified 2\n" + good.substring(good.indexOf('\n') + 1), // another version
-                VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256("") + "\n", // no paths
+                VerifiedStatus.HEADER + "\ncrc32 " + VerifiedStatus.crc32("") + "\n", // no paths
                 "");
         for (String forged : records) {
             Files.writeString(record, forged);
@@ -654,10 +654,15 @@ class SysrootCacheTest {
             Files.writeString(crti, "evil");
             Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
         }
+        assertThat(VerifiedStatus.wellFormed("65024:16042467:319296:1796415207.69532552:-1.5:33188")).isTrue();
+        for (String bad : List.of("", "1:2:3:4:5:6", "1:2:3:4.5:6.7", "1:2:3:4.5:6.7:8:9", "1:2:3:.5:6.7:8",
+                "1:2:3:4.5:6.7:", "a:2:3:4.5:6.7:8", "1:2:3:4.5.6:7.8:9", "1:-2:3:4.5:6.7:8")) {
+            assertThat(VerifiedStatus.wellFormed(bad)).as(bad).isFalse();
+        }
         // a record without the damaged file's lines, but well formed: its directory is not listed
         // either, yet the required entries are, so it is trusted: writing it takes write access to the
         // cache, which also allows rewriting the manifest and its marker (see docs/sysroots.md)
-        assertThat(VerifiedStatus.parse(VerifiedStatus.HEADER + "\nsha256 " + Manifest.sha256(damagedBody) + "\n"
+        assertThat(VerifiedStatus.parse(VerifiedStatus.HEADER + "\ncrc32 " + VerifiedStatus.crc32(damagedBody) + "\n"
                 + damagedBody)).isPresent();
     }
 }
