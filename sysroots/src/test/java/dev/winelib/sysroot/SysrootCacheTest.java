@@ -328,8 +328,7 @@ class SysrootCacheTest {
         SysrootCache quick = new SysrootCache(cacheRoot());
         Path tree = quick.unpack(archive);
         Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");
-        Files.writeString(crti, "evil");
-        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        rewriteKeepingSizeAndTime(crti);
 
         assertThat(quick.verify(tree).problems()).singleElement().asString()
                 .startsWith("usr/lib/x86_64-linux-gnu/crti.o: content changed (sha256 was " + Manifest.sha256("crti"));
@@ -338,8 +337,7 @@ class SysrootCacheTest {
         assertThat(Files.readString(crti)).isEqualTo("crti");
         assertThat(quick.verify(tree).ok()).isTrue();
         // the content check reads everything
-        Files.writeString(crti, "evil");
-        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        rewriteKeepingSizeAndTime(crti);
         SysrootCache thorough = new SysrootCache(cacheRoot(), UnpackPolicy.defaults(), SysrootCache.ReuseCheck.CONTENT);
         assertThat(thorough.unpack(archive)).isEqualTo(tree);
         assertThat(Files.readString(crti)).isEqualTo("crti");
@@ -551,6 +549,12 @@ class SysrootCacheTest {
         }
     }
 
+    /** Writes {@code evil} over a 4-byte file and sets its time back: only its inode change time shows it. */
+    private static void rewriteKeepingSizeAndTime(Path file) throws IOException {
+        Files.writeString(file, "evil");
+        Files.setLastModifiedTime(file, Manifest.TIMESTAMP);
+    }
+
     /** A cache whose clock is past the settling time, so that the quick check records statuses at once. */
     private SysrootCache settledCache() {
         return new SysrootCache(cacheRoot(), UnpackPolicy.defaults(), SysrootCache.ReuseCheck.METADATA,
@@ -583,8 +587,7 @@ class SysrootCacheTest {
         SysrootCache cache = settledCache();
         Path tree = unpackedAndRecorded(cache, archive);
         Path crti = tree.resolve("usr/lib/x86_64-linux-gnu/crti.o");
-        Files.writeString(crti, "evil");
-        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        rewriteKeepingSizeAndTime(crti);
 
         assertThat(VerifiedStatus.matches(tree.getParent())).isFalse();
         assertThat(cache.unpack(archive)).isEqualTo(tree);
@@ -634,8 +637,7 @@ class SysrootCacheTest {
                 .findFirst().orElseThrow();
         String dirLine = body.lines().filter(l -> l.startsWith("tree/usr/lib/x86_64-linux-gnu\t"))
                 .findFirst().orElseThrow();
-        Files.writeString(crti, "evil");
-        Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+        rewriteKeepingSizeAndTime(crti);
         String damagedBody = body.replace(crtiLine + "\n", "").replace(dirLine + "\n", "");
         List<String> records = List.of(
                 good.replace(crtiLine, crtiLine + "x"), // damaged: the checksum no longer matches
@@ -651,8 +653,7 @@ class SysrootCacheTest {
             assertThat(VerifiedStatus.matches(entry)).as(forged).isFalse();
             assertThat(cache.unpack(archive)).isEqualTo(tree);
             assertThat(crti).as(forged).hasContent("crti");
-            Files.writeString(crti, "evil");
-            Files.setLastModifiedTime(crti, Manifest.TIMESTAMP);
+            rewriteKeepingSizeAndTime(crti);
         }
         assertThat(VerifiedStatus.wellFormed("65024:16042467:319296:1796415207.69532552:-1.5:33188")).isTrue();
         for (String bad : List.of("", "1:2:3:4:5:6", "1:2:3:4.5:6.7", "1:2:3:4.5:6.7:8:9", "1:2:3:.5:6.7:8",
