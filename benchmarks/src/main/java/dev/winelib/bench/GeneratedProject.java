@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * {@code winegcc -c} per source, then {@code winegcc -shared} with the spec), as a project converted from
  * a Makefile would be. Every source includes a project header that includes {@code <windows.h>} and
  * defines one exported {@code WINAPI} function, so each source also gets the calling-convention check.
+ * The project header has an include guard, so the plugin precompiles it (its default).
  */
 record GeneratedProject(Path directory, int files) {
 
@@ -41,8 +42,9 @@ record GeneratedProject(Path directory, int files) {
                   </build>
                 </project>
                 """.formatted(NAME, BenchEnvironment.pluginVersion()), StandardCharsets.UTF_8);
-        Files.writeString(c.resolve(NAME + ".h"), "#include <windows.h>\nint many_helper(int x);\n",
-                StandardCharsets.UTF_8);
+        // guarded, as every real header is (so the build may precompile it)
+        Files.writeString(c.resolve(NAME + ".h"), "#ifndef MANY_H\n#define MANY_H\n#include <windows.h>\n"
+                + "int many_helper(int x);\n#endif\n", StandardCharsets.UTF_8);
         StringBuilder exports = new StringBuilder("@ stdcall many_count()\n");
         StringBuilder objects = new StringBuilder();
         for (int i = 1; i <= files; i++) {

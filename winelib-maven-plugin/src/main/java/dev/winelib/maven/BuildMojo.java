@@ -141,6 +141,15 @@ public final class BuildMojo extends ModuleBuildMojo {
     @Parameter(property = "winelib.cRuntime", defaultValue = "glibc") private String cRuntime;
 
     /**
+     * Whether a header that at least two sources (of one language) include before anything else, as
+     * {@code stdafx.h} or {@code pch.h} in a Windows project, is precompiled once with GCC and used by
+     * those sources' compilations (only when the header has an include guard or {@code #pragma once}).
+     * The objects are the same either way; {@code false} compiles every source from its text.
+     * See docs/performance.md.
+     */
+    @Parameter(property = "winelib.precompiledHeaders", defaultValue = "true") private boolean precompiledHeaders;
+
+    /**
      * What the DLL is built for: {@code x86_64} (64-bit, the default) or {@code i386} (32-bit, for
      * 32-bit Windows programs under a Wine that runs them, such as Debian 12's {@code wine32}). With
      * {@code i386} the {@code sniper} sysroot is made of Debian 11's {@code i386} packages (and
@@ -203,7 +212,8 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .defaultImports(defaultImports)
                 .importDefinitions(ListParameter.entries(importDefinitions).stream().map(File::toPath).toList())
                 .entryPoint(entryPoint)
-                .cRuntime(crt);
+                .cRuntime(crt)
+                .precompiledHeaders(precompiledHeaders);
         BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
                 .build(withSharedParameters(request, timestamp).build());
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"

@@ -35,6 +35,8 @@ import dev.winelib.toolchain.compile.CxxRuntime;
  * @param cRuntime the C runtime the C sources use: the sysroot's C library, or one of Wine's (compiled
  *     with Wine's msvcrt headers; the C functions they call are imported from that DLL, as with
  *     {@code winegcc -mno-cygwin})
+ * @param precompiledHeaders whether a header that at least two sources include before anything else is
+ *     precompiled once (GCC only; see {@code PrecompiledHeaders} in the compile package)
  */
 public record WinelibBuildRequest(
         ModuleRequest module,
@@ -49,7 +51,8 @@ public record WinelibBuildRequest(
         List<String> cxxflags,
         Optional<CxxRuntime> cxxRuntime,
         Optional<RustCrate> rustCrate,
-        CRuntime cRuntime) {
+        CRuntime cRuntime,
+        boolean precompiledHeaders) {
 
     /** The DLLs winegcc imports from by default, in its order. */
     public static final List<String> DEFAULT_IMPORTS = List.of("advapi32", "user32", "kernel32", "ntdll");
@@ -98,6 +101,7 @@ public record WinelibBuildRequest(
         private Optional<CxxRuntime> cxxRuntime = Optional.empty();
         private Optional<RustCrate> rustCrate = Optional.empty();
         private CRuntime cRuntime = CRuntime.GLIBC;
+        private boolean precompiledHeaders = true;
 
         private Builder(Path specFile, Path outputFile, Path workDirectory) {
             super(specFile, workDirectory);
@@ -157,9 +161,19 @@ public record WinelibBuildRequest(
             return this;
         }
 
+        /**
+         * Whether the header that several sources include first is precompiled (GCC only; on by default;
+         * the objects are the same either way).
+         */
+        public Builder precompiledHeaders(boolean value) {
+            this.precompiledHeaders = value;
+            return this;
+        }
+
         public WinelibBuildRequest build() {
             return new WinelibBuildRequest(module(), outputFile, imports, delayImports, defaultImports,
-                    importDefinitions, entryPoint, linkInputs, cxxCompiler, cxxflags, cxxRuntime, rustCrate, cRuntime);
+                    importDefinitions, entryPoint, linkInputs, cxxCompiler, cxxflags, cxxRuntime, rustCrate, cRuntime,
+                    precompiledHeaders);
         }
     }
 }

@@ -118,6 +118,9 @@ public final class WinelibBuilder extends ModuleBuilder {
                 () -> compileRuntime(request, spec, compiler, work));
         // the compilations also say which functions are ms_abi: the calling-convention check then compiles nothing
         SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions();
+        if (request.precompiledHeaders()) {
+            sources = sources.withPrecompiledHeaders(work.resolve("pch"));
+        }
         SourceCompiler.Outcome compiled;
         SourceCompiler.Outcome plainLinux;
         try {

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 
@@ -75,6 +76,7 @@ public final class SourceCompiler {
     private final Path objectDirectory;
     private final BuildLog log;
     private final boolean functionConventions;
+    private final Path precompiledHeaders;
 
     /** A compiler for C sources only. */
     public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
@@ -91,15 +93,16 @@ public final class SourceCompiler {
     }
 
     public SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
-        this(invocations, objectDirectory, log, false);
+        this(invocations, objectDirectory, log, false, null);
     }
 
     private SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log,
-            boolean functionConventions) {
+            boolean functionConventions, Path precompiledHeaders) {
         this.invocations = new EnumMap<>(invocations);
         this.objectDirectory = objectDirectory;
         this.log = log;
         this.functionConventions = functionConventions;
+        this.precompiledHeaders = precompiledHeaders;
     }
 
     /**
@@ -107,7 +110,15 @@ public final class SourceCompiler {
      * Windows calling convention, where the compiler can say ({@link FunctionConventions}).
      */
     public SourceCompiler withFunctionConventions() {
-        return new SourceCompiler(invocations, objectDirectory, log, true);
+        return new SourceCompiler(invocations, objectDirectory, log, true, precompiledHeaders);
+    }
+
+    /**
+     * This compiler, also precompiling (with GCC) the header that several sources include first, kept in
+     * {@code directory} ({@link PrecompiledHeaders}); the objects are the same as without.
+     */
+    public SourceCompiler withPrecompiledHeaders(Path directory) {
+        return new SourceCompiler(invocations, objectDirectory, log, functionConventions, directory);
     }
 
     /**
@@ -142,13 +153,15 @@ public final class SourceCompiler {
             commands.add(new CompileCommand(Path.of("").toAbsolutePath(), sources.get(i), object,
                     command(invocationsInOrder.get(i), sources.get(i), object, dependencyFile(object))));
         }
+        // planned when the first source must be compiled: a build with nothing to do reads no source
+        PchPlan pch = new PchPlan(sources, invocationsInOrder);
         List<Future<Compiled>> results = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             Path object = objects.get(i);
             Invocation invocation = invocationsInOrder.get(i);
             results.add(CompileSlots.EXECUTOR.submit(
-                    () -> compileOne(invocation, source, object)));
+                    () -> compileOne(invocation, source, object, pch)));
         }
         int compiled = 0;
         Set<Path> inputs = new LinkedHashSet<>();
@@ -185,7 +198,38 @@ public final class SourceCompiler {
     private record Compiled(boolean compiled, Set<Path> inputs) {
     }
 
-    private Compiled compileOne(Invocation invocation, Path source, Path object) throws IOException,
+    /** The precompiled headers of one {@link #compile} call, planned once, when first asked. */
+    private final class PchPlan {
+        private final List<Path> sources;
+        private final List<Invocation> invocations;
+        private PrecompiledHeaders plan;
+
+        PchPlan(List<Path> sources, List<Invocation> invocations) {
+            this.sources = sources;
+            this.invocations = invocations;
+        }
+
+        /** The options that make {@code source}'s compilation use its precompiled header, if it has one. */
+        List<String> optionsFor(Path source) throws IOException, InterruptedException, BuildFailure {
+            if (precompiledHeaders == null) {
+                return List.of();
+            }
+            PrecompiledHeaders p;
+            synchronized (this) {
+                if (plan == null) {
+                    plan = PrecompiledHeaders.plan(sources, invocations, precompiledHeaders, log);
+                }
+                p = plan;
+            }
+            Optional<PrecompiledHeaders.Header> header = p.of(source);
+            if (header.isEmpty()) {
+                return List.of();
+            }
+            return header.get().include().map(PrecompiledHeaders::options).orElse(List.of());
+        }
+    }
+
+    private Compiled compileOne(Invocation invocation, Path source, Path object, PchPlan pch) throws IOException,
             InterruptedException, BuildFailure {
         Path compiler = invocation.compiler();
         List<String> flags = invocation.flags();
@@ -216,6 +260,7 @@ public final class SourceCompiler {
         Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
             List<String> command = command(invocation, source, tmpObject, tmpDep);
+            command.addAll(command.size() - 1, pch.optionsFor(source));
             if (dump) {
                 command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
             }

@@ -1,0 +1,273 @@
+package dev.winelib.toolchain.compile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Future;
+
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.Stamp;
+import dev.winelib.toolchain.process.ProcessRunner;
+
+/**
+ * Automatic precompiled headers for GCC: the header that at least two sources of one language and
+ * one set of flags include before anything else is compiled once ({@code -x c-header}), and those
+ * sources are compiled with {@code -include WRAPPER}, where {@code WRAPPER.gch} is the precompiled
+ * header and {@code WRAPPER} (in the precompiled-header directory, never in the source tree) holds
+ * one {@code #include} of the real header by its absolute path. GCC uses a {@code .gch} only for a
+ * header the primary source includes before any C token, so a precompiled header found through a
+ * project header that includes {@code <windows.h>} is never used; {@code -include} makes the
+ * precompiled header the first thing of the compilation. The source's own {@code #include} of the
+ * header then finds the header's guard macro defined (or its {@code #pragma once} seen) and reads
+ * nothing, so only guarded headers are precompiled ({@link SourceDirectives#guarded}).
+ *
+ * <p>When GCC rejects a precompiled header (it warns: {@code -Winvalid-pch}), it reads {@code WRAPPER}
+ * as the text it is, so the compilation is the same as without it. {@code -fpch-deps} makes each
+ * source's dependency file list the headers of the precompiled header too, so the up-to-date checks see
+ * every header as without it. A precompiled header has its own stamp (compiler, flags, environment,
+ * header and every header it read): it is made again when any of them changes, and only when a
+ * source using it must be compiled. When it cannot be made (an error in the header), the sources
+ * compile without it and report the error themselves.
+ *
+ * <p>Headers are looked up as GCC does for the leading include: a quoted name in the source's directory,
+ * then the {@code -iquote} directories; both kinds then in the {@code -I} and {@code -isystem}
+ * directories of the flags. A header found only in the compiler's own directories or after them
+ * ({@code -idirafter}) is not precompiled.
+ */
+final class PrecompiledHeaders {
+
+    /** The sources of one group: same invocation, same resolved leading header. */
+    private record Key(SourceCompiler.Invocation invocation, SourceLanguage language, Path header) {
+    }
+
+    /** One precompiled header, made at most once per build, when a source first needs it. */
+    final class Header {
+        private final Key key;
+        private Future<Optional<Path>> made;
+
+        private Header(Key key) {
+            this.key = key;
+        }
+
+        /** The file to give with {@code -include}, once the precompiled header is made; empty when it could not be. */
+        Optional<Path> include() throws IOException, InterruptedException, BuildFailure {
+            Future<Optional<Path>> f;
+            synchronized (this) {
+                if (made == null) {
+                    made = CompileSlots.EXECUTOR.submit(() -> make(key));
+                }
+                f = made;
+            }
+            return CompileSlots.result(f);
+        }
+
+        Path header() {
+            return key.header();
+        }
+    }
+
+    private final Path directory;
+    private final BuildLog log;
+    private final Map<Path, Header> bySource = new HashMap<>();
+
+    private PrecompiledHeaders(Path directory, BuildLog log) {
+        this.directory = directory;
+        this.log = log;
+    }
+
+    /**
+     * The precompiled headers of {@code sources} (each compiled with the invocation at the same index),
+     * kept in {@code directory}; only for GCC.
+     */
+    static PrecompiledHeaders plan(List<Path> sources, List<SourceCompiler.Invocation> invocations, Path directory,
+            BuildLog log) throws IOException {
+        PrecompiledHeaders plan = new PrecompiledHeaders(directory.toAbsolutePath(), log);
+        Map<Key, List<Path>> groups = new HashMap<>();
+        Map<Path, Boolean> guarded = new HashMap<>();
+        Map<SourceCompiler.Invocation, Boolean> gcc = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Path source = sources.get(i);
+            SourceCompiler.Invocation invocation = invocations.get(i);
+            Optional<SourceLanguage> language = SourceLanguage.of(source);
+            if (language.isEmpty() || !gcc.computeIfAbsent(invocation, PrecompiledHeaders::gcc)
+                    || !Files.isRegularFile(source)) {
+                continue;
+            }
+            Optional<SourceDirectives.LeadingInclude> leading = SourceDirectives.leadingInclude(
+                    Files.readString(source, StandardCharsets.ISO_8859_1));
+            if (leading.isEmpty()) {
+                continue;
+            }
+            Optional<Path> header = resolve(leading.get(), source, invocation.flags());
+            if (header.isEmpty() || !usablePath(header.get())) {
+                continue;
+            }
+            if (!guarded.computeIfAbsent(header.get(), PrecompiledHeaders::isGuarded)) {
+                continue;
+            }
+            groups.computeIfAbsent(new Key(invocation, language.get(), header.get()), k -> new ArrayList<>())
+                    .add(source);
+        }
+        groups.forEach((key, members) -> {
+            if (members.size() >= 2) {
+                Header h = plan.new Header(key);
+                members.forEach(s -> plan.bySource.put(s, h));
+            }
+        });
+        guarded.forEach((header, isGuarded) -> {
+            if (!isGuarded) {
+                log.debug("not precompiling " + header + ": no include guard or #pragma once");
+            }
+        });
+        return plan;
+    }
+
+    /** The precompiled header {@code source} is compiled with, if any. */
+    Optional<Header> of(Path source) {
+        return Optional.ofNullable(bySource.get(source));
+    }
+
+    /** The options that make a compilation use the precompiled header of {@code include}. */
+    static List<String> options(Path include) {
+        return List.of("-Winvalid-pch", "-fpch-deps", "-include", include.toString());
+    }
+
+    /** Whether the compiler is GCC (the only one whose precompiled headers the build makes). */
+    private static boolean gcc(SourceCompiler.Invocation invocation) {
+        return FunctionConventions.supported(invocation.compiler(), List.of());
+    }
+
+    private static boolean isGuarded(Path header) {
+        try {
+            return SourceDirectives.guarded(Files.readString(header, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A path the wrapper can name in a quoted {@code #include} without any escaping. */
+    private static boolean usablePath(Path header) {
+        String s = header.toString();
+        return s.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f);
+    }
+
+    /** Where the compiler finds the leading header of {@code source}, as far as the flags say. */
+    static Optional<Path> resolve(SourceDirectives.LeadingInclude include, Path source, List<String> flags) {
+        Path name;
+        try {
+            name = Path.of(include.name());
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (name.isAbsolute()) {
+            return existing(name);
+        }
+        List<Path> quote = new ArrayList<>();
+        List<Path> chain = new ArrayList<>();
+        for (int i = 0; i < flags.size(); i++) {
+            String flag = flags.get(i);
+            if (flag.equals("-I-") || flag.equals("-nostdinc") || flag.startsWith("-iprefix")
+                    || flag.startsWith("-iwithprefix") || flag.startsWith("-imultilib")) {
+                return Optional.empty(); // search orders this lookup does not model
+            }
+            for (String option : List.of("-iquote", "-I", "-isystem")) {
+                String dir = null;
+                if (flag.equals(option) && i + 1 < flags.size()) {
+                    dir = flags.get(++i);
+                } else if (flag.startsWith(option) && flag.length() > option.length()
+                        && !(option.equals("-I") && flag.startsWith("-isystem"))) {
+                    dir = flag.substring(option.length());
+                }
+                if (dir != null) {
+                    (option.equals("-iquote") ? quote : chain).add(Path.of(dir));
+                    break;
+                }
+            }
+        }
+        List<Path> order = new ArrayList<>();
+        if (!include.angled()) {
+            order.add(source.toAbsolutePath().getParent());
+            order.addAll(quote);
+        }
+        order.addAll(chain);
+        for (Path dir : order) {
+            Optional<Path> found = existing(dir.resolve(name));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> existing(Path candidate) {
+        Path abs = candidate.toAbsolutePath().normalize();
+        return Files.isRegularFile(abs) ? Optional.of(abs) : Optional.empty();
+    }
+
+    /** Makes the precompiled header of {@code key} unless it is up to date; the file for {@code -include}. */
+    private Optional<Path> make(Key key) throws IOException, InterruptedException {
+        SourceCompiler.Invocation invocation = key.invocation();
+        List<String> identity = new ArrayList<>();
+        identity.add(invocation.compiler().toString());
+        identity.addAll(invocation.flags());
+        new TreeMap<>(invocation.environment()).forEach((k, v) -> identity.add("env " + k + "=" + v));
+        identity.add(key.language().name());
+        identity.add(key.header().toString());
+        Path dir = directory.resolve(Stamp.sha256(String.join("\n", identity)).substring(0, 16));
+        Files.createDirectories(dir);
+        Path wrapper = dir.resolve(key.header().getFileName());
+        Path pch = dir.resolve(wrapper.getFileName() + ".gch");
+        Path depFile = dir.resolve(wrapper.getFileName() + ".gch.d");
+        Path stampFile = dir.resolve(wrapper.getFileName() + ".gch.stamp");
+        AtomicFiles.writeIfChanged(wrapper, ("#include \"" + key.header() + "\"\n").getBytes(StandardCharsets.UTF_8));
+        Set<Path> inputs = new LinkedHashSet<>();
+        inputs.add(wrapper);
+        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        if (Stamp.isFresh(pch, stampFile, Stamp.of(identity, inputs))) {
+            log.debug("precompiled header up to date: " + pch);
+            return Optional.of(wrapper);
+        }
+        Files.deleteIfExists(stampFile);
+        Files.deleteIfExists(pch); // never left for a compilation to find once its header changed
+        Path tmpPch = AtomicFiles.temporarySibling(pch);
+        Path tmpDep = AtomicFiles.temporarySibling(depFile);
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(invocation.compiler().toString());
+            command.addAll(invocation.flags());
+            command.addAll(List.of("-MD", "-MF", tmpDep.toString(), "-o", tmpPch.toString(), "-x",
+                    key.language() == SourceLanguage.CXX ? "c++-header" : "c-header", wrapper.toString()));
+            log.info("precompiling " + key.header());
+            log.debug(String.join(" ", command));
+            ProcessRunner.Result r = CompileSlots.runProcess(command, null, invocation.environment());
+            if (r.exitCode() != 0) {
+                // the sources compile without it and report what is wrong with the header themselves
+                log.info("not precompiling " + key.header() + ": the compiler failed on it (exit code "
+                        + r.exitCode() + "); compiling its sources without");
+                return Optional.empty();
+            }
+            CompilerDiagnostics.warn(r.output(), log);
+            AtomicFiles.commit(tmpPch, pch);
+            AtomicFiles.commit(tmpDep, depFile);
+        } finally {
+            Files.deleteIfExists(tmpPch);
+            Files.deleteIfExists(tmpDep);
+        }
+        Set<Path> newInputs = new LinkedHashSet<>();
+        newInputs.add(wrapper);
+        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        Stamp.write(stampFile, Stamp.of(identity, newInputs), pch);
+        return Optional.of(wrapper);
+    }
+}
