@@ -60,16 +60,15 @@ final class PrecompiledHeaders {
             this.key = key;
         }
 
-        /** The file to give with {@code -include}, once the precompiled header is made; empty when it could not be. */
-        Optional<Path> include() throws IOException, InterruptedException, BuildFailure {
-            Future<Optional<Path>> f;
-            synchronized (this) {
-                if (made == null) {
-                    made = CompileSlots.EXECUTOR.submit(() -> make(key));
-                }
-                f = made;
+        /**
+         * The making of the precompiled header, started by the first call: it gives the file to give with
+         * {@code -include}, or nothing when the header could not be precompiled.
+         */
+        synchronized Future<Optional<Path>> start() {
+            if (made == null) {
+                made = CompileSlots.EXECUTOR.submit(() -> make(key));
             }
-            return CompileSlots.result(f);
+            return made;
         }
 
         Path header() {

@@ -209,10 +209,13 @@ public final class SourceCompiler {
             this.invocations = invocations;
         }
 
-        /** The options that make {@code source}'s compilation use its precompiled header, if it has one. */
-        List<String> optionsFor(Path source) throws IOException, InterruptedException, BuildFailure {
+        /**
+         * The making of {@code source}'s precompiled header (started by the first call for it), if it has
+         * one: it gives the file to include, or nothing when the header could not be precompiled.
+         */
+        Optional<Future<Optional<Path>>> headerFor(Path source) throws IOException {
             if (precompiledHeaders == null) {
-                return List.of();
+                return Optional.empty();
             }
             PrecompiledHeaders p;
             synchronized (this) {
@@ -221,11 +224,7 @@ public final class SourceCompiler {
                 }
                 p = plan;
             }
-            Optional<PrecompiledHeaders.Header> header = p.of(source);
-            if (header.isEmpty()) {
-                return List.of();
-            }
-            return header.get().include().map(PrecompiledHeaders::options).orElse(List.of());
+            return p.of(source).map(PrecompiledHeaders.Header::start);
         }
     }
 
@@ -259,15 +258,20 @@ public final class SourceCompiler {
         Path tmpConventions = dump ? AtomicFiles.temporarySibling(conventions) : null;
         Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
-            List<String> command = command(invocation, source, tmpObject, tmpDep);
-            command.addAll(command.size() - 1, pch.optionsFor(source));
-            if (dump) {
-                command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
-            }
+            // with a precompiled header once it is made; a slot free before then compiles from the text
+            Optional<Future<Optional<Path>>> header = pch.headerFor(source);
             log.info("compiling " + source);
-            log.debug(String.join(" ", command));
             try {
-                CompileSlots.withSlot(() -> {
+                CompileSlots.withSlotOrOnceDone(header.orElse(null), () -> {
+                    List<String> command = command(invocation, source, tmpObject, tmpDep);
+                    if (header.isPresent() && header.get().isDone()) {
+                        CompileSlots.result(header.get()).ifPresent(
+                                include -> command.addAll(command.size() - 1, PrecompiledHeaders.options(include)));
+                    }
+                    if (dump) {
+                        command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
+                    }
+                    log.debug(String.join(" ", command));
                     ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
                     if (r.exitCode() != 0) {
                         // the compiler names its (temporary) outputs as the command gave them
@@ -281,7 +285,7 @@ public final class SourceCompiler {
                 });
             } catch (ToolFailedException e) {
                 throw new BuildFailure(e.getMessage(), e);
-            } catch (IOException | InterruptedException | RuntimeException e) {
+            } catch (BuildFailure | IOException | InterruptedException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
