@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.BuildFailure;
@@ -54,21 +55,36 @@ final class PrecompiledHeaders {
     /** One precompiled header, made at most once per build, when a source first needs it. */
     final class Header {
         private final Key key;
-        private Future<Optional<Path>> made;
+        private CompletableFuture<Optional<Path>> made;
 
         private Header(Key key) {
             this.key = key;
         }
 
         /**
-         * The making of the precompiled header, started by the first call: it gives the file to give with
-         * {@code -include}, or nothing when the header could not be precompiled.
+         * The precompiled header: the first caller makes it (in its own thread, holding a slot for the
+         * compiler, so it is certain to use it); the others get it to wait for. It gives the file to give
+         * with {@code -include}, or nothing when the header could not be precompiled.
          */
-        synchronized Future<Optional<Path>> start() {
-            if (made == null) {
-                made = CompileSlots.EXECUTOR.submit(() -> make(key));
+        Future<Optional<Path>> made() throws IOException, InterruptedException {
+            CompletableFuture<Optional<Path>> f;
+            boolean mine;
+            synchronized (this) {
+                mine = made == null;
+                if (mine) {
+                    made = new CompletableFuture<>();
+                }
+                f = made;
             }
-            return made;
+            if (mine) {
+                try {
+                    f.complete(make(key));
+                } catch (IOException | InterruptedException | RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                    throw e;
+                }
+            }
+            return f;
         }
 
         Path header() {

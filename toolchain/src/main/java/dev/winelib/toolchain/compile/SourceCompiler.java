@@ -210,10 +210,11 @@ public final class SourceCompiler {
         }
 
         /**
-         * The making of {@code source}'s precompiled header (started by the first call for it), if it has
-         * one: it gives the file to include, or nothing when the header could not be precompiled.
+         * {@code source}'s precompiled header, if it has one, made by the first call for it ({@link
+         * PrecompiledHeaders.Header#made}): it gives the file to include, or nothing when the header could
+         * not be precompiled.
          */
-        Optional<Future<Optional<Path>>> headerFor(Path source) throws IOException {
+        Optional<Future<Optional<Path>>> headerFor(Path source) throws IOException, InterruptedException {
             if (precompiledHeaders == null) {
                 return Optional.empty();
             }
@@ -224,7 +225,8 @@ public final class SourceCompiler {
                 }
                 p = plan;
             }
-            return p.of(source).map(PrecompiledHeaders.Header::start);
+            Optional<PrecompiledHeaders.Header> header = p.of(source);
+            return header.isEmpty() ? Optional.empty() : Optional.of(header.get().made());
         }
     }
 
@@ -259,6 +261,7 @@ public final class SourceCompiler {
         Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
             // with a precompiled header once it is made; a slot free before then compiles from the text
+            // (the source that makes it waits for it)
             Optional<Future<Optional<Path>>> header = pch.headerFor(source);
             log.info("compiling " + source);
             try {
