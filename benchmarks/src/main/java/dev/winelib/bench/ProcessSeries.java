@@ -256,14 +256,23 @@ final class ProcessSeries {
         }
     }
 
-    /** {@code mvn -o package} of a generated project, with Maven's log timed to the millisecond. */
+    /**
+     * {@code mvn -o package} of a generated project, with Maven's log timed to the millisecond, and the
+     * words of {@code $BENCH_PROJECT_MAVEN_ARGS} (such as {@code -Dwinelib.precompiledHeaders=false}).
+     */
     private static TimedCommand.Sample mavenPackage(Path dir) {
-        return TimedCommand.run(dir, Map.of("MAVEN_ARGS", "", "MAVEN_OPTS", ""), List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 BenchEnvironment.maven().toString(), "-o", "-B",
                 "-Dmaven.repo.local=" + BenchEnvironment.stagedRepository(),
                 "-Dmaven.repo.local.tail=" + BenchEnvironment.repositoryTail(),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS", "package"));
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
+        String extra = System.getenv("BENCH_PROJECT_MAVEN_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        command.add("package");
+        return TimedCommand.run(dir, Map.of("MAVEN_ARGS", "", "MAVEN_OPTS", ""), command);
     }
 
     private static final Pattern LOG_LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d) \\[\\w+\\] (.*)$");
