@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.winelib.toolchain.BuildFailure;
@@ -78,25 +77,6 @@ public final class CompileSlots {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * Runs {@code step} holding one slot, taken as soon as one is free or, once {@code awaited} has ended,
-     * in turn as {@link #withSlot} does: a task that would rather wait for another (a precompiled
-     * header) uses a slot that would otherwise stay idle meanwhile. A null {@code awaited} is
-     * {@link #withSlot}.
-     */
-    public static <T> T withSlotOrOnceDone(Future<?> awaited, Step<T> step) throws Exception {
-        while (awaited != null && !awaited.isDone()) {
-            if (SLOTS.tryAcquire(20, TimeUnit.MILLISECONDS)) {
-                try {
-                    return step.run();
-                } finally {
-                    SLOTS.release();
-                }
-            }
-        }
-        return withSlot(step);
     }
 
     /** Runs {@code step} holding one slot. */

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -52,43 +50,36 @@ final class PrecompiledHeaders {
     private record Key(SourceCompiler.Invocation invocation, SourceLanguage language, Path header) {
     }
 
-    /** One precompiled header, made at most once per build, when a source first needs it. */
+    /** One precompiled header, made at most once per build, by the first source that needs it. */
     final class Header {
         private final Key key;
-        private CompletableFuture<Optional<Path>> made;
+        private boolean started;
+        private volatile Optional<Path> made; // null until made (or given up)
 
         private Header(Key key) {
             this.key = key;
         }
 
         /**
-         * The precompiled header: the first caller makes it (in its own thread, holding a slot for the
-         * compiler, so it is certain to use it); the others get it to wait for. It gives the file to give
-         * with {@code -include}, or nothing when the header could not be precompiled.
+         * Called holding a compile slot: the file to give with {@code -include}. The first caller makes
+         * the precompiled header in its slot (so it is certain to use it); a caller while it is being made
+         * gets nothing, and compiles from the text rather than leave its slot idle. Nothing, too, when the
+         * header could not be precompiled.
          */
-        Future<Optional<Path>> made() throws IOException, InterruptedException {
-            CompletableFuture<Optional<Path>> f;
-            boolean mine;
+        Optional<Path> include() throws IOException, InterruptedException {
             synchronized (this) {
-                mine = made == null;
-                if (mine) {
-                    made = new CompletableFuture<>();
+                if (started) {
+                    return made == null ? Optional.empty() : made;
                 }
-                f = made;
+                started = true;
             }
-            if (mine) {
-                try {
-                    f.complete(make(key));
-                } catch (IOException | InterruptedException | RuntimeException | Error e) {
-                    f.completeExceptionally(e);
-                    throw e;
-                }
+            Optional<Path> result = Optional.empty();
+            try {
+                result = make(key);
+            } finally {
+                made = result;
             }
-            return f;
-        }
-
-        Path header() {
-            return key.header();
+            return result;
         }
     }
 
@@ -230,7 +221,10 @@ final class PrecompiledHeaders {
         return Files.isRegularFile(abs) ? Optional.of(abs) : Optional.empty();
     }
 
-    /** Makes the precompiled header of {@code key} unless it is up to date; the file for {@code -include}. */
+    /**
+     * Makes the precompiled header of {@code key} unless it is up to date, in the caller's compile slot;
+     * the file for {@code -include}.
+     */
     private Optional<Path> make(Key key) throws IOException, InterruptedException {
         SourceCompiler.Invocation invocation = key.invocation();
         List<String> identity = new ArrayList<>();
@@ -265,7 +259,7 @@ final class PrecompiledHeaders {
                     key.language() == SourceLanguage.CXX ? "c++-header" : "c-header", wrapper.toString()));
             log.info("precompiling " + key.header());
             log.debug(String.join(" ", command));
-            ProcessRunner.Result r = CompileSlots.runProcess(command, null, invocation.environment());
+            ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment()); // in the caller's slot
             if (r.exitCode() != 0) {
                 // the sources compile without it and report what is wrong with the header themselves
                 log.info("not precompiling " + key.header() + ": the compiler failed on it (exit code "

@@ -210,13 +210,13 @@ public final class SourceCompiler {
         }
 
         /**
-         * {@code source}'s precompiled header, if it has one, made by the first call for it ({@link
-         * PrecompiledHeaders.Header#made}): it gives the file to include, or nothing when the header could
-         * not be precompiled.
+         * Called holding a compile slot: the options that make {@code source}'s compilation use its
+         * precompiled header, if it has one that is made or that this call makes
+         * ({@link PrecompiledHeaders.Header#include}).
          */
-        Optional<Future<Optional<Path>>> headerFor(Path source) throws IOException, InterruptedException {
+        List<String> optionsFor(Path source) throws IOException, InterruptedException {
             if (precompiledHeaders == null) {
-                return Optional.empty();
+                return List.of();
             }
             PrecompiledHeaders p;
             synchronized (this) {
@@ -226,7 +226,8 @@ public final class SourceCompiler {
                 p = plan;
             }
             Optional<PrecompiledHeaders.Header> header = p.of(source);
-            return header.isEmpty() ? Optional.empty() : Optional.of(header.get().made());
+            return header.isEmpty() ? List.of()
+                    : header.get().include().map(PrecompiledHeaders::options).orElse(List.of());
         }
     }
 
@@ -260,17 +261,13 @@ public final class SourceCompiler {
         Path tmpConventions = dump ? AtomicFiles.temporarySibling(conventions) : null;
         Files.deleteIfExists(conventions); // a list from an earlier compilation never outlives its object
         try {
-            // with a precompiled header once it is made; a slot free before then compiles from the text
-            // (the source that makes it waits for it)
-            Optional<Future<Optional<Path>>> header = pch.headerFor(source);
             log.info("compiling " + source);
             try {
-                CompileSlots.withSlotOrOnceDone(header.orElse(null), () -> {
+                CompileSlots.withSlot(() -> {
                     List<String> command = command(invocation, source, tmpObject, tmpDep);
-                    if (header.isPresent() && header.get().isDone()) {
-                        CompileSlots.result(header.get()).ifPresent(
-                                include -> command.addAll(command.size() - 1, PrecompiledHeaders.options(include)));
-                    }
+                    // the first source of a precompiled header makes it in this slot; while it is being
+                    // made, the others compile from the text rather than wait with a slot idle
+                    command.addAll(command.size() - 1, pch.optionsFor(source));
                     if (dump) {
                         command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
                     }
