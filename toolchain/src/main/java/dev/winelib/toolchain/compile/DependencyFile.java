@@ -5,12 +5,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Reads the make-style dependency files that {@code gcc -MD} and {@code clang -MD} write. */
 final class DependencyFile {
 
     private DependencyFile() {
+    }
+
+    /**
+     * What a compilation's up-to-date record hashes: {@code main} (the source, or the header file a
+     * precompiled header is made from) and the prerequisites {@code depFile} lists.
+     */
+    static Set<Path> inputs(Path main, Path depFile) throws IOException {
+        Set<Path> inputs = new LinkedHashSet<>();
+        inputs.add(main);
+        inputs.addAll(prerequisites(depFile, Path.of("")));
+        return inputs;
     }
 
     /** The prerequisites of the first rule, resolved against {@code directory}; empty if unreadable. */

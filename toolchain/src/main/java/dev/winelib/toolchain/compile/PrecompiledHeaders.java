@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -240,9 +239,7 @@ final class PrecompiledHeaders {
         Path depFile = dir.resolve(wrapper.getFileName() + ".gch.d");
         Path stampFile = dir.resolve(wrapper.getFileName() + ".gch.stamp");
         AtomicFiles.writeIfChanged(wrapper, ("#include \"" + key.header() + "\"\n").getBytes(StandardCharsets.UTF_8));
-        Set<Path> inputs = new LinkedHashSet<>();
-        inputs.add(wrapper);
-        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        Set<Path> inputs = DependencyFile.inputs(wrapper, depFile);
         if (Stamp.isFresh(pch, stampFile, Stamp.of(identity, inputs))) {
             log.debug("precompiled header up to date: " + pch);
             return Optional.of(wrapper);
@@ -273,9 +270,7 @@ final class PrecompiledHeaders {
             Files.deleteIfExists(tmpPch);
             Files.deleteIfExists(tmpDep);
         }
-        Set<Path> newInputs = new LinkedHashSet<>();
-        newInputs.add(wrapper);
-        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
+        Set<Path> newInputs = DependencyFile.inputs(wrapper, depFile);
         Stamp.write(stampFile, Stamp.of(identity, newInputs), pch);
         return Optional.of(wrapper);
     }

@@ -42,8 +42,8 @@ class PrecompiledHeaderBuildTest {
         assertThat(gchFiles(project.resolve("work/pch"))).hasSize(1);
         byte[] withPch = Files.readAllBytes(project.resolve("out/test.dll"));
 
-        deleteTree(project.resolve("work"));
-        deleteTree(project.resolve("out"));
+        WinelibBuilderTest.deleteTree(project.resolve("work"));
+        WinelibBuilderTest.deleteTree(project.resolve("out"));
         builder.build(TestProjects.request(project, dir.resolve("views")).sources(more).precompiledHeaders(false)
                 .build());
         assertThat(project.resolve("work/pch")).doesNotExist();
@@ -58,14 +58,6 @@ class PrecompiledHeaderBuildTest {
     private static List<Path> gchFiles(Path pch) throws Exception {
         try (Stream<Path> files = Files.walk(pch)) {
             return files.filter(f -> f.toString().endsWith(".gch")).toList();
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
         }
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.RecordingLog;
 import dev.winelib.toolchain.RequiredTools;
 
 /**
@@ -53,23 +52,7 @@ class PrecompiledHeadersTest {
 
     private Path gcc;
     private List<String> flags;
-    private final List<String> messages = Collections.synchronizedList(new ArrayList<>());
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {
-            messages.add("info " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            messages.add("warn " + message);
-        }
-
-        @Override
-        public void debug(String message) {
-            messages.add("debug " + message);
-        }
-    };
+    private RecordingLog log = new RecordingLog();
 
     @BeforeEach
     void tools() {
@@ -108,11 +91,9 @@ class PrecompiledHeadersTest {
      * precompiled-header options).
      */
     private List<String> loggedCommand(Path source) {
-        synchronized (messages) {
-            return messages.stream().filter(m -> m.startsWith("debug " + gcc) && m.endsWith(" " + source)
-                    && m.contains(" " + dir.resolve("obj") + "/"))
-                    .reduce((a, b) -> b).map(m -> List.of(m.substring("debug ".length()).split(" "))).orElseThrow();
-        }
+        return log.lines().stream().filter(m -> m.startsWith("DEBUG " + gcc) && m.endsWith(" " + source)
+                && m.contains(" " + dir.resolve("obj") + "/"))
+                .reduce((a, b) -> b).map(m -> List.of(m.substring("DEBUG ".length()).split(" "))).orElseThrow();
     }
 
     /** What GCC's {@code -H} says when it runs {@code command} again: the headers, a used .gch marked {@code !}. */
@@ -140,7 +121,7 @@ class PrecompiledHeadersTest {
         SourceCompiler.Outcome with = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
         SourceCompiler.Outcome without = compiler("plain", false).compile(sources, List.of(dir.resolve("src")));
 
-        assertThat(messages.stream().filter(m -> m.startsWith("info precompiling"))).hasSize(1);
+        assertThat(log.lines().stream().filter(m -> m.startsWith("INFO precompiling"))).hasSize(1);
         Path gch = gch();
         assertThat(headersReport(loggedCommandWithPch(sources))).contains("! " + gch);
         for (int i = 0; i < sources.size(); i++) {
@@ -159,9 +140,9 @@ class PrecompiledHeadersTest {
                     .containsAll(SourceCompiler.checkedFiles(plain).stream()
                             .filter(f -> !f.toString().endsWith(".stamp") && !f.toString().endsWith(".d")).toList());
         }
-        assertThat(messages).anyMatch(m -> m.startsWith("debug " + gcc) && m.contains("-include"));
+        assertThat(log.lines()).anyMatch(m -> m.startsWith("DEBUG " + gcc) && m.contains("-include"));
         assertThat(gch.getParent().resolve("proj.h")).hasContent("#include \"" + dir.resolve("src/proj.h") + "\"");
-        assertThat(messages).noneMatch(m -> m.startsWith("warn"));
+        assertThat(log.lines()).noneMatch(m -> m.startsWith("WARN"));
     }
 
     @Test
@@ -176,14 +157,14 @@ class PrecompiledHeadersTest {
         for (int i = 0; i < sources.size(); i++) {
             assertThat(with.objects().get(i)).hasSameBinaryContentAs(without.objects().get(i));
         }
-        assertThat(messages).noneMatch(m -> m.startsWith("warn"));
+        assertThat(log.lines()).noneMatch(m -> m.startsWith("WARN"));
     }
 
     /** The command of a source compiled with the precompiled header (one always is: the one that made it). */
     private List<String> loggedCommandWithPch(List<Path> sources) {
         return sources.stream().map(this::loggedCommand).filter(c -> c.contains("-include")).findFirst()
                 .orElseGet(() -> {
-                    throw new AssertionError("no source compiled with the precompiled header: " + messages);
+                    throw new AssertionError("no source compiled with the precompiled header: " + log.lines());
                 });
     }
 
@@ -194,8 +175,8 @@ class PrecompiledHeadersTest {
 
         assertThat(with.compiled()).isEqualTo(3);
         assertThat(dir.resolve("pch")).doesNotExist();
-        assertThat(messages).noneMatch(m -> m.contains("-include"))
-                .anyMatch(m -> m.equals("debug not precompiling " + dir.resolve("src/proj.h")
+        assertThat(log.lines()).noneMatch(m -> m.contains("-include"))
+                .anyMatch(m -> m.equals("DEBUG not precompiling " + dir.resolve("src/proj.h")
                         + ": no include guard or #pragma once"));
     }
 
@@ -220,26 +201,26 @@ class PrecompiledHeadersTest {
         List<Path> sources = project(GUARDED, 3);
         SourceCompiler.Outcome first = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
         byte[] before = Files.readAllBytes(first.objects().get(0));
-        messages.clear();
+        log = new RecordingLog();
 
         SourceCompiler.Outcome noop = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
         assertThat(noop.compiled()).isZero();
-        assertThat(messages).noneMatch(m -> m.contains("precompil"));
+        assertThat(log.lines()).noneMatch(m -> m.contains("precompil"));
 
         Files.writeString(dir.resolve("src/sub.h"), "#ifndef SUB_H\n#define SUB_H\n#define SUB_VALUE 2\n#endif\n");
         SourceCompiler.Outcome edited = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
         assertThat(edited.compiled()).isEqualTo(3);
-        assertThat(messages).contains("info precompiling " + dir.resolve("src/proj.h"));
+        assertThat(log.lines()).contains("INFO precompiling " + dir.resolve("src/proj.h"));
         assertThat(Files.readAllBytes(edited.objects().get(0))).isNotEqualTo(before);
         SourceCompiler.Outcome plain = compiler("plain", false).compile(sources, List.of(dir.resolve("src")));
         assertThat(edited.objects().get(0)).hasSameBinaryContentAs(plain.objects().get(0));
 
         // other flags: another precompiled header, never the one made with the old flags
-        messages.clear();
+        log = new RecordingLog();
         flags.add("-DEXTRA=1");
         SourceCompiler.Outcome otherFlags = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
         assertThat(otherFlags.compiled()).isEqualTo(3);
-        assertThat(messages).contains("info precompiling " + dir.resolve("src/proj.h"));
+        assertThat(log.lines()).contains("INFO precompiling " + dir.resolve("src/proj.h"));
         try (Stream<Path> files = Files.walk(dir.resolve("pch"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".gch"))).hasSize(2);
         }
@@ -262,7 +243,7 @@ class PrecompiledHeadersTest {
         assertThatThrownBy(() -> compiler("obj", true).compile(sources, List.of(dir.resolve("src"))))
                 .isInstanceOf(BuildFailure.class).hasMessageContaining("compiling " + sources.get(0))
                 .satisfies(e -> assertThat(e.getMessage()).containsPattern("proj\\.h:6:\\d+: error"));
-        assertThat(messages).anyMatch(m -> m.startsWith("info not precompiling " + dir.resolve("src/proj.h")));
+        assertThat(log.lines()).anyMatch(m -> m.startsWith("INFO not precompiling " + dir.resolve("src/proj.h")));
         try (Stream<Path> files = Files.walk(dir.resolve("pch"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".gch"))).isEmpty();
         }
@@ -273,6 +254,6 @@ class PrecompiledHeadersTest {
         List<Path> sources = project(GUARDED, 3);
         compiler("obj", false).compile(sources, List.of(dir.resolve("src")));
         assertThat(dir.resolve("pch")).doesNotExist();
-        assertThat(messages).noneMatch(m -> m.contains("-include") || m.contains("precompil"));
+        assertThat(log.lines()).noneMatch(m -> m.contains("-include") || m.contains("precompil"));
     }
 }
