@@ -72,6 +72,11 @@ final class SpecTokenizer {
 
     /** The next token of the current declaration, or empty at its end. */
     Optional<Token> next() {
+        return Optional.ofNullable(nextToken());
+    }
+
+    /** The next token of the current declaration, or null at its end. */
+    Token nextToken() {
         String line;
         for (;;) {
             line = lines.get(lineIndex);
@@ -81,7 +86,7 @@ final class SpecTokenizer {
             if (pos == line.length() - 1 && line.charAt(pos) == '\\') {
                 if (lineIndex + 1 >= lines.size()) {
                     pos = line.length();
-                    return Optional.empty();
+                    return null;
                 }
                 lineIndex++;
                 pos = 0;
@@ -91,15 +96,15 @@ final class SpecTokenizer {
         }
         if (pos >= line.length() || comments.indexOf(line.charAt(pos)) >= 0) {
             pos = line.length();
-            return Optional.empty();
+            return null;
         }
         int column = pos + 1;
         int lineNumber = lineIndex + 1;
         char c = line.charAt(pos);
         if (separators.indexOf(c) >= 0) {
             pos++;
-            return Optional.of(new Token(c < CHARACTERS.length ? CHARACTERS[c] : String.valueOf(c), file, lineNumber,
-                    column));
+            return new Token(c < CHARACTERS.length ? CHARACTERS[c] : String.valueOf(c), file, lineNumber,
+                    column);
         }
         int start = pos;
         while (pos < line.length()) {
@@ -111,7 +116,7 @@ final class SpecTokenizer {
         }
         if (pos >= line.length() || line.charAt(pos) != '\\') {
             // no backslash: the token is a piece of the line
-            return Optional.of(new Token(line.substring(start, pos), file, lineNumber, column));
+            return new Token(line.substring(start, pos), file, lineNumber, column);
         }
         StringBuilder text = new StringBuilder(line.substring(start, pos));
         while (pos < line.length()) {
@@ -129,7 +134,7 @@ final class SpecTokenizer {
             text.append(c);
             pos++;
         }
-        return Optional.of(new Token(text.toString(), file, lineNumber, column));
+        return new Token(text.toString(), file, lineNumber, column);
     }
 
     private static boolean isSpace(char c) {
