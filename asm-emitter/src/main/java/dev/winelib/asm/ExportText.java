@@ -252,6 +252,8 @@ final class ExportText {
     /** The relay thunks of {@link #relay}, handed to the assembler as typed statements. */
     private static void relayThunks(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay) {
         ModuleSpec spec = c.spec();
+        // x86_64: the spills depend on the argument types alone, split once per list of them
+        java.util.Map<List<dev.winelib.spec.ArgType>, List<String[]>> spills = new java.util.HashMap<>();
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             int slot = ordinal - spec.base();
             if (!relay.traced(slot)) {
@@ -271,7 +273,10 @@ final class ExportText {
                 out.instruction("call", "*4(%eax)");
                 instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
             } else {
-                RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
+                for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
+                        spec.cpu())))) {
+                    out.instruction(move[0], move[1]);
+                }
                 out.instruction("movl", relay.index(slot), "%edx");
                 out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
                 out.instruction("callq", "*8(%rcx)");
@@ -282,12 +287,22 @@ final class ExportText {
 
     /** An instruction written as {@code mnemonic operands}, handed over typed. */
     private static void instruction(AssemblyWriter out, String text) {
+        String[] parts = split(text);
+        out.instruction(parts[0], parts[1]);
+    }
+
+    /** {@code mnemonic operands} as its mnemonic and its operands (empty when it has none). */
+    private static String[] split(String text) {
         int space = text.indexOf(' ');
-        if (space < 0) {
-            out.instruction(text, "");
-        } else {
-            out.instruction(text.substring(0, space), text.substring(space + 1));
+        return space < 0 ? new String[] {text, ""} : new String[] {text.substring(0, space), text.substring(space + 1)};
+    }
+
+    private static List<String[]> split(List<String> texts) {
+        List<String[]> result = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            result.add(split(text));
         }
+        return result;
     }
 
     private static void importThunks(AsmLines out, ModuleText.Context c, List<ImportThunk> thunks) {
