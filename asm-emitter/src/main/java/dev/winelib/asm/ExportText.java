@@ -191,11 +191,15 @@ final class ExportText {
         out.label(".L__wine_spec_relay_entry_point_offsets");
         ModuleSpec spec = c.spec();
         AssemblyWriter typed = out.typed();
+        // the thunks' labels, made once for the offsets and the thunks
+        String[] labels = typed != null ? new String[spec.limit() - spec.base() + 1] : null;
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             boolean traced = relay.traced(ordinal - spec.base());
             if (typed != null) {
                 if (traced) {
-                    typed.data(4, RelayModel.thunkLabel(ordinal), 0, "__wine_spec_relay_entry_points");
+                    String label = RelayModel.thunkLabel(ordinal);
+                    labels[ordinal - spec.base()] = label;
+                    typed.data(4, label, 0, "__wine_spec_relay_entry_points");
                 } else {
                     typed.data(4, 0);
                 }
@@ -217,7 +221,7 @@ final class ExportText {
         out.op("nop");
         typed = out.typed();
         if (typed != null) {
-            relayThunks(typed, c, relay);
+            relayThunks(typed, c, relay, labels);
             return;
         }
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
@@ -250,7 +254,8 @@ final class ExportText {
     }
 
     /** The relay thunks of {@link #relay}, handed to the assembler as typed statements. */
-    private static void relayThunks(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay) {
+    private static void relayThunks(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay,
+            String[] labels) {
         ModuleSpec spec = c.spec();
         // x86_64: the spills depend on the argument types alone, split once per list of them
         java.util.Map<List<dev.winelib.spec.ArgType>, List<String[]>> spills = new java.util.HashMap<>();
@@ -262,7 +267,7 @@ final class ExportText {
             ExportEntry e = spec.atOrdinal(ordinal).orElseThrow();
             out.align(4);
             out.data(4, 0x90909090L, 0x90909090L);
-            out.label(RelayModel.thunkLabel(ordinal));
+            out.label(labels[slot]);
             if (c.i386()) {
                 out.data(1, 0x8b, 0xff, 0x55, 0x8b, 0xec, 0x5d);
                 RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
