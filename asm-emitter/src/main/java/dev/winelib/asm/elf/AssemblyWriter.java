@@ -66,28 +66,16 @@ public final class AssemblyWriter extends Writer {
 
     /** {@code name:} on a line of its own. */
     public void label(String name) {
-        if (begin()) {
-            try {
-                assembler.typedLabel(name, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> assembler.typedLabel(name, line));
     }
 
     /** {@code .byte/.short/.long/.quad v1,v2,...} for a field {@code size} bytes long. */
     public void data(int size, long... values) {
-        if (begin()) {
-            try {
-                for (long v : values) {
-                    assembler.typedData(size, v, line);
-                }
-            } catch (AssemblyException e) {
-                fail(e);
+        typedLine(() -> {
+            for (long v : values) {
+                assembler.typedData(size, v, line);
             }
-            line++;
-        }
+        });
     }
 
     /**
@@ -96,38 +84,17 @@ public final class AssemblyWriter extends Writer {
      * The names are symbol names as the assembler sees them (unquoted).
      */
     public void data(int size, String plus, long constant, String minus) {
-        if (begin()) {
-            try {
-                assembler.typedData(size, plus, constant, minus, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> assembler.typedData(size, plus, constant, minus, line));
     }
 
     /** {@code .string} of these bytes (a NUL is added). */
     public void string(byte[] bytes) {
-        if (begin()) {
-            try {
-                assembler.typedString(bytes, true, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> assembler.typedString(bytes, true, line));
     }
 
     /** {@code .align alignment}. */
     public void align(int alignment) {
-        if (begin()) {
-            try {
-                assembler.typedAlign(alignment, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> assembler.typedAlign(alignment, line));
     }
 
     /**
@@ -135,21 +102,7 @@ public final class AssemblyWriter extends Writer {
      * are parsed once per text and reused.
      */
     public void instruction(String mnemonic, String operands) {
-        if (begin()) {
-            try {
-                List<Operand> parsed = operandCache.get(operands);
-                if (parsed == null) {
-                    parsed = assembler.operands(operands, line, reusable);
-                    if (reusable[0]) {
-                        operandCache.put(operands, parsed);
-                    }
-                }
-                assembler.typedInstruction(mnemonic, parsed, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> assembler.typedInstruction(mnemonic, operands(operands), line));
     }
 
     /**
@@ -157,34 +110,42 @@ public final class AssemblyWriter extends Writer {
      * {@code more} (say {@code movl $5,%edx}: {@code more} is {@code "%edx"}, or empty).
      */
     public void instruction(String mnemonic, long immediate, String more) {
-        if (begin()) {
-            try {
-                List<Operand> rest = List.of();
-                if (!more.isEmpty()) {
-                    rest = operandCache.get(more);
-                    if (rest == null) {
-                        rest = assembler.operands(more, line, reusable);
-                        if (reusable[0]) {
-                            operandCache.put(more, rest);
-                        }
-                    }
-                }
-                List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
-                operands.add(new Operand.Immediate(new Expr.Number(immediate)));
-                operands.addAll(rest);
-                assembler.typedInstruction(mnemonic, operands, line);
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
+        typedLine(() -> {
+            List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
+            List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
+            operands.add(new Operand.Immediate(new Expr.Number(immediate)));
+            operands.addAll(rest);
+            assembler.typedInstruction(mnemonic, operands, line);
+        });
     }
 
     /** One line of text holding one statement (labels before it allowed), without comments. */
     public void statement(String text) {
+        typedLine(() -> assembler.typedStatement(text, line));
+    }
+
+    /** The parsed operands of {@code text}, from the cache when they can be reused. */
+    private List<Operand> operands(String text) {
+        List<Operand> parsed = operandCache.get(text);
+        if (parsed == null) {
+            parsed = assembler.operands(text, line, reusable);
+            if (reusable[0]) {
+                operandCache.put(text, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    /** What a typed statement does to the assembler. */
+    private interface TypedStatement {
+        void assemble();
+    }
+
+    /** Assembles one typed statement as the line it stands for. */
+    private void typedLine(TypedStatement statement) {
         if (begin()) {
             try {
-                assembler.typedStatement(text, line);
+                statement.assemble();
             } catch (AssemblyException e) {
                 fail(e);
             }
