@@ -23,7 +23,8 @@ import dev.winelib.toolchain.process.ProcessRunner;
  * one set of flags include before anything else is compiled once ({@code -x c-header}), and those
  * sources are compiled with {@code -include WRAPPER}, where {@code WRAPPER.gch} is the precompiled
  * header and {@code WRAPPER} (in the precompiled-header directory, never in the source tree) holds
- * one {@code #include} of the real header by its absolute path. GCC uses a {@code .gch} only for a
+ * one {@code #include} of the real header: by its absolute path when the source quotes its name, as the
+ * source names it when in angle brackets (so a system header stays one). GCC uses a {@code .gch} only for a
  * header the primary source includes before any C token, so a precompiled header found through a
  * project header that includes {@code <windows.h>} is never used; {@code -include} makes the
  * precompiled header the first thing of the compilation. The source's own {@code #include} of the
@@ -45,8 +46,18 @@ import dev.winelib.toolchain.process.ProcessRunner;
  */
 final class PrecompiledHeaders {
 
-    /** The sources of one group: same invocation, same resolved leading header. */
-    private record Key(SourceCompiler.Invocation invocation, SourceLanguage language, Path header) {
+    /** The sources of one group: same invocation, same leading include, resolved to the same header. */
+    private record Key(SourceCompiler.Invocation invocation, SourceLanguage language,
+            SourceDirectives.LeadingInclude include, Path header) {
+
+        /**
+         * The wrapper's one line: a header in angle brackets is included as the source names it (found
+         * the same way, so it stays a system header where it was one); a quoted one by its absolute path
+         * (a quoted name would find the wrapper itself first).
+         */
+        String wrapperText() {
+            return include.angled() ? "#include <" + include.name() + ">\n" : "#include \"" + header + "\"\n";
+        }
     }
 
     /** One precompiled header, made at most once per build, by the first source that needs it. */
@@ -121,7 +132,8 @@ final class PrecompiledHeaders {
             if (!guarded.computeIfAbsent(header.get(), PrecompiledHeaders::isGuarded)) {
                 continue;
             }
-            groups.computeIfAbsent(new Key(invocation, language.get(), header.get()), k -> new ArrayList<>())
+            groups.computeIfAbsent(new Key(invocation, language.get(), leading.get(), header.get()),
+                    k -> new ArrayList<>())
                     .add(source);
         }
         groups.forEach((key, members) -> {
@@ -232,13 +244,14 @@ final class PrecompiledHeaders {
         new TreeMap<>(invocation.environment()).forEach((k, v) -> identity.add("env " + k + "=" + v));
         identity.add(key.language().name());
         identity.add(key.header().toString());
+        identity.add(key.wrapperText());
         Path dir = directory.resolve(Stamp.sha256(String.join("\n", identity)).substring(0, 16));
         Files.createDirectories(dir);
         Path wrapper = dir.resolve(key.header().getFileName());
         Path pch = dir.resolve(wrapper.getFileName() + ".gch");
         Path depFile = dir.resolve(wrapper.getFileName() + ".gch.d");
         Path stampFile = dir.resolve(wrapper.getFileName() + ".gch.stamp");
-        AtomicFiles.writeIfChanged(wrapper, ("#include \"" + key.header() + "\"\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeIfChanged(wrapper, key.wrapperText().getBytes(StandardCharsets.UTF_8));
         Set<Path> inputs = DependencyFile.inputs(wrapper, depFile);
         if (Stamp.isFresh(pch, stampFile, Stamp.of(identity, inputs))) {
             log.debug("precompiled header up to date: " + pch);

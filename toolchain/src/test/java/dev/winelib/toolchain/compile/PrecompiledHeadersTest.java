@@ -197,6 +197,26 @@ class PrecompiledHeadersTest {
     }
 
     @Test
+    void aSystemHeaderInAngleBracketsStaysASystemHeader() throws Exception {
+        Path system = Files.createDirectories(dir.resolve("system"));
+        // -Wall warns of the unused function only outside a system header
+        Files.writeString(system.resolve("sys.h"),
+                "#ifndef SYS_H\n#define SYS_H\n#include <windows.h>\nstatic int unused_fn(void) { return 1; }\n#endif\n");
+        flags.addAll(List.of("-Wall", "-isystem", system.toString()));
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sources.add(Files.writeString(Files.createDirectories(dir.resolve("src")).resolve("s" + i + ".c"),
+                    "#include <sys.h>\nint WINAPI s" + i + "(void) { return " + i + "; }\n"));
+        }
+        compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
+
+        Path gch = gch();
+        assertThat(gch.getParent().resolve("sys.h")).hasContent("#include <sys.h>");
+        assertThat(headersReport(loggedCommandWithPch(sources))).contains("! " + gch);
+        assertThat(log.lines()).noneMatch(m -> m.startsWith("WARN"));
+    }
+
+    @Test
     void editingAHeaderTheHeaderIncludesMakesItAgainAndRecompilesItsSources() throws Exception {
         List<Path> sources = project(GUARDED, 3);
         SourceCompiler.Outcome first = compiler("obj", true).compile(sources, List.of(dir.resolve("src")));
