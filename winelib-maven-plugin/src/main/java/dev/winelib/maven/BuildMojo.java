@@ -204,7 +204,7 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .importDefinitions(ListParameter.entries(importDefinitions).stream().map(File::toPath).toList())
                 .entryPoint(entryPoint)
                 .cRuntime(crt);
-        BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
+        BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()), lastBuild())
                 .build(withSharedParameters(request, timestamp).build());
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                 + (result.linked() ? "" : ", up to date") + ")");

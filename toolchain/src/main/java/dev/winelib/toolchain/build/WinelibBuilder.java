@@ -51,6 +51,7 @@ import dev.winelib.toolchain.module.CRuntimeImports;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleObjectWriter;
 import dev.winelib.toolchain.module.ModuleRuntime;
+import dev.winelib.toolchain.module.ObjectSymbolTables;
 import dev.winelib.toolchain.module.ObjectSymbols;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -68,8 +69,20 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  */
 public final class WinelibBuilder extends ModuleBuilder {
 
+    private final Optional<BuildRecord.State> lastBuild;
+
     public WinelibBuilder(ToolLocator tools, BuildLog log) {
+        this(tools, log, Optional.empty());
+    }
+
+    /**
+     * A builder that takes from {@code lastBuild} (the record of the last build with the same settings,
+     * and which of its files changed since) which objects are still current, without reading their
+     * stamps and dependency files.
+     */
+    public WinelibBuilder(ToolLocator tools, BuildLog log, Optional<BuildRecord.State> lastBuild) {
         super(tools, log);
+        this.lastBuild = lastBuild;
     }
 
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
@@ -105,6 +118,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         // the hashes of the last build: a file whose status did not change is not read again
         Path hashes = work.resolve("content-hashes");
         ContentHashes.recall(hashes);
+        // and the symbol tables of its objects: only the objects that changed are parsed
+        Path symbolTables = work.resolve("object-symbols");
+        ObjectSymbolTables.recall(symbolTables);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
         Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
@@ -117,7 +133,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compiler, work));
         // the compilations also say which functions are ms_abi: the calling-convention check then compiles nothing
-        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions();
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions()
+                .withLastBuild(lastBuild);
         SourceCompiler.Outcome compiled;
         SourceCompiler.Outcome plainLinux;
         try {
@@ -128,7 +145,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             try {
                 plainLinux = new SourceCompiler(plainLinuxInvocations(request, toolchain),
-                        work.resolve("unix-obj"), log).compile(module.unixSources(),
+                        work.resolve("unix-obj"), log).withLastBuild(lastBuild).compile(module.unixSources(),
                                 module.unixSourceRoot().map(List::of).orElse(List.of()));
             } catch (BuildFailure e) {
                 throw SysrootAdvice.explain(module, e);
@@ -251,6 +268,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             image = check(output, spec, entry);
         }
         ContentHashes.keep(hashes);
+        ObjectSymbolTables.keep(symbolTables);
         Optional<BuildRecord.Files> files = Optional.empty();
         if (rust.isEmpty()) {
             // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
@@ -279,7 +297,10 @@ public final class WinelibBuilder extends ModuleBuilder {
                     inputs.add(p);
                 }
             }
-            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of()));
+            Map<Path, BuildRecord.Step> steps = new java.util.LinkedHashMap<>(compiled.steps());
+            steps.putAll(plainLinux.steps());
+            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of(),
+                    steps));
         }
         return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
     }

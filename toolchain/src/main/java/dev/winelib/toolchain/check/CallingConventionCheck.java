@@ -27,9 +27,8 @@ import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.FunctionConventions;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
-import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
-import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.module.ObjectSymbolTables;
 import dev.winelib.toolchain.process.ProcessRunner;
 
 /**
@@ -166,8 +165,8 @@ public final class CallingConventionCheck {
         Map<String, CompiledSource> definedBy = new TreeMap<>();
         for (CompiledSource s : sources) {
             try {
-                for (ElfSymbol symbol : ElfFile.readEither(s.object()).symbols()) {
-                    if (symbol.isGlobalOrWeak() && symbol.isDefined() && symbol.type() == STT_FUNC) {
+                for (ObjectSymbolTables.Symbol symbol : ObjectSymbolTables.of(s.object()).symbols()) {
+                    if (symbol.defined() && symbol.type() == STT_FUNC) {
                         definedBy.putIfAbsent(symbol.name(), s);
                     }
                 }
