@@ -85,8 +85,7 @@ final class BuildRecordNotes {
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException(e);
                 }
-                if (value instanceof Collection<?> values && !values.stream().allMatch(v -> v == null
-                        || simple(v.getClass()))) {
+                if (value instanceof Collection<?> values && !allSimple(values)) {
                     continue; // resolved repositories and the like: not a setting of the build
                 }
                 b.append("parameter ").append(c.getSimpleName()).append('.').append(f.getName()).append('=')
@@ -95,7 +94,9 @@ final class BuildRecordNotes {
         }
         b.append(BuildRecord.environmentKey(System.getenv()));
         List<Path> jars = pluginJars(mojo);
-        jars.forEach(j -> b.append("jar ").append(j).append('\n'));
+        for (Path jar : jars) {
+            b.append("jar ").append(jar).append('\n');
+        }
         List<Path> roots = new ArrayList<>();
         for (Path d : directories) {
             Path dir = d.toAbsolutePath().normalize();
@@ -106,6 +107,16 @@ final class BuildRecordNotes {
             }
         }
         return new Key(b.toString(), jars, roots);
+    }
+
+    /** Whether every value is null or simple (a loop, not a stream: no lambda to spin up on a no-op build). */
+    private static boolean allSimple(Collection<?> values) {
+        for (Object v : values) {
+            if (v != null && !simple(v.getClass())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean simple(Class<?> type) {

@@ -209,7 +209,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             directories.add(specDirectory());
             directories.add(unixSourceDirectory.toPath());
             directories.addAll(includes());
-            sourceDirectories().forEach(d -> directories.add(d.toPath()));
+            for (File d : sourceDirectories()) {
+                directories.add(d.toPath());
+            }
             BuildRecordNotes.Key key = BuildRecordNotes.key(this, spec, directories);
             BuildRecord record = new BuildRecord(workDirectory().resolve(what.replace(' ', '-') + ".record"),
                     key.text());
@@ -303,7 +305,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         if (includeDirectory != null && includeDirectory.isDirectory()) {
             includes.add(includeDirectory.toPath());
         }
-        ListParameter.entries(includeDirectories).forEach(d -> includes.add(d.toPath()));
+        for (File d : ListParameter.entries(includeDirectories)) {
+            includes.add(d.toPath());
+        }
         return includes;
     }
 

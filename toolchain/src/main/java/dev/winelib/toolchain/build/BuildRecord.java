@@ -168,37 +168,12 @@ public final class BuildRecord {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>();
-        Set<Path> changed = new LinkedHashSet<>();
         List<Path> files = new ArrayList<>();
-        List<List<Path>> groups = new ArrayList<>();
-        Map<Path, Step> steps = new java.util.HashMap<>();
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        List<String> statuses = new ArrayList<>();
+        String line = in.readLine();
+        for (; line != null && !line.startsWith("group ") && !line.startsWith("step "); line = in.readLine()) {
             if (line.startsWith("note ")) {
                 notes.add(line.substring(5));
-                continue;
-            }
-            if (line.startsWith("group ") || line.startsWith("step ")) {
-                if (changed.isEmpty()) {
-                    break; // a no-op needs no step: the notes come before them
-                }
-                String[] f = line.split(" ");
-                if (f[0].equals("group")) {
-                    List<Path> group = new ArrayList<>(f.length - 1);
-                    for (int i = 1; i < f.length; i++) {
-                        group.add(files.get(Integer.parseInt(f[i])));
-                    }
-                    groups.add(group);
-                } else if (f.length == 5) {
-                    // "step OUTPUT KEY SOURCE GROUP"
-                    List<Path> inputs = new ArrayList<>();
-                    inputs.add(files.get(Integer.parseInt(f[3])));
-                    if (!f[4].equals("-")) {
-                        inputs.addAll(groups.get(Integer.parseInt(f[4])));
-                    }
-                    steps.put(files.get(Integer.parseInt(f[1])), new Step(f[2], inputs));
-                } else {
-                    return Optional.empty();
-                }
                 continue;
             }
             // "file STATUS PATH": the status has no spaces, the path may have
@@ -206,19 +181,83 @@ public final class BuildRecord {
             if (!line.startsWith("file ") || space < 0) {
                 return Optional.empty();
             }
-            Path path = Path.of(line.substring(space + 1));
-            files.add(path);
-            Optional<String> now;
-            try {
-                now = status(path);
-            } catch (IOException | RuntimeException e) {
-                now = Optional.empty();
-            }
-            if (now.isEmpty() || !now.get().equals(line.substring(5, space))) {
-                changed.add(path);
+            files.add(Path.of(line.substring(space + 1)));
+            statuses.add(line.substring(5, space));
+        }
+        Set<Path> changed;
+        try {
+            changed = changed(files, statuses);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        // the steps come last: a no-op (nothing changed) does not read them
+        List<List<Path>> groups = new ArrayList<>();
+        Map<Path, Step> steps = new java.util.HashMap<>();
+        for (; line != null && !changed.isEmpty(); line = in.readLine()) {
+            String[] f = line.split(" ");
+            if (f[0].equals("group")) {
+                List<Path> group = new ArrayList<>(f.length - 1);
+                for (int i = 1; i < f.length; i++) {
+                    group.add(files.get(Integer.parseInt(f[i])));
+                }
+                groups.add(group);
+            } else if (f[0].equals("step") && f.length == 5) {
+                // "step OUTPUT KEY SOURCE GROUP"
+                List<Path> inputs = new ArrayList<>();
+                inputs.add(files.get(Integer.parseInt(f[3])));
+                if (!f[4].equals("-")) {
+                    inputs.addAll(groups.get(Integer.parseInt(f[4])));
+                }
+                steps.put(files.get(Integer.parseInt(f[1])), new Step(f[2], inputs));
+            } else {
+                return Optional.empty();
             }
         }
         return Optional.of(new State(notes, changed, steps));
+    }
+
+    /**
+     * The files whose status is no longer the recorded one. Many files are compared on two threads: a
+     * no-op build is mostly these status calls, run by a JVM that has not compiled them yet.
+     */
+    private static Set<Path> changed(List<Path> files, List<String> statuses) throws InterruptedException {
+        boolean[] differs = new boolean[files.size()];
+        int half = files.size() / 2;
+        if (files.size() >= 256) {
+            Thread helper = new Thread(new StatusComparison(files, statuses, differs, half, files.size()),
+                    "winebuild-j build record");
+            helper.setDaemon(true);
+            helper.start();
+            new StatusComparison(files, statuses, differs, 0, half).run();
+            helper.join();
+        } else {
+            new StatusComparison(files, statuses, differs, 0, files.size()).run();
+        }
+        Set<Path> changed = new LinkedHashSet<>();
+        for (int i = 0; i < differs.length; i++) {
+            if (differs[i]) {
+                changed.add(files.get(i));
+            }
+        }
+        return changed;
+    }
+
+    /** Compares the status of files {@code from} to {@code to} (exclusive) with the recorded ones. */
+    private record StatusComparison(List<Path> files, List<String> statuses, boolean[] differs, int from, int to)
+            implements Runnable {
+        @Override
+        public void run() {
+            for (int i = from; i < to; i++) {
+                Optional<String> now;
+                try {
+                    now = status(files.get(i));
+                } catch (IOException | RuntimeException e) {
+                    now = Optional.empty();
+                }
+                differs[i] = now.isEmpty() || !now.get().equals(statuses.get(i));
+            }
+        }
     }
 
     /**
@@ -346,11 +385,11 @@ public final class BuildRecord {
     /** The settings in {@code environment} that can change a build: all variables but the shell's own. */
     public static String environmentKey(Map<String, String> environment) {
         StringBuilder b = new StringBuilder();
-        new java.util.TreeMap<>(environment).forEach((name, value) -> {
-            if (!VOLATILE_VARIABLES.contains(name)) {
-                b.append("env ").append(name).append('=').append(value.replace('\n', ' ')).append('\n');
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(environment).entrySet()) {
+            if (!VOLATILE_VARIABLES.contains(e.getKey())) {
+                b.append("env ").append(e.getKey()).append('=').append(e.getValue().replace('\n', ' ')).append('\n');
             }
-        });
+        }
         return b.toString();
     }
 
