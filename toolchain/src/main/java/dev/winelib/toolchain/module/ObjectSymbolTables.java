@@ -2,7 +2,6 @@ package dev.winelib.toolchain.module;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,20 +88,12 @@ public final class ObjectSymbolTables {
 
     /** Remembers the tables kept in {@code file} by {@link #keep}; a file that cannot be read is ignored. */
     public static void recall(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return;
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            return;
-        }
+        List<String> lines = AtomicFiles.keptLines(file, HEADER);
         // "object SHA256 RELOCATABLE", then "symbol DEFINED BINDING TYPE VISIBILITY NAME" lines
         String sha = null;
         boolean relocatable = false;
         List<Symbol> symbols = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : lines) {
             String[] f = line.split(" ", 6);
             try {
                 if (f[0].equals("object") && f.length == 3 && f[1].length() == 64) {

@@ -78,13 +78,9 @@ class ObjectSymbolTablesTest {
     void keptTablesServeTheNextBuildWithoutParsing() throws Exception {
         Path a = compile("a", "int kept_1(void) { return 1; }\n");
         assertThat(defined(a)).containsExactly("kept_1");
-        Path kept = dir.resolve("object-symbols");
-        ObjectSymbolTables.keep(kept);
-        ObjectSymbolTables.forgetAll();
         // a new build whose kept table says another name for this very content: it is believed, which
         // shows the object was not parsed again
-        Files.writeString(kept, Files.readString(kept).replace(" kept_1\n", " told_1\n"));
-        ObjectSymbolTables.recall(kept);
+        keepEditAndRecall(" kept_1\n", " told_1\n");
         assertThat(defined(a)).containsExactly("told_1");
         // another content is parsed
         Files.write(a, Files.readAllBytes(compile("b", "int other_1(void) { return 1; }\n")));
@@ -95,12 +91,17 @@ class ObjectSymbolTablesTest {
     void aDamagedKeeperIsIgnoredFromTheDamageOn() throws Exception {
         Path a = compile("a", "int first_1(void) { return 1; }\n");
         defined(a);
+        keepEditAndRecall("symbol 1 1 2 ", "symbol 1 one 2 ");
+        assertThat(defined(a)).containsExactly("first_1");
+    }
+
+    /** Keeps the tables, forgets them as a new JVM would, edits the kept file and recalls it. */
+    private void keepEditAndRecall(String text, String replacement) throws Exception {
         Path kept = dir.resolve("object-symbols");
         ObjectSymbolTables.keep(kept);
         ObjectSymbolTables.forgetAll();
-        Files.writeString(kept, Files.readString(kept).replace("symbol 1 1 2 ", "symbol 1 one 2 "));
+        Files.writeString(kept, Files.readString(kept).replace(text, replacement));
         ObjectSymbolTables.recall(kept);
-        assertThat(defined(a)).containsExactly("first_1");
     }
 
     @Test
