@@ -63,7 +63,9 @@ public final class ModuleSpec {
                 named.add(e);
             }
         }
-        named.sort(Comparator.comparing(e -> e.exportedName().orElseThrow(), NAME_ORDER));
+        // a plain comparator: Comparator.comparing's own lambda is spun at run time on every start (no
+        // class archive keeps it), a lambda of this class is archived
+        named.sort((a, b) -> compareNames(a.exportedName().orElseThrow(), b.exportedName().orElseThrow()));
         this.namedEntries = List.copyOf(named);
     }
 

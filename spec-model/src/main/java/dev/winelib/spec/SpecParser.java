@@ -83,7 +83,10 @@ public final class SpecParser {
             if (first.isEmpty()) {
                 continue;
             }
-            parseDeclaration(tokens, first.get(), cpu).ifPresent(declared::add);
+            Optional<ExportEntry> entry = parseDeclaration(tokens, first.get(), cpu);
+            if (entry.isPresent()) {   // not ifPresent(declared::add): a bound method reference spins a class per start
+                declared.add(entry.get());
+            }
             Optional<Token> extra = tokens.next();
             if (extra.isPresent()) {
                 throw new SpecException(extra.get().location(),

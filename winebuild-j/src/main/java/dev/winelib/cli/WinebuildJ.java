@@ -20,7 +20,14 @@ public final class WinebuildJ {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(withOutputChecked(run(args, out, err), out, err));
+        int status = withOutputChecked(run(args, out, err), out, err);
+        err.flush();
+        if (status != 0) {
+            System.exit(status);
+        }
+        // success ends by returning (the threads the tool starts are daemons): on Java 21 and later
+        // System.exit asks the logging framework whether to log the exit, and finding it searches every
+        // jar of the class path for a service file, some 30 ms on each run
     }
 
     /**
