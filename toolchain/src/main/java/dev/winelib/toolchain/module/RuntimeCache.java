@@ -84,7 +84,9 @@ public final class RuntimeCache {
             key.append("compiler ").append(program).append('\n')
                     .append("size ").append(Files.size(program)).append('\n')
                     .append("modified ").append(Files.getLastModifiedTime(program).toMillis()).append('\n');
-            compiler.arguments().forEach(a -> key.append("argument ").append(a).append('\n'));
+            for (String argument : compiler.arguments()) {
+                key.append("argument ").append(argument).append('\n');
+            }
             key.append("sysroot ").append(sysroot.isHost() ? "host" : sysroot.root().toString()).append('\n')
                     .append("pieces ").append(pieces.key()).append('\n');
             Path dir = cache.resolve(name(key.toString()));
@@ -148,8 +150,9 @@ public final class RuntimeCache {
                 Path file = Path.of(fields[2]);
                 if (fields[0].equals(SHIPPED)) {
                     // the jar of the build that made the record: not required to exist any more
-                    shippedUnchanged = shippedIn.isPresent() && shippedIn.get().equals(file)
-                            && FileStatus.ofRegularFile(file).map(f -> f.text().equals(fields[1])).orElse(false);
+                    Optional<FileStatus> jar = shippedIn.isPresent() && shippedIn.get().equals(file)
+                            ? FileStatus.ofRegularFile(file) : Optional.empty();
+                    shippedUnchanged = jar.isPresent() && jar.get().text().equals(fields[1]);
                     continue;
                 }
                 Optional<FileStatus> status = FileStatus.ofRegularFile(file);

@@ -75,8 +75,11 @@ final class SystemLibrarySymbols {
         if (known != null) {
             return known;
         }
-        Optional<Path> file = cache.map(c -> c.resolve("system-symbols").resolve(RuntimeCache.name(id) + ".txt"));
-        Set<String> symbols = file.flatMap(SystemLibrarySymbols::readCached).orElse(null);
+        // no lambdas on this path: each call site is linked on first use, in every run of the command line
+        Optional<Path> file = cache.isPresent()
+                ? Optional.of(cache.get().resolve("system-symbols").resolve(RuntimeCache.name(id) + ".txt"))
+                : Optional.empty();
+        Set<String> symbols = file.isPresent() ? readCached(file.get()).orElse(null) : null;
         if (symbols == null) {
             SortedNames read = SortedNames.of(read(libraries));
             if (file.isPresent()) {
