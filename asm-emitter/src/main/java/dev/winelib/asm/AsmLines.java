@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
+import dev.winelib.asm.elf.AssemblyWriter;
+
 /**
  * Lines of assembly text written to a {@link Writer} in pieces of a few kilobytes, so that a large
  * module's text never exists whole. Only text already made safe ({@link AsmText}) or made of numbers
@@ -15,9 +17,25 @@ final class AsmLines {
 
     private final Writer out;
     private final StringBuilder line = new StringBuilder(FLUSH_AT + 1024);
+    /** The assembler written into, when it takes typed statements; null when text is wanted. */
+    private final AssemblyWriter direct;
 
     AsmLines(Writer out) {
         this.out = out;
+        this.direct = out instanceof AssemblyWriter w && w.typed() ? w : null;
+    }
+
+    /**
+     * The typed route: the assembler, with the text buffered so far handed over first, when the lines
+     * go straight into one ({@link AssemblyWriter#typed()}); null when text is to be written. The
+     * tables that grow with the number of exports hand their statements over as values, each exactly
+     * what its line of text would assemble to.
+     */
+    AssemblyWriter typed() {
+        if (direct != null && line.length() > 0) {
+            flush();
+        }
+        return direct;
     }
 
     /** A line as it is: a label, a comment or an empty line. */

@@ -72,6 +72,27 @@ public final class AsmText {
         return b.append('"').toString();
     }
 
+    /**
+     * The bytes {@link #stringLiteral} makes the assembler write (without the terminating NUL): the
+     * typed route's form of the same check.
+     */
+    static byte[] stringBytes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xff) {
+                throw new IllegalArgumentException("string '" + value + "' is not 8-bit text");
+            }
+        }
+        return value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The name a symbol written by {@link #symbol} has for the assembler, checked as {@link #symbol} checks it. */
+    static String checkedSymbol(String name) {
+        if (!isPlainSymbol(name)) {
+            symbol(name);
+        }
+        return name;
+    }
+
     /** Length in bytes of a string written by {@link #stringLiteral}, terminating NUL included. */
     public static int storedLength(String value) {
         return value.length() + 1;

@@ -3,6 +3,7 @@ package dev.winelib.asm;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.winelib.asm.elf.AssemblyWriter;
 import dev.winelib.spec.EntryType;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ExportFlag;
@@ -68,9 +69,17 @@ final class ExportText {
         }
         out.raw("");
         out.label(".L__wine_spec_exp_names");
-        out.op(".string", AsmText.stringLiteral(spec.fileName()));
-        for (ExportEntry e : named) {
-            out.op(".string", AsmText.stringLiteral(e.exportedName().orElseThrow()));
+        AssemblyWriter typed = out.typed();
+        if (typed != null) {
+            typed.string(AsmText.stringBytes(spec.fileName()));
+            for (ExportEntry e : named) {
+                typed.string(AsmText.stringBytes(e.exportedName().orElseThrow()));
+            }
+        } else {
+            out.op(".string", AsmText.stringLiteral(spec.fileName()));
+            for (ExportEntry e : named) {
+                out.op(".string", AsmText.stringLiteral(e.exportedName().orElseThrow()));
+            }
         }
         if (!forwards.isEmpty()) {
             out.raw("");
@@ -95,24 +104,40 @@ final class ExportText {
             List<ImportThunk> importThunks) {
         ModuleSpec spec = c.spec();
         out.label(".L__wine_spec_exports_funcs");
+        AssemblyWriter typed = out.typed();
+        int size = c.pointerSize();
         int forwardOffset = 0;
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             ExportEntry e = spec.atOrdinal(ordinal).orElse(null);
-            StringBuilder line = out.begin().append(c.ptr()).append(' ');
             if (e == null) {
-                line.append('0');
+                if (typed != null) {
+                    typed.data(size, 0);
+                } else {
+                    out.begin().append(c.ptr()).append(" 0");
+                    out.end();
+                }
             } else if (e.forward()) {
-                line.append(".L__wine_spec_forwards+").append(forwardOffset);
+                if (typed != null) {
+                    typed.data(size, ".L__wine_spec_forwards", forwardOffset, null);
+                } else {
+                    out.begin().append(c.ptr()).append(" .L__wine_spec_forwards+").append(forwardOffset);
+                    out.end();
+                }
                 forwards.add(AsmText.stringLiteral(e.target()));
                 forwardOffset += AsmText.storedLength(e.target());
             } else {
-                line.append(AsmText.symbol(ModuleAssemblyEmitter.slotSymbol(e, spec)));
+                String symbol = ModuleAssemblyEmitter.slotSymbol(e, spec);
+                if (typed != null) {
+                    typed.data(size, AsmText.checkedSymbol(symbol), 0, null);
+                } else {
+                    out.begin().append(c.ptr()).append(' ').append(AsmText.symbol(symbol));
+                    out.end();
+                }
                 if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
                     importThunks.add(new ImportThunk(AsmText.symbol(ModuleAssemblyEmitter.importThunkSymbol(e)),
                             AsmText.symbol("__imp_" + e.linkSymbol(spec.cpu()))));
                 }
             }
-            out.end();
         }
     }
 
@@ -121,16 +146,27 @@ final class ExportText {
         out.raw("");
         out.label(".L__wine_spec_exp_name_ptrs");
         int offset = AsmText.storedLength(spec.fileName());
+        AssemblyWriter typed = out.typed();
         for (ExportEntry e : named) {
-            out.begin().append(".long .L__wine_spec_exp_names + ").append(offset).append(" - .L__wine_spec_rva_base");
-            out.end();
+            if (typed != null) {
+                typed.data(4, ".L__wine_spec_exp_names", offset, ".L__wine_spec_rva_base");
+            } else {
+                out.begin().append(".long .L__wine_spec_exp_names + ").append(offset)
+                        .append(" - .L__wine_spec_rva_base");
+                out.end();
+            }
             offset += AsmText.storedLength(e.exportedName().orElseThrow());
         }
         out.raw("");
         out.label(".L__wine_spec_exp_ordinals");
+        typed = out.typed();
         for (ExportEntry e : named) {
-            out.begin().append(".short ").append(e.ordinal() - spec.base());
-            out.end();
+            if (typed != null) {
+                typed.data(2, e.ordinal() - spec.base());
+            } else {
+                out.begin().append(".short ").append(e.ordinal() - spec.base());
+                out.end();
+            }
         }
         if (named.size() % 2 == 1) {
             out.op(".short 0");
@@ -154,9 +190,23 @@ final class ExportText {
         out.op(".align 4");
         out.label(".L__wine_spec_relay_entry_point_offsets");
         ModuleSpec spec = c.spec();
+        AssemblyWriter typed = out.typed();
+        // the thunks' labels, made once for the offsets and the thunks
+        String[] labels = typed != null ? new String[spec.limit() - spec.base() + 1] : null;
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            boolean traced = relay.traced(ordinal - spec.base());
+            if (typed != null) {
+                if (traced) {
+                    String label = RelayModel.thunkLabel(ordinal);
+                    labels[ordinal - spec.base()] = label;
+                    typed.data(4, label, 0, "__wine_spec_relay_entry_points");
+                } else {
+                    typed.data(4, 0);
+                }
+                continue;
+            }
             StringBuilder line = out.begin().append(".long ");
-            if (relay.traced(ordinal - spec.base())) {
+            if (traced) {
                 line.append(RelayModel.thunkLabel(ordinal)).append("-__wine_spec_relay_entry_points");
             } else {
                 line.append('0');
@@ -169,6 +219,11 @@ final class ExportText {
         out.op(".text");
         out.label("__wine_spec_relay_entry_points");
         out.op("nop");
+        typed = out.typed();
+        if (typed != null) {
+            relayThunks(typed, c, relay, labels);
+            return;
+        }
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             int slot = ordinal - spec.base();
             if (!relay.traced(slot)) {
@@ -196,6 +251,63 @@ final class ExportText {
                 out.op("ret");
             }
         }
+    }
+
+    /** The relay thunks of {@link #relay}, handed to the assembler as typed statements. */
+    private static void relayThunks(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay,
+            String[] labels) {
+        ModuleSpec spec = c.spec();
+        // x86_64: the spills depend on the argument types alone, split once per list of them
+        java.util.Map<List<dev.winelib.spec.ArgType>, List<String[]>> spills = new java.util.HashMap<>();
+        for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
+            int slot = ordinal - spec.base();
+            if (!relay.traced(slot)) {
+                continue;
+            }
+            ExportEntry e = spec.atOrdinal(ordinal).orElseThrow();
+            out.align(4);
+            out.data(4, 0x90909090L, 0x90909090L);
+            out.label(labels[slot]);
+            if (c.i386()) {
+                out.data(1, 0x8b, 0xff, 0x55, 0x8b, 0xec, 0x5d);
+                RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
+                out.instruction("pushl", relay.index(slot), "");
+                out.instruction("call", "__wine_spec_get_pc_thunk_eax");
+                out.statement("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
+                out.instruction("pushl", "%eax");
+                out.instruction("call", "*4(%eax)");
+                instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
+            } else {
+                for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
+                        spec.cpu())))) {
+                    out.instruction(move[0], move[1]);
+                }
+                out.instruction("movl", relay.index(slot), "%edx");
+                out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
+                out.instruction("callq", "*8(%rcx)");
+                out.instruction("ret", "");
+            }
+        }
+    }
+
+    /** An instruction written as {@code mnemonic operands}, handed over typed. */
+    private static void instruction(AssemblyWriter out, String text) {
+        String[] parts = split(text);
+        out.instruction(parts[0], parts[1]);
+    }
+
+    /** {@code mnemonic operands} as its mnemonic and its operands (empty when it has none). */
+    private static String[] split(String text) {
+        int space = text.indexOf(' ');
+        return space < 0 ? new String[] {text, ""} : new String[] {text.substring(0, space), text.substring(space + 1)};
+    }
+
+    private static List<String[]> split(List<String> texts) {
+        List<String[]> result = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            result.add(split(text));
+        }
+        return result;
     }
 
     private static void importThunks(AsmLines out, ModuleText.Context c, List<ImportThunk> thunks) {

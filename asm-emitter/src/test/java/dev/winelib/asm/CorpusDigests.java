@@ -29,7 +29,8 @@ import dev.winelib.spec.TargetCpu;
  * i386, and for three sets of options (a plain DLL; a DLL with an optional entry point, the stub runtime,
  * immediate and delayed imports and resources; an executable), it prints one line with the SHA-256 of
  * the assembly text, of the object assembled from the whole text and of the object assembled as the
- * text streams in ({@link AssemblyWriter}). Run it before and after a change and compare the files:
+ * text streams in ({@link AssemblyWriter}, which takes the export tables and relay thunks as typed
+ * statements: the typed route). Run it before and after a change and compare the files:
  *
  * <pre>java -cp asm-emitter/target/test-classes:asm-emitter/target/classes:... dev.winelib.asm.CorpusDigests
  *     WINE_SOURCE_DIR OUT.txt</pre>

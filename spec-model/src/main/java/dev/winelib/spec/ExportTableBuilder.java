@@ -21,7 +21,7 @@ final class ExportTableBuilder {
     }
 
     private static void checkDuplicateNames(List<ExportEntry> entries) {
-        Map<String, ExportEntry> seen = new HashMap<>();
+        Map<String, ExportEntry> seen = new HashMap<>(Math.max(16, entries.size() * 2));
         for (ExportEntry e : entries) {
             if (e.declaredName().isEmpty()) {
                 continue;

@@ -37,6 +37,9 @@ public final class ModuleSpec {
         return Integer.compare(a.length(), b.length());
     }
 
+    private record Named(String name, ExportEntry entry) {
+    }
+
     private final String fileName;
     private final String source;
     private final TargetCpu cpu;
@@ -57,14 +60,19 @@ public final class ModuleSpec {
         for (ExportEntry e : this.entries) {
             byOrdinal[e.ordinal() - base] = e;
         }
-        List<ExportEntry> named = new ArrayList<>();
+        // sorted by name, the names taken out once (a large spec sorts with about a million comparisons)
+        List<Named> named = new ArrayList<>();
         for (ExportEntry e : this.entries) {
             if (e.exportedName().isPresent()) {
-                named.add(e);
+                named.add(new Named(e.exportedName().get(), e));
             }
         }
-        named.sort(Comparator.comparing(e -> e.exportedName().orElseThrow(), NAME_ORDER));
-        this.namedEntries = List.copyOf(named);
+        named.sort((a, b) -> compareNames(a.name, b.name));
+        ExportEntry[] sorted = new ExportEntry[named.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = named.get(i).entry;
+        }
+        this.namedEntries = List.of(sorted);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,17 +78,22 @@ public final class SpecParser {
                 .orElseGet(() -> defaultModuleFileName(sourceName));
         checkModuleFileName(sourceName, fileName);
         List<ExportEntry> declared = new ArrayList<>();
+        // the argument lists, one object per distinct list (a large spec repeats a few)
+        Map<List<ArgType>, List<ArgType>> argumentLists = new HashMap<>();
         SpecTokenizer tokens = SpecTokenizer.forSpec(sourceName, text);
         while (tokens.nextLine()) {
-            Optional<Token> first = tokens.next();
-            if (first.isEmpty()) {
+            Token first = tokens.nextToken();
+            if (first == null) {
                 continue;
             }
-            parseDeclaration(tokens, first.get(), cpu).ifPresent(declared::add);
-            Optional<Token> extra = tokens.next();
-            if (extra.isPresent()) {
-                throw new SpecException(extra.get().location(),
-                        "unexpected " + ErrorText.quote(extra.get().text()) + " after the end of the declaration");
+            ExportEntry entry = parseDeclaration(tokens, first, cpu, argumentLists);
+            if (entry != null) {
+                declared.add(entry);
+            }
+            Token extra = tokens.nextToken();
+            if (extra != null) {
+                throw new SpecException(extra.location(),
+                        "unexpected " + ErrorText.quote(extra.text()) + " after the end of the declaration");
             }
         }
         return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
@@ -130,8 +136,9 @@ public final class SpecParser {
     private static final Set<String> WIN32_CPUS = Set.of("i386", "arm");
     private static final Set<String> WIN64_CPUS = Set.of("x86_64", "arm64");
     private static final Set<String> ALL_CPUS = Set.of("i386", "x86_64", "arm", "arm64");
-    /** A parsed declaration, or empty when its -arch flags exclude {@code cpu}. */
-    private static Optional<ExportEntry> parseDeclaration(SpecTokenizer tokens, Token first, TargetCpu cpu) {
+    /** A parsed declaration, or null when its -arch flags exclude {@code cpu}. */
+    private static ExportEntry parseDeclaration(SpecTokenizer tokens, Token first, TargetCpu cpu,
+            Map<List<ArgType>, List<ArgType>> argumentLists) {
         int ordinal;
         if (first.is("@")) {
             ordinal = -1;
@@ -153,12 +160,19 @@ public final class SpecParser {
             type = EntryType.STDCALL;
             flags.add(ExportFlag.THISCALL);
         } else {
-            type = EntryType.fromKeyword(typeToken.text()).orElseThrow(() -> unknownType(typeToken));
+            type = EntryType.fromKeyword(typeToken.text()).orElse(null);
+            if (type == null) {
+                throw unknownType(typeToken);
+            }
         }
 
-        Set<String> cpus = new HashSet<>();
-        Set<String> excludedCpus = new HashSet<>();
+        Set<String> cpus = Set.of();
+        Set<String> excludedCpus = Set.of();
         Token nameToken = require(tokens, "the exported name");
+        if (nameToken.text().startsWith("-")) {
+            cpus = new HashSet<>();
+            excludedCpus = new HashSet<>();
+        }
         while (nameToken.text().startsWith("-")) {
             parseFlag(nameToken, flags, cpus, excludedCpus);
             nameToken = require(tokens, "the exported name after the flags");
@@ -181,15 +195,18 @@ public final class SpecParser {
         boolean forward = false;
         switch (type) {
             case STDCALL, CDECL, VARARGS -> {
-                Token open = tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
-                        "declaration ends too early: expected an argument list '(...)' after '" + name + "'"));
-                args = parseArguments(tokens, open, type, flags, typeToken.location());
+                Token open = tokens.nextToken();
+                if (open == null) {
+                    throw new SpecException(tokens.endOfLine(),
+                            "declaration ends too early: expected an argument list '(...)' after '" + name + "'");
+                }
+                args = parseArguments(tokens, open, type, flags, typeToken, argumentLists);
                 argumentList = true;
-                Optional<Token> link = tokens.next();
-                if (link.isPresent()) {
-                    target = link.get().text();
+                Token link = tokens.nextToken();
+                if (link != null) {
+                    target = link.text();
                     forward = target.contains(".");
-                    checkTarget(link.get(), forward);
+                    checkTarget(link, forward);
                 } else if (anonymous) {
                     throw new SpecException(nameToken.location(),
                             "an anonymous function ('@') needs the name of the function that implements it");
@@ -199,11 +216,11 @@ public final class SpecParser {
                 }
             }
             case EXTERN -> {
-                Optional<Token> link = tokens.next();
-                if (link.isPresent()) {
-                    target = link.get().text();
+                Token link = tokens.nextToken();
+                if (link != null) {
+                    target = link.text();
                     forward = target.contains(".");
-                    checkTarget(link.get(), forward);
+                    checkTarget(link, forward);
                 } else if (anonymous) {
                     throw new SpecException(nameToken.location(),
                             "an anonymous extern ('@') needs the name of the variable it exports");
@@ -214,9 +231,9 @@ public final class SpecParser {
             }
             case STUB -> {
                 target = "";
-                Optional<Token> open = tokens.next();
-                if (open.isPresent()) {
-                    args = parseArguments(tokens, open.get(), type, flags, typeToken.location());
+                Token open = tokens.nextToken();
+                if (open != null) {
+                    args = parseArguments(tokens, open, type, flags, typeToken, argumentLists);
                     argumentList = true;
                 }
             }
@@ -232,7 +249,7 @@ public final class SpecParser {
         }
 
         if (!cpus.isEmpty() && !cpus.contains(cpu.specName())) {
-            return Optional.empty();
+            return null;
         }
         if (ordinal != -1) {
             EntryChecks.checkOrdinal(first.location(), first.text(), ordinal);
@@ -243,8 +260,8 @@ public final class SpecParser {
                     : "an entry marked -" + (flags.contains(ExportFlag.NONAME) ? "noname" : "ordinal")
                             + " needs an explicit ordinal number instead of '@'");
         }
-        return Optional.of(new ExportEntry(ordinal, ordinal != -1, anonymous ? Optional.empty() : Optional.of(name),
-                type, args, target, forward, flags, first.location(), argumentList));
+        return new ExportEntry(ordinal, ordinal != -1, anonymous ? Optional.empty() : Optional.of(name),
+                type, args, target, forward, flags, first.location(), argumentList);
     }
 
     private static void parseFlag(Token token, Set<ExportFlag> flags, Set<String> cpus, Set<String> excluded) {
@@ -305,12 +322,15 @@ public final class SpecParser {
     }
 
     private static Token require(SpecTokenizer tokens, String what) {
-        return tokens.next().orElseThrow(() -> new SpecException(tokens.endOfLine(),
-                "declaration ends too early: expected " + what));
+        Token t = tokens.nextToken();
+        if (t == null) {
+            throw new SpecException(tokens.endOfLine(), "declaration ends too early: expected " + what);
+        }
+        return t;
     }
 
     private static List<ArgType> parseArguments(SpecTokenizer tokens, Token open, EntryType type,
-            Set<ExportFlag> flags, SourceLocation typeLocation) {
+            Set<ExportFlag> flags, Token typeToken, Map<List<ArgType>, List<ArgType>> argumentLists) {
         if (!open.is("(")) {
             throw new SpecException(open.location(), "expected '(' to start the argument list, found '"
                     + open.text() + "'");
@@ -327,7 +347,15 @@ public final class SpecParser {
             if (args.size() == MAX_ARGUMENTS) {
                 throw new SpecException(t.location(), "too many arguments (at most " + MAX_ARGUMENTS + ")");
             }
-            args.add(ArgType.fromKeyword(t.text()).orElseThrow(() -> unknownArgument(t)));
+            ArgType arg = ArgType.fromKeyword(t.text()).orElse(null);
+            if (arg == null) {
+                throw unknownArgument(t);
+            }
+            args.add(arg);
+        }
+        SourceLocation typeLocation = null;
+        if (!flags.isEmpty()) {
+            typeLocation = typeToken.location();
         }
         if (flags.contains(ExportFlag.THISCALL)) {
             if (type != EntryType.STDCALL) {
@@ -350,7 +378,12 @@ public final class SpecParser {
         if (flags.contains(ExportFlag.SYSCALL) && type != EntryType.STDCALL && type != EntryType.CDECL) {
             throw new SpecException(typeLocation, "a syscall function must use the stdcall or the cdecl convention");
         }
-        return args;
+        return shared(args, argumentLists);
+    }
+
+    /** The list of {@code args} shared with earlier entries that have the same. */
+    private static List<ArgType> shared(List<ArgType> args, Map<List<ArgType>, List<ArgType>> argumentLists) {
+        return argumentLists.computeIfAbsent(List.copyOf(args), list -> list);
     }
 
     private static boolean isRegisterArgument(ArgType arg) {

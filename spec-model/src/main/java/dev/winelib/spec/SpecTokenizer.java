@@ -1,6 +1,5 @@
 package dev.winelib.spec;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,104 +43,139 @@ final class SpecTokenizer {
     }
 
     private final String file;
-    private final String separators;
-    private final String comments;
-    private final List<String> lines;
+    private final boolean[] separators = new boolean[128];
+    private final boolean[] comments = new boolean[128];
+    /** The whole text; lines are ranges of it (no string per line). */
+    private final String text;
+    /** Where each line starts, and (one past the last line) where the text ends plus one. */
+    private final int[] lineStarts;
+    private final int lineCount;
     private int lineIndex = -1;
+    private int lineStart;
+    private int lineEnd;
     private int pos;
 
     private SpecTokenizer(String file, String text, String separators, String comments) {
         this.file = file;
-        this.separators = separators;
-        this.comments = comments;
-        this.lines = splitLines(text);
+        this.text = text;
+        for (char c : separators.toCharArray()) {
+            this.separators[c] = true;
+        }
+        for (char c : comments.toCharArray()) {
+            this.comments[c] = true;
+        }
+        // lines end at '\n' only, as fgets reads them; a '\r' anywhere is white space
+        int newlines = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            newlines++;
+        }
+        lineStarts = new int[newlines + 2];
+        int n = 0;
+        lineStarts[n++] = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lineStarts[n++] = i + 1;
+        }
+        lineStarts[n] = text.length() + 1;
+        // a text ending with a line end has no empty line after it
+        lineCount = lineStarts[n - 1] == text.length() && n > 0 ? n - 1 : n;
     }
 
     /** Moves to the next physical line; false at end of input. */
     boolean nextLine() {
         lineIndex++;
-        pos = 0;
-        return lineIndex < lines.size();
+        if (lineIndex >= lineCount) {
+            pos = 0;
+            return false;
+        }
+        enterLine();
+        return true;
+    }
+
+    private void enterLine() {
+        lineStart = lineStarts[lineIndex];
+        lineEnd = lineStarts[lineIndex + 1] - 1;
+        pos = lineStart;
     }
 
     /** Location of the end of the current line, for "missing ..." errors. */
     SourceLocation endOfLine() {
-        String line = lineIndex < lines.size() ? lines.get(lineIndex) : "";
+        String line = lineIndex < lineCount ? text.substring(lineStart, lineEnd) : "";
         return new SourceLocation(file, lineIndex + 1, line.stripTrailing().length() + 1);
     }
 
     /** The next token of the current declaration, or empty at its end. */
     Optional<Token> next() {
-        String line;
+        return Optional.ofNullable(nextToken());
+    }
+
+    private boolean separator(char c) {
+        return c < 128 && separators[c];
+    }
+
+    /** The next token of the current declaration, or null at its end. */
+    Token nextToken() {
         for (;;) {
-            line = lines.get(lineIndex);
-            while (pos < line.length() && isSpace(line.charAt(pos))) {
+            while (pos < lineEnd && isSpace(text.charAt(pos))) {
                 pos++;
             }
-            if (pos == line.length() - 1 && line.charAt(pos) == '\\') {
-                if (lineIndex + 1 >= lines.size()) {
-                    pos = line.length();
-                    return Optional.empty();
+            if (pos == lineEnd - 1 && text.charAt(pos) == '\\') {
+                if (lineIndex + 1 >= lineCount) {
+                    pos = lineEnd;
+                    return null;
                 }
                 lineIndex++;
-                pos = 0;
+                enterLine();
                 continue;
             }
             break;
         }
-        if (pos >= line.length() || comments.indexOf(line.charAt(pos)) >= 0) {
-            pos = line.length();
-            return Optional.empty();
+        if (pos >= lineEnd) {
+            pos = lineEnd;
+            return null;
         }
-        int column = pos + 1;
+        char c = text.charAt(pos);
+        if (c < 128 && comments[c]) {
+            pos = lineEnd;
+            return null;
+        }
+        int column = pos - lineStart + 1;
         int lineNumber = lineIndex + 1;
-        char c = line.charAt(pos);
-        if (separators.indexOf(c) >= 0) {
+        if (separator(c)) {
             pos++;
-            return Optional.of(new Token(c < CHARACTERS.length ? CHARACTERS[c] : String.valueOf(c), file, lineNumber,
-                    column));
+            return new Token(c < CHARACTERS.length ? CHARACTERS[c] : String.valueOf(c), file, lineNumber, column);
         }
         int start = pos;
-        while (pos < line.length()) {
-            c = line.charAt(pos);
-            if (separators.indexOf(c) >= 0 || isSpace(c) || c == '\\') {
+        while (pos < lineEnd) {
+            c = text.charAt(pos);
+            if (separator(c) || isSpace(c) || c == '\\') {
                 break;
             }
             pos++;
         }
-        if (pos >= line.length() || line.charAt(pos) != '\\') {
+        if (pos >= lineEnd || text.charAt(pos) != '\\') {
             // no backslash: the token is a piece of the line
-            return Optional.of(new Token(line.substring(start, pos), file, lineNumber, column));
+            return new Token(text.substring(start, pos), file, lineNumber, column);
         }
-        StringBuilder text = new StringBuilder(line.substring(start, pos));
-        while (pos < line.length()) {
-            c = line.charAt(pos);
-            if (separators.indexOf(c) >= 0 || isSpace(c)) {
+        StringBuilder token = new StringBuilder(text.substring(start, pos));
+        while (pos < lineEnd) {
+            c = text.charAt(pos);
+            if (separator(c) || isSpace(c)) {
                 break;
             }
             if (c == '\\') {
                 pos++;
-                if (pos >= line.length()) {
+                if (pos >= lineEnd) {
                     break;
                 }
-                c = line.charAt(pos);
+                c = text.charAt(pos);
             }
-            text.append(c);
+            token.append(c);
             pos++;
         }
-        return Optional.of(new Token(text.toString(), file, lineNumber, column));
+        return new Token(token.toString(), file, lineNumber, column);
     }
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
-    }
-
-    /** Lines end at '\n' only, as fgets reads them; a '\r' anywhere is white space. */
-    static List<String> splitLines(String text) {
-        List<String> result = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
-        if (!result.isEmpty() && result.get(result.size() - 1).isEmpty()) {
-            result.remove(result.size() - 1);
-        }
-        return result;
     }
 }

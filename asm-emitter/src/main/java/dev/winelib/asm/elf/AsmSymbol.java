@@ -60,6 +60,20 @@ final class AsmSymbol {
         return temporary && binding == Binding.LOCAL;
     }
 
+    /** The symbol's index in the object's symbol table, once the table is written. */
+    int tableIndex() {
+        if (tableIndex < 0) {
+            throw new IllegalStateException("symbol '" + name + "' is not in the symbol table");
+        }
+        return tableIndex;
+    }
+
+    void tableIndex(int index) {
+        tableIndex = index;
+    }
+
+    private int tableIndex = -1;
+
     int order() {
         return order;
     }

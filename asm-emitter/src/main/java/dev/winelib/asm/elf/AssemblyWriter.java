@@ -1,6 +1,7 @@
 package dev.winelib.asm.elf;
 
 import java.io.Writer;
+import java.util.List;
 
 import dev.winelib.spec.TargetCpu;
 
@@ -36,7 +37,148 @@ public final class AssemblyWriter extends Writer {
 
     /** A writer making the object for {@code cpu}: ELF64 x86-64, or ELF32 i386. */
     public AssemblyWriter(TargetCpu cpu) {
+        this(cpu, true);
+    }
+
+    /**
+     * A writer making the object for {@code cpu}; with {@code typed} false it offers no typed
+     * statements ({@link #typed()}), so that a writer of text through it writes everything as text
+     * (the tests compare the two routes).
+     */
+    public AssemblyWriter(TargetCpu cpu, boolean typed) {
         assembler = ElfAssembler.incremental(cpu);
+        this.typed = typed;
+    }
+
+    private final boolean typed;
+    /** Parsed operands of instructions seen before, by their text (the relay thunks repeat a few). */
+    private final java.util.Map<String, java.util.List<Operand>> operandCache = new java.util.HashMap<>();
+    private final boolean[] reusable = new boolean[1];
+
+    /**
+     * Whether the typed statements below may be used: each stands for one line of text and assembles
+     * exactly as that line would, without the text being written, split and parsed (the module
+     * emitter's route for the tables that grow with the number of exports).
+     */
+    public boolean typed() {
+        return typed;
+    }
+
+    /** {@code name:} on a line of its own. */
+    public void label(String name) {
+        typedLine(() -> assembler.typedLabel(name, line));
+    }
+
+    /** {@code .byte/.short/.long/.quad v1,v2,...} for a field {@code size} bytes long. */
+    public void data(int size, long... values) {
+        typedLine(() -> {
+            for (long v : values) {
+                assembler.typedData(size, v, line);
+            }
+        });
+    }
+
+    /**
+     * A field of {@code size} bytes holding {@code plus + constant - minus}, as the line
+     * {@code .long plus + constant - minus} ({@code minus} may be null: {@code plus + constant}).
+     * The names are symbol names as the assembler sees them (unquoted).
+     */
+    public void data(int size, String plus, long constant, String minus) {
+        typedLine(() -> assembler.typedData(size, plus, constant, minus, line));
+    }
+
+    /** {@code .string} of these bytes (a NUL is added). */
+    public void string(byte[] bytes) {
+        typedLine(() -> assembler.typedString(bytes, true, line));
+    }
+
+    /** {@code .align alignment}. */
+    public void align(int alignment) {
+        typedLine(() -> assembler.typedAlign(alignment, line));
+    }
+
+    /**
+     * An instruction line, {@code mnemonic operands}; operands without numeric labels or {@code .}
+     * are parsed once per text and reused.
+     */
+    public void instruction(String mnemonic, String operands) {
+        typedLine(() -> assembler.typedInstruction(mnemonic, operands(operands), line));
+    }
+
+    /**
+     * An instruction whose first operand is the immediate {@code $immediate}, followed by
+     * {@code more} (say {@code movl $5,%edx}: {@code more} is {@code "%edx"}, or empty).
+     */
+    public void instruction(String mnemonic, long immediate, String more) {
+        typedLine(() -> {
+            List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
+            List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
+            operands.add(new Operand.Immediate(new Expr.Number(immediate)));
+            operands.addAll(rest);
+            assembler.typedInstruction(mnemonic, operands, line);
+        });
+    }
+
+    /** One line of text holding one statement (labels before it allowed), without comments. */
+    public void statement(String text) {
+        typedLine(() -> assembler.typedStatement(text, line));
+    }
+
+    /** The parsed operands of {@code text}, from the cache when they can be reused. */
+    private List<Operand> operands(String text) {
+        List<Operand> parsed = operandCache.get(text);
+        if (parsed == null) {
+            parsed = assembler.operands(text, line, reusable);
+            if (reusable[0]) {
+                operandCache.put(text, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    /** What a typed statement does to the assembler. */
+    private interface TypedStatement {
+        void assemble();
+    }
+
+    /** Assembles one typed statement as the line it stands for. */
+    private void typedLine(TypedStatement statement) {
+        if (begin()) {
+            try {
+                statement.assemble();
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
+    }
+
+    /**
+     * Assembles the text written before a typed statement (it must end at a line end, outside a
+     * comment); false when an error already stopped the assembly.
+     */
+    private boolean begin() {
+        if (finished) {
+            throw new IllegalStateException("the object was already made");
+        }
+        if (!typed) {
+            throw new IllegalStateException("this writer takes text only");
+        }
+        if (failure != null) {
+            return false;
+        }
+        if (pending.length() > 0) {
+            if (lastBoundary != pending.length() || inBlockComment) {
+                throw new IllegalStateException("a typed statement must follow a whole line of text");
+            }
+            assemble(lastBoundary);
+        }
+        return failure == null;
+    }
+
+    private void fail(AssemblyException e) {
+        failure = e;
+        pending.setLength(0);
     }
 
     @Override

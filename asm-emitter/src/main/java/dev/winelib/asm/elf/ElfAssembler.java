@@ -411,6 +411,110 @@ public final class ElfAssembler implements ExprParser.Symbols {
         current.bytes().fill((int) count, (int) fill);
     }
 
+    // ---- the typed route: statements handed over as values instead of text (AssemblyWriter) ----
+
+    /** Defines label {@code name} here, as {@code name:} does. */
+    void typedLabel(String name, int line) {
+        AsmSymbol symbol = symbol(name, name.startsWith(".L"));
+        Fragment.Bytes f = current.bytes();
+        symbol.define(current, f, f.length(), line);
+    }
+
+    /** A constant data field, as {@code .byte/.short/.long/.quad value} writes it. */
+    void typedData(int size, long value, int line) {
+        checkRange(value, size, line);
+        if (current.nobits() && value != 0) {
+            throw new AssemblyException(line, "data in section " + current.name() + ", which has no contents");
+        }
+        current.bytes().putLittleEndian(value, size);
+    }
+
+    /**
+     * A data field holding {@code plus + constant - minus} ({@code minus} may be null), as the text
+     * {@code .long plus + constant - minus} writes it: the symbols are looked up in that order.
+     */
+    void typedData(int size, String plus, long constant, String minus, int line) {
+        AsmSymbol p = reference(plus, line);
+        Expr e;
+        if (minus == null && constant == 0) {
+            e = p.ref();
+        } else {
+            e = new Expr.Offset(p, constant, minus == null ? null : reference(minus, line));
+        }
+        if (current.nobits()) {
+            throw new AssemblyException(line, "data in section " + current.name() + ", which has no contents");
+        }
+        if (size == 8 && cpu == TargetCpu.I386) {
+            throw new AssemblyException(line, "an 8-byte address cannot be relocated in a 32-bit (i386) object: use .long");
+        }
+        Fragment.Bytes out = current.bytes();
+        out.addFixup(new Fixup(out.length(), size, Fixup.Kind.DATA, e, 0, line));
+        out.putLittleEndian(0, size);
+    }
+
+    /** The bytes of {@code .string} (terminated) or {@code .ascii}. */
+    void typedString(byte[] bytes, boolean terminate, int line) {
+        if (current.nobits()) {
+            throw new AssemblyException(line, "data in section " + current.name() + ", which has no contents");
+        }
+        Fragment.Bytes out = current.bytes();
+        out.put(bytes);
+        if (terminate) {
+            out.put(0);
+        }
+    }
+
+    /** {@code .align alignment} (a power of two, in bytes). */
+    void typedAlign(int alignment, int line) {
+        if (alignment <= 0 || (alignment & (alignment - 1)) != 0) {
+            throw new AssemblyException(line, "alignment " + alignment + " is not a power of 2");
+        }
+        alignTo(alignment, null, 0);
+    }
+
+    /** One statement of text (labels, a directive or an instruction), without comments. */
+    void typedStatement(String text, int line) {
+        statement(new SourceStatement(line, text));
+    }
+
+    /**
+     * The operands of an instruction, parsed once and kept by the caller while {@code reusable} says
+     * they refer to no numeric label and no {@code .} (whose meaning depends on where they stand).
+     */
+    List<Operand> operands(String text, int line, boolean[] reusable) {
+        Cursor in = new Cursor(text, line);
+        boolean[] positional = {false};
+        ExprParser.Symbols tracking = new ExprParser.Symbols() {
+            @Override
+            public AsmSymbol reference(String name, int at) {
+                return ElfAssembler.this.reference(name, at);
+            }
+
+            @Override
+            public AsmSymbol numericLabel(long label, boolean forward, int at) {
+                positional[0] = true;
+                return ElfAssembler.this.numericLabel(label, forward, at);
+            }
+
+            @Override
+            public AsmSymbol here(int at) {
+                positional[0] = true;
+                return ElfAssembler.this.here(at);
+            }
+        };
+        List<Operand> operands = Operand.parseAll(in, new ExprParser(in, tracking), cpu);
+        reusable[0] = !positional[0];
+        return operands;
+    }
+
+    /** An instruction with operands already parsed ({@link #operands}). */
+    void typedInstruction(String mnemonic, List<Operand> operands, int line) {
+        if (current.nobits()) {
+            throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
+        }
+        X86Encoder.encode(current, line, mnemonic, operands, cpu);
+    }
+
     private void align(Cursor in, ExprParser expressions, boolean powerOfTwo) {
         long value = Expr.constant(expressions.parse(), in.line());
         Integer fill = null;
@@ -442,6 +546,10 @@ public final class ElfAssembler implements ExprParser.Symbols {
             }
             alignment = Math.max(1, value);
         }
+        alignTo(alignment, fill, max);
+    }
+
+    private void alignTo(long alignment, Integer fill, int max) {
         if (alignment == 1) {
             return;
         }

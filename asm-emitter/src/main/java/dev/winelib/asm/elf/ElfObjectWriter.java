@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,11 +91,18 @@ final class ElfObjectWriter {
         }
 
         // symbol table: null, section symbols, other locals, then globals
+        // (the sections relocations refer to, found in one pass over the relocations)
+        java.util.Set<AsmSection> referencedSections = new java.util.HashSet<>();
+        for (AsmSection x : sections) {
+            for (Relocation r : x.relocations()) {
+                if (r.section() != null) {
+                    referencedSections.add(r.section());
+                }
+            }
+        }
         List<AsmSection> sectionSymbols = new ArrayList<>();
         for (AsmSection s : sections) {
-            boolean referenced = sections.stream().flatMap(x -> x.relocations().stream())
-                    .anyMatch(r -> r.section() == s);
-            if (referenced) {
+            if (referencedSections.contains(s)) {
                 sectionSymbols.add(s);
             }
         }
@@ -113,13 +119,12 @@ final class ElfObjectWriter {
                 globals.add(s);
             }
         }
-        locals.sort(Comparator.comparingInt(AsmSymbol::order));
-        globals.sort(Comparator.comparingInt(AsmSymbol::order));
+        locals.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        globals.sort((a, b) -> Integer.compare(a.order(), b.order()));
 
         ByteArrayOutputStream strtab = new ByteArrayOutputStream();
         strtab.write(0);
         Map<AsmSection, Integer> sectionSymbolIndex = new HashMap<>();
-        Map<AsmSymbol, Integer> symbolIndex = new HashMap<>();
         ByteBuffer symtab = ByteBuffer.allocate(symbolSize * (1 + sectionSymbols.size() + locals.size()
                 + globals.size())).order(ByteOrder.LITTLE_ENDIAN);
         symtab.put(new byte[symbolSize]);
@@ -129,13 +134,13 @@ final class ElfObjectWriter {
             putSymbol(symtab, 0, STT_SECTION, 0, sectionIndex.get(s), 0, 0);
         }
         for (AsmSymbol s : locals) {
-            symbolIndex.put(s, index++);
+            s.tableIndex(index++);
             putSymbol(symtab, name(strtab, s), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
                     s.offset(), size(s));
         }
         int firstGlobal = index;
         for (AsmSymbol s : globals) {
-            symbolIndex.put(s, index++);
+            s.tableIndex(index++);
             int bind = s.binding() == AsmSymbol.Binding.WEAK ? 2 : 1;
             putSymbol(symtab, name(strtab, s), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
                     s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
@@ -175,7 +180,7 @@ final class ElfObjectWriter {
             List<Relocation> relocations = e.getKey().relocations();
             ByteBuffer rela = ByteBuffer.allocate(relocationSize * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
             for (Relocation r : relocations) {
-                long symbol = r.symbol() != null ? symbolIndex.get(r.symbol()) : sectionSymbolIndex.get(r.section());
+                long symbol = r.symbol() != null ? r.symbol().tableIndex() : sectionSymbolIndex.get(r.section());
                 if (elf32) {
                     rela.putInt(Math.toIntExact(r.offset()));
                     rela.putInt((int) (symbol << 8 | r.type()));

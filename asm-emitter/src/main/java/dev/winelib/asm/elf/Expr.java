@@ -18,6 +18,13 @@ sealed interface Expr {
     record Binary(char operator, Expr left, Expr right) implements Expr {
     }
 
+    /**
+     * {@code plus + constant - minus} ({@code minus} may be null) in one object: what the typed route
+     * hands over for the export tables' fields instead of a tree per field.
+     */
+    record Offset(AsmSymbol plus, long constant, AsmSymbol minus) implements Expr {
+    }
+
     /** Whether the expression has no symbol in it. */
     static boolean isConstant(Expr e) {
         if (e instanceof Number) {

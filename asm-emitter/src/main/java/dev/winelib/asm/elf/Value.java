@@ -33,6 +33,9 @@ record Value(long constant, AsmSymbol plus, AsmSymbol minus) {
         if (e instanceof Expr.SymbolRef s) {
             return new Value(0, s.symbol(), null);
         }
+        if (e instanceof Expr.Offset o) {
+            return o.plus() == o.minus() ? constantOf(o.constant()) : new Value(o.constant(), o.plus(), o.minus());
+        }
         if (e instanceof Expr.Negate n) {
             return negate(of(n.operand(), line), line);
         }

@@ -22,6 +22,25 @@ final class X86Encoder {
     private static final Set<String> BASES = Set.of("nop", "ret", "ud2", "int3", "push", "pop", "jmp", "call", "mov",
             "movabs", "movups", "lea", "add", "or", "and", "sub", "xor", "cmp");
 
+    /**
+     * Each mnemonic the encoder takes, with the base it names and its operand size suffix (0, or 64
+     * for a {@code q}, 32 for an {@code l} suffix): looked up once per instruction, no substring.
+     */
+    private static final java.util.Map<String, Mnemonic> MNEMONICS = new java.util.HashMap<>();
+
+    private record Mnemonic(String base, int size) {
+    }
+
+    static {
+        for (String base : BASES) {
+            MNEMONICS.put(base, new Mnemonic(base, 0));
+        }
+        for (String base : BASES) {
+            MNEMONICS.putIfAbsent(base + "q", new Mnemonic(base, 64));
+            MNEMONICS.putIfAbsent(base + "l", new Mnemonic(base, 32));
+        }
+    }
+
     private final AsmSection section;
     private final int line;
     private final String mnemonic;
@@ -40,18 +59,12 @@ final class X86Encoder {
     }
 
     private void encode(List<Operand> ops) {
-        String base;
-        int size;
-        if (BASES.contains(mnemonic)) {
-            base = mnemonic;
-            size = 0;
-        } else if (mnemonic.length() > 1 && BASES.contains(mnemonic.substring(0, mnemonic.length() - 1))
-                && (mnemonic.endsWith("q") || mnemonic.endsWith("l"))) {
-            base = mnemonic.substring(0, mnemonic.length() - 1);
-            size = mnemonic.endsWith("q") ? 64 : 32;
-        } else {
+        Mnemonic known = MNEMONICS.get(mnemonic);
+        if (known == null) {
             throw error("instruction '" + mnemonic + "' is not supported by the in-process assembler");
         }
+        String base = known.base();
+        int size = known.size();
         if (i386 && size == 64) {
             throw error("'" + mnemonic + "': 64-bit operands do not exist in 32-bit (i386) code");
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import dev.winelib.spec.InputFiles;
 import dev.winelib.toolchain.BuildFailure;
@@ -30,13 +29,16 @@ import dev.winelib.toolchain.process.ToolFileNames;
 record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     CombinedObject {
-        undefined = Set.copyOf(new TreeSet<>(undefined));
+        // immutable sets without an order of their own: undefinedInOrder sorts when asked
+        undefined = Set.copyOf(undefined);
         defined = Set.copyOf(defined);
     }
 
     /** The undefined symbols in name order. */
     List<String> undefinedInOrder() {
-        return List.copyOf(new TreeSet<>(undefined));
+        String[] names = undefined.toArray(new String[0]);
+        java.util.Arrays.sort(names);
+        return List.of(names);
     }
 
     /**
@@ -78,7 +80,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     /** With {@code names} used too: those not defined are undefined, as a reference to each would make them. */
     CombinedObject referencing(Set<String> names) {
-        Set<String> more = new TreeSet<>(undefined);
+        Set<String> more = new java.util.HashSet<>(undefined);
         for (String name : names) {
             if (!defined.contains(name) && !ObjectSymbols.isLinkerDefined(name)) {
                 more.add(name);
@@ -94,8 +96,8 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     /** The symbols of one relocatable object given as bytes. */
     static CombinedObject read(String origin, byte[] object) throws BuildFailure {
-        Set<String> undefined = new TreeSet<>();
-        Set<String> defined = new TreeSet<>();
+        Set<String> undefined = new java.util.HashSet<>();
+        Set<String> defined = new java.util.HashSet<>();
         try {
             for (ElfSymbol s : ElfFile.parseEither(origin, object).symbols()) {
                 if (s.name().isEmpty()) {

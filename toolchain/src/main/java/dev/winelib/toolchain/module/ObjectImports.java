@@ -86,7 +86,9 @@ final class ObjectImports {
             }
         }
         // thunks already import these names; only their __imp_ slots may still be looked up
-        others.removeIf(s -> thunks.values().stream().anyMatch(m -> m.containsKey(s.name())));
+        if (!thunks.isEmpty()) {
+            others.removeIf(s -> thunks.values().stream().anyMatch(m -> m.containsKey(s.name())));
+        }
 
         ImportResolver.Resolution main = dlls.isEmpty() ? new ImportResolver.Resolution(ModuleImports.none(), others)
                 : ImportResolver.resolve(others, dlls, delayedDlls, lists);
