@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,8 +111,8 @@ final class ElfObjectWriter {
         for (AsmSymbol s : symbols) {
             listed(s, locals, globals);
         }
-        locals.sort(Comparator.comparingInt(AsmSymbol::order));
-        globals.sort(Comparator.comparingInt(AsmSymbol::order));
+        locals.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        globals.sort((a, b) -> Integer.compare(a.order(), b.order()));
 
         ByteArrayOutputStream strtab = new ByteArrayOutputStream();
         strtab.write(0);

@@ -372,7 +372,9 @@ public final class RelocatableMerger {
         }
         Parsed first = objects.get(0);
         for (Parsed p : objects) {
-            if (!p.layout.equals(first.layout) || p.machine != first.machine || p.flags != first.flags) {
+            // the component compared, not the records: a record's equals is bootstrapped at run time on first
+            // use, which spins method-handle classes on every start of the command line
+            if (p.layout.elf64() != first.layout.elf64() || p.machine != first.machine || p.flags != first.flags) {
                 throw new MalformedInputException(p.name + " is for another machine or word size than " + first.name);
             }
             if (p.symtab < 0) {
