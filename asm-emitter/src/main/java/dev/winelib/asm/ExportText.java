@@ -261,32 +261,41 @@ final class ExportText {
         java.util.Map<List<dev.winelib.spec.ArgType>, List<String[]>> spills = new java.util.HashMap<>();
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             int slot = ordinal - spec.base();
-            if (!relay.traced(slot)) {
-                continue;
+            if (relay.traced(slot)) {
+                relayThunk(out, c, relay, slot, labels[slot], spills);
             }
-            ExportEntry e = spec.atOrdinal(ordinal).orElseThrow();
-            out.align(4);
-            out.data(4, 0x90909090L, 0x90909090L);
-            out.label(labels[slot]);
-            if (c.i386()) {
-                out.data(1, 0x8b, 0xff, 0x55, 0x8b, 0xec, 0x5d);
-                RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
-                out.instruction("pushl", relay.index(slot), "");
-                out.instruction("call", "__wine_spec_get_pc_thunk_eax");
-                out.statement("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
-                out.instruction("pushl", "%eax");
-                out.instruction("call", "*4(%eax)");
-                instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
-            } else {
-                for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
-                        spec.cpu())))) {
-                    out.instruction(move[0], move[1]);
-                }
-                out.instruction("movl", relay.index(slot), "%edx");
-                out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
-                out.instruction("callq", "*8(%rcx)");
-                out.instruction("ret", "");
+        }
+    }
+
+    /**
+     * One relay thunk. (A method of its own: the JIT compiles a method after a few hundred calls, but a
+     * loop of ten thousand rounds in one call runs interpreted to its end, see docs/performance.md.)
+     */
+    private static void relayThunk(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay, int slot,
+            String label, java.util.Map<List<dev.winelib.spec.ArgType>, List<String[]>> spills) {
+        ModuleSpec spec = c.spec();
+        ExportEntry e = spec.atOrdinal(spec.base() + slot).orElseThrow();
+        out.align(4);
+        out.data(4, 0x90909090L, 0x90909090L);
+        out.label(label);
+        if (c.i386()) {
+            out.data(1, 0x8b, 0xff, 0x55, 0x8b, 0xec, 0x5d);
+            RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
+            out.instruction("pushl", relay.index(slot), "");
+            out.instruction("call", "__wine_spec_get_pc_thunk_eax");
+            out.statement("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
+            out.instruction("pushl", "%eax");
+            out.instruction("call", "*4(%eax)");
+            instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
+        } else {
+            for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
+                    spec.cpu())))) {
+                out.instruction(move[0], move[1]);
             }
+            out.instruction("movl", relay.index(slot), "%edx");
+            out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
+            out.instruction("callq", "*8(%rcx)");
+            out.instruction("ret", "");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.winelib.asm;
 
-import java.util.Locale;
 
 /**
  * The start of a module's assembly: the reserve in {@code .init} where Wine writes the DOS and PE
@@ -99,7 +98,9 @@ final class PeHeaderText {
         }
     }
 
+    /** As {@code String.format("0x%04x", value)}, without a Formatter (which starts the regex engine). */
     static String hex4(int value) {
-        return String.format(Locale.ROOT, "0x%04x", value);
+        String digits = Integer.toHexString(value);
+        return "0x" + "0".repeat(Math.max(0, 4 - digits.length())) + digits;
     }
 }

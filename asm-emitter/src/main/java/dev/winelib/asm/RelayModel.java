@@ -1,7 +1,6 @@
 package dev.winelib.asm;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,7 +57,7 @@ final class RelayModel {
         }
         // the argument string: functions with most arguments first, so that shorter strings can
         // often reuse the tail of a longer one
-        relayed.sort(Comparator.comparingInt((ExportEntry e) -> e.args().size()).reversed());
+        relayed.sort((a, b) -> Integer.compare(b.args().size(), a.args().size()));
         StringBuilder argString = new StringBuilder();
         int[] argOffsets = new int[spec.limit() - spec.base() + 1];
         Arrays.fill(argOffsets, -1);

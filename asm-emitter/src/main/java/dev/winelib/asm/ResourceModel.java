@@ -2,7 +2,6 @@ package dev.winelib.asm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.winelib.resources.Resource;
 import dev.winelib.resources.ResourceDirectory;
@@ -88,11 +87,13 @@ final class ResourceModel {
         return lines;
     }
 
+    /** As {@code String.format("0x%08x", value)}, without a Formatter (which starts the regex engine). */
     private static String hex(long value) {
-        return String.format(Locale.ROOT, "0x%08x", value);
+        String digits = Long.toHexString(value);
+        return "0x" + "0".repeat(Math.max(0, 8 - digits.length())) + digits;
     }
 
     private static String hex4(int value) {
-        return String.format(Locale.ROOT, "0x%04x", value);
+        return PeHeaderText.hex4(value);
     }
 }

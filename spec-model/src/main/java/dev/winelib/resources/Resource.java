@@ -11,10 +11,20 @@ import java.util.Objects;
 public final class Resource {
 
     /** The order of a resource directory: by type, then name, then language, then version. */
-    public static final Comparator<Resource> ORDER = Comparator.comparing(Resource::type, ResourceName.ORDER)
-            .thenComparing(Resource::name, ResourceName.ORDER)
-            .thenComparingInt(Resource::language)
-            .thenComparingLong(Resource::version);
+    public static final Comparator<Resource> ORDER = Resource::compareOrder;
+
+    // written out rather than with Comparator.comparing(...).thenComparing(...), whose lambdas are spun at
+    // run time on every start of the command line (no class archive keeps them)
+    private static int compareOrder(Resource a, Resource b) {
+        int c = ResourceName.ORDER.compare(a.type, b.type);
+        if (c == 0) {
+            c = ResourceName.ORDER.compare(a.name, b.name);
+        }
+        if (c == 0) {
+            c = Integer.compare(a.language, b.language);
+        }
+        return c != 0 ? c : Long.compare(a.version, b.version);
+    }
 
     private final ResourceName type;
     private final ResourceName name;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import dev.winelib.sysroot.debian.BinaryPackage;
 import dev.winelib.sysroot.debian.DebianArchive;
@@ -52,7 +51,6 @@ public final class SniperSysroot {
     /** Below the cache root: verified Debian index files and packages, by sha256. */
     static final String DEBIAN_STORE = ".debian";
     private static final String PROVISION_LOCK = "sniper-provision";
-    private static final Pattern KEY = Pattern.compile("sniper-(i386-)?debian11-[0-9a-f]{24}");
 
     /** How to go on without provisioning; ends messages about network failures. */
     public static final String OFFLINE_ALTERNATIVES = "Give a sysroot instead (<sysroot>, -Dwinelib.sysroot=, CLI"
@@ -185,6 +183,25 @@ public final class SniperSysroot {
                 .filter(s -> !s.isEmpty()).distinct().sorted().toList();
     }
 
+    /**
+     * Whether {@code key} is a tree key of {@code architecture}: its prefix and 24 lower-case hex digits
+     * (checked by hand: a pattern compiled at class initialisation costs every command-line run a few
+     * milliseconds).
+     */
+    static boolean isKey(String key, Architecture architecture) {
+        String prefix = keyPrefix(architecture);
+        if (!key.startsWith(prefix) || key.length() != prefix.length() + 24) {
+            return false;
+        }
+        for (int i = prefix.length(); i < key.length(); i++) {
+            char c = key.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The cached tree the pointer names, if it is still intact. */
     private static Optional<Path> current(SysrootCache cache, Architecture architecture, List<String> extras)
             throws SysrootException {
@@ -203,8 +220,7 @@ public final class SniperSysroot {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return KEY.matcher(key).matches() && key.startsWith(keyPrefix(architecture)) ? Optional.of(key)
-                : Optional.empty();
+        return isKey(key, architecture) ? Optional.of(key) : Optional.empty();
     }
 
     /**

@@ -87,15 +87,21 @@ public final class SysrootCache {
     static final String COMPLETE = ".complete";
 
     private static final int KEY_HEX_DIGITS = 32;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     /** FileChannel locks are held per process: threads of this JVM queue here first (per lock file and byte). */
     private static final ConcurrentHashMap<String, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
     /** The cache's lock file; earlier versions made one {@code .KEY.lock} file per key. */
     static final String LOCK_FILE = ".lock";
-    /** A temporary tree or a damaged entry being deleted, with the key it belongs to. */
-    private static final Pattern LEFTOVER = Pattern.compile(
-            "\\.(?:tmp-(.+)-\\d+|trash-(.+)-(?:[0-9a-f]{32}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))");
+    /**
+     * The patterns, compiled on first use rather than when the class is initialised: a command-line run
+     * that uses the host's libraries only never needs them (compiling costs it a few milliseconds).
+     */
+    private static final class Patterns {
+        static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
+        static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+        /** A temporary tree or a damaged entry being deleted, with the key it belongs to. */
+        static final Pattern LEFTOVER = Pattern.compile(
+                "\\.(?:tmp-(.+)-\\d+|trash-(.+)-(?:[0-9a-f]{32}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}))");
+    }
 
     private final Path root;
     private final UnpackPolicy policy;
@@ -147,7 +153,7 @@ public final class SysrootCache {
     public Path unpack(Path archive, Optional<String> expectedSha256) throws SysrootException {
         Path file = archive.toAbsolutePath().normalize();
         Optional<String> expected = expectedSha256.map(s -> s.trim().toLowerCase(Locale.ROOT));
-        if (expected.isPresent() && !SHA256.matcher(expected.get()).matches()) {
+        if (expected.isPresent() && !Patterns.SHA256.matcher(expected.get()).matches()) {
             throw new SysrootException("expected sha256 '" + expectedSha256.get() + "' of sysroot archive " + file
                     + " is not 64 hex digits");
         }
@@ -196,7 +202,7 @@ public final class SysrootCache {
 
     /** The tree of the entry {@code key}, if there is one (not checked). */
     public Optional<Path> existingTree(String key) {
-        if (!KEY.matcher(key).matches()) {
+        if (!Patterns.KEY.matcher(key).matches()) {
             return Optional.empty();
         }
         Path entry = root.resolve(key);
@@ -214,7 +220,7 @@ public final class SysrootCache {
      * @param key letters, digits, {@code . _ + -}, not starting with a dot, at most 128 characters
      */
     public Path assemble(String key, List<ArchiveSource> parts) throws SysrootException {
-        if (!KEY.matcher(key).matches()) {
+        if (!Patterns.KEY.matcher(key).matches()) {
             throw new SysrootException("sysroot cache key '" + key + "' is not usable: use letters, digits and"
                     + " . _ + - (not first), at most 128 characters");
         }
@@ -267,7 +273,7 @@ public final class SysrootCache {
      */
     @SuppressWarnings("try") // the lock is only held
     public Optional<Path> reuse(String key) throws SysrootException {
-        if (!KEY.matcher(key).matches()) {
+        if (!Patterns.KEY.matcher(key).matches()) {
             throw new SysrootException("invalid sysroot cache key '" + key + "'");
         }
         Path entry = root.resolve(key);
@@ -300,7 +306,7 @@ public final class SysrootCache {
      */
     @SuppressWarnings("try") // the lock is only held
     public <T> T underLock(String name, LockedWork<T> work) throws SysrootException {
-        if (!KEY.matcher(name).matches()) {
+        if (!Patterns.KEY.matcher(name).matches()) {
             throw new SysrootException("invalid lock name '" + name + "'");
         }
         try {
@@ -571,14 +577,14 @@ public final class SysrootCache {
         List<Path> leftovers = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(root, ".{tmp,trash}-*")) {
             for (Path p : dir) {
-                var m = LEFTOVER.matcher(p.getFileName().toString());
+                var m = Patterns.LEFTOVER.matcher(p.getFileName().toString());
                 if (m.matches()) {
                     leftovers.add(p);
                 }
             }
         }
         for (Path p : leftovers) {
-            var m = LEFTOVER.matcher(p.getFileName().toString());
+            var m = Patterns.LEFTOVER.matcher(p.getFileName().toString());
             m.matches();
             String owner = m.group(1) != null ? m.group(1) : m.group(2);
             if (owner.equals(key)) {

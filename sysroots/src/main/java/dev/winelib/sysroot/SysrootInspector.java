@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,8 +108,11 @@ public final class SysrootInspector {
                 throw new SysrootException("cannot read " + dir + ": " + e.getMessage(), e);
             }
         }
-        return candidates.stream().max(Comparator.comparing((Path p) -> p.getFileName().toString(),
-                SysrootInspector::compareVersions).thenComparing(Comparator.naturalOrder()));
+        // a comparator of this class's own (Comparator.comparing's lambdas are spun on every start)
+        return candidates.stream().max((a, b) -> {
+            int c = compareVersions(a.getFileName().toString(), b.getFileName().toString());
+            return c != 0 ? c : a.compareTo(b);
+        });
     }
 
     private static Path findLibFile(Path root, String name, Sysroot sysroot, Architecture arch, List<String> dirs)

@@ -280,7 +280,7 @@ final class Invocation {
     ToolCommand command(String text, String defaultProgram, String debianPackage, String purpose)
             throws ToolNotFoundException, UsageError {
         String spec = text == null ? defaultProgram : text.strip();
-        List<String> words = List.of(spec.split("\\s+"));
+        List<String> words = words(spec);
         if (spec.isEmpty()) {
             throw new UsageError("empty tool command");
         }
@@ -291,8 +291,22 @@ final class Invocation {
     /** The compiler (--cc-cmd, default gcc). */
     ToolCommand compiler() throws ToolNotFoundException, UsageError {
         String cc = options.ccCommand == null ? "gcc" : options.ccCommand;
-        return command(cc, "gcc", ToolLocator.debianPackageOfCompiler(cc.strip().split("\\s+")[0]),
+        List<String> words = words(cc);
+        return command(cc, "gcc", ToolLocator.debianPackageOfCompiler(words.isEmpty() ? "" : words.get(0)),
                 "to compile the module runtime");
+    }
+
+    /**
+     * The words of a tool command, split at white space as {@code split("\\s+")} would after a strip, but
+     * without a regular expression (compiling one costs every run of the command line a few milliseconds).
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        java.util.StringTokenizer tokens = new java.util.StringTokenizer(text.strip(), " \t\n\u000B\f\r");
+        while (tokens.hasMoreTokens()) {
+            words.add(tokens.nextToken());
+        }
+        return words;
     }
 
     /**

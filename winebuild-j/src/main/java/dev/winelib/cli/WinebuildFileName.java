@@ -46,7 +46,11 @@ record WinebuildFileName(Optional<String> name) {
 
     /** The TimeDateStamp winebuild writes: the FNV-1 hash of the name's bytes, as an unsigned 32-bit value. */
     Optional<Long> timeDateStamp() {
-        return name.map(n -> Integer.toUnsignedLong(ModuleAssemblyEmitter.fileNameHash(n.getBytes(argumentCharset()))));
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.toUnsignedLong(ModuleAssemblyEmitter.fileNameHash(
+                name.get().getBytes(argumentCharset()))));
     }
 
     /** What follows the last '/' (winebuild's get_basename). */

@@ -20,7 +20,27 @@ public final class WinebuildJ {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(withOutputChecked(run(args, out, err), out, err));
+        int status = withOutputChecked(run(args, out, err), out, err);
+        err.flush();
+        // success ends by returning: on Java 21 and later System.exit asks the logging framework whether to
+        // log the exit, and finding it searches every jar of the class path for a service file (some 30 ms
+        // of every run); a thread that would keep the JVM alive still gets an exit
+        if (status != 0 || otherThreadsRunning()) {
+            System.exit(status);
+        }
+    }
+
+    /** Whether a thread besides this one that is not a daemon is still running (in this thread's group). */
+    private static boolean otherThreadsRunning() {
+        Thread[] threads = new Thread[Thread.activeCount() + 16];
+        int count = Thread.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                return true;
+            }
+        }
+        return count == threads.length;   // more threads than counted: not known
     }
 
     /**

@@ -214,7 +214,7 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .entryPoint(entryPoint)
                 .cRuntime(crt)
                 .precompiledHeaders(precompiledHeaders);
-        BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()))
+        BuildResult result = new WinelibBuilder(ToolLocator.fromEnvironment(), new MavenBuildLog(getLog()), lastBuild())
                 .build(withSharedParameters(request, timestamp).build());
         getLog().info("winelib DLL " + result.outputFile() + " (" + result.image().exports().size() + " exports"
                 + (result.linked() ? "" : ", up to date") + ")");

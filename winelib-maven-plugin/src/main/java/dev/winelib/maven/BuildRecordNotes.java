@@ -40,16 +40,35 @@ final class BuildRecordNotes {
     private BuildRecordNotes() {
     }
 
-    /** The key text, and the files it stands for: the plugin's jars and every source directory. */
-    record Key(String text, BuildRecord.Files files) {
+    /**
+     * The key text, and the files it stands for: the plugin's jars and every directory below the
+     * source directories that exist. The directories are found only when a record is written: a no-op
+     * compares the recorded ones (a directory added or removed anywhere below changes its parent).
+     */
+    record Key(String text, List<Path> jars, List<Path> roots) {
+
+        /** The jars and every directory below the roots, as files of the record. */
+        BuildRecord.Files files() throws IOException {
+            Set<Path> inputs = new LinkedHashSet<>(jars);
+            for (Path dir : roots) {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
+                        inputs.add(d);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            }
+            return new BuildRecord.Files(inputs, Set.of(), List.of());
+        }
     }
 
     /**
      * The key of {@code mojo}'s build of {@code spec}: the value of each of its parameters (every
-     * field of a simple type: text, file, flag, number or a list of them), the environment, and the
-     * files whose status stands for more: the plugin's jars (a rebuilt plugin builds again) and each
-     * directory below {@code directories} (a source or header added, removed or renamed changes
-     * its directory).
+     * field of a simple type: text, file, flag, number or a list of them), the environment, the
+     * plugin's jars (another plugin version builds again), and the files whose status stands for
+     * more: the jars (a rebuilt plugin builds again) and each directory below {@code directories} (a
+     * source or header added, removed or renamed changes its directory).
      */
     static Key key(AbstractMojo mojo, Path spec, List<Path> directories) throws IOException {
         StringBuilder b = new StringBuilder("goal ").append(mojo.getClass().getName()).append('\n');
@@ -66,8 +85,7 @@ final class BuildRecordNotes {
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException(e);
                 }
-                if (value instanceof Collection<?> values && !values.stream().allMatch(v -> v == null
-                        || simple(v.getClass()))) {
+                if (value instanceof Collection<?> values && !allSimple(values)) {
                     continue; // resolved repositories and the like: not a setting of the build
                 }
                 b.append("parameter ").append(c.getSimpleName()).append('.').append(f.getName()).append('=')
@@ -75,22 +93,30 @@ final class BuildRecordNotes {
             }
         }
         b.append(BuildRecord.environmentKey(System.getenv()));
-        Set<Path> inputs = new LinkedHashSet<>(pluginJars(mojo));
+        List<Path> jars = pluginJars(mojo);
+        for (Path jar : jars) {
+            b.append("jar ").append(jar).append('\n');
+        }
+        List<Path> roots = new ArrayList<>();
         for (Path d : directories) {
             Path dir = d.toAbsolutePath().normalize();
             boolean exists = Files.isDirectory(dir);
             b.append("directory ").append(dir).append(exists ? " exists" : " absent").append('\n');
             if (exists) {
-                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) {
-                        inputs.add(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+                roots.add(dir);
             }
         }
-        return new Key(b.toString(), new BuildRecord.Files(inputs, Set.of(), List.of()));
+        return new Key(b.toString(), jars, roots);
+    }
+
+    /** Whether every value is null or simple (a loop, not a stream: no lambda to spin up on a no-op build). */
+    private static boolean allSimple(Collection<?> values) {
+        for (Object v : values) {
+            if (v != null && !simple(v.getClass())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean simple(Class<?> type) {

@@ -1,7 +1,6 @@
 package dev.winelib.maven;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A list parameter's entries: Maven turns an empty element ({@code -Dwinelib.imports=,} or
@@ -17,6 +16,12 @@ final class ListParameter {
         if (list == null) {
             return List.of();
         }
-        return list.stream().filter(Objects::nonNull).filter(e -> !(e instanceof String s) || !s.isBlank()).toList();
+        List<T> entries = new java.util.ArrayList<>();
+        for (T e : list) { // a loop: no lambda to spin up on a no-op build
+            if (e != null && !(e instanceof String s && s.isBlank())) {
+                entries.add(e);
+            }
+        }
+        return java.util.Collections.unmodifiableList(entries);
     }
 }

@@ -176,6 +176,8 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /** The sysroot tree the last build checked, when nothing of it that build used changed since. */
     private Optional<Path> trustedSysroot = Optional.empty();
+    /** The record of the last build with the same settings, with what changed since; empty when there is none. */
+    private Optional<BuildRecord.State> lastBuild = Optional.empty();
     /** The sysroot this build uses, once resolved. */
     private Sysroot resolvedSysroot;
 
@@ -207,7 +209,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             directories.add(specDirectory());
             directories.add(unixSourceDirectory.toPath());
             directories.addAll(includes());
-            sourceDirectories().forEach(d -> directories.add(d.toPath()));
+            for (File d : sourceDirectories()) {
+                directories.add(d.toPath());
+            }
             BuildRecordNotes.Key key = BuildRecordNotes.key(this, spec, directories);
             BuildRecord record = new BuildRecord(workDirectory().resolve(what.replace(' ', '-') + ".record"),
                     key.text());
@@ -220,6 +224,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             // the same settings, and none of the sysroot's files the last build used changed: the tree it
             // checked is used without checking every file of it again
             trustedSysroot = last.flatMap(state -> BuildRecordNotes.unchangedSysroot(state.notes(), state.changed()));
+            lastBuild = last;
             Instant started = Instant.now();
             record.forget();
             Optional<BuildRecord.Files> files = build(spec);
@@ -242,6 +247,14 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("interrupted", e);
         }
+    }
+
+    /**
+     * The record of the last build with the same settings, and which of its files changed since: a
+     * builder takes the steps whose files did not change as current without checking them again.
+     */
+    protected final Optional<BuildRecord.State> lastBuild() {
+        return lastBuild;
     }
 
     /** The goal's directory for objects, generated files and up-to-date records. */
@@ -292,7 +305,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         if (includeDirectory != null && includeDirectory.isDirectory()) {
             includes.add(includeDirectory.toPath());
         }
-        ListParameter.entries(includeDirectories).forEach(d -> includes.add(d.toPath()));
+        for (File d : ListParameter.entries(includeDirectories)) {
+            includes.add(d.toPath());
+        }
         return includes;
     }
 

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,18 +109,10 @@ final class ElfObjectWriter {
         List<AsmSymbol> locals = new ArrayList<>();
         List<AsmSymbol> globals = new ArrayList<>();
         for (AsmSymbol s : symbols) {
-            if (s.temporary()) {
-                continue;
-            }
-            // as GNU as: every symbol named anywhere is listed, except weak ones never defined nor used
-            if (!s.external()) {
-                locals.add(s);
-            } else if (s.defined() || s.binding() != AsmSymbol.Binding.WEAK || s.firstUseLine() > 0) {
-                globals.add(s);
-            }
+            listed(s, locals, globals);
         }
-        locals.sort(Comparator.comparingInt(AsmSymbol::order));
-        globals.sort(Comparator.comparingInt(AsmSymbol::order));
+        locals.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        globals.sort((a, b) -> Integer.compare(a.order(), b.order()));
 
         ByteArrayOutputStream strtab = new ByteArrayOutputStream();
         strtab.write(0);
@@ -136,15 +127,12 @@ final class ElfObjectWriter {
         }
         for (AsmSymbol s : locals) {
             s.tableIndex(index++);
-            putSymbol(symtab, name(strtab, s), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
-                    s.offset(), size(s));
+            putLocal(symtab, strtab, s, sectionIndex);
         }
         int firstGlobal = index;
         for (AsmSymbol s : globals) {
             s.tableIndex(index++);
-            int bind = s.binding() == AsmSymbol.Binding.WEAK ? 2 : 1;
-            putSymbol(symtab, name(strtab, s), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
-                    s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
+            putGlobal(symtab, strtab, s, sectionIndex);
         }
 
         // GNU as leaves the symbol table out of an object that has no symbols at all
@@ -181,15 +169,7 @@ final class ElfObjectWriter {
             List<Relocation> relocations = e.getKey().relocations();
             ByteBuffer rela = ByteBuffer.allocate(relocationSize * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
             for (Relocation r : relocations) {
-                long symbol = r.symbol() != null ? r.symbol().tableIndex() : sectionSymbolIndex.get(r.section());
-                if (elf32) {
-                    rela.putInt(Math.toIntExact(r.offset()));
-                    rela.putInt((int) (symbol << 8 | r.type()));
-                } else {
-                    rela.putLong(r.offset());
-                    rela.putLong(symbol << 32 | r.type());
-                    rela.putLong(r.addend());
-                }
+                putRelocation(rela, r, sectionSymbolIndex);
             }
             Header h = e.getValue();
             h.content = rela.array();
@@ -285,6 +265,47 @@ final class ElfObjectWriter {
             }
         }
         return patched;
+    }
+
+    // Loop bodies are methods of their own: the JIT compiles a method after a few hundred calls, but a loop
+    // of a few ten thousand rounds in one call runs interpreted to its end (see docs/performance.md).
+
+    /** Adds {@code s} to the locals or the globals if the symbol table lists it. */
+    private static void listed(AsmSymbol s, List<AsmSymbol> locals, List<AsmSymbol> globals) {
+        if (s.temporary()) {
+            return;
+        }
+        // as GNU as: every symbol named anywhere is listed, except weak ones never defined nor used
+        if (!s.external()) {
+            locals.add(s);
+        } else if (s.defined() || s.binding() != AsmSymbol.Binding.WEAK || s.firstUseLine() > 0) {
+            globals.add(s);
+        }
+    }
+
+    private void putLocal(ByteBuffer symtab, ByteArrayOutputStream strtab, AsmSymbol s,
+            Map<AsmSection, Integer> sectionIndex) {
+        putSymbol(symtab, name(strtab, s), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
+                s.offset(), size(s));
+    }
+
+    private void putGlobal(ByteBuffer symtab, ByteArrayOutputStream strtab, AsmSymbol s,
+            Map<AsmSection, Integer> sectionIndex) {
+        int bind = s.binding() == AsmSymbol.Binding.WEAK ? 2 : 1;
+        putSymbol(symtab, name(strtab, s), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
+                s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
+    }
+
+    private void putRelocation(ByteBuffer rela, Relocation r, Map<AsmSection, Integer> sectionSymbolIndex) {
+        long symbol = r.symbol() != null ? r.symbol().tableIndex() : sectionSymbolIndex.get(r.section());
+        if (elf32) {
+            rela.putInt(Math.toIntExact(r.offset()));
+            rela.putInt((int) (symbol << 8 | r.type()));
+        } else {
+            rela.putLong(r.offset());
+            rela.putLong(symbol << 32 | r.type());
+            rela.putLong(r.addend());
+        }
     }
 
     private static long size(AsmSymbol s) {

@@ -38,7 +38,7 @@ final class FixupResolver {
                 }
             }
         }
-        section.relocations().sort(java.util.Comparator.comparingLong(Relocation::offset));
+        section.relocations().sort((a, b) -> Long.compare(a.offset(), b.offset()));
     }
 
     private void resolve(Fragment.Bytes fragment, Fixup fixup) {

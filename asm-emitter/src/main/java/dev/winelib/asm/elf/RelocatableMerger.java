@@ -222,17 +222,22 @@ public final class RelocatableMerger {
             SectionHeader strings = sections.get(table.link());
             int size = layout.symbolSize();
             for (long at = table.offset(); at + size <= table.offset() + table.size(); at += size) {
-                int p = (int) at;
-                Symbol s = layout.elf64()
-                        ? new Symbol(string(strings.offset(), strings.size(), u32(p)), u64(p + 8), u64(p + 16),
-                            data.get(p + 4) & 0xff, data.get(p + 5) & 0xff, u16(p + 6))
-                        : new Symbol(string(strings.offset(), strings.size(), u32(p)), u32(p + 4), u32(p + 8),
-                            data.get(p + 12) & 0xff, data.get(p + 13) & 0xff, u16(p + 14));
-                if (s.section() != SHN_UNDEF && s.section() < SHN_LORESERVE && s.section() >= sections.size()) {
-                    throw new MalformedInputException(name + ": symbol '" + s.name() + "' in a missing section");
-                }
-                symbols.add(s);
+                symbols.add(symbol((int) at, strings));
             }
+        }
+
+        // a loop's body in a method of its own: the JIT compiles a method after a few hundred calls, but a
+        // loop of a few ten thousand rounds in one call runs interpreted to its end (see performance.md)
+        private Symbol symbol(int p, SectionHeader strings) throws MalformedInputException {
+            Symbol s = layout.elf64()
+                    ? new Symbol(string(strings.offset(), strings.size(), u32(p)), u64(p + 8), u64(p + 16),
+                        data.get(p + 4) & 0xff, data.get(p + 5) & 0xff, u16(p + 6))
+                    : new Symbol(string(strings.offset(), strings.size(), u32(p)), u32(p + 4), u32(p + 8),
+                        data.get(p + 12) & 0xff, data.get(p + 13) & 0xff, u16(p + 14));
+            if (s.section() != SHN_UNDEF && s.section() < SHN_LORESERVE && s.section() >= sections.size()) {
+                throw new MalformedInputException(name + ": symbol '" + s.name() + "' in a missing section");
+            }
+            return s;
         }
 
         List<Reloc> relocations(SectionHeader section) throws MalformedInputException {
@@ -240,20 +245,23 @@ public final class RelocatableMerger {
             int size = layout.relocationSize(rela);
             List<Reloc> list = new ArrayList<>();
             for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-                int p = (int) at;
-                Reloc r = layout.elf64()
-                        ? new Reloc(u64(p), u64(p + 8), rela ? u64(p + 16) : 0)
-                        : new Reloc(u32(p), u32(p + 4), rela ? (int) u32(p + 8) : 0);
-                if (symbolIndex(r) >= symbols.size()) {
-                    throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r));
-                }
-                list.add(r);
+                list.add(relocation((int) at, rela));
             }
             return list;
         }
 
-        int symbolIndex(Reloc r) {
-            return (int) (layout.elf64() ? r.info() >>> 32 : r.info() >>> 8);
+        private Reloc relocation(int p, boolean rela) throws MalformedInputException {
+            Reloc r = layout.elf64()
+                    ? new Reloc(u64(p), u64(p + 8), rela ? u64(p + 16) : 0)
+                    : new Reloc(u32(p), u32(p + 4), rela ? (int) u32(p + 8) : 0);
+            if (symbolIndex(r.info()) >= symbols.size()) {
+                throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r.info()));
+            }
+            return r;
+        }
+
+        int symbolIndex(long info) {
+            return (int) (layout.elf64() ? info >>> 32 : info >>> 8);
         }
 
         byte[] content(SectionHeader s) {
@@ -269,15 +277,14 @@ public final class RelocatableMerger {
                 }
                 throw new MalformedInputException(name + ": string offset out of bounds");
             }
+            byte[] b = data.array();
             int start = (int) (tableOffset + at);
             int end = start;
             int limit = (int) (tableOffset + tableSize);
-            while (end < limit && data.get(end) != 0) {
+            while (end < limit && b[end] != 0) {
                 end++;
             }
-            byte[] bytes = new byte[end - start];
-            data.get(start, bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return new String(b, start, end - start, StandardCharsets.UTF_8);
         }
 
         private int u16(int at) {
@@ -365,7 +372,9 @@ public final class RelocatableMerger {
         }
         Parsed first = objects.get(0);
         for (Parsed p : objects) {
-            if (!p.layout.equals(first.layout) || p.machine != first.machine || p.flags != first.flags) {
+            // the component compared, not the records: a record's equals is bootstrapped at run time on first
+            // use, which spins method-handle classes on every start of the command line
+            if (p.layout.elf64() != first.layout.elf64() || p.machine != first.machine || p.flags != first.flags) {
                 throw new MalformedInputException(p.name + " is for another machine or word size than " + first.name);
             }
             if (p.symtab < 0) {
@@ -608,25 +617,7 @@ public final class RelocatableMerger {
                 Parsed p = objects.get(o);
                 symbolMap[o] = new int[p.symbols.size()];
                 for (int i = 1; i < p.symbols.size(); i++) {
-                    Symbol sym = p.symbols.get(i);
-                    if (sym.binding() != STB_LOCAL) {
-                        symbolMap[o][i] = Integer.MIN_VALUE; // a global: filled in below
-                        resolve(globals, o, sym);
-                        continue;
-                    }
-                    int section = sym.section();
-                    boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
-                    OutSection out = inSection ? placedIn[o][section] : null;
-                    if (sym.type() == STT_SECTION) {
-                        symbolMap[o][i] = out == null ? -1 : sectionSymbol.getOrDefault(out, -1);
-                        continue;
-                    }
-                    if (inSection && out == null) {
-                        symbolMap[o][i] = -1; // in a dropped section
-                        continue;
-                    }
-                    symbolMap[o][i] = symbolRows.size();
-                    symbolRows.add(row(sym, o));
+                    symbolMap[o][i] = symbol(globals, o, p.symbols.get(i));
                 }
             }
             int firstGlobal = symbolRows.size();
@@ -650,6 +641,25 @@ public final class RelocatableMerger {
         }
 
         private int firstGlobal;
+
+        /** The output index of input symbol {@code sym} of object {@code o}; a global is resolved and filled in later. */
+        private int symbol(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
+            if (sym.binding() != STB_LOCAL) {
+                resolve(globals, o, sym);
+                return Integer.MIN_VALUE; // a global: filled in below
+            }
+            int section = sym.section();
+            boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
+            OutSection out = inSection ? placedIn[o][section] : null;
+            if (sym.type() == STT_SECTION) {
+                return out == null ? -1 : sectionSymbol.getOrDefault(out, -1);
+            }
+            if (inSection && out == null) {
+                return -1; // in a dropped section
+            }
+            symbolRows.add(row(sym, o));
+            return symbolRows.size() - 1;
+        }
 
         /** A symbol's table row with its section and value moved to the output. */
         private long[] row(Symbol sym, int object) {
@@ -747,37 +757,7 @@ public final class RelocatableMerger {
                 ByteBuffer rows = ByteBuffer.allocate(r.relocations.size() * (int) r.entrySize)
                         .order(ByteOrder.LITTLE_ENDIAN);
                 for (Pending pending : r.relocations) {
-                    Parsed p = objects.get(pending.object());
-                    Reloc input = new Reloc(pending.offset(), pending.info(), pending.addend());
-                    int symbolIndex = p.symbolIndex(input);
-                    int type = (int) (layout.elf64() ? pending.info() & 0xffffffffL : pending.info() & 0xff);
-                    int mapped = symbolIndex == 0 ? 0 : symbolMap[pending.object()][symbolIndex];
-                    if (mapped < 0) {
-                        throw new UnsupportedInputException(p.name + ": relocation in " + out.name
-                                + " against a symbol of a dropped section");
-                    }
-                    long addend = pending.addend();
-                    Symbol sym = p.symbols.get(symbolIndex);
-                    if (symbolIndex != 0 && sym.type() == STT_SECTION && sym.binding() == STB_LOCAL) {
-                        long base = placedAt[pending.object()][sym.section()];
-                        if (r.rela) {
-                            addend += base;
-                        } else if (base != 0) {
-                            byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
-                            addImplicit(p, bytes, pending.offset(), type, base);
-                        }
-                    }
-                    if (layout.elf64()) {
-                        rows.putLong(pending.offset()).putLong(((long) mapped << 32) | type);
-                        if (r.rela) {
-                            rows.putLong(addend);
-                        }
-                    } else {
-                        rows.putInt((int) pending.offset()).putInt((mapped << 8) | type);
-                        if (r.rela) {
-                            rows.putInt((int) addend);
-                        }
-                    }
+                    relocationRow(rows, out, r.rela, pending, patched);
                 }
                 r.content.writeBytes(rows.array());
                 r.size = rows.capacity();
@@ -785,6 +765,41 @@ public final class RelocatableMerger {
             for (Map.Entry<OutSection, byte[]> e : patched.entrySet()) {
                 e.getKey().content.reset();
                 e.getKey().content.writeBytes(e.getValue());
+            }
+        }
+
+        /** One relocation's row in {@code rows}, its symbol index remapped and a section symbol's addend rebased. */
+        private void relocationRow(ByteBuffer rows, OutSection out, boolean rela, Pending pending,
+                Map<OutSection, byte[]> patched) throws UnsupportedInputException {
+            Parsed p = objects.get(pending.object());
+            int symbolIndex = p.symbolIndex(pending.info());
+            int type = (int) (layout.elf64() ? pending.info() & 0xffffffffL : pending.info() & 0xff);
+            int mapped = symbolIndex == 0 ? 0 : symbolMap[pending.object()][symbolIndex];
+            if (mapped < 0) {
+                throw new UnsupportedInputException(p.name + ": relocation in " + out.name
+                        + " against a symbol of a dropped section");
+            }
+            long addend = pending.addend();
+            Symbol sym = p.symbols.get(symbolIndex);
+            if (symbolIndex != 0 && sym.type() == STT_SECTION && sym.binding() == STB_LOCAL) {
+                long base = placedAt[pending.object()][sym.section()];
+                if (rela) {
+                    addend += base;
+                } else if (base != 0) {
+                    byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
+                    addImplicit(p, bytes, pending.offset(), type, base);
+                }
+            }
+            if (layout.elf64()) {
+                rows.putLong(pending.offset()).putLong(((long) mapped << 32) | type);
+                if (rela) {
+                    rows.putLong(addend);
+                }
+            } else {
+                rows.putInt((int) pending.offset()).putInt((mapped << 8) | type);
+                if (rela) {
+                    rows.putInt((int) addend);
+                }
             }
         }
 
@@ -814,13 +829,7 @@ public final class RelocatableMerger {
             ByteBuffer symtab = ByteBuffer.allocate(symbolRows.size() * layout.symbolSize())
                     .order(ByteOrder.LITTLE_ENDIAN);
             for (long[] row : symbolRows) {
-                if (layout.elf64()) {
-                    symtab.putInt((int) row[0]).put((byte) row[3]).put((byte) row[4]).putShort((short) row[5])
-                            .putLong(row[1]).putLong(row[2]);
-                } else {
-                    symtab.putInt((int) row[0]).putInt((int) row[1]).putInt((int) row[2]).put((byte) row[3])
-                            .put((byte) row[4]).putShort((short) row[5]);
-                }
+                symbolRow(symtab, row);
             }
             byte[] strtab = strings.bytes();
             byte[] shstrtab = sectionNames.bytes();
@@ -882,6 +891,16 @@ public final class RelocatableMerger {
             return out.array();
         }
 
+        private void symbolRow(ByteBuffer symtab, long[] row) {
+            if (layout.elf64()) {
+                symtab.putInt((int) row[0]).put((byte) row[3]).put((byte) row[4]).putShort((short) row[5])
+                        .putLong(row[1]).putLong(row[2]);
+            } else {
+                symtab.putInt((int) row[0]).putInt((int) row[1]).putInt((int) row[2]).put((byte) row[3])
+                        .put((byte) row[4]).putShort((short) row[5]);
+            }
+        }
+
         private void sectionHeader(ByteBuffer table, int name, int type, long flags, long offset, long size, int link,
                 int info, long alignment, long entrySize) {
             if (layout.elf64()) {
@@ -930,12 +949,15 @@ public final class RelocatableMerger {
         }
 
         int add(String name) {
-            return offsets.computeIfAbsent(name, n -> {
-                int at = bytes.size();
-                bytes.writeBytes(n.getBytes(StandardCharsets.UTF_8));
-                bytes.write(0);
-                return at;
-            });
+            Integer known = offsets.get(name);
+            if (known != null) {
+                return known;
+            }
+            int at = bytes.size();
+            bytes.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+            bytes.write(0);
+            offsets.put(name, at);
+            return at;
         }
 
         byte[] bytes() {

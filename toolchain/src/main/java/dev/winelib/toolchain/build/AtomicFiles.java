@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Writes files under a temporary name in the same directory and renames them into place: the one way
@@ -158,5 +159,22 @@ public final class AtomicFiles {
     /** {@link #deleteQuietly(Path)} for each file. */
     public static void deleteQuietly(java.util.Collection<Path> files) {
         files.forEach(AtomicFiles::deleteQuietly);
+    }
+
+    /**
+     * The lines after the first of a file kept by an earlier build, when that first line is
+     * {@code header}; empty when the file is missing, unreadable or of another kind.
+     */
+    public static List<String> keptLines(Path file, String header) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
+            return List.of();
+        }
+        return lines.subList(1, lines.size());
     }
 }

@@ -35,14 +35,22 @@ public final class BuildRecord {
     private static final String HEADER = "winebuild-j build record 1";
 
     /**
-     * The files of a build: the inputs it read and the outputs it wrote, and notes the goal wants
-     * back on a no-op (what it attaches, what it reports).
+     * The files of a build: the inputs it read and the outputs it wrote, notes the goal wants back on
+     * a no-op (what it attaches, what it reports), and the steps that made some of the outputs (each
+     * object with its compilation's settings and the source and headers it read), so that a build
+     * after a change finds what the change affects from the record, without reading every step's own
+     * up-to-date record. A step whose output or inputs are not among the files is not recorded.
      */
-    public record Files(Set<Path> inputs, Set<Path> outputs, List<String> notes) {
+    public record Files(Set<Path> inputs, Set<Path> outputs, List<String> notes, Map<Path, Step> steps) {
         public Files {
             inputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(inputs));
             outputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(outputs));
             notes = List.copyOf(notes);
+            steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        }
+
+        public Files(Set<Path> inputs, Set<Path> outputs, List<String> notes) {
+            this(inputs, outputs, notes, Map.of());
         }
 
         /** These files and {@code more}'s. */
@@ -53,14 +61,31 @@ public final class BuildRecord {
             out.addAll(more.outputs());
             List<String> n = new ArrayList<>(notes);
             n.addAll(more.notes());
-            return new Files(in, out, n);
+            Map<Path, Step> s = new java.util.LinkedHashMap<>(steps);
+            s.putAll(more.steps());
+            return new Files(in, out, n, s);
         }
 
         /** These files with {@code note} added. */
         public Files withNote(String note) {
             List<String> n = new ArrayList<>(notes);
             n.add(note);
-            return new Files(inputs, outputs, n);
+            return new Files(inputs, outputs, n, steps);
+        }
+    }
+
+    /**
+     * A step that made one output: a fingerprint of its settings (command, flags, environment) and
+     * the files it read, the first being its own source.
+     */
+    public record Step(String key, List<Path> inputs) {
+        public Step {
+            inputs = List.copyOf(inputs);
+        }
+
+        /** The step whose settings are {@code settings} (one per line) and that read {@code inputs}. */
+        public static Step of(String settings, java.util.Collection<Path> inputs) {
+            return new Step(fingerprint(settings), List.copyOf(inputs));
         }
     }
 
@@ -78,21 +103,43 @@ public final class BuildRecord {
     }
 
     /**
-     * What the record says of the last build with the same key: its notes, and the files whose status
-     * changed since (empty: the build is current).
+     * What the record says of the last build with the same key: its notes, the files whose status
+     * changed since (empty: the build is current), and the steps it recorded (read only when
+     * something changed).
      *
      * @param notes the notes the build left
      * @param changed the recorded files that changed, were replaced or are gone
+     * @param steps each recorded output (absolute, normalized) with the step that made it
      */
-    public record State(List<String> notes, Set<Path> changed) {
+    public record State(List<String> notes, Set<Path> changed, Map<Path, Step> steps) {
         public State {
             notes = List.copyOf(notes);
             changed = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(changed));
+            steps = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(steps));
         }
 
         /** Whether nothing changed. */
         public boolean current() {
             return changed.isEmpty();
+        }
+
+        /**
+         * The inputs of the step that made {@code output} with {@code settings}, when the last build
+         * recorded that step with the same settings and neither the output nor any of those inputs
+         * changed since: the output is what the step would make again. Empty otherwise.
+         */
+        public Optional<List<Path>> unchangedStep(Path output, String settings) {
+            Step step = steps.get(output.toAbsolutePath().normalize());
+            if (step == null || !step.key().equals(fingerprint(settings))
+                    || changed.contains(output.toAbsolutePath().normalize())) {
+                return Optional.empty();
+            }
+            for (Path input : step.inputs()) {
+                if (changed.contains(input)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(step.inputs());
         }
     }
 
@@ -109,18 +156,22 @@ public final class BuildRecord {
      * read, or the key differs.
      */
     public Optional<State> read() {
-        List<String> lines;
-        try {
-            lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in);
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)) {
+    }
+
+    private Optional<State> read(java.io.BufferedReader in) throws IOException {
+        if (!HEADER.equals(in.readLine()) || !("key " + key).equals(in.readLine())) {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>();
-        Set<Path> changed = new LinkedHashSet<>();
-        for (String line : lines.subList(2, lines.size())) {
+        List<Path> files = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        String line = in.readLine();
+        for (; line != null && !line.startsWith("group ") && !line.startsWith("step "); line = in.readLine()) {
             if (line.startsWith("note ")) {
                 notes.add(line.substring(5));
                 continue;
@@ -130,23 +181,83 @@ public final class BuildRecord {
             if (!line.startsWith("file ") || space < 0) {
                 return Optional.empty();
             }
-            Path path;
-            try {
-                path = Path.of(line.substring(space + 1));
-            } catch (RuntimeException e) {
+            files.add(Path.of(line.substring(space + 1)));
+            statuses.add(line.substring(5, space));
+        }
+        Set<Path> changed;
+        try {
+            changed = changed(files, statuses);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        // the steps come last: a no-op (nothing changed) does not read them
+        List<List<Path>> groups = new ArrayList<>();
+        Map<Path, Step> steps = new java.util.HashMap<>();
+        for (; line != null && !changed.isEmpty(); line = in.readLine()) {
+            String[] f = line.split(" ");
+            if (f[0].equals("group")) {
+                List<Path> group = new ArrayList<>(f.length - 1);
+                for (int i = 1; i < f.length; i++) {
+                    group.add(files.get(Integer.parseInt(f[i])));
+                }
+                groups.add(group);
+            } else if (f[0].equals("step") && f.length == 5) {
+                // "step OUTPUT KEY SOURCE GROUP"
+                List<Path> inputs = new ArrayList<>();
+                inputs.add(files.get(Integer.parseInt(f[3])));
+                if (!f[4].equals("-")) {
+                    inputs.addAll(groups.get(Integer.parseInt(f[4])));
+                }
+                steps.put(files.get(Integer.parseInt(f[1])), new Step(f[2], inputs));
+            } else {
                 return Optional.empty();
             }
-            Optional<String> now;
-            try {
-                now = status(path);
-            } catch (IOException | RuntimeException e) {
-                now = Optional.empty();
-            }
-            if (now.isEmpty() || !now.get().equals(line.substring(5, space))) {
-                changed.add(path);
+        }
+        return Optional.of(new State(notes, changed, steps));
+    }
+
+    /**
+     * The files whose status is no longer the recorded one. Many files are compared on two threads: a
+     * no-op build is mostly these status calls, run by a JVM that has not compiled them yet.
+     */
+    private static Set<Path> changed(List<Path> files, List<String> statuses) throws InterruptedException {
+        boolean[] differs = new boolean[files.size()];
+        int half = files.size() / 2;
+        if (files.size() >= 256) {
+            Thread helper = new Thread(new StatusComparison(files, statuses, differs, half, files.size()),
+                    "winebuild-j build record");
+            helper.setDaemon(true);
+            helper.start();
+            new StatusComparison(files, statuses, differs, 0, half).run();
+            helper.join();
+        } else {
+            new StatusComparison(files, statuses, differs, 0, files.size()).run();
+        }
+        Set<Path> changed = new LinkedHashSet<>();
+        for (int i = 0; i < differs.length; i++) {
+            if (differs[i]) {
+                changed.add(files.get(i));
             }
         }
-        return Optional.of(new State(notes, changed));
+        return changed;
+    }
+
+    /** Compares the status of files {@code from} to {@code to} (exclusive) with the recorded ones. */
+    private record StatusComparison(List<Path> files, List<String> statuses, boolean[] differs, int from, int to)
+            implements Runnable {
+        @Override
+        public void run() {
+            for (int i = from; i < to; i++) {
+                Optional<String> now;
+                try {
+                    now = status(files.get(i));
+                } catch (IOException | RuntimeException e) {
+                    now = Optional.empty();
+                }
+                differs[i] = now.isEmpty() || !now.get().equals(statuses.get(i));
+            }
+        }
     }
 
     /**
@@ -213,8 +324,43 @@ public final class BuildRecord {
         for (String note : files.notes()) {
             b.append("note ").append(note.replace('\n', ' ')).append('\n');
         }
+        writeSteps(b, files.steps(), all);
         AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));
         return true;
+    }
+
+    /**
+     * The steps as "group" lines (each distinct list of inputs after a step's source) and "step" lines
+     * (output, settings, source, group), files named by their place among the "file" lines.
+     */
+    private static void writeSteps(StringBuilder b, Map<Path, Step> steps, Set<Path> recorded) {
+        Map<Path, Integer> index = new java.util.HashMap<>();
+        for (Path p : recorded) {
+            index.put(p, index.size());
+        }
+        Map<List<Path>, Integer> groups = new java.util.HashMap<>();
+        for (Map.Entry<Path, Step> e : steps.entrySet()) {
+            Integer output = index.get(e.getKey().toAbsolutePath().normalize());
+            List<Path> inputs = e.getValue().inputs().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+            if (output == null || inputs.isEmpty() || !inputs.stream().allMatch(index::containsKey)) {
+                continue; // not vouched for by a recorded status
+            }
+            List<Path> rest = inputs.subList(1, inputs.size());
+            String group = "-";
+            if (!rest.isEmpty()) {
+                Integer g = groups.get(rest);
+                if (g == null) {
+                    g = groups.size();
+                    groups.put(rest, g);
+                    b.append("group");
+                    rest.forEach(p -> b.append(' ').append(index.get(p)));
+                    b.append('\n');
+                }
+                group = Integer.toString(g);
+            }
+            b.append("step ").append(output).append(' ').append(e.getValue().key()).append(' ')
+                    .append(index.get(inputs.get(0))).append(' ').append(group).append('\n');
+        }
     }
 
     /** A file's status as one word, or empty when it does not exist. */
@@ -239,11 +385,11 @@ public final class BuildRecord {
     /** The settings in {@code environment} that can change a build: all variables but the shell's own. */
     public static String environmentKey(Map<String, String> environment) {
         StringBuilder b = new StringBuilder();
-        new java.util.TreeMap<>(environment).forEach((name, value) -> {
-            if (!VOLATILE_VARIABLES.contains(name)) {
-                b.append("env ").append(name).append('=').append(value.replace('\n', ' ')).append('\n');
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(environment).entrySet()) {
+            if (!VOLATILE_VARIABLES.contains(e.getKey())) {
+                b.append("env ").append(e.getKey()).append('=').append(e.getValue().replace('\n', ' ')).append('\n');
             }
-        });
+        }
         return b.toString();
     }
 

@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,16 +76,7 @@ public final class ContentHashes {
      * status is still the one recorded there is not read again. A file that cannot be read is ignored.
      */
     public static void recall(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return;
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(KEPT_HEADER)) {
-            return;
-        }
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : AtomicFiles.keptLines(file, KEPT_HEADER)) {
             // DEV INODE SIZE MODIFIED CHANGED SHA256 PATH (times in nanoseconds)
             String[] f = line.split(" ", 7);
             if (f.length != 7 || f[5].length() != 64) {

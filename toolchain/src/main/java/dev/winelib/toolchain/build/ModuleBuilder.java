@@ -2,11 +2,13 @@ package dev.winelib.toolchain.build;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
@@ -57,6 +59,36 @@ public abstract class ModuleBuilder {
         Path file = compilationDatabase(directory);
         CompilationDatabase.write(file, commands);
         log.debug("compilation database " + file + " (" + commands.size() + " compilations)");
+    }
+
+    /**
+     * As {@link #writeCompilationDatabase(Path, List)}, but leaves the database alone when it is the
+     * file this build wrote for the same commands, as {@code work/compile_commands.key} says (a
+     * fingerprint of the commands and the status of the file written).
+     */
+    protected void writeCompilationDatabase(Path directory, List<CompileCommand> commands, Path work)
+            throws IOException {
+        Path file = compilationDatabase(directory);
+        Path keyFile = work.resolve(CompilationDatabase.FILE_NAME.replace(".json", ".key"));
+        StringBuilder b = new StringBuilder();
+        for (CompileCommand c : commands) {
+            b.append(c.directory()).append('\0').append(c.file()).append('\0').append(c.output());
+            c.arguments().forEach(a -> b.append('\0').append(a));
+            b.append('\n');
+        }
+        String key = Stamp.sha256(b.toString());
+        Optional<FileStatus> status = FileStatus.ofRegularFile(file);
+        if (status.isPresent() && Files.isRegularFile(keyFile)
+                && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key + " " + status.get().text() + "\n")) {
+            log.debug("compilation database " + file + " (" + commands.size() + " compilations, up to date)");
+            return;
+        }
+        Files.deleteIfExists(keyFile);
+        writeCompilationDatabase(directory, commands);
+        Optional<FileStatus> written = FileStatus.ofRegularFile(file);
+        if (written.isPresent()) {
+            AtomicFiles.write(keyFile, (key + " " + written.get().text() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -45,10 +45,19 @@ public final class ProjectLayout {
 
     /** The single file of a kind in a directory; fails, saying what to do, when there is none or more than one. */
     public static Path findSingle(Path directory, SingleFile wanted) throws BuildFailure {
-        List<Path> found;
-        try (Stream<Path> entries = Files.list(directory)) {
-            found = entries.filter(p -> wanted.extensions().stream().anyMatch(p.getFileName().toString()::endsWith)
-                    && Files.isRegularFile(p)).sorted().toList();
+        // plain loops: this runs on every no-op build, where a lambda's first use costs more than the listing
+        List<Path> found = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                for (String extension : wanted.extensions()) {
+                    if (name.endsWith(extension) && Files.isRegularFile(p)) {
+                        found.add(p);
+                        break;
+                    }
+                }
+            }
+            java.util.Collections.sort(found);
         } catch (IOException e) {
             throw new BuildFailure("no " + wanted.kind() + ": " + directory + " cannot be read (" + e.getMessage()
                     + "); put NAME" + wanted.extensions().get(0) + " there or configure " + wanted.parameter());

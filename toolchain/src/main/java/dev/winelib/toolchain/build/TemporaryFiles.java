@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 public final class TemporaryFiles {
 
     private static final String PREFIX = "winebuild-j-";
-    private static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
+    /** Compiled when a sweep first runs, not by every run that only registers a temporary output file. */
+    private static final class Owned {
+        static final Pattern OWNED = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
+    }
     /** A directory of a dead process is removed only when untouched this long (another PID namespace). */
     private static final Duration SWEEP_AGE = Duration.ofMinutes(10);
 
@@ -72,7 +75,7 @@ public final class TemporaryFiles {
     static void sweep(Path base, Instant now) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path entry : entries) {
-                Matcher m = OWNED.matcher(entry.getFileName().toString());
+                Matcher m = Owned.OWNED.matcher(entry.getFileName().toString());
                 if (m.matches() && !alive(m.group(1)) && olderThan(entry, now.minus(SWEEP_AGE))) {
                     deleteQuietly(entry);
                 }

@@ -51,6 +51,7 @@ import dev.winelib.toolchain.module.CRuntimeImports;
 import dev.winelib.toolchain.module.ModuleAssembler;
 import dev.winelib.toolchain.module.ModuleObjectWriter;
 import dev.winelib.toolchain.module.ModuleRuntime;
+import dev.winelib.toolchain.module.ObjectSymbolTables;
 import dev.winelib.toolchain.module.ObjectSymbols;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
@@ -68,8 +69,20 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
  */
 public final class WinelibBuilder extends ModuleBuilder {
 
+    private final Optional<BuildRecord.State> lastBuild;
+
     public WinelibBuilder(ToolLocator tools, BuildLog log) {
+        this(tools, log, Optional.empty());
+    }
+
+    /**
+     * A builder that takes from {@code lastBuild} (the record of the last build with the same settings,
+     * and which of its files changed since) which objects are still current, without reading their
+     * stamps and dependency files.
+     */
+    public WinelibBuilder(ToolLocator tools, BuildLog log, Optional<BuildRecord.State> lastBuild) {
         super(tools, log);
+        this.lastBuild = lastBuild;
     }
 
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
@@ -105,6 +118,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         // the hashes of the last build: a file whose status did not change is not read again
         Path hashes = work.resolve("content-hashes");
         ContentHashes.recall(hashes);
+        // and the symbol tables of its objects: only the objects that changed are parsed
+        Path symbolTables = work.resolve("object-symbols");
+        ObjectSymbolTables.recall(symbolTables);
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
         Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
@@ -117,7 +133,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compiler, work));
         // the compilations also say which functions are ms_abi: the calling-convention check then compiles nothing
-        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions();
+        SourceCompiler sources = new SourceCompiler(invocations, work.resolve("obj"), log).withFunctionConventions()
+                .withLastBuild(lastBuild);
         if (request.precompiledHeaders()) {
             sources = sources.withPrecompiledHeaders(work.resolve("pch"));
         }
@@ -131,7 +148,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             try {
                 plainLinux = new SourceCompiler(plainLinuxInvocations(request, toolchain),
-                        work.resolve("unix-obj"), log).compile(module.unixSources(),
+                        work.resolve("unix-obj"), log).withLastBuild(lastBuild).compile(module.unixSources(),
                                 module.unixSourceRoot().map(List::of).orElse(List.of()));
             } catch (BuildFailure e) {
                 throw SysrootAdvice.explain(module, e);
@@ -142,7 +159,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         List<Path> runtime = CompileSlots.result(runtimeObjects);
         List<CompileCommand> commands = new ArrayList<>(compiled.commands());
         commands.addAll(plainLinux.commands());
-        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands);
+        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands, work);
         CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
                 log);
 
@@ -254,6 +271,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             image = check(output, spec, entry);
         }
         ContentHashes.keep(hashes);
+        ObjectSymbolTables.keep(symbolTables);
         Optional<BuildRecord.Files> files = Optional.empty();
         if (rust.isEmpty()) {
             // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
@@ -282,7 +300,10 @@ public final class WinelibBuilder extends ModuleBuilder {
                     inputs.add(p);
                 }
             }
-            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of()));
+            Map<Path, BuildRecord.Step> steps = new java.util.LinkedHashMap<>(compiled.steps());
+            steps.putAll(plainLinux.steps());
+            files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of(),
+                    steps));
         }
         return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
     }
@@ -379,51 +400,135 @@ public final class WinelibBuilder extends ModuleBuilder {
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
             Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
-        Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
         Path probeOutput = probeDir.resolve("probe.so");
-        ToolFileNames probeNames = fileNames.with(probeObject, ModuleObjectWriter.description(spec))
-                .with(probeOutput, request.outputFile().toString())
-                .with(probeDir.resolve("placeholders.o"), "winebuild-j's placeholders of hidden symbols");
-        // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
-        Set<String> hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
-                objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
-        ProcessRunner.Result probe;
-        List<String> command;
-        while (true) {
-            List<Path> probeObjects = new ArrayList<>(objects);
-            if (!hidden.isEmpty()) {
-                probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o"), spec.cpu()));
-            }
-            command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
-                    probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput));
-            command.add(1, "--warn-unresolved-symbols");
-            command.add(2, "--error-limit=0");
-            command.add(3, "--no-demangle");
-            log.debug(String.join(" ", command));
-            probe = LinkerProcess.result(command, work);
-            Files.deleteIfExists(probeOutput);
-            // members taken from static libraries can use hidden symbols the objects do not: once more with those
-            Set<String> more = new java.util.TreeSet<>();
-            for (UndefinedSymbols.Symbol s : UndefinedSymbols.parseNonDefault(probe.output())) {
-                if (!hidden.contains(s.name())) {
-                    more.add(s.name());
+        Path probeObjectPath = probeDir.resolve(spec.fileName() + ".spec.o");
+        List<String> baseCommand = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                probeObjectPath, objects, ldflags, request.module().libraries(), runtimeLibraries, probeOutput);
+        // what the probe finds depends on the objects' symbols, not on their code: after an edit that kept
+        // every object's symbols (and everything else the probe reads), its last outcome stands
+        Path outcomeFile = probeDir.resolve("probe.outcome");
+        Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, request.module().specFile(), spec, options, objects,
+                versionScript, orderingScript, ldflags);
+        Optional<ProbeOutcome> kept = outcomeKey.flatMap(k -> ProbeOutcome.recall(outcomeFile, k));
+        Set<String> hidden;
+        String probeText;
+        if (kept.isPresent()) {
+            log.debug("probe link skipped: the objects' symbols and the link's inputs are as in the last build");
+            hidden = kept.get().hidden();
+            probeText = kept.get().output();
+        } else {
+            Files.deleteIfExists(outcomeFile);
+            Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
+            ToolFileNames probeNames = fileNames.with(probeObject, ModuleObjectWriter.description(spec))
+                    .with(probeOutput, request.outputFile().toString())
+                    .with(probeDir.resolve("placeholders.o"), "winebuild-j's placeholders of hidden symbols");
+            // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
+            hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
+                    objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
+            ProcessRunner.Result probe;
+            List<String> command;
+            while (true) {
+                List<Path> probeObjects = new ArrayList<>(objects);
+                if (!hidden.isEmpty()) {
+                    probeObjects.add(placeholders(hidden, probeDir.resolve("placeholders.o"), spec.cpu()));
                 }
+                command = new ArrayList<>(WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
+                        probeObject, probeObjects, ldflags, request.module().libraries(), runtimeLibraries,
+                        probeOutput));
+                command.add(1, "--warn-unresolved-symbols");
+                command.add(2, "--error-limit=0");
+                command.add(3, "--no-demangle");
+                log.debug(String.join(" ", command));
+                probe = LinkerProcess.result(command, work);
+                Files.deleteIfExists(probeOutput);
+                // members taken from static libraries can use hidden symbols the objects do not: once more with those
+                Set<String> more = new java.util.TreeSet<>();
+                for (UndefinedSymbols.Symbol s : UndefinedSymbols.parseNonDefault(probe.output())) {
+                    if (!hidden.contains(s.name())) {
+                        more.add(s.name());
+                    }
+                }
+                if (more.isEmpty()) {
+                    break;
+                }
+                hidden.addAll(more);
             }
-            if (more.isEmpty()) {
-                break;
+            if (probe.exitCode() != 0) {
+                // a library the sysroot lacks fails here first: say which package has it
+                throw SysrootAdvice.explain(request.module(), LinkerProcess.failure("linking "
+                        + request.outputFile().getFileName(), command, probe, probeNames));
             }
-            hidden.addAll(more);
+            probeText = probe.output();
         }
-        if (probe.exitCode() != 0) {
-            // a library the sysroot lacks fails here first: say which package has it
-            throw SysrootAdvice.explain(request.module(), LinkerProcess.failure("linking "
-                    + request.outputFile().getFileName(), command, probe, probeNames));
+        ModuleImports imports = importsFromProbe(request, spec, sysroot, objects, objectNames, hidden, probeText);
+        if (kept.isEmpty() && outcomeKey.isPresent()) {
+            // only an outcome that resolved is kept: a failure is reported from a probe of its own
+            ProbeOutcome.keep(outcomeFile, outcomeKey.get(), new ProbeOutcome(hidden, probeText));
         }
+        return imports;
+    }
+
+    /**
+     * What a probe link depends on, or empty when it cannot be told without the objects' code (a
+     * {@code --gc-sections} link keeps or drops references by their sections): the command, the spec and
+     * options of the probe's module object, each object's global symbols (an archive's content), and the
+     * content of the libraries and scripts the link reads.
+     */
+    private Optional<String> probeKey(List<String> command, Path probeObject, Path specFile, ModuleSpec spec,
+            ModuleOptions options, List<Path> objects, Path versionScript, Path orderingScript, List<String> ldflags) throws IOException {
+        if (ldflags.stream().anyMatch(f -> f.contains("gc-sections"))) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder("probe 1\n").append(generator).append('\n');
+        command.forEach(a -> b.append("arg ").append(a.replace('\n', ' ')).append('\n'));
+        b.append("spec ").append(ContentHashes.sha256(specFile)).append(' ').append(spec.fileName()).append(' ')
+                .append(spec.cpu()).append(' ').append(options).append('\n');
+        for (Path object : objects) {
+            if (LinkInputs.isArchive(object)) {
+                b.append("archive ").append(object).append(' ').append(ContentHashes.sha256(object)).append('\n');
+                continue;
+            }
+            ObjectSymbolTables.Table table;
+            try {
+                table = ObjectSymbolTables.of(object);
+            } catch (dev.winelib.toolchain.elf.ElfFormatException e) {
+                return Optional.empty(); // the probe says what is wrong with it
+            }
+            b.append("object ").append(object).append(' ').append(table.relocatable()).append('\n');
+            for (ObjectSymbolTables.Symbol s : table.symbols()) {
+                b.append(s.defined() ? "d " : "u ").append(s.binding()).append(' ').append(s.type()).append(' ')
+                        .append(s.visibility()).append(' ').append(s.name().replace('\n', ' ')).append('\n');
+            }
+        }
+        // the libraries and start files (the objects are keyed by their symbols, the probe's module object by
+        // the spec and options)
+        Set<Path> keyed = new java.util.HashSet<>();
+        objects.forEach(o -> keyed.add(o.toAbsolutePath().normalize()));
+        keyed.add(probeObject.toAbsolutePath().normalize());
+        List<Path> read = new ArrayList<>();
+        for (Path p : LinkInputFiles.of(command)) {
+            if (!keyed.contains(p.toAbsolutePath().normalize())) {
+                read.add(p);
+            }
+        }
+        read.add(versionScript);
+        read.add(orderingScript);
+        for (Path p : read) {
+            b.append("input ").append(p).append(' ')
+                    .append(ContentHashes.sha256IfRegularFile(p).orElse("missing")).append('\n');
+        }
+        return Optional.of(Stamp.sha256(b.toString()));
+    }
+
+    /** The imports that resolve what the probe link left undefined (and the hidden symbols). */
+    private ModuleImports importsFromProbe(WinelibBuildRequest request, ModuleSpec spec, SysrootLayout sysroot,
+            List<Path> objects, Map<Path, String> objectNames, Set<String> hidden, String probeOutput)
+            throws IOException, BuildFailure {
         List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
         for (String name : hidden) {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
-        undefined.addAll(UndefinedSymbols.parse(probe.output()));
+        undefined.addAll(UndefinedSymbols.parse(probeOutput));
         ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
@@ -497,4 +602,5 @@ public final class WinelibBuilder extends ModuleBuilder {
         flags.addAll(request.module().cflags());
         return flags;
     }
+
 }

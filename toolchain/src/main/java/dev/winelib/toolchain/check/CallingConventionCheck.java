@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +25,14 @@ import dev.winelib.spec.TargetCpu;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.ContentHashes;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.compile.CompileSlots;
 import dev.winelib.toolchain.compile.FunctionConventions;
 import dev.winelib.toolchain.compile.SourceCompiler;
 import dev.winelib.toolchain.compile.SourceLanguage;
-import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
-import dev.winelib.toolchain.elf.ElfSymbol;
+import dev.winelib.toolchain.module.ObjectSymbolTables;
 import dev.winelib.toolchain.process.ProcessRunner;
 
 /**
@@ -116,8 +119,17 @@ public final class CallingConventionCheck {
         java.util.concurrent.atomic.AtomicBoolean incomplete = new java.util.concurrent.atomic.AtomicBoolean();
         Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
         boolean i386 = spec.cpu() == TargetCpu.I386;
+        // a source whose check passed with the same source, object, list, compiler and exports is not checked again
+        Path passedSources = work.resolve("passed-sources");
+        Set<String> passedBefore = new HashSet<>();
+        if (Files.isRegularFile(passedSources)) {
+            passedBefore.addAll(Files.readAllLines(passedSources, StandardCharsets.UTF_8));
+        }
+        Set<String> passedNow = new TreeSet<>();
         // the checks run at once, as many compilers as there are compile slots; problems in source order
         List<Future<List<String>>> checks = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        List<java.util.concurrent.atomic.AtomicBoolean> incompletes = new ArrayList<>();
         for (Map.Entry<CompiledSource, List<ExportEntry>> e : bySource.entrySet()) {
             // on i386, exports with -thiscall or -fastcall are not checked
             List<ExportEntry> exports = !i386 ? e.getValue() : e.getValue().stream()
@@ -125,8 +137,16 @@ public final class CallingConventionCheck {
             if (exports.isEmpty()) {
                 continue;
             }
+            String fingerprint = fingerprint(e.getKey(), exports, i386);
+            if (passedBefore.contains(fingerprint)) {
+                passedNow.add(fingerprint);
+                continue;
+            }
+            java.util.concurrent.atomic.AtomicBoolean sourceIncomplete = new java.util.concurrent.atomic.AtomicBoolean();
+            fingerprints.add(fingerprint);
+            incompletes.add(sourceIncomplete);
             checks.add(CompileSlots.EXECUTOR.submit(() -> checkSource(e.getKey(), exports, i386, work, log,
-                    incomplete)));
+                    sourceIncomplete)));
         }
         for (Future<List<String>> check : checks) {
             try {
@@ -136,9 +156,18 @@ public final class CallingConventionCheck {
             }
         }
         List<String> problems = new ArrayList<>();
-        for (Future<List<String>> check : checks) {
-            problems.addAll(CompileSlots.result(check));
+        for (int i = 0; i < checks.size(); i++) {
+            List<String> found = CompileSlots.result(checks.get(i));
+            problems.addAll(found);
+            if (incompletes.get(i).get()) {
+                incomplete.set(true);
+            } else if (found.isEmpty()) {
+                passedNow.add(fingerprints.get(i));
+            }
         }
+        Files.createDirectories(work);
+        AtomicFiles.writeIfChanged(passedSources, passedNow.stream().map(f -> f + "\n")
+                .collect(java.util.stream.Collectors.joining()).getBytes(StandardCharsets.UTF_8));
         if (!problems.isEmpty() && i386) {
             throw new BuildFailure(String.join("\n", problems) + "\nOn i386 a stdcall function removes its"
                     + " arguments from the stack and a cdecl one leaves them to the caller; Windows code calls each"
@@ -160,14 +189,33 @@ public final class CallingConventionCheck {
         }
     }
 
+    /**
+     * What one source's check depends on, as a SHA-256: its compiler, flags and environment, the exports
+     * it defines, and the content of the source, its object and the compiler's list of its functions.
+     */
+    private static String fingerprint(CompiledSource s, List<ExportEntry> exports, boolean i386) throws IOException {
+        StringBuilder b = new StringBuilder("source ").append(s.displayName()).append(' ').append(s.source())
+                .append(' ').append(s.language()).append(' ').append(s.invocation().compiler()).append(' ')
+                .append(s.invocation().flags()).append(' ').append(new TreeMap<>(s.invocation().environment()))
+                .append(i386 ? " i386" : " x86_64").append('\n');
+        for (ExportEntry e : exports) {
+            b.append("export ").append(e.location()).append(' ').append(e.type().keyword()).append(' ')
+                    .append(e.target()).append('\n');
+        }
+        b.append(ContentHashes.sha256IfRegularFile(s.source()).orElse("none")).append(' ')
+                .append(ContentHashes.sha256IfRegularFile(s.object()).orElse("none")).append(' ')
+                .append(ContentHashes.sha256IfRegularFile(FunctionConventions.listOf(s.object())).orElse("none"));
+        return Stamp.sha256(b.toString());
+    }
+
     /** The exported functions grouped by the source whose object defines them, in source order. */
     static Map<CompiledSource, List<ExportEntry>> definingSources(ModuleSpec spec, List<CompiledSource> sources)
             throws IOException {
         Map<String, CompiledSource> definedBy = new TreeMap<>();
         for (CompiledSource s : sources) {
             try {
-                for (ElfSymbol symbol : ElfFile.readEither(s.object()).symbols()) {
-                    if (symbol.isGlobalOrWeak() && symbol.isDefined() && symbol.type() == STT_FUNC) {
+                for (ObjectSymbolTables.Symbol symbol : ObjectSymbolTables.of(s.object()).symbols()) {
+                    if (symbol.defined() && symbol.type() == STT_FUNC) {
                         definedBy.putIfAbsent(symbol.name(), s);
                     }
                 }
@@ -175,14 +223,20 @@ public final class CallingConventionCheck {
                 // not an object this check can read: its functions stay unchecked
             }
         }
+        // each export once, to the source whose object defines it (not every source against every export)
+        Map<CompiledSource, Map<String, ExportEntry>> found = new java.util.IdentityHashMap<>();
+        for (ExportEntry e : spec.entries()) {
+            CompiledSource s = definedBy.get(e.target());
+            if (s != null && e.type().isFunction() && UndefinedExports.needsDefinition(e)
+                    && C_IDENTIFIER.matcher(e.target()).matches()) {
+                found.computeIfAbsent(s, k -> new LinkedHashMap<>()).putIfAbsent(e.target(), e);
+            }
+        }
         Map<CompiledSource, List<ExportEntry>> bySource = new LinkedHashMap<>();
         for (CompiledSource s : sources) {
-            for (ExportEntry e : spec.entries()) {
-                if (e.type().isFunction() && UndefinedExports.needsDefinition(e) && definedBy.get(e.target()) == s
-                        && C_IDENTIFIER.matcher(e.target()).matches()
-                        && bySource.getOrDefault(s, List.of()).stream().noneMatch(x -> x.target().equals(e.target()))) {
-                    bySource.computeIfAbsent(s, k -> new ArrayList<>()).add(e);
-                }
+            Map<String, ExportEntry> exports = found.get(s);
+            if (exports != null) {
+                bySource.put(s, new ArrayList<>(exports.values()));
             }
         }
         return bySource;

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
+import dev.winelib.toolchain.build.BuildRecord;
 import dev.winelib.toolchain.build.Stamp;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFailedException;
@@ -31,15 +32,17 @@ public final class SourceCompiler {
      * compilation (also of those that were up to date), for the compilation database, and the files
      * the compilations read: the sources and every header their dependency files list.
      */
-    public record Outcome(List<Path> objects, int compiled, List<CompileCommand> commands, Set<Path> inputs) {
+    public record Outcome(List<Path> objects, int compiled, List<CompileCommand> commands, Set<Path> inputs,
+            Map<Path, BuildRecord.Step> steps) {
         public Outcome {
             objects = List.copyOf(objects);
             commands = List.copyOf(commands);
             inputs = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(inputs));
+            steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
         }
 
         public Outcome(List<Path> objects, int compiled, List<CompileCommand> commands) {
-            this(objects, compiled, commands, Set.of());
+            this(objects, compiled, commands, Set.of(), Map.of());
         }
 
         /**
@@ -76,6 +79,7 @@ public final class SourceCompiler {
     private final Path objectDirectory;
     private final BuildLog log;
     private final boolean functionConventions;
+    private final Optional<BuildRecord.State> lastBuild;
     private final Path precompiledHeaders;
 
     /** A compiler for C sources only. */
@@ -93,15 +97,16 @@ public final class SourceCompiler {
     }
 
     public SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log) {
-        this(invocations, objectDirectory, log, false, null);
+        this(invocations, objectDirectory, log, false, Optional.empty(), null);
     }
 
     private SourceCompiler(Map<SourceLanguage, Invocation> invocations, Path objectDirectory, BuildLog log,
-            boolean functionConventions, Path precompiledHeaders) {
+            boolean functionConventions, Optional<BuildRecord.State> lastBuild, Path precompiledHeaders) {
         this.invocations = new EnumMap<>(invocations);
         this.objectDirectory = objectDirectory;
         this.log = log;
         this.functionConventions = functionConventions;
+        this.lastBuild = lastBuild;
         this.precompiledHeaders = precompiledHeaders;
     }
 
@@ -110,7 +115,16 @@ public final class SourceCompiler {
      * Windows calling convention, where the compiler can say ({@link FunctionConventions}).
      */
     public SourceCompiler withFunctionConventions() {
-        return new SourceCompiler(invocations, objectDirectory, log, true, precompiledHeaders);
+        return new SourceCompiler(invocations, objectDirectory, log, true, lastBuild, precompiledHeaders);
+    }
+
+    /**
+     * This compiler, taking an object as up to date without reading its stamp or dependency file when
+     * {@code last} (the build record of the last build with the same settings) recorded its compilation
+     * with the same command and neither the object nor any file that compilation read changed since.
+     */
+    public SourceCompiler withLastBuild(Optional<BuildRecord.State> last) {
+        return new SourceCompiler(invocations, objectDirectory, log, functionConventions, last, precompiledHeaders);
     }
 
     /**
@@ -118,7 +132,7 @@ public final class SourceCompiler {
      * {@code directory} ({@link PrecompiledHeaders}); the objects are the same as without.
      */
     public SourceCompiler withPrecompiledHeaders(Path directory) {
-        return new SourceCompiler(invocations, objectDirectory, log, functionConventions, directory);
+        return new SourceCompiler(invocations, objectDirectory, log, functionConventions, lastBuild, directory);
     }
 
     /**
@@ -165,6 +179,7 @@ public final class SourceCompiler {
         }
         int compiled = 0;
         Set<Path> inputs = new LinkedHashSet<>();
+        Map<Path, BuildRecord.Step> steps = new java.util.LinkedHashMap<>();
         Exception first = null;
         for (Future<Compiled> f : results) {
             try {
@@ -172,7 +187,8 @@ public final class SourceCompiler {
                 if (one.compiled()) {
                     compiled++;
                 }
-                inputs.addAll(one.inputs());
+                inputs.addAll(one.step().inputs());
+                steps.put(one.object(), one.step());
             } catch (InterruptedException e) {
                 results.forEach(r -> r.cancel(true));
                 throw e;
@@ -191,11 +207,11 @@ public final class SourceCompiler {
         if (first != null) {
             throw (RuntimeException) first;
         }
-        return new Outcome(objects, compiled, commands, inputs);
+        return new Outcome(objects, compiled, commands, inputs, steps);
     }
 
-    /** Whether one source was compiled, and the files its compilation read. */
-    private record Compiled(boolean compiled, Set<Path> inputs) {
+    /** Whether one source was compiled, its object, and its compilation: settings and the files it read. */
+    private record Compiled(boolean compiled, Path object, BuildRecord.Step step) {
     }
 
     /** The precompiled headers of one {@link #compile} call, planned once, when first asked. */
@@ -245,12 +261,19 @@ public final class SourceCompiler {
         key.addAll(flags);
         new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
         key.add(source.toString());
+        String settings = String.join("\n", key);
+        Optional<List<Path>> recorded = lastBuild.flatMap(last -> last.unchangedStep(object, settings));
+        if (recorded.isPresent()) {
+            // the last build's record vouches for the object, its source and headers: nothing to read
+            log.debug("up to date: " + object);
+            return new Compiled(false, object, BuildRecord.Step.of(settings, recorded.get()));
+        }
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(source);
         inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
             log.debug("up to date: " + object);
-            return new Compiled(false, inputs);
+            return new Compiled(false, object, BuildRecord.Step.of(settings, inputs));
         }
         Path tmpObject = AtomicFiles.temporarySibling(object);
         Path tmpDep = AtomicFiles.temporarySibling(depFile);
@@ -310,7 +333,7 @@ public final class SourceCompiler {
         newInputs.add(source);
         newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         Stamp.write(stampFile, Stamp.of(key, newInputs), object);
-        return new Compiled(true, newInputs);
+        return new Compiled(true, object, BuildRecord.Step.of(settings, newInputs));
     }
 
     /**

@@ -109,7 +109,38 @@ public final class ModuleRuntime {
      * winebuild-j ships them.
      */
     static Map<String, byte[]> sources(Pieces pieces) throws IOException, BuildFailure {
-        if (pieces.entryFunction().isPresent() && !pieces.entryFunction().get().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (String name : sourceNames(pieces)) {
+            try (var in = ModuleRuntime.class.getResourceAsStream("runtime/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing runtime source " + name);
+                }
+                sources.put(name, in.readAllBytes());
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * The jar the runtime sources are read from; empty when they are not read from a jar file (classes
+     * in a directory, as in tests).
+     */
+    static Optional<Path> shippedIn() {
+        try {
+            java.security.CodeSource code = ModuleRuntime.class.getProtectionDomain().getCodeSource();
+            if (code == null || code.getLocation() == null || !"file".equals(code.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            Path jar = Path.of(code.getLocation().toURI());
+            return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The names of the runtime sources {@code pieces} need, in compilation order. */
+    static List<String> sourceNames(Pieces pieces) throws BuildFailure {
+        if (pieces.entryFunction().isPresent() && !isCIdentifier(pieces.entryFunction().get())) {
             throw new BuildFailure("entry point '" + pieces.entryFunction().get() + "' is not a C identifier");
         }
         List<String> names = new ArrayList<>();
@@ -124,16 +155,22 @@ public final class ModuleRuntime {
         if (pieces.delayImports()) {
             names.add("delayload.c");
         }
-        Map<String, byte[]> sources = new LinkedHashMap<>();
-        for (String name : names) {
-            try (var in = ModuleRuntime.class.getResourceAsStream("runtime/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing runtime source " + name);
-                }
-                sources.put(name, in.readAllBytes());
+        return names;
+    }
+
+    /** [A-Za-z_][A-Za-z0-9_]*, without a regular expression (one costs a short run some milliseconds). */
+    private static boolean isCIdentifier(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
             }
         }
-        return sources;
+        return true;
     }
 
     /** Compiles {@code pieces} into {@code directory}; returns the objects. */

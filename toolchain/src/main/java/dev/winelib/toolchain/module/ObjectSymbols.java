@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.winelib.toolchain.BuildFailure;
-import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.elf.ElfSymbol;
 
@@ -22,38 +21,24 @@ public final class ObjectSymbols {
     private ObjectSymbols() {
     }
 
-    static Set<String> definedGlobals(List<Path> objects) throws IOException, BuildFailure {
-        Set<String> defined = new TreeSet<>();
-        for (Path object : objects) {
-            try {
-                ElfFile elf = ElfFile.readEither(object);
-                if (elf.type() != ElfFile.ET_REL) {
-                    throw new BuildFailure(object + " is not a relocatable object file");
-                }
-                for (ElfSymbol s : elf.symbols()) {
-                    if (s.isDefined() && s.isGlobalOrWeak()) {
-                        defined.add(s.name());
-                    }
-                }
-            } catch (ElfFormatException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
-        }
-        return defined;
-    }
-
     /**
      * Symbols the objects use with hidden or protected visibility but none defines: they must come
      * from inside the module (Wine's headers declare Win32 functions so), never from a shared library.
      */
     public static Set<String> undefinedNonDefault(List<Path> objects) throws IOException, BuildFailure {
         Set<String> wanted = new TreeSet<>();
+        Set<String> defined = new java.util.HashSet<>();
         for (Path object : objects) {
             try {
-                for (ElfSymbol s : ElfFile.readEither(object).symbols()) {
-                    // weak references may stay undefined (the runtime's optional DllMain)
-                    if (!s.isDefined() && s.binding() == ElfSymbol.STB_GLOBAL && s.visibility() != 0
-                            && !s.name().isEmpty()) {
+                ObjectSymbolTables.Table table = ObjectSymbolTables.of(object);
+                if (!table.relocatable()) {
+                    throw new BuildFailure(object + " is not a relocatable object file");
+                }
+                for (ObjectSymbolTables.Symbol s : table.symbols()) {
+                    if (s.defined()) {
+                        defined.add(s.name());
+                    } else if (s.binding() == ElfSymbol.STB_GLOBAL && s.visibility() != 0 && !s.name().isEmpty()) {
+                        // weak references may stay undefined (the runtime's optional DllMain)
                         wanted.add(s.name());
                     }
                 }
@@ -61,7 +46,7 @@ public final class ObjectSymbols {
                 throw new BuildFailure(e.getMessage(), e);
             }
         }
-        wanted.removeAll(definedGlobals(objects));
+        wanted.removeAll(defined);
         wanted.removeIf(ObjectSymbols::isLinkerDefined);
         return wanted;
     }

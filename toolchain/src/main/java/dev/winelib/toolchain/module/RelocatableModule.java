@@ -353,8 +353,9 @@ public final class RelocatableModule {
                 return objects;
             }
         }
-        java.util.Map<String, byte[]> sources = ModuleRuntime.sources(pieces);
-        Optional<List<Path>> verified = RuntimeCache.verifiedObjects(directory, sources);
+        Optional<Path> shippedIn = ModuleRuntime.shippedIn();
+        Optional<List<Path>> verified = RuntimeCache.verifiedObjects(directory, ModuleRuntime.sourceNames(pieces),
+                shippedIn, () -> ModuleRuntime.sources(pieces));
         if (verified.isPresent()) {
             log.debug("runtime unchanged since it was checked: " + directory);
             CHECKED_RUNTIMES.put(directory, fingerprints(verified.get()));
@@ -362,7 +363,8 @@ public final class RelocatableModule {
         }
         List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces,
                 log));
-        RuntimeCache.recordVerified(directory, sources.keySet().stream().map(directory::resolve).toList(), objects);
+        RuntimeCache.recordVerified(directory, ModuleRuntime.sourceNames(pieces).stream().map(directory::resolve)
+                .toList(), objects, shippedIn);
         CHECKED_RUNTIMES.put(directory, fingerprints(objects));
         return objects;
     }

@@ -46,6 +46,9 @@ public final class RuntimeCache {
 
     private static final String VERIFIED_HEADER = "winebuild-j runtime verified 1";
 
+    /** The record's line for the jar the runtime sources were read from. */
+    private static final String SHIPPED = "shipped";
+
     private RuntimeCache() {
     }
 
@@ -81,7 +84,9 @@ public final class RuntimeCache {
             key.append("compiler ").append(program).append('\n')
                     .append("size ").append(Files.size(program)).append('\n')
                     .append("modified ").append(Files.getLastModifiedTime(program).toMillis()).append('\n');
-            compiler.arguments().forEach(a -> key.append("argument ").append(a).append('\n'));
+            for (String argument : compiler.arguments()) {
+                key.append("argument ").append(argument).append('\n');
+            }
             key.append("sysroot ").append(sysroot.isHost() ? "host" : sysroot.root().toString()).append('\n')
                     .append("pieces ").append(pieces.key()).append('\n');
             Path dir = cache.resolve(name(key.toString()));
@@ -98,7 +103,13 @@ public final class RuntimeCache {
      */
     static String name(String key) {
         long[] hash = MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
-        return String.format("%016x%08x", hash[0], hash[1] >>> 32);
+        return hex(hash[0], 16) + hex(hash[1] >>> 32, 8);
+    }
+
+    /** {@code value} in {@code digits} lower-case hex digits (as %016x would, without a Formatter). */
+    private static String hex(long value, int digits) {
+        String text = Long.toHexString(value);
+        return "0".repeat(digits - text.length()) + text;
     }
 
     /**
@@ -107,40 +118,70 @@ public final class RuntimeCache {
      * (file name and content, as this build of winebuild-j ships them).
      */
     static Optional<List<Path>> verifiedObjects(Path directory, Map<String, byte[]> sources) {
+        return verifiedObjects(directory, List.copyOf(sources.keySet()), Optional.empty(), () -> sources);
+    }
+
+    /** The runtime sources as shipped, read only when needed. */
+    interface ShippedSources {
+        Map<String, byte[]> read() throws IOException, dev.winelib.toolchain.BuildFailure;
+    }
+
+    /**
+     * As {@link #verifiedObjects(Path, Map)} for the sources {@code sourceNames}: when the record names
+     * {@code shippedIn} (the jar the sources are read from) with the status it still has, the sources there
+     * are known to be the shipped ones without reading the jar (which would open it and the JDK's module
+     * image, some 15 ms of a short run); otherwise their content is compared with {@code shipped}.
+     */
+    static Optional<List<Path>> verifiedObjects(Path directory, List<String> sourceNames, Optional<Path> shippedIn,
+            ShippedSources shipped) {
         try {
             List<String> lines = Files.readAllLines(directory.resolve(VERIFIED), StandardCharsets.UTF_8);
             if (lines.isEmpty() || !lines.get(0).equals(VERIFIED_HEADER)) {
                 return Optional.empty();
             }
             List<Path> objects = new ArrayList<>();
-            List<String> sourceNames = new ArrayList<>();
+            List<String> recordedSources = new ArrayList<>();
+            boolean shippedUnchanged = false;
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split(" ", 3);
                 if (fields.length != 3) {
                     return Optional.empty();
                 }
                 Path file = Path.of(fields[2]);
+                if (fields[0].equals(SHIPPED)) {
+                    // the jar of the build that made the record: not required to exist any more
+                    Optional<FileStatus> jar = shippedIn.isPresent() && shippedIn.get().equals(file)
+                            ? FileStatus.ofRegularFile(file) : Optional.empty();
+                    shippedUnchanged = jar.isPresent() && jar.get().text().equals(fields[1]);
+                    continue;
+                }
                 Optional<FileStatus> status = FileStatus.ofRegularFile(file);
                 if (status.isEmpty() || !status.get().text().equals(fields[1])) {
                     return Optional.empty();
                 }
                 switch (fields[0]) {
                     case "object" -> objects.add(file);
-                    case "source" -> sourceNames.add(file.getFileName().toString());
+                    case "source" -> recordedSources.add(file.getFileName().toString());
                     default -> {
                     }
                 }
             }
-            if (!sourceNames.equals(List.copyOf(sources.keySet()))) {
+            if (!recordedSources.equals(sourceNames) || objects.isEmpty()) {
                 return Optional.empty();
             }
-            for (Map.Entry<String, byte[]> source : sources.entrySet()) {
-                if (!Arrays.equals(Files.readAllBytes(directory.resolve(source.getKey())), source.getValue())) {
-                    return Optional.empty();
+            if (!shippedUnchanged) {
+                for (Map.Entry<String, byte[]> source : shipped.read().entrySet()) {
+                    if (!Arrays.equals(Files.readAllBytes(directory.resolve(source.getKey())), source.getValue())) {
+                        return Optional.empty();
+                    }
+                }
+                if (shippedIn.isPresent()) {
+                    // the same sources in another build's jar: recorded with this one, not read next time
+                    rerecord(directory, lines, shippedIn.get());
                 }
             }
-            return objects.isEmpty() ? Optional.empty() : Optional.of(objects);
-        } catch (IOException | RuntimeException e) {
+            return Optional.of(objects);
+        } catch (IOException | dev.winelib.toolchain.BuildFailure | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -152,10 +193,23 @@ public final class RuntimeCache {
      * change within the same tick of the file system's clock), or when the record cannot be written.
      */
     static void recordVerified(Path directory, List<Path> sources, List<Path> objects) {
+        recordVerified(directory, sources, objects, Optional.empty());
+    }
+
+    /** As {@link #recordVerified(Path, List, List)}, naming the jar the sources were read from too. */
+    static void recordVerified(Path directory, List<Path> sources, List<Path> objects, Optional<Path> shippedIn) {
         try {
             Instant now = Instant.now();
             StringBuilder text = new StringBuilder(VERIFIED_HEADER).append('\n');
             List<String[]> files = new ArrayList<>();
+            if (shippedIn.isPresent()) {
+                // the jar only spares later runs reading it: left out while it could still change
+                Optional<FileStatus> jar = FileStatus.ofRegularFile(shippedIn.get());
+                String path = shippedIn.get().toString();
+                if (jar.isPresent() && jar.get().isSettled(now) && path.indexOf('\n') < 0) {
+                    text.append(SHIPPED).append(' ').append(jar.get().text()).append(' ').append(path).append('\n');
+                }
+            }
             for (Path source : sources) {
                 files.add(new String[] {"source", source.toString()});
             }
@@ -175,6 +229,27 @@ public final class RuntimeCache {
             AtomicFiles.write(directory.resolve(VERIFIED), text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // checked in full next time
+        }
+    }
+
+    /** The record {@code lines} with its jar line naming {@code shippedIn} as it is now (when it has settled). */
+    private static void rerecord(Path directory, List<String> lines, Path shippedIn) {
+        try {
+            Optional<FileStatus> status = FileStatus.ofRegularFile(shippedIn);
+            String path = shippedIn.toString();
+            if (status.isEmpty() || !status.get().isSettled(Instant.now()) || path.indexOf('\n') >= 0) {
+                return;
+            }
+            StringBuilder text = new StringBuilder(lines.get(0)).append('\n');
+            text.append(SHIPPED).append(' ').append(status.get().text()).append(' ').append(path).append('\n');
+            for (String line : lines.subList(1, lines.size())) {
+                if (!line.startsWith(SHIPPED + " ")) {
+                    text.append(line).append('\n');
+                }
+            }
+            AtomicFiles.write(directory.resolve(VERIFIED), text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // read again next time
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 /** Finds programs on the PATH, and ld.lld under any of the names Debian installs it as. */
 public final class ToolLocator {
 
-    private static final Pattern VERSIONED_LLD = Pattern.compile("ld\\.lld-(\\d{1,4})");
-    private static final Pattern LLVM_DIR = Pattern.compile("llvm-(\\d{1,4})");
+    /** Compiled when a linker is first looked for, not by every run that only finds a compiler. */
+    private static final class Patterns {
+        static final Pattern VERSIONED_LLD = Pattern.compile("ld\\.lld-(\\d{1,4})");
+        static final Pattern LLVM_DIR = Pattern.compile("llvm-(\\d{1,4})");
+    }
 
     private final List<Path> searchPath;
 
@@ -83,7 +86,7 @@ public final class ToolLocator {
         for (Path dir : dirs) {
             try (var entries = Files.newDirectoryStream(dir, "ld.lld*")) {
                 for (Path p : entries) {
-                    if (Files.isExecutable(p) && (VERSIONED_LLD.matcher(p.getFileName().toString()).matches()
+                    if (Files.isExecutable(p) && (Patterns.VERSIONED_LLD.matcher(p.getFileName().toString()).matches()
                             || p.getFileName().toString().equals("ld.lld"))) {
                         candidates.add(p);
                     }
@@ -99,13 +102,13 @@ public final class ToolLocator {
     }
 
     private static int lldVersion(Path p) {
-        Matcher m = VERSIONED_LLD.matcher(p.getFileName().toString());
+        Matcher m = Patterns.VERSIONED_LLD.matcher(p.getFileName().toString());
         if (m.matches()) {
             return Integer.parseInt(m.group(1));
         }
         String parent = p.getParent() == null || p.getParent().getParent() == null ? ""
                 : p.getParent().getParent().getFileName().toString();
-        Matcher llvm = LLVM_DIR.matcher(parent);
+        Matcher llvm = Patterns.LLVM_DIR.matcher(parent);
         return llvm.matches() ? Integer.parseInt(llvm.group(1)) : 0;
     }
 

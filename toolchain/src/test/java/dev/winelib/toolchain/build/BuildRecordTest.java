@@ -166,4 +166,109 @@ class BuildRecordTest {
         assertThat(state.notes()).isEqualTo(files.notes());
         assertThat(new BuildRecord(dir.resolve("build.record"), "another key").read()).isEmpty();
     }
+
+    // --- steps: each object with its compilation, so that a changed build finds what a change affects ---
+
+    private static final String FLAGS = "gcc\n-O2\n-c";
+
+    /** A record of two objects from two sources sharing a header, and a changed build's state of it. */
+    private BuildRecord.State withSteps(java.util.function.Consumer<Path> change) throws Exception {
+        Path other = Files.writeString(sources.resolve("b.c"), "#include \"a.h\"\nint b;\n");
+        Path otherObject = Files.writeString(dir.resolve("b.c.o"), "object b");
+        BuildRecord.Files withSteps = new BuildRecord.Files(Set.of(source, header, other, sources),
+                Set.of(object, otherObject, module), files.notes(), java.util.Map.of(
+                        object, BuildRecord.Step.of(FLAGS, List.of(source, header)),
+                        otherObject, BuildRecord.Step.of(FLAGS, List.of(other, header))));
+        assertThat(record.write(withSteps, later(), NOW)).isTrue();
+        change.accept(otherObject);
+        return record.read().orElseThrow();
+    }
+
+    @Test
+    void aStepWhoseFilesAreUnchangedGivesItsInputs() throws Exception {
+        BuildRecord.State state = withSteps(b -> touch(source));
+        assertThat(state.current()).isFalse();
+        assertThat(state.unchangedStep(object, FLAGS)).isEmpty();
+        assertThat(state.unchangedStep(dir.resolve("b.c.o"), FLAGS)).contains(List.of(
+                sources.resolve("b.c").toAbsolutePath().normalize(), header.toAbsolutePath().normalize()));
+    }
+
+    @Test
+    void anEditedHeaderInvalidatesEveryStepThatReadIt() throws Exception {
+        BuildRecord.State state = withSteps(b -> touch(header));
+        assertThat(state.unchangedStep(object, FLAGS)).isEmpty();
+        assertThat(state.unchangedStep(dir.resolve("b.c.o"), FLAGS)).isEmpty();
+    }
+
+    @Test
+    void anObjectRewrittenKeepingSizeAndModificationTimeIsNotTaken() throws Exception {
+        BuildRecord.State state = withSteps(b -> {
+            try {
+                FileTime modified = Files.getLastModifiedTime(b);
+                Files.writeString(b, "object c");
+                Files.setLastModifiedTime(b, modified);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(state.unchangedStep(dir.resolve("b.c.o"), FLAGS)).isEmpty();
+        assertThat(state.unchangedStep(object, FLAGS)).isPresent();
+    }
+
+    @Test
+    void otherSettingsInvalidateTheStep() throws Exception {
+        BuildRecord.State state = withSteps(b -> touch(source));
+        assertThat(state.unchangedStep(dir.resolve("b.c.o"), FLAGS + "\n-DNEW")).isEmpty();
+    }
+
+    @Test
+    void anAddedOrRemovedSourceKeepsTheOtherSteps() throws Exception {
+        BuildRecord.State added = withSteps(b -> write(sources.resolve("c.c"), "int c;\n"));
+        assertThat(added.changed()).contains(sources.toAbsolutePath().normalize());
+        assertThat(added.unchangedStep(object, FLAGS)).isPresent();
+        BuildRecord.State removed = withSteps(b -> delete(source));
+        assertThat(removed.unchangedStep(object, FLAGS)).isEmpty();
+        assertThat(removed.unchangedStep(dir.resolve("b.c.o"), FLAGS)).isPresent();
+    }
+
+    @Test
+    void aStepWithAnUnrecordedInputIsNotKept() throws Exception {
+        Path unrecorded = Files.writeString(dir.resolve("elsewhere.h"), "#define E 1\n");
+        BuildRecord.Files withStep = new BuildRecord.Files(Set.of(source, sources), Set.of(object), List.of(),
+                java.util.Map.of(object, BuildRecord.Step.of(FLAGS, List.of(source, unrecorded))));
+        assertThat(record.write(withStep, later(), NOW)).isTrue();
+        write(module, "changed");
+        assertThat(record.read().orElseThrow().steps()).isEmpty();
+    }
+
+    @Test
+    void aNoOpReadsNoStep() throws Exception {
+        BuildRecord.State state = withSteps(b -> { });
+        assertThat(state.current()).isTrue();
+        assertThat(state.steps()).isEmpty();
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(60)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

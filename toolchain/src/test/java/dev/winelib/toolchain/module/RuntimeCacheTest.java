@@ -103,9 +103,31 @@ class RuntimeCacheTest {
         RuntimeCache.recordVerified(directory, sourceFiles, objects);
         assertThat(RuntimeCache.verifiedObjects(directory, sources)).isEmpty();
 
+        Path jar = Files.write(dir.resolve("toolchain.jar"), new byte[] {1});
+        Path otherJar = Files.write(dir.resolve("toolchain-2.jar"), new byte[] {2});
         Thread.sleep(dev.winelib.toolchain.build.FileStatus.SETTLE.toMillis() + 200);
         RuntimeCache.recordVerified(directory, sourceFiles, objects);
         assertThat(RuntimeCache.verifiedObjects(directory, sources)).contains(objects);
+
+        // a record naming the jar the sources ship in: while that jar is unchanged, they are not read
+        List<String> names = List.copyOf(sources.keySet());
+        RuntimeCache.ShippedSources unread = () -> {
+            throw new AssertionError("the shipped sources were read");
+        };
+        RuntimeCache.recordVerified(directory, sourceFiles, objects, Optional.of(jar));
+        assertThat(RuntimeCache.verifiedObjects(directory, names, Optional.of(jar), unread)).contains(objects);
+        // another jar: its sources are compared, and when they are the same the record names it
+        Map<String, byte[]> changedSource = new java.util.LinkedHashMap<>(sources);
+        changedSource.put("entry.c", "int changed;\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(RuntimeCache.verifiedObjects(directory, names, Optional.of(otherJar), () -> changedSource))
+                .isEmpty();
+        assertThat(RuntimeCache.verifiedObjects(directory, names, Optional.of(otherJar), () -> sources))
+                .contains(objects);
+        assertThat(RuntimeCache.verifiedObjects(directory, names, Optional.of(otherJar), unread)).contains(objects);
+        // the jar written to: read again
+        Files.write(otherJar, new byte[] {3});
+        assertThat(RuntimeCache.verifiedObjects(directory, names, Optional.of(otherJar), () -> changedSource))
+                .isEmpty();
 
         // runtime sources other than the ones this build ships: checked in full
         Map<String, byte[]> other = new java.util.LinkedHashMap<>(sources);
