@@ -65,11 +65,17 @@ public final class ModuleObjectWriter {
      */
     public Path writeOrKeep(ModuleSpec spec, String specContent, ModuleOptions options, ModuleImports imports,
             Path directory) throws IOException, BuildFailure {
+        return writeOrKeep(spec, specContent, options, imports, directory,
+                CodeIdentity.of(ModuleObjectWriter.class, ModuleAssemblyEmitter.class, ModuleSpec.class));
+    }
+
+    /** {@link #writeOrKeep(ModuleSpec, String, ModuleOptions, ModuleImports, Path)} by the code {@code code}. */
+    Path writeOrKeep(ModuleSpec spec, String specContent, ModuleOptions options, ModuleImports imports,
+            Path directory, String code) throws IOException, BuildFailure {
         String base = spec.fileName() + ".spec";
         Path asmFile = directory.resolve(base + ".s");
         Path object = directory.resolve(base + ".o");
         Path keyFile = directory.resolve(base + ".o" + KEY_SUFFIX);
-        String code = CodeIdentity.of(ModuleObjectWriter.class, ModuleAssemblyEmitter.class, ModuleSpec.class);
         String key = key(spec, specContent, options, imports, code);
         if (Files.isRegularFile(keyFile) && Files.readString(keyFile, StandardCharsets.UTF_8)
                 .equals(keyText(key, object, asmFile))) {
