@@ -255,9 +255,9 @@ public final class WinelibBuilder extends ModuleBuilder {
                 .with(versionScript, "winebuild-j's version script")
                 .with(orderingScript, "winebuild-j's section-ordering script");
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
-            ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), fileNames,
-                    work);
+            ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
+                    versionScript, orderingScript, objects, ldflags, runtimeLibraries,
+                    compiledSources(module, compiled), fileNames, work);
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
@@ -448,7 +448,8 @@ public final class WinelibBuilder extends ModuleBuilder {
      * define, and imports those symbols from the module's DLLs.
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, Optional<String> specSha256,
-            ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
+            ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript,
+            Path orderingScript, List<Path> objects,
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
             Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
@@ -459,8 +460,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         // what the probe finds depends on the objects' symbols, not on their code: after an edit that kept
         // every object's symbols (and everything else the probe reads), its last outcome stands
         Path outcomeFile = probeDir.resolve("probe.outcome");
-        Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, specSha256, spec, options, archives, objects,
-                versionScript, orderingScript, ldflags);
+        Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, specSha256, spec, options, archives,
+                objects, versionScript, orderingScript, ldflags);
         Optional<ProbeOutcome> kept = outcomeKey.flatMap(k -> ProbeOutcome.recall(outcomeFile, k));
         Set<String> hidden;
         String probeText;
@@ -526,8 +527,9 @@ public final class WinelibBuilder extends ModuleBuilder {
      * options of the probe's module object, each object's global symbols (an archive's content), and the
      * content of the libraries and scripts the link reads.
      */
-    private Optional<String> probeKey(List<String> command, Path probeObject, Optional<String> specSha256, ModuleSpec spec,
-            ModuleOptions options, Set<Path> archives, List<Path> objects, Path versionScript, Path orderingScript, List<String> ldflags) throws IOException {
+    private Optional<String> probeKey(List<String> command, Path probeObject, Optional<String> specSha256,
+            ModuleSpec spec, ModuleOptions options, Set<Path> archives, List<Path> objects, Path versionScript,
+            Path orderingScript, List<String> ldflags) throws IOException {
         String code = CodeIdentity.of(WinelibBuilder.class, ModuleAssemblyEmitter.class, ModuleSpec.class);
         if (ldflags.stream().anyMatch(f -> f.contains("gc-sections")) || specSha256.isEmpty()
                 || !CodeIdentity.known(code)) {
