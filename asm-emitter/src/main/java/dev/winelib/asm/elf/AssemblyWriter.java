@@ -305,6 +305,16 @@ public final class AssemblyWriter extends Writer {
      * @throws AssemblyException for the first statement outside the assembler's subset
      */
     public byte[] object() {
+        return assembled().bytes();
+    }
+
+    /**
+     * The relocatable object of everything written, before it is written as bytes: what
+     * {@link RelocatableMerger} merges without reading it back.
+     *
+     * @throws AssemblyException for the first statement outside the assembler's subset
+     */
+    public AssembledObject assembled() {
         if (finished) {
             throw new IllegalStateException("the object was already made");
         }

@@ -69,7 +69,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         for (SourceStatement s : SourceStatement.split(source)) {
             assembler.statement(s);
         }
-        return assembler.finish();
+        return assembler.finish().bytes();
     }
 
     /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
@@ -85,7 +85,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /** The object, once every statement is in. */
-    byte[] object() {
+    AssembledObject object() {
         return finish();
     }
 
@@ -569,7 +569,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         }
     }
 
-    private byte[] finish() {
+    private AssembledObject finish() {
         for (AsmSymbol s : symbols.values()) {
             if (s.temporary() && !s.defined()) {
                 String shown = s.name().startsWith("\u0001") ? "local label " + s.name().substring(1, s.name().indexOf('#'))
@@ -591,7 +591,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         for (AsmSection section : ordered) {
             FixupResolver.resolve(section, cpu);
         }
-        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).write();
+        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).object();
     }
 
     /**

@@ -33,8 +33,27 @@ import java.util.Set;
  */
 public final class RelocatableMerger {
 
-    /** One input object: a name for messages and its bytes. */
-    public record Input(String name, byte[] bytes) {
+    /**
+     * One input object: a name for messages and its bytes, or the object as the in-process assembler
+     * made it ({@link #of}), which is merged without being written and read back.
+     */
+    public record Input(String name, byte[] bytes, AssembledObject assembled) {
+        public Input {
+            if ((bytes == null) == (assembled == null)) {
+                throw new IllegalArgumentException("an input is either bytes or an assembled object");
+            }
+        }
+
+        /** The object file {@code bytes}. */
+        public Input(String name, byte[] bytes) {
+            this(name, bytes, null);
+        }
+
+        /** The object {@code object} made by the in-process assembler. */
+        public static Input of(String name, AssembledObject object) {
+            // a name outside ASCII reads back from the bytes as another name: such an object goes through them
+            return object.asciiNames ? new Input(name, null, object) : new Input(name, object.bytes());
+        }
     }
 
     /** The inputs use something this merger does not handle; {@code ld -r} does. */
@@ -118,7 +137,8 @@ public final class RelocatableMerger {
             int info, long alignment, long entrySize) {
     }
 
-    private record Symbol(String name, long value, long size, int info, int other, int section) {
+    /** A symbol table row; {@link ElfObjectWriter} makes them for an {@link AssembledObject}. */
+    record Symbol(String name, long value, long size, int info, int other, int section) {
         int binding() {
             return info >>> 4;
         }
@@ -138,17 +158,46 @@ public final class RelocatableMerger {
     /** One input object, read. */
     private static final class Parsed {
         final String name;
+        /** The file (null for an assembled object). */
         final ByteBuffer data;
         final Layout layout;
         final int machine;
         final int flags;
         final byte osAbi;
         final List<SectionHeader> sections = new ArrayList<>();
-        final List<Symbol> symbols = new ArrayList<>();
+        /** By section index, the array holding its content at the section's offset (the file, or its own). */
+        final byte[][] contents;
+        final List<Symbol> symbols;
         int symtab = -1;
 
-        Parsed(Input input) throws MalformedInputException, UnsupportedInputException {
+        static Parsed of(Input input) throws MalformedInputException, UnsupportedInputException {
+            return input.assembled() != null ? new Parsed(input.name(), input.assembled()) : new Parsed(input);
+        }
+
+        /** An object as the assembler made it: its sections at offset 0 of their own arrays, its symbols as made. */
+        private Parsed(String name, AssembledObject object) {
+            this.name = name;
+            this.data = null;
+            this.layout = new Layout(!object.elf32);
+            this.machine = object.elf32 ? EM_386 : EM_X86_64;
+            this.flags = 0;
+            this.osAbi = 0;
+            this.contents = new byte[object.sections.size()][];
+            for (int i = 0; i < object.sections.size(); i++) {
+                AssembledObject.Section h = object.sections.get(i);
+                sections.add(new SectionHeader(i, i == 0 ? "" : h.name, h.type, h.flags, 0, h.size, h.link, h.info,
+                        Math.max(1, h.alignment), h.entrySize));
+                contents[i] = h.content;
+                if (h.type == SHT_SYMTAB) {
+                    symtab = i;
+                }
+            }
+            this.symbols = object.symbols;
+        }
+
+        private Parsed(Input input) throws MalformedInputException, UnsupportedInputException {
             this.name = input.name();
+            this.symbols = new ArrayList<>();
             byte[] b = input.bytes();
             if (b.length < 52 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
                 throw new MalformedInputException(name + " is not an ELF file");
@@ -180,6 +229,8 @@ public final class RelocatableMerger {
             if (shentsize != layout.sectionHeaderSize() || shoff < 0 || shoff + (long) shnum * shentsize > b.length) {
                 throw new MalformedInputException(name + ": section header table out of bounds");
             }
+            this.contents = new byte[shnum][];
+            java.util.Arrays.fill(contents, b);
             List<long[]> raw = new ArrayList<>();
             for (int i = 0; i < shnum; i++) {
                 int at = (int) (shoff + (long) i * shentsize);
@@ -243,17 +294,19 @@ public final class RelocatableMerger {
         List<Reloc> relocations(SectionHeader section) throws MalformedInputException {
             boolean rela = section.type() == SHT_RELA;
             int size = layout.relocationSize(rela);
-            List<Reloc> list = new ArrayList<>();
+            ByteBuffer rows = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
+            List<Reloc> list = new ArrayList<>((int) (section.size() / size));
             for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-                list.add(relocation((int) at, rela));
+                list.add(relocation(rows, (int) at, rela));
             }
             return list;
         }
 
-        private Reloc relocation(int p, boolean rela) throws MalformedInputException {
+        private Reloc relocation(ByteBuffer rows, int p, boolean rela) throws MalformedInputException {
             Reloc r = layout.elf64()
-                    ? new Reloc(u64(p), u64(p + 8), rela ? u64(p + 16) : 0)
-                    : new Reloc(u32(p), u32(p + 4), rela ? (int) u32(p + 8) : 0);
+                    ? new Reloc(rows.getLong(p), rows.getLong(p + 8), rela ? rows.getLong(p + 16) : 0)
+                    : new Reloc(rows.getInt(p) & 0xffffffffL, rows.getInt(p + 4) & 0xffffffffL,
+                        rela ? rows.getInt(p + 8) : 0);
             if (symbolIndex(r.info()) >= symbols.size()) {
                 throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r.info()));
             }
@@ -264,11 +317,6 @@ public final class RelocatableMerger {
             return (int) (layout.elf64() ? info >>> 32 : info >>> 8);
         }
 
-        byte[] content(SectionHeader s) {
-            byte[] out = new byte[(int) s.size()];
-            data.get((int) s.offset(), out);
-            return out;
-        }
 
         private String string(long tableOffset, long tableSize, long at) throws MalformedInputException {
             if (at < 0 || at >= tableSize) {
@@ -368,7 +416,7 @@ public final class RelocatableMerger {
         }
         List<Parsed> objects = new ArrayList<>();
         for (Input input : inputs) {
-            objects.add(new Parsed(input));
+            objects.add(Parsed.of(input));
         }
         Parsed first = objects.get(0);
         for (Parsed p : objects) {
@@ -521,7 +569,7 @@ public final class RelocatableMerger {
                 out.content.write(fill);
             }
             if (s.type() != SHT_NOBITS) {
-                out.content.write(p.data.array(), (int) s.offset(), (int) s.size());
+                out.content.write(p.contents[s.index()], (int) s.offset(), (int) s.size());
             } else {
                 out.content.writeBytes(new byte[(int) s.size()]);
             }
@@ -539,8 +587,9 @@ public final class RelocatableMerger {
 
     private static int[] words(Parsed p, SectionHeader s) {
         int[] words = new int[(int) (s.size() / 4)];
+        ByteBuffer content = ByteBuffer.wrap(p.contents[s.index()]).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < words.length; i++) {
-            words[i] = p.data.getInt((int) s.offset() + 4 * i);
+            words[i] = content.getInt((int) s.offset() + 4 * i);
         }
         return words;
     }
