@@ -68,6 +68,11 @@ final class AsmSection {
     }
 
     /** The fragment bytes go into: the last one, or a new one after an alignment or jump. */
+    /** The last fragment when it is one of bytes, else null (none is made). */
+    Fragment.Bytes lastBytes() {
+        return !fragments.isEmpty() && fragments.get(fragments.size() - 1) instanceof Fragment.Bytes b ? b : null;
+    }
+
     Fragment.Bytes bytes() {
         if (!fragments.isEmpty() && fragments.get(fragments.size() - 1) instanceof Fragment.Bytes b) {
             return b;

@@ -41,6 +41,8 @@ public final class ElfAssembler implements ExprParser.Symbols {
     private int symbolOrder;
     private int temporaryCount;
     private final TargetCpu cpu;
+    /** The bytes of instructions whose operands name no symbol, by operand list (by identity) and mnemonic. */
+    private final Map<List<Operand>, Map<String, byte[]>> encodings = new java.util.IdentityHashMap<>();
 
     private ElfAssembler(TargetCpu cpu) {
         this.cpu = cpu;
@@ -507,12 +509,33 @@ public final class ElfAssembler implements ExprParser.Symbols {
         return operands;
     }
 
-    /** An instruction with operands already parsed ({@link #operands}). */
-    void typedInstruction(String mnemonic, List<Operand> operands, int line) {
+    /**
+     * An instruction with operands already parsed ({@link #operands}). When the list of operands is
+     * {@code shared} (the same object each time its text comes, see {@link AssemblyWriter}) and names no
+     * symbol (registers, numbers: a relay thunk's {@code movq %rdx,16(%rsp)}, {@code callq *8(%rcx)}),
+     * the instruction is encoded once per list and mnemonic: its bytes are the same wherever it stands.
+     */
+    void typedInstruction(String mnemonic, List<Operand> operands, boolean shared, int line) {
         if (current.nobits()) {
             throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
         }
+        Map<String, byte[]> byMnemonic = encodings.get(operands);
+        byte[] known = byMnemonic != null ? byMnemonic.get(mnemonic) : null;
+        if (known != null) {
+            current.bytes().put(known);
+            return;
+        }
+        Fragment.Bytes out = current.lastBytes();
+        if (!shared || out == null || !Operand.nameNoSymbol(operands)) {
+            X86Encoder.encode(current, line, mnemonic, operands, cpu);
+            return;
+        }
+        int start = out.length();
+        int fixups = out.fixups().size();
         X86Encoder.encode(current, line, mnemonic, operands, cpu);
+        if (current.lastBytes() == out && out.fixups().size() == fixups) {
+            encodings.computeIfAbsent(operands, o -> new HashMap<>()).put(mnemonic, out.bytes(start));
+        }
     }
 
     private void align(Cursor in, ExprParser expressions, boolean powerOfTwo) {

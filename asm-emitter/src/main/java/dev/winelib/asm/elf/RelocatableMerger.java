@@ -148,9 +148,6 @@ public final class RelocatableMerger {
         }
     }
 
-    private record Reloc(long offset, long info, long addend) {
-    }
-
     /** A relocation moved to its output section, still naming its input object's symbol. */
     private record Pending(int object, long offset, long info, long addend) {
     }
@@ -291,21 +288,29 @@ public final class RelocatableMerger {
             return s;
         }
 
-        List<Reloc> relocations(SectionHeader section) throws MalformedInputException {
+        /**
+         * The relocations of relocation section {@code section} of input {@code object}, added to
+         * {@code into} with their offsets moved by {@code base} (where the section they apply to starts
+         * in its output section).
+         */
+        void relocations(SectionHeader section, int object, long base, List<Pending> into)
+                throws MalformedInputException {
             boolean rela = section.type() == SHT_RELA;
             int size = layout.relocationSize(rela);
             ByteBuffer rows = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
-            List<Reloc> list = new ArrayList<>((int) (section.size() / size));
-            for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-                list.add(relocation(rows, (int) at, rela));
+            if (into instanceof ArrayList<Pending> list) {
+                list.ensureCapacity(list.size() + (int) (section.size() / size));
             }
-            return list;
+            for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
+                into.add(relocation(rows, (int) at, rela, object, base));
+            }
         }
 
-        private Reloc relocation(ByteBuffer rows, int p, boolean rela) throws MalformedInputException {
-            Reloc r = layout.elf64()
-                    ? new Reloc(rows.getLong(p), rows.getLong(p + 8), rela ? rows.getLong(p + 16) : 0)
-                    : new Reloc(rows.getInt(p) & 0xffffffffL, rows.getInt(p + 4) & 0xffffffffL,
+        private Pending relocation(ByteBuffer rows, int p, boolean rela, int object, long base)
+                throws MalformedInputException {
+            Pending r = layout.elf64()
+                    ? new Pending(object, rows.getLong(p) + base, rows.getLong(p + 8), rela ? rows.getLong(p + 16) : 0)
+                    : new Pending(object, (rows.getInt(p) & 0xffffffffL) + base, rows.getInt(p + 4) & 0xffffffffL,
                         rela ? rows.getInt(p + 8) : 0);
             if (symbolIndex(r.info()) >= symbols.size()) {
                 throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r.info()));
@@ -545,10 +550,7 @@ public final class RelocatableMerger {
                 } else if (target.relocationSection.rela != rela) {
                     throw new UnsupportedInputException(p.name + ": REL and RELA relocations for " + target.name);
                 }
-                long base = placedAt[o][s.info()];
-                for (Reloc r : p.relocations(s)) {
-                    target.relocationSection.relocations.add(new Pending(o, r.offset() + base, r.info(), r.addend()));
-                }
+                p.relocations(s, o, placedAt[o][s.info()], target.relocationSection.relocations);
             }
         }
         return new Writer(objects, outputs, groups, placedIn, placedAt).write();
@@ -606,7 +608,7 @@ public final class RelocatableMerger {
         private final List<OutSection> headers = new ArrayList<>();
         private final Map<OutSection, Integer> sectionSymbol = new HashMap<>();
         private final List<long[]> symbolRows = new ArrayList<>(); // name offset, value, size, info, other, shndx
-        private final Strings strings = new Strings();
+        private final Strings strings;
         private int[][] symbolMap;
 
         Writer(List<Parsed> objects, List<OutSection> outputs, List<Group> groups, OutSection[][] placedIn,
@@ -618,6 +620,7 @@ public final class RelocatableMerger {
             this.placedAt = placedAt;
             this.first = objects.get(0);
             this.layout = first.layout;
+            this.strings = new Strings(symbolCount());
         }
 
         byte[] write() throws MalformedInputException, UnsupportedInputException {
@@ -661,7 +664,7 @@ public final class RelocatableMerger {
                 }
             }
             symbolMap = new int[objects.size()][];
-            Map<String, Global> globals = new LinkedHashMap<>();
+            Map<String, Global> globals = new LinkedHashMap<>(capacity(symbolCount()));
             for (int o = 0; o < objects.size(); o++) {
                 Parsed p = objects.get(o);
                 symbolMap[o] = new int[p.symbols.size()];
@@ -690,6 +693,15 @@ public final class RelocatableMerger {
         }
 
         private int firstGlobal;
+
+        /** The number of symbols of all inputs: what the tables are sized for. */
+        private int symbolCount() {
+            int count = 0;
+            for (Parsed p : objects) {
+                count += p.symbols.size();
+            }
+            return count;
+        }
 
         /** The output index of input symbol {@code sym} of object {@code o}; a global is resolved and filled in later. */
         private int symbol(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
@@ -864,7 +876,7 @@ public final class RelocatableMerger {
         }
 
         private byte[] layOut(int symtabIndex) throws UnsupportedInputException {
-            Strings sectionNames = new Strings();
+            Strings sectionNames = new Strings(outputs.size() * 2 + 3);
             for (OutSection s : outputs) {
                 s.nameOffset = sectionNames.add(s.name);
                 if (s.relocationSection != null) {
@@ -988,24 +1000,31 @@ public final class RelocatableMerger {
         }
     }
 
+    /** The capacity of a hash map that holds {@code count} entries without growing. */
+    private static int capacity(int count) {
+        return (int) Math.min(1 << 30, count * 4L / 3 + 1);
+    }
+
     /** A string table: each name once, after the leading NUL. */
     private static final class Strings {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final Map<String, Integer> offsets = new HashMap<>();
+        private final ByteArrayOutputStream bytes;
+        private final Map<String, Integer> offsets;
 
-        Strings() {
+        /** A table for about {@code count} names. */
+        Strings(int count) {
+            bytes = new ByteArrayOutputStream(Math.max(64, Math.min(1 << 24, count * 24)));
+            offsets = new HashMap<>(capacity(count));
             bytes.write(0);
         }
 
         int add(String name) {
-            Integer known = offsets.get(name);
+            int at = bytes.size();
+            Integer known = offsets.putIfAbsent(name, at);
             if (known != null) {
                 return known;
             }
-            int at = bytes.size();
             bytes.writeBytes(name.getBytes(StandardCharsets.UTF_8));
             bytes.write(0);
-            offsets.put(name, at);
             return at;
         }
 
