@@ -19,12 +19,17 @@ public final class AssembledObject {
 
     private static final int SHT_SYMTAB = 2;
 
-    /** A section header and its content ({@code null} for the symbol and string tables, made when written). */
+    /**
+     * A section header and its content ({@code null} for the symbol and string tables and the
+     * relocation sections, made when written).
+     */
     static final class Section {
         String name;
         int type;
         long flags;
         byte[] content;
+        /** A relocation section's rows: offset, info and addend of each relocation (null for other sections). */
+        long[] relocations;
         long size;
         int link;
         int info;
@@ -69,6 +74,8 @@ public final class AssembledObject {
                 contents[i] = symbolTable(strtab, symbolSize);
                 contents[i + 1] = strtab.toByteArray(); // .strtab follows .symtab
                 i++;
+            } else if (s.relocations != null) {
+                contents[i] = relocationTable(s.relocations);
             } else {
                 contents[i] = s.content;
             }
@@ -120,7 +127,7 @@ public final class AssembledObject {
         out.position((int) sectionHeaders);
         for (int i = 0; i < count; i++) {
             Section h = sections.get(i);
-            boolean known = h.content != null || i == 0;
+            boolean known = h.content != null || h.relocations != null || i == 0;
             out.putInt(nameOffset[i]);
             out.putInt(h.type);
             putWord(out, h.flags);
@@ -133,6 +140,20 @@ public final class AssembledObject {
             putWord(out, h.entrySize);
         }
         return out.array();
+    }
+
+    /** The rows of a relocation section: RELA rows in ELF64, REL rows (no addend) in ELF32. */
+    private byte[] relocationTable(long[] rows) {
+        int count = rows.length / 3;
+        ByteBuffer table = ByteBuffer.allocate(count * (elf32 ? 8 : 24)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            if (elf32) {
+                table.putInt((int) rows[3 * i]).putInt((int) rows[3 * i + 1]);
+            } else {
+                table.putLong(rows[3 * i]).putLong(rows[3 * i + 1]).putLong(rows[3 * i + 2]);
+            }
+        }
+        return table.array();
     }
 
     /** The symbol table's rows; the names (but those of the null and section symbols) go to {@code strtab}. */

@@ -149,13 +149,13 @@ final class ElfObjectWriter {
 
         for (Map.Entry<AsmSection, AssembledObject.Section> e : relaHeaders.entrySet()) {
             List<Relocation> relocations = e.getKey().relocations();
-            ByteBuffer rela = ByteBuffer.allocate(relocationSize * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
-            for (Relocation r : relocations) {
-                putRelocation(rela, r, sectionSymbolIndex);
+            long[] rows = new long[3 * relocations.size()];
+            for (int i = 0; i < relocations.size(); i++) {
+                row(rows, i, relocations.get(i), sectionSymbolIndex);
             }
             AssembledObject.Section h = e.getValue();
-            h.content = rela.array();
-            h.size = h.content.length;
+            h.relocations = rows;
+            h.size = (long) relocationSize * relocations.size();
             h.link = symtabIndex;
         }
         return new AssembledObject(elf32, headers, table, sectionSymbols.size(), asciiNames);
@@ -211,15 +211,19 @@ final class ElfObjectWriter {
                 s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
     }
 
-    private void putRelocation(ByteBuffer rela, Relocation r, Map<AsmSection, Integer> sectionSymbolIndex) {
+    /**
+     * Relocation {@code i}'s row in {@code rows} (offset, info, addend) as it reads back from the
+     * table: in ELF32 the offset and info are 32-bit fields and the addend is in the section bytes.
+     */
+    private void row(long[] rows, int i, Relocation r, Map<AsmSection, Integer> sectionSymbolIndex) {
         long symbol = r.symbol() != null ? r.symbol().tableIndex() : sectionSymbolIndex.get(r.section());
         if (elf32) {
-            rela.putInt(Math.toIntExact(r.offset()));
-            rela.putInt((int) (symbol << 8 | r.type()));
+            rows[3 * i] = Math.toIntExact(r.offset()) & 0xffffffffL;
+            rows[3 * i + 1] = (symbol << 8 | r.type()) & 0xffffffffL;
         } else {
-            rela.putLong(r.offset());
-            rela.putLong(symbol << 32 | r.type());
-            rela.putLong(r.addend());
+            rows[3 * i] = r.offset();
+            rows[3 * i + 1] = symbol << 32 | r.type();
+            rows[3 * i + 2] = r.addend();
         }
     }
 

@@ -164,6 +164,8 @@ public final class RelocatableMerger {
         final List<SectionHeader> sections = new ArrayList<>();
         /** By section index, the array holding its content at the section's offset (the file, or its own). */
         final byte[][] contents;
+        /** By section index, an assembled object's relocation rows (offset, info, addend); null when read from a file. */
+        final long[][] relocationRows;
         final List<Symbol> symbols;
         int symtab = -1;
 
@@ -180,11 +182,13 @@ public final class RelocatableMerger {
             this.flags = 0;
             this.osAbi = 0;
             this.contents = new byte[object.sections.size()][];
+            this.relocationRows = new long[object.sections.size()][];
             for (int i = 0; i < object.sections.size(); i++) {
                 AssembledObject.Section h = object.sections.get(i);
                 sections.add(new SectionHeader(i, i == 0 ? "" : h.name, h.type, h.flags, 0, h.size, h.link, h.info,
                         Math.max(1, h.alignment), h.entrySize));
                 contents[i] = h.content;
+                relocationRows[i] = h.relocations;
                 if (h.type == SHT_SYMTAB) {
                     symtab = i;
                 }
@@ -227,6 +231,7 @@ public final class RelocatableMerger {
                 throw new MalformedInputException(name + ": section header table out of bounds");
             }
             this.contents = new byte[shnum][];
+            this.relocationRows = null;
             java.util.Arrays.fill(contents, b);
             List<long[]> raw = new ArrayList<>();
             for (int i = 0; i < shnum; i++) {
@@ -297,10 +302,17 @@ public final class RelocatableMerger {
                 throws MalformedInputException {
             boolean rela = section.type() == SHT_RELA;
             int size = layout.relocationSize(rela);
-            ByteBuffer rows = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
             if (into instanceof ArrayList<Pending> list) {
                 list.ensureCapacity(list.size() + (int) (section.size() / size));
             }
+            if (relocationRows != null) {
+                long[] rows = relocationRows[section.index()];
+                for (int i = 0; i < rows.length; i += 3) {
+                    into.add(new Pending(object, rows[i] + base, rows[i + 1], rows[i + 2]));
+                }
+                return;
+            }
+            ByteBuffer rows = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
             for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
                 into.add(relocation(rows, (int) at, rela, object, base));
             }
