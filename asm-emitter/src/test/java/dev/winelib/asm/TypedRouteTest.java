@@ -27,7 +27,7 @@ class TypedRouteTest {
     private static final ModuleAssemblyEmitter EMITTER = new ModuleAssemblyEmitter("winebuild-j test");
 
     /** Every kind of export slot the typed tables write, and thunks of every i386 convention. */
-    private static final String EVERY_KIND = """
+    static final String EVERY_KIND = """
             1 stdcall First(long ptr)
             2 cdecl Second(str wstr double float int64 int128)
             4 varargs Third(long)

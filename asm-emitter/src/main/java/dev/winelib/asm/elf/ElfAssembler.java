@@ -41,8 +41,8 @@ public final class ElfAssembler implements ExprParser.Symbols {
     private int symbolOrder;
     private int temporaryCount;
     private final TargetCpu cpu;
-    /** The bytes of instructions whose operands name no symbol, by operand list (by identity) and mnemonic. */
-    private final Map<List<Operand>, Map<String, byte[]>> encodings = new java.util.IdentityHashMap<>();
+    /** The encodings of instructions by their shared list of operands (by identity) and mnemonic. */
+    private final Map<List<Operand>, Map<String, Encoded>> encodings = new java.util.IdentityHashMap<>();
 
     private ElfAssembler(TargetCpu cpu) {
         this.cpu = cpu;
@@ -510,31 +510,57 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /**
-     * An instruction with operands already parsed ({@link #operands}). When the list of operands is
-     * {@code shared} (the same object each time its text comes, see {@link AssemblyWriter}) and names no
-     * symbol (registers, numbers: a relay thunk's {@code movq %rdx,16(%rsp)}, {@code callq *8(%rcx)}),
-     * the instruction is encoded once per list and mnemonic: its bytes are the same wherever it stands.
+     * An instruction with operands already parsed ({@link #operands}). The encoder's output depends on
+     * the mnemonic and the operands alone (a symbol's value goes into a fixup, resolved later), so when
+     * the list of operands is {@code shared} (the same object each time its text comes, see
+     * {@link AssemblyWriter}) an instruction that adds bytes and fixups to the current fragment is
+     * encoded once per list and mnemonic, and repeated from that: a relay thunk's
+     * {@code movq %rdx,16(%rsp)}, {@code leaq .L__wine_spec_relay_descr(%rip),%rcx}.
      */
     void typedInstruction(String mnemonic, List<Operand> operands, boolean shared, int line) {
         if (current.nobits()) {
             throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
         }
-        Map<String, byte[]> byMnemonic = encodings.get(operands);
-        byte[] known = byMnemonic != null ? byMnemonic.get(mnemonic) : null;
+        Map<String, Encoded> byMnemonic = shared ? encodings.get(operands) : null;
+        Encoded known = byMnemonic != null ? byMnemonic.get(mnemonic) : null;
         if (known != null) {
-            current.bytes().put(known);
+            known.repeat(current.bytes(), line);
             return;
         }
         Fragment.Bytes out = current.lastBytes();
-        if (!shared || out == null || !Operand.nameNoSymbol(operands)) {
+        if (!shared || out == null) {
             X86Encoder.encode(current, line, mnemonic, operands, cpu);
             return;
         }
         int start = out.length();
         int fixups = out.fixups().size();
         X86Encoder.encode(current, line, mnemonic, operands, cpu);
-        if (current.lastBytes() == out && out.fixups().size() == fixups) {
-            encodings.computeIfAbsent(operands, o -> new HashMap<>()).put(mnemonic, out.bytes(start));
+        if (current.lastBytes() == out) {
+            encodings.computeIfAbsent(operands, o -> new HashMap<>())
+                    .put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
+        }
+    }
+
+    /** The fixups of {@code out} from the {@code first}, their offsets made relative to {@code start}. */
+    private static Fixup[] fixups(Fragment.Bytes out, int first, int start) {
+        List<Fixup> all = out.fixups();
+        Fixup[] added = new Fixup[all.size() - first];
+        for (int i = 0; i < added.length; i++) {
+            Fixup f = all.get(first + i);
+            added[i] = new Fixup(f.offset() - start, f.size(), f.kind(), f.expr(), f.adjust(), f.line());
+        }
+        return added;
+    }
+
+    /** An instruction's encoding: its bytes and its fixups, at offsets from its first byte. */
+    private record Encoded(byte[] bytes, Fixup[] fixups) {
+        /** Appends the instruction to {@code out}, its fixups naming {@code line}. */
+        void repeat(Fragment.Bytes out, int line) {
+            int start = out.length();
+            for (Fixup f : fixups) {
+                out.addFixup(new Fixup(start + f.offset(), f.size(), f.kind(), f.expr(), f.adjust(), line));
+            }
+            out.put(bytes);
         }
     }
 

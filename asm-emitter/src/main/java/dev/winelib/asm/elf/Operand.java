@@ -28,29 +28,6 @@ sealed interface Operand {
     record Indirect(Operand target) implements Operand {
     }
 
-    /** Whether {@code operands} are registers and numbers alone, so that their encoding is the same anywhere. */
-    static boolean nameNoSymbol(List<Operand> operands) {
-        for (Operand o : operands) {
-            if (!namesNoSymbol(o)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean namesNoSymbol(Operand o) {
-        if (o instanceof Reg) {
-            return true;
-        }
-        if (o instanceof Immediate i) {
-            return i.value() instanceof Expr.Number;
-        }
-        if (o instanceof Memory m) {
-            return m.displacement() == null || m.displacement() instanceof Expr.Number;
-        }
-        return o instanceof Indirect in && namesNoSymbol(in.target());
-    }
-
     /** Parses the comma-separated operands that follow a mnemonic. */
     static List<Operand> parseAll(Cursor in, ExprParser expressions, TargetCpu cpu) {
         List<Operand> operands = new ArrayList<>();
