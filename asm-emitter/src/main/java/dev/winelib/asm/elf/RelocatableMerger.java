@@ -148,8 +148,15 @@ public final class RelocatableMerger {
         }
     }
 
-    /** A relocation moved to its output section, still naming its input object's symbol. */
-    private record Pending(int object, long offset, long info, long addend) {
+    /**
+     * The relocations of one input section moved to their output section, still naming the input
+     * object's symbols: {@code rows} holds offset, info and addend of each, the offsets still those of
+     * the input section, which starts at {@code base} in the output section.
+     */
+    private record Moved(int object, long base, long[] rows) {
+        int count() {
+            return rows.length / 3;
+        }
     }
 
     /** One input object, read. */
@@ -294,40 +301,38 @@ public final class RelocatableMerger {
         }
 
         /**
-         * The relocations of relocation section {@code section} of input {@code object}, added to
-         * {@code into} with their offsets moved by {@code base} (where the section they apply to starts
-         * in its output section).
+         * The rows of relocation section {@code section}: offset, info and addend of each relocation
+         * (an assembled object's own, read from a file's section otherwise).
          */
-        void relocations(SectionHeader section, int object, long base, List<Pending> into)
-                throws MalformedInputException {
+        long[] relocations(SectionHeader section) throws MalformedInputException {
+            if (relocationRows != null) {
+                return relocationRows[section.index()];
+            }
             boolean rela = section.type() == SHT_RELA;
             int size = layout.relocationSize(rela);
-            if (into instanceof ArrayList<Pending> list) {
-                list.ensureCapacity(list.size() + (int) (section.size() / size));
+            ByteBuffer table = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
+            long[] rows = new long[3 * (int) (section.size() / size)];
+            for (int i = 0; i < rows.length; i += 3) {
+                relocation(table, (int) section.offset() + i / 3 * size, rela, rows, i);
             }
-            if (relocationRows != null) {
-                long[] rows = relocationRows[section.index()];
-                for (int i = 0; i < rows.length; i += 3) {
-                    into.add(new Pending(object, rows[i] + base, rows[i + 1], rows[i + 2]));
-                }
-                return;
-            }
-            ByteBuffer rows = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
-            for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-                into.add(relocation(rows, (int) at, rela, object, base));
-            }
+            return rows;
         }
 
-        private Pending relocation(ByteBuffer rows, int p, boolean rela, int object, long base)
+        private void relocation(ByteBuffer table, int p, boolean rela, long[] rows, int i)
                 throws MalformedInputException {
-            Pending r = layout.elf64()
-                    ? new Pending(object, rows.getLong(p) + base, rows.getLong(p + 8), rela ? rows.getLong(p + 16) : 0)
-                    : new Pending(object, (rows.getInt(p) & 0xffffffffL) + base, rows.getInt(p + 4) & 0xffffffffL,
-                        rela ? rows.getInt(p + 8) : 0);
-            if (symbolIndex(r.info()) >= symbols.size()) {
-                throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r.info()));
+            if (layout.elf64()) {
+                rows[i] = table.getLong(p);
+                rows[i + 1] = table.getLong(p + 8);
+                rows[i + 2] = rela ? table.getLong(p + 16) : 0;
+            } else {
+                rows[i] = table.getInt(p) & 0xffffffffL;
+                rows[i + 1] = table.getInt(p + 4) & 0xffffffffL;
+                rows[i + 2] = rela ? table.getInt(p + 8) : 0;
             }
-            return r;
+            if (symbolIndex(rows[i + 1]) >= symbols.size()) {
+                throw new MalformedInputException(name + ": relocation against missing symbol "
+                        + symbolIndex(rows[i + 1]));
+            }
         }
 
         int symbolIndex(long info) {
@@ -378,7 +383,8 @@ public final class RelocatableMerger {
         int link;
         int info;
         final ByteArrayOutputStream content = new ByteArrayOutputStream();
-        final List<Pending> relocations = new ArrayList<>();
+        final List<Moved> relocations = new ArrayList<>();
+        int relocationCount;
         boolean rela;
         OutSection relocationSection;
         OutSection target;
@@ -562,7 +568,9 @@ public final class RelocatableMerger {
                 } else if (target.relocationSection.rela != rela) {
                     throw new UnsupportedInputException(p.name + ": REL and RELA relocations for " + target.name);
                 }
-                p.relocations(s, o, placedAt[o][s.info()], target.relocationSection.relocations);
+                Moved moved = new Moved(o, placedAt[o][s.info()], p.relocations(s));
+                target.relocationSection.relocations.add(moved);
+                target.relocationSection.relocationCount += moved.count();
             }
         }
         return new Writer(objects, outputs, groups, placedIn, placedAt).write();
@@ -619,7 +627,9 @@ public final class RelocatableMerger {
         private final Parsed first;
         private final List<OutSection> headers = new ArrayList<>();
         private final Map<OutSection, Integer> sectionSymbol = new HashMap<>();
-        private final List<long[]> symbolRows = new ArrayList<>(); // name offset, value, size, info, other, shndx
+        /** The output's symbol table, written row by row (at most a row per input symbol and section). */
+        private ByteBuffer symtab;
+        private int symbolRows;
         private final Strings strings;
         private int[][] symbolMap;
 
@@ -668,36 +678,41 @@ public final class RelocatableMerger {
 
         /** Section symbols, then each input's locals, then the merged globals. */
         private void symbols() throws MalformedInputException {
-            symbolRows.add(new long[6]);
+            symtab = ByteBuffer.allocate((1 + outputs.size() + symbolCount()) * layout.symbolSize())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            symbolRow(0, 0, 0, 0, 0, 0);
             for (OutSection s : outputs) {
                 if (s.type != SHT_GROUP) {
-                    sectionSymbol.put(s, symbolRows.size());
-                    symbolRows.add(new long[] {0, 0, 0, STT_SECTION, 0, s.index});
+                    sectionSymbol.put(s, symbolRows);
+                    symbolRow(0, 0, 0, STT_SECTION, 0, s.index);
                 }
             }
             symbolMap = new int[objects.size()][];
+            // each input global's merged symbol, its index filled in when the globals are listed
+            Global[][] globalOf = new Global[objects.size()][];
             Map<String, Global> globals = new LinkedHashMap<>(capacity(symbolCount()));
             for (int o = 0; o < objects.size(); o++) {
                 Parsed p = objects.get(o);
                 symbolMap[o] = new int[p.symbols.size()];
+                globalOf[o] = new Global[p.symbols.size()];
                 for (int i = 1; i < p.symbols.size(); i++) {
-                    symbolMap[o][i] = symbol(globals, o, p.symbols.get(i));
+                    Symbol sym = p.symbols.get(i);
+                    if (sym.binding() != STB_LOCAL) {
+                        globalOf[o][i] = resolve(globals, o, sym);
+                    } else {
+                        symbolMap[o][i] = local(o, sym);
+                    }
                 }
             }
-            int firstGlobal = symbolRows.size();
+            int firstGlobal = symbolRows;
             for (Global g : globals.values()) {
-                g.index = symbolRows.size();
-                Symbol sym = g.symbol;
-                long[] row = row(sym, g.object);
-                row[3] = (g.binding << 4) | sym.type();
-                row[4] = (sym.other() & ~3) | g.visibility;
-                symbolRows.add(row);
+                g.index = symbolRows;
+                globalRow(g);
             }
             for (int o = 0; o < objects.size(); o++) {
-                Parsed p = objects.get(o);
-                for (int i = 1; i < p.symbols.size(); i++) {
-                    if (symbolMap[o][i] == Integer.MIN_VALUE) {
-                        symbolMap[o][i] = globals.get(p.symbols.get(i).name()).index;
+                for (int i = 1; i < globalOf[o].length; i++) {
+                    if (globalOf[o][i] != null) {
+                        symbolMap[o][i] = globalOf[o][i].index;
                     }
                 }
             }
@@ -715,12 +730,8 @@ public final class RelocatableMerger {
             return count;
         }
 
-        /** The output index of input symbol {@code sym} of object {@code o}; a global is resolved and filled in later. */
-        private int symbol(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
-            if (sym.binding() != STB_LOCAL) {
-                resolve(globals, o, sym);
-                return Integer.MIN_VALUE; // a global: filled in below
-            }
+        /** The output index of local symbol {@code sym} of object {@code o}, -1 when it is dropped. */
+        private int local(int o, Symbol sym) {
             int section = sym.section();
             boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
             OutSection out = inSection ? placedIn[o][section] : null;
@@ -730,25 +741,42 @@ public final class RelocatableMerger {
             if (inSection && out == null) {
                 return -1; // in a dropped section
             }
-            symbolRows.add(row(sym, o));
-            return symbolRows.size() - 1;
+            return row(sym, o, sym.info(), sym.other());
         }
 
-        /** A symbol's table row with its section and value moved to the output. */
-        private long[] row(Symbol sym, int object) {
+        /** A merged global's row: its binding and visibility as merged. */
+        private void globalRow(Global g) {
+            Symbol sym = g.symbol;
+            row(sym, g.object, (g.binding << 4) | sym.type(), (sym.other() & ~3) | g.visibility);
+        }
+
+        /** A symbol's table row with its section and value moved to the output; its index. */
+        private int row(Symbol sym, int object, int info, int other) {
             int section = sym.section();
             long value = sym.value();
-            long index = section;
+            int index = section;
             if (section != SHN_UNDEF && section < SHN_LORESERVE) {
                 OutSection out = placedIn[object][section];
                 index = out.index;
                 value += placedAt[object][section];
             }
-            return new long[] {sym.name().isEmpty() ? 0 : strings.add(sym.name()), value, sym.size(), sym.info(),
-                sym.other(), index};
+            symbolRow(sym.name().isEmpty() ? 0 : strings.add(sym.name()), value, sym.size(), info, other, index);
+            return symbolRows - 1;
         }
 
-        private void resolve(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
+        private void symbolRow(int name, long value, long size, int info, int other, int section) {
+            if (layout.elf64()) {
+                symtab.putInt(name).put((byte) info).put((byte) other).putShort((short) section).putLong(value)
+                        .putLong(size);
+            } else {
+                symtab.putInt(name).putInt((int) value).putInt((int) size).put((byte) info).put((byte) other)
+                        .putShort((short) section);
+            }
+            symbolRows++;
+        }
+
+        /** Merges global or weak symbol {@code sym} of object {@code o} into {@code globals}; its merged symbol. */
+        private Global resolve(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
             Parsed p = objects.get(o);
             int section = sym.section();
             boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
@@ -767,7 +795,7 @@ public final class RelocatableMerger {
                 g.binding = sym.binding();
                 g.visibility = sym.other() & 3;
                 globals.put(sym.name(), g);
-                return;
+                return g;
             }
             g.visibility = moreRestrictive(g.visibility, sym.other() & 3);
             if (!defined) {
@@ -778,14 +806,14 @@ public final class RelocatableMerger {
                     g.symbol = sym;
                     g.object = o;
                 }
-                return;
+                return g;
             }
             if (!g.defined) {
                 g.symbol = sym;
                 g.object = o;
                 g.defined = true;
                 g.binding = sym.binding();
-                return;
+                return g;
             }
             boolean oldCommon = g.symbol.section() == SHN_COMMON;
             boolean newCommon = section == SHN_COMMON;
@@ -808,6 +836,7 @@ public final class RelocatableMerger {
                 throw new MalformedInputException("symbol '" + sym.name() + "' is defined in both "
                         + objects.get(g.object).name + " and " + p.name);
             }
+            return g;
         }
 
         private static int moreRestrictive(int a, int b) {
@@ -827,10 +856,12 @@ public final class RelocatableMerger {
                 }
                 r.link = symtabIndex;
                 r.info = out.index;
-                ByteBuffer rows = ByteBuffer.allocate(r.relocations.size() * (int) r.entrySize)
+                ByteBuffer rows = ByteBuffer.allocate(r.relocationCount * (int) r.entrySize)
                         .order(ByteOrder.LITTLE_ENDIAN);
-                for (Pending pending : r.relocations) {
-                    relocationRow(rows, out, r.rela, pending, patched);
+                for (Moved moved : r.relocations) {
+                    for (int i = 0; i < moved.rows().length; i += 3) {
+                        relocationRow(rows, out, r.rela, moved, i, patched);
+                    }
                 }
                 r.content.writeBytes(rows.array());
                 r.size = rows.capacity();
@@ -841,35 +872,41 @@ public final class RelocatableMerger {
             }
         }
 
-        /** One relocation's row in {@code rows}, its symbol index remapped and a section symbol's addend rebased. */
-        private void relocationRow(ByteBuffer rows, OutSection out, boolean rela, Pending pending,
+        /**
+         * The relocation at {@code i} of {@code moved}'s rows as a row in {@code rows}: its offset moved,
+         * its symbol index remapped and a section symbol's addend rebased.
+         */
+        private void relocationRow(ByteBuffer rows, OutSection out, boolean rela, Moved moved, int i,
                 Map<OutSection, byte[]> patched) throws UnsupportedInputException {
-            Parsed p = objects.get(pending.object());
-            int symbolIndex = p.symbolIndex(pending.info());
-            int type = (int) (layout.elf64() ? pending.info() & 0xffffffffL : pending.info() & 0xff);
-            int mapped = symbolIndex == 0 ? 0 : symbolMap[pending.object()][symbolIndex];
+            int object = moved.object();
+            long offset = moved.rows()[i] + moved.base();
+            long info = moved.rows()[i + 1];
+            Parsed p = objects.get(object);
+            int symbolIndex = p.symbolIndex(info);
+            int type = (int) (layout.elf64() ? info & 0xffffffffL : info & 0xff);
+            int mapped = symbolIndex == 0 ? 0 : symbolMap[object][symbolIndex];
             if (mapped < 0) {
                 throw new UnsupportedInputException(p.name + ": relocation in " + out.name
                         + " against a symbol of a dropped section");
             }
-            long addend = pending.addend();
+            long addend = rela ? moved.rows()[i + 2] : 0;
             Symbol sym = p.symbols.get(symbolIndex);
             if (symbolIndex != 0 && sym.type() == STT_SECTION && sym.binding() == STB_LOCAL) {
-                long base = placedAt[pending.object()][sym.section()];
+                long base = placedAt[object][sym.section()];
                 if (rela) {
                     addend += base;
                 } else if (base != 0) {
                     byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
-                    addImplicit(p, bytes, pending.offset(), type, base);
+                    addImplicit(p, bytes, offset, type, base);
                 }
             }
             if (layout.elf64()) {
-                rows.putLong(pending.offset()).putLong(((long) mapped << 32) | type);
+                rows.putLong(offset).putLong(((long) mapped << 32) | type);
                 if (rela) {
                     rows.putLong(addend);
                 }
             } else {
-                rows.putInt((int) pending.offset()).putInt((mapped << 8) | type);
+                rows.putInt((int) offset).putInt((mapped << 8) | type);
                 if (rela) {
                     rows.putInt((int) addend);
                 }
@@ -899,11 +936,7 @@ public final class RelocatableMerger {
             int strtabName = sectionNames.add(".strtab");
             int shstrtabName = sectionNames.add(".shstrtab");
 
-            ByteBuffer symtab = ByteBuffer.allocate(symbolRows.size() * layout.symbolSize())
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (long[] row : symbolRows) {
-                symbolRow(symtab, row);
-            }
+            int symtabSize = symbolRows * layout.symbolSize();
             byte[] strtab = strings.bytes();
             byte[] shstrtab = sectionNames.bytes();
 
@@ -919,7 +952,7 @@ public final class RelocatableMerger {
             }
             at = align(at, layout.wordAlignment());
             long symtabOffset = at;
-            long strtabOffset = symtabOffset + symtab.capacity();
+            long strtabOffset = symtabOffset + symtabSize;
             long shstrtabOffset = strtabOffset + strtab.length;
             long shoff = align(shstrtabOffset + shstrtab.length, layout.wordAlignment());
             int count = headers.size() + 3;
@@ -934,7 +967,7 @@ public final class RelocatableMerger {
                     copy(s.content, file, (int) s.fileOffset);
                 }
             }
-            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtab.capacity());
+            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtabSize);
             System.arraycopy(strtab, 0, file, (int) strtabOffset, strtab.length);
             System.arraycopy(shstrtab, 0, file, (int) shstrtabOffset, shstrtab.length);
             ByteBuffer table = ByteBuffer.wrap(file, (int) shoff, count * layout.sectionHeaderSize()).slice()
@@ -945,7 +978,7 @@ public final class RelocatableMerger {
                 sectionHeader(table, s.nameOffset, s.type, s.flags, s.fileOffset, s.size, s.link, s.info,
                         s.alignment, s.entrySize);
             }
-            sectionHeader(table, symtabName, SHT_SYMTAB, 0, symtabOffset, symtab.capacity(), symtabIndex + 1,
+            sectionHeader(table, symtabName, SHT_SYMTAB, 0, symtabOffset, symtabSize, symtabIndex + 1,
                     firstGlobal, layout.wordAlignment(), layout.symbolSize());
             sectionHeader(table, strtabName, SHT_STRTAB, 0, strtabOffset, strtab.length, 0, 0, 1, 0);
             sectionHeader(table, shstrtabName, SHT_STRTAB, 0, shstrtabOffset, shstrtab.length, 0, 0, 1, 0);
@@ -962,16 +995,6 @@ public final class RelocatableMerger {
                         .putShort(48, (short) count).putShort(50, (short) (count - 1));
             }
             return out.array();
-        }
-
-        private void symbolRow(ByteBuffer symtab, long[] row) {
-            if (layout.elf64()) {
-                symtab.putInt((int) row[0]).put((byte) row[3]).put((byte) row[4]).putShort((short) row[5])
-                        .putLong(row[1]).putLong(row[2]);
-            } else {
-                symtab.putInt((int) row[0]).putInt((int) row[1]).putInt((int) row[2]).put((byte) row[3])
-                        .put((byte) row[4]).putShort((short) row[5]);
-            }
         }
 
         private void sectionHeader(ByteBuffer table, int name, int type, long flags, long offset, long size, int link,
