@@ -21,6 +21,7 @@ final class AsmSection {
     private final int order;
     private long alignment = 1;
     private final List<Fragment> fragments = new ArrayList<>();
+    private boolean relocatedAgainst;
     private final List<Relocation> relocations = new ArrayList<>();
     private long size;
 
@@ -99,6 +100,16 @@ final class AsmSection {
 
     List<Relocation> relocations() {
         return relocations;
+    }
+
+    /** Notes that a relocation refers to this section (through its section symbol). */
+    void relocatedAgainst() {
+        relocatedAgainst = true;
+    }
+
+    /** Whether a relocation refers to this section: the object then lists its section symbol. */
+    boolean isRelocatedAgainst() {
+        return relocatedAgainst;
     }
 
     long size() {

@@ -80,19 +80,10 @@ final class ElfObjectWriter {
             }
         }
 
-        // symbol table: null, section symbols, other locals, then globals
-        // (the sections relocations refer to, found in one pass over the relocations)
-        java.util.Set<AsmSection> referencedSections = new java.util.HashSet<>();
-        for (AsmSection x : sections) {
-            for (Relocation r : x.relocations()) {
-                if (r.section() != null) {
-                    referencedSections.add(r.section());
-                }
-            }
-        }
+        // symbol table: null, section symbols (of the sections relocations refer to), other locals, then globals
         List<AsmSection> sectionSymbols = new ArrayList<>();
         for (AsmSection s : sections) {
-            if (referencedSections.contains(s)) {
+            if (s.isRelocatedAgainst()) {
                 sectionSymbols.add(s);
             }
         }

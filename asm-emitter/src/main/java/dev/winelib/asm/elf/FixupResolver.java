@@ -118,6 +118,7 @@ final class FixupResolver {
         if (target.external()) {
             section.relocations().add(new Relocation(place, type, target, null, addend));
         } else {
+            target.section().relocatedAgainst();
             section.relocations().add(new Relocation(place, type, null, target.section(), target.offset() + addend));
         }
     }
