@@ -171,7 +171,7 @@ public final class RelocatableMerger {
         final List<SectionHeader> sections = new ArrayList<>();
         /** By section index, the array holding its content at the section's offset (the file, or its own). */
         final byte[][] contents;
-        /** By section index, an assembled object's relocation rows (offset, info, addend); null when read from a file. */
+        /** By section index, an assembled object's relocation rows (offset, info, addend); null for a file. */
         final long[][] relocationRows;
         final List<Symbol> symbols;
         int symtab = -1;
