@@ -317,9 +317,13 @@ final class ExportText {
             out.instruction("call", "*4(%eax)");
             instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
         } else {
-            for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
-                    spec.cpu())))) {
-                out.instruction(move[0], move[1]);
+            List<String[]> moves = spills.get(e.args());
+            if (moves == null) {
+                moves = split(RelayModel.argumentMoves(e, spec.cpu()));
+                spills.put(e.args(), moves);
+            }
+            for (int i = 0; i < moves.size(); i++) {
+                out.instruction(moves.get(i)[0], moves.get(i)[1]);
             }
             out.instruction("movl", relay.index(slot), "%edx");
             out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
