@@ -34,11 +34,11 @@ import dev.winelib.spec.TargetCpu;
  */
 public final class ElfAssembler implements ExprParser.Symbols {
 
+    /** The symbols in the order they were made: the order of the object's symbol table. */
     private final Map<String, AsmSymbol> symbols = new LinkedHashMap<>();
     private final Map<Long, Integer> numericLabelCounts = new HashMap<>();
     private final Map<String, AsmSection> sections = new LinkedHashMap<>();
     private AsmSection current;
-    private int symbolOrder;
     private int temporaryCount;
     private final TargetCpu cpu;
     /** The encodings of instructions by their shared list of operands (by identity) and mnemonic. */
@@ -157,7 +157,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
     private AsmSymbol symbol(String name, boolean temporary) {
         AsmSymbol s = symbols.get(name);
         if (s == null) {
-            s = new AsmSymbol(name, temporary, symbolOrder++);
+            s = new AsmSymbol(name, temporary);
             symbols.put(name, s);
         }
         return s;
@@ -640,6 +640,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         for (AsmSection section : ordered) {
             FixupResolver.resolve(section, cpu);
         }
+        // the map lists the symbols in the order they were made, the order of the symbol table
         return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).object();
     }
 

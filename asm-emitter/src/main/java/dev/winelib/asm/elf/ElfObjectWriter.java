@@ -36,6 +36,7 @@ final class ElfObjectWriter {
     /** Whether every symbol name is ASCII, so that its Latin-1 bytes read back as UTF-8 give the same name. */
     private boolean asciiNames = true;
 
+    /** The object of {@code sections} and {@code symbols}, the symbols in the order they were made. */
     ElfObjectWriter(List<AsmSection> sections, List<AsmSymbol> symbols, TargetCpu cpu) {
         this.sections = sections;
         this.symbols = symbols;
@@ -92,8 +93,6 @@ final class ElfObjectWriter {
         for (AsmSymbol s : symbols) {
             listed(s, locals, globals);
         }
-        locals.sort((a, b) -> Integer.compare(a.order(), b.order()));
-        globals.sort((a, b) -> Integer.compare(a.order(), b.order()));
 
         List<RelocatableMerger.Symbol> table = new ArrayList<>(1 + sectionSymbols.size() + locals.size()
                 + globals.size());
