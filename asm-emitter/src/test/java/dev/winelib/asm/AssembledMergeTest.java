@@ -66,12 +66,9 @@ class AssembledMergeTest {
 
     @Test
     void aLargeSpecMergesTheSameBothWays() throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            text.append("@ stdcall f").append(i).append("(long ptr)\n");
-        }
+        String text = GeneratedSpecs.stdcallFunctions(3000);
         for (TargetCpu cpu : TargetCpu.values()) {
-            assertSameMerge(SpecParser.parse("large.spec", text.toString(), Optional.empty(), cpu),
+            assertSameMerge(SpecParser.parse("large.spec", text, Optional.empty(), cpu),
                     ModuleOptions.dll(Optional.empty()));
         }
     }

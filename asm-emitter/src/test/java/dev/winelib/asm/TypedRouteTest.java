@@ -58,12 +58,9 @@ class TypedRouteTest {
 
     @Test
     void aLargeSpecGivesTheSameObjectBothWays() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            text.append("@ stdcall f").append(i).append("(long ptr)\n");
-        }
+        String text = GeneratedSpecs.stdcallFunctions(5000);
         for (TargetCpu cpu : TargetCpu.values()) {
-            assertSameObject(SpecParser.parse("large.spec", text.toString(), Optional.empty(), cpu),
+            assertSameObject(SpecParser.parse("large.spec", text, Optional.empty(), cpu),
                     ModuleOptions.dll(Optional.empty()));
         }
     }
