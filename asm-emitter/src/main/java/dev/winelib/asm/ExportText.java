@@ -73,7 +73,7 @@ final class ExportText {
         if (typed != null) {
             typed.string(AsmText.stringBytes(spec.fileName()));
             for (ExportEntry e : named) {
-                typed.string(AsmText.stringBytes(e.exportedName().orElseThrow()));
+                exportedName(typed, e);
             }
         } else {
             out.op(".string", AsmText.stringLiteral(spec.fileName()));
@@ -97,6 +97,11 @@ final class ExportText {
         }
         importThunks(out, c, importThunks);
         return relay != null || !importThunks.isEmpty();
+    }
+
+    /** The name string of {@code e}, typed. */
+    private static void exportedName(AssemblyWriter typed, ExportEntry e) {
+        typed.string(AsmText.stringBytes(e.exportedName().orElseThrow()));
     }
 
     /** The export address table: a slot per ordinal from the base to the limit, 0 for a hole. */
@@ -126,18 +131,28 @@ final class ExportText {
                 forwards.add(AsmText.stringLiteral(e.target()));
                 forwardOffset += AsmText.storedLength(e.target());
             } else {
-                String symbol = ModuleAssemblyEmitter.slotSymbol(e, spec);
-                if (typed != null) {
-                    typed.data(size, AsmText.checkedSymbol(symbol), 0, null);
-                } else {
-                    out.begin().append(c.ptr()).append(' ').append(AsmText.symbol(symbol));
-                    out.end();
-                }
-                if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
-                    importThunks.add(new ImportThunk(AsmText.symbol(ModuleAssemblyEmitter.importThunkSymbol(e)),
-                            AsmText.symbol("__imp_" + e.linkSymbol(spec.cpu()))));
-                }
+                functionSlot(out, c, typed, e, importThunks);
             }
+        }
+    }
+
+    /**
+     * The slot of a function or variable: its address. (A method of its own, as {@link #relayThunk}
+     * is: the loops over the exports run interpreted, their bodies are compiled.)
+     */
+    private static void functionSlot(AsmLines out, ModuleText.Context c, AssemblyWriter typed, ExportEntry e,
+            List<ImportThunk> importThunks) {
+        ModuleSpec spec = c.spec();
+        String symbol = ModuleAssemblyEmitter.slotSymbol(e, spec);
+        if (typed != null) {
+            typed.data(c.pointerSize(), AsmText.checkedSymbol(symbol), 0, null);
+        } else {
+            out.begin().append(c.ptr()).append(' ').append(AsmText.symbol(symbol));
+            out.end();
+        }
+        if (e.type() != EntryType.STUB && e.hasFlag(ExportFlag.IMPORT)) {
+            importThunks.add(new ImportThunk(AsmText.symbol(ModuleAssemblyEmitter.importThunkSymbol(e)),
+                    AsmText.symbol("__imp_" + e.linkSymbol(spec.cpu()))));
         }
     }
 
@@ -148,28 +163,37 @@ final class ExportText {
         int offset = AsmText.storedLength(spec.fileName());
         AssemblyWriter typed = out.typed();
         for (ExportEntry e : named) {
-            if (typed != null) {
-                typed.data(4, ".L__wine_spec_exp_names", offset, ".L__wine_spec_rva_base");
-            } else {
-                out.begin().append(".long .L__wine_spec_exp_names + ").append(offset)
-                        .append(" - .L__wine_spec_rva_base");
-                out.end();
-            }
-            offset += AsmText.storedLength(e.exportedName().orElseThrow());
+            offset = namePointer(out, typed, offset, e);
         }
         out.raw("");
         out.label(".L__wine_spec_exp_ordinals");
         typed = out.typed();
         for (ExportEntry e : named) {
-            if (typed != null) {
-                typed.data(2, e.ordinal() - spec.base());
-            } else {
-                out.begin().append(".short ").append(e.ordinal() - spec.base());
-                out.end();
-            }
+            nameOrdinal(out, typed, e.ordinal() - spec.base());
         }
         if (named.size() % 2 == 1) {
             out.op(".short 0");
+        }
+    }
+
+    /** The name pointer of {@code e}, whose name is at {@code offset}; the offset of the next name. */
+    private static int namePointer(AsmLines out, AssemblyWriter typed, int offset, ExportEntry e) {
+        if (typed != null) {
+            typed.data(4, ".L__wine_spec_exp_names", offset, ".L__wine_spec_rva_base");
+        } else {
+            out.begin().append(".long .L__wine_spec_exp_names + ").append(offset).append(" - .L__wine_spec_rva_base");
+            out.end();
+        }
+        return offset + AsmText.storedLength(e.exportedName().orElseThrow());
+    }
+
+    /** A name's entry in the ordinal table: its export slot. */
+    private static void nameOrdinal(AsmLines out, AssemblyWriter typed, int slot) {
+        if (typed != null) {
+            typed.data(2, slot);
+        } else {
+            out.begin().append(".short ").append(slot);
+            out.end();
         }
     }
 
@@ -196,13 +220,7 @@ final class ExportText {
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
             boolean traced = relay.traced(ordinal - spec.base());
             if (typed != null) {
-                if (traced) {
-                    String label = RelayModel.thunkLabel(ordinal);
-                    labels[ordinal - spec.base()] = label;
-                    typed.data(4, label, 0, "__wine_spec_relay_entry_points");
-                } else {
-                    typed.data(4, 0);
-                }
+                labels[ordinal - spec.base()] = relayOffset(typed, traced, ordinal);
                 continue;
             }
             StringBuilder line = out.begin().append(".long ");
@@ -253,6 +271,17 @@ final class ExportText {
         }
     }
 
+    /** The entry of the thunk offset table for {@code ordinal}, typed; the thunk's label (null when not traced). */
+    private static String relayOffset(AssemblyWriter typed, boolean traced, int ordinal) {
+        if (!traced) {
+            typed.data(4, 0);
+            return null;
+        }
+        String label = RelayModel.thunkLabel(ordinal);
+        typed.data(4, label, 0, "__wine_spec_relay_entry_points");
+        return label;
+    }
+
     /** The relay thunks of {@link #relay}, handed to the assembler as typed statements. */
     private static void relayThunks(AssemblyWriter out, ModuleText.Context c, RelayModel.Relay relay,
             String[] labels) {
@@ -288,9 +317,13 @@ final class ExportText {
             out.instruction("call", "*4(%eax)");
             instruction(out, RelayModel.returnInstruction(e, spec.cpu()));
         } else {
-            for (String[] move : spills.computeIfAbsent(e.args(), args -> split(RelayModel.argumentMoves(e,
-                    spec.cpu())))) {
-                out.instruction(move[0], move[1]);
+            List<String[]> moves = spills.get(e.args());
+            if (moves == null) {
+                moves = split(RelayModel.argumentMoves(e, spec.cpu()));
+                spills.put(e.args(), moves);
+            }
+            for (int i = 0; i < moves.size(); i++) {
+                out.instruction(moves.get(i)[0], moves.get(i)[1]);
             }
             out.instruction("movl", relay.index(slot), "%edx");
             out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");

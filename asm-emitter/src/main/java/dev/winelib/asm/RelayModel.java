@@ -2,7 +2,9 @@ package dev.winelib.asm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.winelib.spec.ArgType;
 import dev.winelib.spec.EntryType;
@@ -48,9 +50,12 @@ final class RelayModel {
 
     /** The relay data, or null when no entry is traced. */
     static Relay of(ModuleSpec spec) {
-        List<ExportEntry> relayed = new ArrayList<>();
+        List<ExportEntry> relayed = new ArrayList<>(spec.exportSlotCount());
         for (int ordinal = spec.base(); ordinal <= spec.limit(); ordinal++) {
-            spec.atOrdinal(ordinal).filter(ExportEntry::isRelayed).ifPresent(relayed::add);
+            ExportEntry e = spec.atOrdinal(ordinal).orElse(null);
+            if (e != null && e.isRelayed()) {
+                relayed.add(e);
+            }
         }
         if (relayed.isEmpty()) {
             return null;
@@ -62,16 +67,34 @@ final class RelayModel {
         int[] argOffsets = new int[spec.limit() - spec.base() + 1];
         Arrays.fill(argOffsets, -1);
         TargetCpu cpu = spec.cpu();
+        // where each signature is, by the argument list it comes from when no flag changes it (the
+        // lists are shared between entries, see SpecParser)
+        Map<List<ArgType>, Integer> offsets = new IdentityHashMap<>();
         for (ExportEntry e : relayed) {
-            String sig = signature(e, cpu);
-            int at = argString.indexOf(sig);
-            if (at < 0) {
-                at = argString.length();
-                argString.append(sig);
-            }
-            argOffsets[e.ordinal() - spec.base()] = at;
+            argOffsets[e.ordinal() - spec.base()] = offset(e, cpu, argString, offsets);
         }
         return new Relay(AsmText.stringLiteral(argString.toString()), argOffsets);
+    }
+
+    /** Where {@code e}'s signature is in {@code argString}, appended when it is not there yet. */
+    private static int offset(ExportEntry e, TargetCpu cpu, StringBuilder argString,
+            Map<List<ArgType>, Integer> offsets) {
+        boolean plain = !e.hasFlag(ExportFlag.THISCALL) && !e.hasFlag(ExportFlag.FASTCALL)
+                && !e.hasFlag(ExportFlag.RET64);
+        Integer known = plain ? offsets.get(e.args()) : null;
+        if (known != null) {
+            return known;
+        }
+        String sig = signature(e, cpu);
+        int at = argString.indexOf(sig);
+        if (at < 0) {
+            at = argString.length();
+            argString.append(sig);
+        }
+        if (plain) {
+            offsets.put(e.args(), at);
+        }
+        return at;
     }
 
     /** The label of the thunk of the function at {@code ordinal}. */

@@ -44,6 +44,15 @@ final class GeneratedSpecs {
      * Spec texts: up to {@code maxEntries} declarations of every type, with explicit and '@' ordinals, holes,
      * -noname and anonymous entries, link names and forwards.
      */
+    /** A spec of {@code count} traced functions {@code f0}, {@code f1}, ... as a large spec is. */
+    static String stdcallFunctions(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append("@ stdcall f").append(i).append("(long ptr)\n");
+        }
+        return text.toString();
+    }
+
     static Arbitrary<String> specs(int maxEntries) {
         Arbitrary<Integer> ordinals = Arbitraries.frequencyOf(
                 Tuple.of(8, Arbitraries.integers().between(1, 40)),

@@ -27,7 +27,7 @@ class TypedRouteTest {
     private static final ModuleAssemblyEmitter EMITTER = new ModuleAssemblyEmitter("winebuild-j test");
 
     /** Every kind of export slot the typed tables write, and thunks of every i386 convention. */
-    private static final String EVERY_KIND = """
+    static final String EVERY_KIND = """
             1 stdcall First(long ptr)
             2 cdecl Second(str wstr double float int64 int128)
             4 varargs Third(long)
@@ -58,12 +58,9 @@ class TypedRouteTest {
 
     @Test
     void aLargeSpecGivesTheSameObjectBothWays() {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 5000; i++) {
-            text.append("@ stdcall f").append(i).append("(long ptr)\n");
-        }
+        String text = GeneratedSpecs.stdcallFunctions(5000);
         for (TargetCpu cpu : TargetCpu.values()) {
-            assertSameObject(SpecParser.parse("large.spec", text.toString(), Optional.empty(), cpu),
+            assertSameObject(SpecParser.parse("large.spec", text, Optional.empty(), cpu),
                     ModuleOptions.dll(Optional.empty()));
         }
     }

@@ -31,6 +31,11 @@ final class CliLog implements BuildLog {
         }
     }
 
+    /** Whether debug messages are shown (-v): a message that costs time to make is made only then. */
+    boolean showsDebug() {
+        return verbose;
+    }
+
     @Override
     public void debug(String message) {
         if (verbose) {

@@ -21,6 +21,7 @@ final class AsmSection {
     private final int order;
     private long alignment = 1;
     private final List<Fragment> fragments = new ArrayList<>();
+    private boolean relocatedAgainst;
     private final List<Relocation> relocations = new ArrayList<>();
     private long size;
 
@@ -68,6 +69,11 @@ final class AsmSection {
     }
 
     /** The fragment bytes go into: the last one, or a new one after an alignment or jump. */
+    /** The last fragment when it is one of bytes, else null (none is made). */
+    Fragment.Bytes lastBytes() {
+        return !fragments.isEmpty() && fragments.get(fragments.size() - 1) instanceof Fragment.Bytes b ? b : null;
+    }
+
     Fragment.Bytes bytes() {
         if (!fragments.isEmpty() && fragments.get(fragments.size() - 1) instanceof Fragment.Bytes b) {
             return b;
@@ -94,6 +100,16 @@ final class AsmSection {
 
     List<Relocation> relocations() {
         return relocations;
+    }
+
+    /** Notes that a relocation refers to this section (through its section symbol). */
+    void relocatedAgainst() {
+        relocatedAgainst = true;
+    }
+
+    /** Whether a relocation refers to this section: the object then lists its section symbol. */
+    boolean isRelocatedAgainst() {
+        return relocatedAgainst;
     }
 
     long size() {

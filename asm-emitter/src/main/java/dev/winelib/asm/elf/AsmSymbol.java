@@ -14,7 +14,6 @@ final class AsmSymbol {
 
     private final String name;
     private final boolean temporary;
-    private final int order;
     private Binding binding = Binding.LOCAL;
     private boolean bindingSet;
     private Visibility visibility = Visibility.DEFAULT;
@@ -31,12 +30,10 @@ final class AsmSymbol {
      * @param temporary whether the symbol stays out of the object's symbol table: numeric local labels
      *     and location-counter marks always, {@code .L} names while they are not made global or weak
      *     (as GNU as does; a quoted {@code "."} is an ordinary symbol)
-     * @param order creation order: the symbol table lists symbols in this order
      */
-    AsmSymbol(String name, boolean temporary, int order) {
+    AsmSymbol(String name, boolean temporary) {
         this.name = name;
         this.temporary = temporary;
-        this.order = order;
     }
 
     /** Whether the name is one the assembler makes for itself (numeric labels, {@code .} marks). */
@@ -73,10 +70,6 @@ final class AsmSymbol {
     }
 
     private int tableIndex = -1;
-
-    int order() {
-        return order;
-    }
 
     Binding binding() {
         return binding;

@@ -102,7 +102,10 @@ public final class AssemblyWriter extends Writer {
      * are parsed once per text and reused.
      */
     public void instruction(String mnemonic, String operands) {
-        typedLine(() -> assembler.typedInstruction(mnemonic, operands(operands), line));
+        typedLine(() -> {
+            List<Operand> parsed = operands(operands);
+            assembler.typedInstruction(mnemonic, parsed, operandCache.get(operands) == parsed, line);
+        });
     }
 
     /**
@@ -115,7 +118,7 @@ public final class AssemblyWriter extends Writer {
             List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
             operands.add(new Operand.Immediate(new Expr.Number(immediate)));
             operands.addAll(rest);
-            assembler.typedInstruction(mnemonic, operands, line);
+            assembler.typedInstruction(mnemonic, operands, false, line);
         });
     }
 
@@ -305,6 +308,16 @@ public final class AssemblyWriter extends Writer {
      * @throws AssemblyException for the first statement outside the assembler's subset
      */
     public byte[] object() {
+        return assembled().bytes();
+    }
+
+    /**
+     * The relocatable object of everything written, before it is written as bytes: what
+     * {@link RelocatableMerger} merges without reading it back.
+     *
+     * @throws AssemblyException for the first statement outside the assembler's subset
+     */
+    public AssembledObject assembled() {
         if (finished) {
             throw new IllegalStateException("the object was already made");
         }

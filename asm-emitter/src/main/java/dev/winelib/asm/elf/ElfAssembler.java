@@ -34,13 +34,15 @@ import dev.winelib.spec.TargetCpu;
  */
 public final class ElfAssembler implements ExprParser.Symbols {
 
+    /** The symbols in the order they were made: the order of the object's symbol table. */
     private final Map<String, AsmSymbol> symbols = new LinkedHashMap<>();
     private final Map<Long, Integer> numericLabelCounts = new HashMap<>();
     private final Map<String, AsmSection> sections = new LinkedHashMap<>();
     private AsmSection current;
-    private int symbolOrder;
     private int temporaryCount;
     private final TargetCpu cpu;
+    /** The encodings of instructions by their shared list of operands (by identity) and mnemonic. */
+    private final Map<List<Operand>, Map<String, Encoded>> encodings = new java.util.IdentityHashMap<>();
 
     private ElfAssembler(TargetCpu cpu) {
         this.cpu = cpu;
@@ -69,7 +71,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         for (SourceStatement s : SourceStatement.split(source)) {
             assembler.statement(s);
         }
-        return assembler.finish();
+        return assembler.finish().bytes();
     }
 
     /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
@@ -85,7 +87,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /** The object, once every statement is in. */
-    byte[] object() {
+    AssembledObject object() {
         return finish();
     }
 
@@ -155,7 +157,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
     private AsmSymbol symbol(String name, boolean temporary) {
         AsmSymbol s = symbols.get(name);
         if (s == null) {
-            s = new AsmSymbol(name, temporary, symbolOrder++);
+            s = new AsmSymbol(name, temporary);
             symbols.put(name, s);
         }
         return s;
@@ -507,12 +509,59 @@ public final class ElfAssembler implements ExprParser.Symbols {
         return operands;
     }
 
-    /** An instruction with operands already parsed ({@link #operands}). */
-    void typedInstruction(String mnemonic, List<Operand> operands, int line) {
+    /**
+     * An instruction with operands already parsed ({@link #operands}). The encoder's output depends on
+     * the mnemonic and the operands alone (a symbol's value goes into a fixup, resolved later), so when
+     * the list of operands is {@code shared} (the same object each time its text comes, see
+     * {@link AssemblyWriter}) an instruction that adds bytes and fixups to the current fragment is
+     * encoded once per list and mnemonic, and repeated from that: a relay thunk's
+     * {@code movq %rdx,16(%rsp)}, {@code leaq .L__wine_spec_relay_descr(%rip),%rcx}.
+     */
+    void typedInstruction(String mnemonic, List<Operand> operands, boolean shared, int line) {
         if (current.nobits()) {
             throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
         }
+        Map<String, Encoded> byMnemonic = shared ? encodings.get(operands) : null;
+        Encoded known = byMnemonic != null ? byMnemonic.get(mnemonic) : null;
+        if (known != null) {
+            known.repeat(current.bytes(), line);
+            return;
+        }
+        Fragment.Bytes out = current.lastBytes();
+        if (!shared || out == null) {
+            X86Encoder.encode(current, line, mnemonic, operands, cpu);
+            return;
+        }
+        int start = out.length();
+        int fixups = out.fixups().size();
         X86Encoder.encode(current, line, mnemonic, operands, cpu);
+        if (current.lastBytes() == out) {
+            encodings.computeIfAbsent(operands, o -> new HashMap<>())
+                    .put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
+        }
+    }
+
+    /** The fixups of {@code out} from the {@code first}, their offsets made relative to {@code start}. */
+    private static Fixup[] fixups(Fragment.Bytes out, int first, int start) {
+        List<Fixup> all = out.fixups();
+        Fixup[] added = new Fixup[all.size() - first];
+        for (int i = 0; i < added.length; i++) {
+            Fixup f = all.get(first + i);
+            added[i] = new Fixup(f.offset() - start, f.size(), f.kind(), f.expr(), f.adjust(), f.line());
+        }
+        return added;
+    }
+
+    /** An instruction's encoding: its bytes and its fixups, at offsets from its first byte. */
+    private record Encoded(byte[] bytes, Fixup[] fixups) {
+        /** Appends the instruction to {@code out}, its fixups naming {@code line}. */
+        void repeat(Fragment.Bytes out, int line) {
+            int start = out.length();
+            for (Fixup f : fixups) {
+                out.addFixup(new Fixup(start + f.offset(), f.size(), f.kind(), f.expr(), f.adjust(), line));
+            }
+            out.put(bytes);
+        }
     }
 
     private void align(Cursor in, ExprParser expressions, boolean powerOfTwo) {
@@ -569,7 +618,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
         }
     }
 
-    private byte[] finish() {
+    private AssembledObject finish() {
         for (AsmSymbol s : symbols.values()) {
             if (s.temporary() && !s.defined()) {
                 String shown = s.name().startsWith("\u0001") ? "local label " + s.name().substring(1, s.name().indexOf('#'))
@@ -591,7 +640,8 @@ public final class ElfAssembler implements ExprParser.Symbols {
         for (AsmSection section : ordered) {
             FixupResolver.resolve(section, cpu);
         }
-        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).write();
+        // the map lists the symbols in the order they were made, the order of the symbol table
+        return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).object();
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.winelib.asm.elf;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,10 +11,11 @@ import java.util.Map;
 import dev.winelib.spec.TargetCpu;
 
 /**
- * Writes the assembled sections, symbols and relocations as a relocatable ELF64 x86-64 object
+ * Turns the assembled sections, symbols and relocations into a relocatable ELF64 x86-64 object
  * (each section followed by its {@code .rela} section) or ELF32 i386 object (each section followed
  * by its {@code .rel} section; the addends are written into the section bytes), then
- * {@code .symtab}, {@code .strtab} and {@code .shstrtab}, as GNU as orders them.
+ * {@code .symtab}, {@code .strtab} and {@code .shstrtab}, as GNU as orders them
+ * ({@link AssembledObject}, which writes the bytes).
  */
 final class ElfObjectWriter {
 
@@ -34,7 +33,10 @@ final class ElfObjectWriter {
     private final int symbolSize;
     private final int relocationSize;
     private final int wordSize;
+    /** Whether every symbol name is ASCII, so that its Latin-1 bytes read back as UTF-8 give the same name. */
+    private boolean asciiNames = true;
 
+    /** The object of {@code sections} and {@code symbols}, the symbols in the order they were made. */
     ElfObjectWriter(List<AsmSection> sections, List<AsmSymbol> symbols, TargetCpu cpu) {
         this.sections = sections;
         this.symbols = symbols;
@@ -44,29 +46,18 @@ final class ElfObjectWriter {
         this.wordSize = elf32 ? 4 : 8;
     }
 
-    /** A section header and where its content comes from. */
-    private static final class Header {
-        String name;
-        int type;
-        long flags;
-        byte[] content;
-        long size;
-        int link;
-        int info;
-        long alignment;
-        long entrySize;
-        long offset;
-        int nameOffset;
-    }
-
-    byte[] write() {
-        List<Header> headers = new ArrayList<>();
-        headers.add(new Header()); // SHN_UNDEF
+    /** The object: its sections, relocation rows and symbols, ready to be written or merged. */
+    AssembledObject object() {
+        List<AssembledObject.Section> headers = new ArrayList<>();
+        headers.add(new AssembledObject.Section()); // SHN_UNDEF
         Map<AsmSection, Integer> sectionIndex = new HashMap<>();
-        Map<AsmSection, Header> relaHeaders = new LinkedHashMap<>();
+        Map<AsmSection, AssembledObject.Section> relaHeaders = new LinkedHashMap<>();
         for (AsmSection s : sections) {
-            Header h = new Header();
+            AssembledObject.Section h = new AssembledObject.Section();
             h.name = s.name();
+            if (!ascii(h.name)) {
+                asciiNames = false;
+            }
             h.type = s.type();
             h.flags = s.flags();
             h.content = s.nobits() ? new byte[0] : s.content();
@@ -78,7 +69,7 @@ final class ElfObjectWriter {
             sectionIndex.put(s, headers.size());
             headers.add(h);
             if (!s.relocations().isEmpty()) {
-                Header r = new Header();
+                AssembledObject.Section r = new AssembledObject.Section();
                 r.name = (elf32 ? ".rel" : ".rela") + s.name();
                 r.type = elf32 ? SHT_REL : SHT_RELA;
                 r.flags = SHF_INFO_LINK;
@@ -90,19 +81,10 @@ final class ElfObjectWriter {
             }
         }
 
-        // symbol table: null, section symbols, other locals, then globals
-        // (the sections relocations refer to, found in one pass over the relocations)
-        java.util.Set<AsmSection> referencedSections = new java.util.HashSet<>();
-        for (AsmSection x : sections) {
-            for (Relocation r : x.relocations()) {
-                if (r.section() != null) {
-                    referencedSections.add(r.section());
-                }
-            }
-        }
+        // symbol table: null, section symbols (of the sections relocations refer to), other locals, then globals
         List<AsmSection> sectionSymbols = new ArrayList<>();
         for (AsmSection s : sections) {
-            if (referencedSections.contains(s)) {
+            if (s.isRelocatedAgainst()) {
                 sectionSymbols.add(s);
             }
         }
@@ -111,137 +93,62 @@ final class ElfObjectWriter {
         for (AsmSymbol s : symbols) {
             listed(s, locals, globals);
         }
-        locals.sort((a, b) -> Integer.compare(a.order(), b.order()));
-        globals.sort((a, b) -> Integer.compare(a.order(), b.order()));
 
-        ByteArrayOutputStream strtab = new ByteArrayOutputStream();
-        strtab.write(0);
+        List<RelocatableMerger.Symbol> table = new ArrayList<>(1 + sectionSymbols.size() + locals.size()
+                + globals.size());
         Map<AsmSection, Integer> sectionSymbolIndex = new HashMap<>();
-        ByteBuffer symtab = ByteBuffer.allocate(symbolSize * (1 + sectionSymbols.size() + locals.size()
-                + globals.size())).order(ByteOrder.LITTLE_ENDIAN);
-        symtab.put(new byte[symbolSize]);
-        int index = 1;
+        table.add(symbol("", 0, 0, 0, 0, 0));
         for (AsmSection s : sectionSymbols) {
-            sectionSymbolIndex.put(s, index++);
-            putSymbol(symtab, 0, STT_SECTION, 0, sectionIndex.get(s), 0, 0);
+            sectionSymbolIndex.put(s, table.size());
+            table.add(symbol("", STT_SECTION, 0, sectionIndex.get(s), 0, 0));
         }
         for (AsmSymbol s : locals) {
-            s.tableIndex(index++);
-            putLocal(symtab, strtab, s, sectionIndex);
+            s.tableIndex(table.size());
+            table.add(local(s, sectionIndex));
         }
-        int firstGlobal = index;
+        int firstGlobal = table.size();
         for (AsmSymbol s : globals) {
-            s.tableIndex(index++);
-            putGlobal(symtab, strtab, s, sectionIndex);
+            s.tableIndex(table.size());
+            table.add(global(s, sectionIndex));
         }
 
         // GNU as leaves the symbol table out of an object that has no symbols at all
-        boolean withSymbols = index > 1 || !relaHeaders.isEmpty();
+        boolean withSymbols = table.size() > 1 || !relaHeaders.isEmpty();
         int symtabIndex = headers.size();
-        Header symtabHeader = new Header();
-        symtabHeader.name = ".symtab";
-        symtabHeader.type = SHT_SYMTAB;
-        symtabHeader.content = symtab.array();
-        symtabHeader.size = symtabHeader.content.length;
-        symtabHeader.link = symtabIndex + 1;
-        symtabHeader.info = firstGlobal;
-        symtabHeader.alignment = wordSize;
-        symtabHeader.entrySize = symbolSize;
         if (withSymbols) {
+            AssembledObject.Section symtabHeader = new AssembledObject.Section();
+            symtabHeader.name = ".symtab";
+            symtabHeader.type = SHT_SYMTAB;
+            symtabHeader.size = (long) symbolSize * table.size();
+            symtabHeader.link = symtabIndex + 1;
+            symtabHeader.info = firstGlobal;
+            symtabHeader.alignment = wordSize;
+            symtabHeader.entrySize = symbolSize;
             headers.add(symtabHeader);
-        }
-        Header strtabHeader = new Header();
-        strtabHeader.name = ".strtab";
-        strtabHeader.type = SHT_STRTAB;
-        strtabHeader.content = strtab.toByteArray();
-        strtabHeader.size = strtabHeader.content.length;
-        strtabHeader.alignment = 1;
-        if (withSymbols) {
+            AssembledObject.Section strtabHeader = new AssembledObject.Section();
+            strtabHeader.name = ".strtab";
+            strtabHeader.type = SHT_STRTAB;
+            strtabHeader.alignment = 1;
             headers.add(strtabHeader);
         }
-        Header shstrtabHeader = new Header();
+        AssembledObject.Section shstrtabHeader = new AssembledObject.Section();
         shstrtabHeader.name = ".shstrtab";
         shstrtabHeader.type = SHT_STRTAB;
         shstrtabHeader.alignment = 1;
         headers.add(shstrtabHeader);
 
-        for (Map.Entry<AsmSection, Header> e : relaHeaders.entrySet()) {
+        for (Map.Entry<AsmSection, AssembledObject.Section> e : relaHeaders.entrySet()) {
             List<Relocation> relocations = e.getKey().relocations();
-            ByteBuffer rela = ByteBuffer.allocate(relocationSize * relocations.size()).order(ByteOrder.LITTLE_ENDIAN);
-            for (Relocation r : relocations) {
-                putRelocation(rela, r, sectionSymbolIndex);
+            long[] rows = new long[3 * relocations.size()];
+            for (int i = 0; i < relocations.size(); i++) {
+                row(rows, i, relocations.get(i), sectionSymbolIndex);
             }
-            Header h = e.getValue();
-            h.content = rela.array();
-            h.size = h.content.length;
+            AssembledObject.Section h = e.getValue();
+            h.relocations = rows;
+            h.size = (long) relocationSize * relocations.size();
             h.link = symtabIndex;
         }
-
-        ByteArrayOutputStream shstrtab = new ByteArrayOutputStream();
-        shstrtab.write(0);
-        Map<String, Integer> nameOffsets = new HashMap<>();
-        for (Header h : headers.subList(1, headers.size())) {
-            h.nameOffset = nameOffsets.computeIfAbsent(h.name, n -> {
-                int at = shstrtab.size();
-                shstrtab.writeBytes(n.getBytes(StandardCharsets.ISO_8859_1));
-                shstrtab.write(0);
-                return at;
-            });
-        }
-        shstrtabHeader.content = shstrtab.toByteArray();
-        shstrtabHeader.size = shstrtabHeader.content.length;
-
-        int headerSize = elf32 ? 52 : 64;
-        int sectionHeaderSize = elf32 ? 40 : 64;
-        long offset = headerSize;
-        for (Header h : headers.subList(1, headers.size())) {
-            offset = alignUp(offset, Math.max(1, h.alignment));
-            h.offset = offset;
-            offset += h.content.length;
-        }
-        long sectionHeaders = alignUp(offset, wordSize);
-        long total = sectionHeaders + (long) sectionHeaderSize * headers.size();
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(total)).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(new byte[] {0x7f, 'E', 'L', 'F', (byte) (elf32 ? 1 : 2), 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        out.putShort((short) 1); // ET_REL
-        out.putShort((short) (elf32 ? 3 : 62)); // EM_386, EM_X86_64
-        out.putInt(1);
-        putWord(out, 0); // e_entry
-        putWord(out, 0); // e_phoff
-        putWord(out, sectionHeaders);
-        out.putInt(0); // e_flags
-        out.putShort((short) headerSize);
-        out.putShort((short) 0);
-        out.putShort((short) 0);
-        out.putShort((short) sectionHeaderSize);
-        out.putShort((short) headers.size());
-        out.putShort((short) (headers.size() - 1)); // .shstrtab is last
-        for (Header h : headers.subList(1, headers.size())) {
-            out.put((int) h.offset, h.content);
-        }
-        out.position((int) sectionHeaders);
-        for (Header h : headers) {
-            out.putInt(h.nameOffset);
-            out.putInt(h.type);
-            putWord(out, h.flags);
-            putWord(out, 0);
-            putWord(out, h.offset);
-            putWord(out, h.size);
-            out.putInt(h.link);
-            out.putInt(h.info);
-            putWord(out, h.alignment);
-            putWord(out, h.entrySize);
-        }
-        return out.array();
-    }
-
-    /** An address-sized field: 4 bytes in ELF32, 8 in ELF64. */
-    private void putWord(ByteBuffer out, long value) {
-        if (elf32) {
-            out.putInt(Math.toIntExact(value));
-        } else {
-            out.putLong(value);
-        }
+        return new AssembledObject(elf32, headers, table, sectionSymbols.size(), asciiNames);
     }
 
     /** A copy of {@code content} with each relocation's addend added into the field it patches (REL). */
@@ -283,28 +190,30 @@ final class ElfObjectWriter {
         }
     }
 
-    private void putLocal(ByteBuffer symtab, ByteArrayOutputStream strtab, AsmSymbol s,
-            Map<AsmSection, Integer> sectionIndex) {
-        putSymbol(symtab, name(strtab, s), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
+    private RelocatableMerger.Symbol local(AsmSymbol s, Map<AsmSection, Integer> sectionIndex) {
+        return symbol(s.name(), s.type().ordinal(), s.visibility().ordinal(), sectionIndex.get(s.section()),
                 s.offset(), size(s));
     }
 
-    private void putGlobal(ByteBuffer symtab, ByteArrayOutputStream strtab, AsmSymbol s,
-            Map<AsmSection, Integer> sectionIndex) {
+    private RelocatableMerger.Symbol global(AsmSymbol s, Map<AsmSection, Integer> sectionIndex) {
         int bind = s.binding() == AsmSymbol.Binding.WEAK ? 2 : 1;
-        putSymbol(symtab, name(strtab, s), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
+        return symbol(s.name(), bind << 4 | s.type().ordinal(), s.visibility().ordinal(),
                 s.defined() ? sectionIndex.get(s.section()) : 0, s.defined() ? s.offset() : 0, size(s));
     }
 
-    private void putRelocation(ByteBuffer rela, Relocation r, Map<AsmSection, Integer> sectionSymbolIndex) {
+    /**
+     * Relocation {@code i}'s row in {@code rows} (offset, info, addend) as it reads back from the
+     * table: in ELF32 the offset and info are 32-bit fields and the addend is in the section bytes.
+     */
+    private void row(long[] rows, int i, Relocation r, Map<AsmSection, Integer> sectionSymbolIndex) {
         long symbol = r.symbol() != null ? r.symbol().tableIndex() : sectionSymbolIndex.get(r.section());
         if (elf32) {
-            rela.putInt(Math.toIntExact(r.offset()));
-            rela.putInt((int) (symbol << 8 | r.type()));
+            rows[3 * i] = Math.toIntExact(r.offset()) & 0xffffffffL;
+            rows[3 * i + 1] = (symbol << 8 | r.type()) & 0xffffffffL;
         } else {
-            rela.putLong(r.offset());
-            rela.putLong(symbol << 32 | r.type());
-            rela.putLong(r.addend());
+            rows[3 * i] = r.offset();
+            rows[3 * i + 1] = symbol << 32 | r.type();
+            rows[3 * i + 2] = r.addend();
         }
     }
 
@@ -316,29 +225,21 @@ final class ElfObjectWriter {
         return v.requireConstant(s.definitionLine(), "the size of '" + s.name() + "'");
     }
 
-    private static int name(ByteArrayOutputStream strtab, AsmSymbol s) {
-        int at = strtab.size();
-        strtab.writeBytes(s.name().getBytes(StandardCharsets.ISO_8859_1));
-        strtab.write(0);
-        return at;
+    /** A symbol table row as it reads back from the written object: each field cut to its width in the table. */
+    private RelocatableMerger.Symbol symbol(String name, int info, int other, int shndx, long value, long size) {
+        if (!ascii(name)) {
+            asciiNames = false;
+        }
+        return new RelocatableMerger.Symbol(name, elf32 ? value & 0xffffffffL : value,
+                elf32 ? size & 0xffffffffL : size, info & 0xff, other & 0xff, shndx & 0xffff);
     }
 
-    private void putSymbol(ByteBuffer b, int name, int info, int other, int shndx, long value, long size) {
-        b.putInt(name);
-        if (elf32) {
-            b.putInt((int) value);
-            b.putInt((int) size);
+    private static boolean ascii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
         }
-        b.put((byte) info);
-        b.put((byte) other);
-        b.putShort((short) shndx);
-        if (!elf32) {
-            b.putLong(value);
-            b.putLong(size);
-        }
-    }
-
-    private static long alignUp(long v, long a) {
-        return (v + a - 1) & -a;
+        return true;
     }
 }

@@ -44,7 +44,9 @@ final class FixupResolver {
     private void resolve(Fragment.Bytes fragment, Fixup fixup) {
         long place = fragment.address() + fixup.offset();
         Value v = Value.of(fixup.expr(), fixup.line());
-        v = new Value(v.constant() + fixup.adjust(), v.plus(), v.minus());
+        if (fixup.adjust() != 0) {
+            v = new Value(v.constant() + fixup.adjust(), v.plus(), v.minus());
+        }
         switch (fixup.kind()) {
             case RIP_RELATIVE, BRANCH -> pcRelativeInstruction(fragment, fixup, place, v);
             case DATA -> data(fragment, fixup, place, v.folded());
@@ -118,6 +120,7 @@ final class FixupResolver {
         if (target.external()) {
             section.relocations().add(new Relocation(place, type, target, null, addend));
         } else {
+            target.section().relocatedAgainst();
             section.relocations().add(new Relocation(place, type, null, target.section(), target.offset() + addend));
         }
     }

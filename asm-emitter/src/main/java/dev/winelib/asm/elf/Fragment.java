@@ -90,6 +90,11 @@ sealed interface Fragment {
             return Arrays.copyOf(data, length);
         }
 
+        /** The bytes from {@code start} to the end. */
+        byte[] bytes(int start) {
+            return Arrays.copyOfRange(data, start, length);
+        }
+
         void copyTo(byte[] target, int at) {
             System.arraycopy(data, 0, target, at, length);
         }

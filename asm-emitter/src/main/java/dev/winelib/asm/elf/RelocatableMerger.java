@@ -33,8 +33,27 @@ import java.util.Set;
  */
 public final class RelocatableMerger {
 
-    /** One input object: a name for messages and its bytes. */
-    public record Input(String name, byte[] bytes) {
+    /**
+     * One input object: a name for messages and its bytes, or the object as the in-process assembler
+     * made it ({@link #of}), which is merged without being written and read back.
+     */
+    public record Input(String name, byte[] bytes, AssembledObject assembled) {
+        public Input {
+            if ((bytes == null) == (assembled == null)) {
+                throw new IllegalArgumentException("an input is either bytes or an assembled object");
+            }
+        }
+
+        /** The object file {@code bytes}. */
+        public Input(String name, byte[] bytes) {
+            this(name, bytes, null);
+        }
+
+        /** The object {@code object} made by the in-process assembler. */
+        public static Input of(String name, AssembledObject object) {
+            // a name outside ASCII reads back from the bytes as another name: such an object goes through them
+            return object.asciiNames ? new Input(name, null, object) : new Input(name, object.bytes());
+        }
     }
 
     /** The inputs use something this merger does not handle; {@code ld -r} does. */
@@ -118,7 +137,8 @@ public final class RelocatableMerger {
             int info, long alignment, long entrySize) {
     }
 
-    private record Symbol(String name, long value, long size, int info, int other, int section) {
+    /** A symbol table row; {@link ElfObjectWriter} makes them for an {@link AssembledObject}. */
+    record Symbol(String name, long value, long size, int info, int other, int section) {
         int binding() {
             return info >>> 4;
         }
@@ -128,27 +148,64 @@ public final class RelocatableMerger {
         }
     }
 
-    private record Reloc(long offset, long info, long addend) {
-    }
-
-    /** A relocation moved to its output section, still naming its input object's symbol. */
-    private record Pending(int object, long offset, long info, long addend) {
+    /**
+     * The relocations of one input section moved to their output section, still naming the input
+     * object's symbols: {@code rows} holds offset, info and addend of each, the offsets still those of
+     * the input section, which starts at {@code base} in the output section.
+     */
+    private record Moved(int object, long base, long[] rows) {
+        int count() {
+            return rows.length / 3;
+        }
     }
 
     /** One input object, read. */
     private static final class Parsed {
         final String name;
+        /** The file (null for an assembled object). */
         final ByteBuffer data;
         final Layout layout;
         final int machine;
         final int flags;
         final byte osAbi;
         final List<SectionHeader> sections = new ArrayList<>();
-        final List<Symbol> symbols = new ArrayList<>();
+        /** By section index, the array holding its content at the section's offset (the file, or its own). */
+        final byte[][] contents;
+        /** By section index, an assembled object's relocation rows (offset, info, addend); null for a file. */
+        final long[][] relocationRows;
+        final List<Symbol> symbols;
         int symtab = -1;
 
-        Parsed(Input input) throws MalformedInputException, UnsupportedInputException {
+        static Parsed of(Input input) throws MalformedInputException, UnsupportedInputException {
+            return input.assembled() != null ? new Parsed(input.name(), input.assembled()) : new Parsed(input);
+        }
+
+        /** An object as the assembler made it: its sections at offset 0 of their own arrays, its symbols as made. */
+        private Parsed(String name, AssembledObject object) {
+            this.name = name;
+            this.data = null;
+            this.layout = new Layout(!object.elf32);
+            this.machine = object.elf32 ? EM_386 : EM_X86_64;
+            this.flags = 0;
+            this.osAbi = 0;
+            this.contents = new byte[object.sections.size()][];
+            this.relocationRows = new long[object.sections.size()][];
+            for (int i = 0; i < object.sections.size(); i++) {
+                AssembledObject.Section h = object.sections.get(i);
+                sections.add(new SectionHeader(i, i == 0 ? "" : h.name, h.type, h.flags, 0, h.size, h.link, h.info,
+                        Math.max(1, h.alignment), h.entrySize));
+                contents[i] = h.content;
+                relocationRows[i] = h.relocations;
+                if (h.type == SHT_SYMTAB) {
+                    symtab = i;
+                }
+            }
+            this.symbols = object.symbols;
+        }
+
+        private Parsed(Input input) throws MalformedInputException, UnsupportedInputException {
             this.name = input.name();
+            this.symbols = new ArrayList<>();
             byte[] b = input.bytes();
             if (b.length < 52 || b[0] != 0x7f || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
                 throw new MalformedInputException(name + " is not an ELF file");
@@ -180,6 +237,9 @@ public final class RelocatableMerger {
             if (shentsize != layout.sectionHeaderSize() || shoff < 0 || shoff + (long) shnum * shentsize > b.length) {
                 throw new MalformedInputException(name + ": section header table out of bounds");
             }
+            this.contents = new byte[shnum][];
+            this.relocationRows = null;
+            java.util.Arrays.fill(contents, b);
             List<long[]> raw = new ArrayList<>();
             for (int i = 0; i < shnum; i++) {
                 int at = (int) (shoff + (long) i * shentsize);
@@ -240,35 +300,45 @@ public final class RelocatableMerger {
             return s;
         }
 
-        List<Reloc> relocations(SectionHeader section) throws MalformedInputException {
+        /**
+         * The rows of relocation section {@code section}: offset, info and addend of each relocation
+         * (an assembled object's own, read from a file's section otherwise).
+         */
+        long[] relocations(SectionHeader section) throws MalformedInputException {
+            if (relocationRows != null) {
+                return relocationRows[section.index()];
+            }
             boolean rela = section.type() == SHT_RELA;
             int size = layout.relocationSize(rela);
-            List<Reloc> list = new ArrayList<>();
-            for (long at = section.offset(); at + size <= section.offset() + section.size(); at += size) {
-                list.add(relocation((int) at, rela));
+            ByteBuffer table = ByteBuffer.wrap(contents[section.index()]).order(ByteOrder.LITTLE_ENDIAN);
+            long[] rows = new long[3 * (int) (section.size() / size)];
+            for (int i = 0; i < rows.length; i += 3) {
+                relocation(table, (int) section.offset() + i / 3 * size, rela, rows, i);
             }
-            return list;
+            return rows;
         }
 
-        private Reloc relocation(int p, boolean rela) throws MalformedInputException {
-            Reloc r = layout.elf64()
-                    ? new Reloc(u64(p), u64(p + 8), rela ? u64(p + 16) : 0)
-                    : new Reloc(u32(p), u32(p + 4), rela ? (int) u32(p + 8) : 0);
-            if (symbolIndex(r.info()) >= symbols.size()) {
-                throw new MalformedInputException(name + ": relocation against missing symbol " + symbolIndex(r.info()));
+        private void relocation(ByteBuffer table, int p, boolean rela, long[] rows, int i)
+                throws MalformedInputException {
+            if (layout.elf64()) {
+                rows[i] = table.getLong(p);
+                rows[i + 1] = table.getLong(p + 8);
+                rows[i + 2] = rela ? table.getLong(p + 16) : 0;
+            } else {
+                rows[i] = table.getInt(p) & 0xffffffffL;
+                rows[i + 1] = table.getInt(p + 4) & 0xffffffffL;
+                rows[i + 2] = rela ? table.getInt(p + 8) : 0;
             }
-            return r;
+            if (symbolIndex(rows[i + 1]) >= symbols.size()) {
+                throw new MalformedInputException(name + ": relocation against missing symbol "
+                        + symbolIndex(rows[i + 1]));
+            }
         }
 
         int symbolIndex(long info) {
             return (int) (layout.elf64() ? info >>> 32 : info >>> 8);
         }
 
-        byte[] content(SectionHeader s) {
-            byte[] out = new byte[(int) s.size()];
-            data.get((int) s.offset(), out);
-            return out;
-        }
 
         private String string(long tableOffset, long tableSize, long at) throws MalformedInputException {
             if (at < 0 || at >= tableSize) {
@@ -313,7 +383,8 @@ public final class RelocatableMerger {
         int link;
         int info;
         final ByteArrayOutputStream content = new ByteArrayOutputStream();
-        final List<Pending> relocations = new ArrayList<>();
+        final List<Moved> relocations = new ArrayList<>();
+        int relocationCount;
         boolean rela;
         OutSection relocationSection;
         OutSection target;
@@ -368,7 +439,7 @@ public final class RelocatableMerger {
         }
         List<Parsed> objects = new ArrayList<>();
         for (Input input : inputs) {
-            objects.add(new Parsed(input));
+            objects.add(Parsed.of(input));
         }
         Parsed first = objects.get(0);
         for (Parsed p : objects) {
@@ -497,10 +568,9 @@ public final class RelocatableMerger {
                 } else if (target.relocationSection.rela != rela) {
                     throw new UnsupportedInputException(p.name + ": REL and RELA relocations for " + target.name);
                 }
-                long base = placedAt[o][s.info()];
-                for (Reloc r : p.relocations(s)) {
-                    target.relocationSection.relocations.add(new Pending(o, r.offset() + base, r.info(), r.addend()));
-                }
+                Moved moved = new Moved(o, placedAt[o][s.info()], p.relocations(s));
+                target.relocationSection.relocations.add(moved);
+                target.relocationSection.relocationCount += moved.count();
             }
         }
         return new Writer(objects, outputs, groups, placedIn, placedAt).write();
@@ -521,7 +591,7 @@ public final class RelocatableMerger {
                 out.content.write(fill);
             }
             if (s.type() != SHT_NOBITS) {
-                out.content.write(p.data.array(), (int) s.offset(), (int) s.size());
+                out.content.write(p.contents[s.index()], (int) s.offset(), (int) s.size());
             } else {
                 out.content.writeBytes(new byte[(int) s.size()]);
             }
@@ -539,8 +609,9 @@ public final class RelocatableMerger {
 
     private static int[] words(Parsed p, SectionHeader s) {
         int[] words = new int[(int) (s.size() / 4)];
+        ByteBuffer content = ByteBuffer.wrap(p.contents[s.index()]).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < words.length; i++) {
-            words[i] = p.data.getInt((int) s.offset() + 4 * i);
+            words[i] = content.getInt((int) s.offset() + 4 * i);
         }
         return words;
     }
@@ -556,8 +627,10 @@ public final class RelocatableMerger {
         private final Parsed first;
         private final List<OutSection> headers = new ArrayList<>();
         private final Map<OutSection, Integer> sectionSymbol = new HashMap<>();
-        private final List<long[]> symbolRows = new ArrayList<>(); // name offset, value, size, info, other, shndx
-        private final Strings strings = new Strings();
+        /** The output's symbol table, written row by row (at most a row per input symbol and section). */
+        private ByteBuffer symtab;
+        private int symbolRows;
+        private final Strings strings;
         private int[][] symbolMap;
 
         Writer(List<Parsed> objects, List<OutSection> outputs, List<Group> groups, OutSection[][] placedIn,
@@ -569,6 +642,7 @@ public final class RelocatableMerger {
             this.placedAt = placedAt;
             this.first = objects.get(0);
             this.layout = first.layout;
+            this.strings = new Strings(symbolCount());
         }
 
         byte[] write() throws MalformedInputException, UnsupportedInputException {
@@ -604,36 +678,41 @@ public final class RelocatableMerger {
 
         /** Section symbols, then each input's locals, then the merged globals. */
         private void symbols() throws MalformedInputException {
-            symbolRows.add(new long[6]);
+            symtab = ByteBuffer.allocate((1 + outputs.size() + symbolCount()) * layout.symbolSize())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            symbolRow(0, 0, 0, 0, 0, 0);
             for (OutSection s : outputs) {
                 if (s.type != SHT_GROUP) {
-                    sectionSymbol.put(s, symbolRows.size());
-                    symbolRows.add(new long[] {0, 0, 0, STT_SECTION, 0, s.index});
+                    sectionSymbol.put(s, symbolRows);
+                    symbolRow(0, 0, 0, STT_SECTION, 0, s.index);
                 }
             }
             symbolMap = new int[objects.size()][];
-            Map<String, Global> globals = new LinkedHashMap<>();
+            // each input global's merged symbol, its index filled in when the globals are listed
+            Global[][] globalOf = new Global[objects.size()][];
+            Map<String, Global> globals = new LinkedHashMap<>(capacity(symbolCount()));
             for (int o = 0; o < objects.size(); o++) {
                 Parsed p = objects.get(o);
                 symbolMap[o] = new int[p.symbols.size()];
+                globalOf[o] = new Global[p.symbols.size()];
                 for (int i = 1; i < p.symbols.size(); i++) {
-                    symbolMap[o][i] = symbol(globals, o, p.symbols.get(i));
+                    Symbol sym = p.symbols.get(i);
+                    if (sym.binding() != STB_LOCAL) {
+                        globalOf[o][i] = resolve(globals, o, sym);
+                    } else {
+                        symbolMap[o][i] = local(o, sym);
+                    }
                 }
             }
-            int firstGlobal = symbolRows.size();
+            int firstGlobal = symbolRows;
             for (Global g : globals.values()) {
-                g.index = symbolRows.size();
-                Symbol sym = g.symbol;
-                long[] row = row(sym, g.object);
-                row[3] = (g.binding << 4) | sym.type();
-                row[4] = (sym.other() & ~3) | g.visibility;
-                symbolRows.add(row);
+                g.index = symbolRows;
+                globalRow(g);
             }
             for (int o = 0; o < objects.size(); o++) {
-                Parsed p = objects.get(o);
-                for (int i = 1; i < p.symbols.size(); i++) {
-                    if (symbolMap[o][i] == Integer.MIN_VALUE) {
-                        symbolMap[o][i] = globals.get(p.symbols.get(i).name()).index;
+                for (int i = 1; i < globalOf[o].length; i++) {
+                    if (globalOf[o][i] != null) {
+                        symbolMap[o][i] = globalOf[o][i].index;
                     }
                 }
             }
@@ -642,12 +721,17 @@ public final class RelocatableMerger {
 
         private int firstGlobal;
 
-        /** The output index of input symbol {@code sym} of object {@code o}; a global is resolved and filled in later. */
-        private int symbol(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
-            if (sym.binding() != STB_LOCAL) {
-                resolve(globals, o, sym);
-                return Integer.MIN_VALUE; // a global: filled in below
+        /** The number of symbols of all inputs: what the tables are sized for. */
+        private int symbolCount() {
+            int count = 0;
+            for (Parsed p : objects) {
+                count += p.symbols.size();
             }
+            return count;
+        }
+
+        /** The output index of local symbol {@code sym} of object {@code o}, -1 when it is dropped. */
+        private int local(int o, Symbol sym) {
             int section = sym.section();
             boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
             OutSection out = inSection ? placedIn[o][section] : null;
@@ -657,25 +741,42 @@ public final class RelocatableMerger {
             if (inSection && out == null) {
                 return -1; // in a dropped section
             }
-            symbolRows.add(row(sym, o));
-            return symbolRows.size() - 1;
+            return row(sym, o, sym.info(), sym.other());
         }
 
-        /** A symbol's table row with its section and value moved to the output. */
-        private long[] row(Symbol sym, int object) {
+        /** A merged global's row: its binding and visibility as merged. */
+        private void globalRow(Global g) {
+            Symbol sym = g.symbol;
+            row(sym, g.object, (g.binding << 4) | sym.type(), (sym.other() & ~3) | g.visibility);
+        }
+
+        /** A symbol's table row with its section and value moved to the output; its index. */
+        private int row(Symbol sym, int object, int info, int other) {
             int section = sym.section();
             long value = sym.value();
-            long index = section;
+            int index = section;
             if (section != SHN_UNDEF && section < SHN_LORESERVE) {
                 OutSection out = placedIn[object][section];
                 index = out.index;
                 value += placedAt[object][section];
             }
-            return new long[] {sym.name().isEmpty() ? 0 : strings.add(sym.name()), value, sym.size(), sym.info(),
-                sym.other(), index};
+            symbolRow(sym.name().isEmpty() ? 0 : strings.add(sym.name()), value, sym.size(), info, other, index);
+            return symbolRows - 1;
         }
 
-        private void resolve(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
+        private void symbolRow(int name, long value, long size, int info, int other, int section) {
+            if (layout.elf64()) {
+                symtab.putInt(name).put((byte) info).put((byte) other).putShort((short) section).putLong(value)
+                        .putLong(size);
+            } else {
+                symtab.putInt(name).putInt((int) value).putInt((int) size).put((byte) info).put((byte) other)
+                        .putShort((short) section);
+            }
+            symbolRows++;
+        }
+
+        /** Merges global or weak symbol {@code sym} of object {@code o} into {@code globals}; its merged symbol. */
+        private Global resolve(Map<String, Global> globals, int o, Symbol sym) throws MalformedInputException {
             Parsed p = objects.get(o);
             int section = sym.section();
             boolean inSection = section != SHN_UNDEF && section < SHN_LORESERVE;
@@ -694,7 +795,7 @@ public final class RelocatableMerger {
                 g.binding = sym.binding();
                 g.visibility = sym.other() & 3;
                 globals.put(sym.name(), g);
-                return;
+                return g;
             }
             g.visibility = moreRestrictive(g.visibility, sym.other() & 3);
             if (!defined) {
@@ -705,14 +806,14 @@ public final class RelocatableMerger {
                     g.symbol = sym;
                     g.object = o;
                 }
-                return;
+                return g;
             }
             if (!g.defined) {
                 g.symbol = sym;
                 g.object = o;
                 g.defined = true;
                 g.binding = sym.binding();
-                return;
+                return g;
             }
             boolean oldCommon = g.symbol.section() == SHN_COMMON;
             boolean newCommon = section == SHN_COMMON;
@@ -735,6 +836,7 @@ public final class RelocatableMerger {
                 throw new MalformedInputException("symbol '" + sym.name() + "' is defined in both "
                         + objects.get(g.object).name + " and " + p.name);
             }
+            return g;
         }
 
         private static int moreRestrictive(int a, int b) {
@@ -754,10 +856,12 @@ public final class RelocatableMerger {
                 }
                 r.link = symtabIndex;
                 r.info = out.index;
-                ByteBuffer rows = ByteBuffer.allocate(r.relocations.size() * (int) r.entrySize)
+                ByteBuffer rows = ByteBuffer.allocate(r.relocationCount * (int) r.entrySize)
                         .order(ByteOrder.LITTLE_ENDIAN);
-                for (Pending pending : r.relocations) {
-                    relocationRow(rows, out, r.rela, pending, patched);
+                for (Moved moved : r.relocations) {
+                    for (int i = 0; i < moved.rows().length; i += 3) {
+                        relocationRow(rows, out, r.rela, moved, i, patched);
+                    }
                 }
                 r.content.writeBytes(rows.array());
                 r.size = rows.capacity();
@@ -768,35 +872,41 @@ public final class RelocatableMerger {
             }
         }
 
-        /** One relocation's row in {@code rows}, its symbol index remapped and a section symbol's addend rebased. */
-        private void relocationRow(ByteBuffer rows, OutSection out, boolean rela, Pending pending,
+        /**
+         * The relocation at {@code i} of {@code moved}'s rows as a row in {@code rows}: its offset moved,
+         * its symbol index remapped and a section symbol's addend rebased.
+         */
+        private void relocationRow(ByteBuffer rows, OutSection out, boolean rela, Moved moved, int i,
                 Map<OutSection, byte[]> patched) throws UnsupportedInputException {
-            Parsed p = objects.get(pending.object());
-            int symbolIndex = p.symbolIndex(pending.info());
-            int type = (int) (layout.elf64() ? pending.info() & 0xffffffffL : pending.info() & 0xff);
-            int mapped = symbolIndex == 0 ? 0 : symbolMap[pending.object()][symbolIndex];
+            int object = moved.object();
+            long offset = moved.rows()[i] + moved.base();
+            long info = moved.rows()[i + 1];
+            Parsed p = objects.get(object);
+            int symbolIndex = p.symbolIndex(info);
+            int type = (int) (layout.elf64() ? info & 0xffffffffL : info & 0xff);
+            int mapped = symbolIndex == 0 ? 0 : symbolMap[object][symbolIndex];
             if (mapped < 0) {
                 throw new UnsupportedInputException(p.name + ": relocation in " + out.name
                         + " against a symbol of a dropped section");
             }
-            long addend = pending.addend();
+            long addend = rela ? moved.rows()[i + 2] : 0;
             Symbol sym = p.symbols.get(symbolIndex);
             if (symbolIndex != 0 && sym.type() == STT_SECTION && sym.binding() == STB_LOCAL) {
-                long base = placedAt[pending.object()][sym.section()];
+                long base = placedAt[object][sym.section()];
                 if (rela) {
                     addend += base;
                 } else if (base != 0) {
                     byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
-                    addImplicit(p, bytes, pending.offset(), type, base);
+                    addImplicit(p, bytes, offset, type, base);
                 }
             }
             if (layout.elf64()) {
-                rows.putLong(pending.offset()).putLong(((long) mapped << 32) | type);
+                rows.putLong(offset).putLong(((long) mapped << 32) | type);
                 if (rela) {
                     rows.putLong(addend);
                 }
             } else {
-                rows.putInt((int) pending.offset()).putInt((mapped << 8) | type);
+                rows.putInt((int) offset).putInt((mapped << 8) | type);
                 if (rela) {
                     rows.putInt((int) addend);
                 }
@@ -815,7 +925,7 @@ public final class RelocatableMerger {
         }
 
         private byte[] layOut(int symtabIndex) throws UnsupportedInputException {
-            Strings sectionNames = new Strings();
+            Strings sectionNames = new Strings(outputs.size() * 2 + 3);
             for (OutSection s : outputs) {
                 s.nameOffset = sectionNames.add(s.name);
                 if (s.relocationSection != null) {
@@ -826,11 +936,7 @@ public final class RelocatableMerger {
             int strtabName = sectionNames.add(".strtab");
             int shstrtabName = sectionNames.add(".shstrtab");
 
-            ByteBuffer symtab = ByteBuffer.allocate(symbolRows.size() * layout.symbolSize())
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            for (long[] row : symbolRows) {
-                symbolRow(symtab, row);
-            }
+            int symtabSize = symbolRows * layout.symbolSize();
             byte[] strtab = strings.bytes();
             byte[] shstrtab = sectionNames.bytes();
 
@@ -846,7 +952,7 @@ public final class RelocatableMerger {
             }
             at = align(at, layout.wordAlignment());
             long symtabOffset = at;
-            long strtabOffset = symtabOffset + symtab.capacity();
+            long strtabOffset = symtabOffset + symtabSize;
             long shstrtabOffset = strtabOffset + strtab.length;
             long shoff = align(shstrtabOffset + shstrtab.length, layout.wordAlignment());
             int count = headers.size() + 3;
@@ -861,7 +967,7 @@ public final class RelocatableMerger {
                     copy(s.content, file, (int) s.fileOffset);
                 }
             }
-            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtab.capacity());
+            System.arraycopy(symtab.array(), 0, file, (int) symtabOffset, symtabSize);
             System.arraycopy(strtab, 0, file, (int) strtabOffset, strtab.length);
             System.arraycopy(shstrtab, 0, file, (int) shstrtabOffset, shstrtab.length);
             ByteBuffer table = ByteBuffer.wrap(file, (int) shoff, count * layout.sectionHeaderSize()).slice()
@@ -872,7 +978,7 @@ public final class RelocatableMerger {
                 sectionHeader(table, s.nameOffset, s.type, s.flags, s.fileOffset, s.size, s.link, s.info,
                         s.alignment, s.entrySize);
             }
-            sectionHeader(table, symtabName, SHT_SYMTAB, 0, symtabOffset, symtab.capacity(), symtabIndex + 1,
+            sectionHeader(table, symtabName, SHT_SYMTAB, 0, symtabOffset, symtabSize, symtabIndex + 1,
                     firstGlobal, layout.wordAlignment(), layout.symbolSize());
             sectionHeader(table, strtabName, SHT_STRTAB, 0, strtabOffset, strtab.length, 0, 0, 1, 0);
             sectionHeader(table, shstrtabName, SHT_STRTAB, 0, shstrtabOffset, shstrtab.length, 0, 0, 1, 0);
@@ -889,16 +995,6 @@ public final class RelocatableMerger {
                         .putShort(48, (short) count).putShort(50, (short) (count - 1));
             }
             return out.array();
-        }
-
-        private void symbolRow(ByteBuffer symtab, long[] row) {
-            if (layout.elf64()) {
-                symtab.putInt((int) row[0]).put((byte) row[3]).put((byte) row[4]).putShort((short) row[5])
-                        .putLong(row[1]).putLong(row[2]);
-            } else {
-                symtab.putInt((int) row[0]).putInt((int) row[1]).putInt((int) row[2]).put((byte) row[3])
-                        .put((byte) row[4]).putShort((short) row[5]);
-            }
         }
 
         private void sectionHeader(ByteBuffer table, int name, int type, long flags, long offset, long size, int link,
@@ -939,24 +1035,31 @@ public final class RelocatableMerger {
         }
     }
 
+    /** The capacity of a hash map that holds {@code count} entries without growing. */
+    private static int capacity(int count) {
+        return (int) Math.min(1 << 30, count * 4L / 3 + 1);
+    }
+
     /** A string table: each name once, after the leading NUL. */
     private static final class Strings {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final Map<String, Integer> offsets = new HashMap<>();
+        private final ByteArrayOutputStream bytes;
+        private final Map<String, Integer> offsets;
 
-        Strings() {
+        /** A table for about {@code count} names. */
+        Strings(int count) {
+            bytes = new ByteArrayOutputStream(Math.max(64, Math.min(1 << 24, count * 24)));
+            offsets = new HashMap<>(capacity(count));
             bytes.write(0);
         }
 
         int add(String name) {
-            Integer known = offsets.get(name);
+            int at = bytes.size();
+            Integer known = offsets.putIfAbsent(name, at);
             if (known != null) {
                 return known;
             }
-            int at = bytes.size();
             bytes.writeBytes(name.getBytes(StandardCharsets.UTF_8));
             bytes.write(0);
-            offsets.put(name, at);
             return at;
         }
 

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import dev.winelib.asm.elf.AssembledObject;
 import dev.winelib.asm.elf.AssemblyException;
 import dev.winelib.asm.elf.AssemblyWriter;
 import dev.winelib.asm.elf.ElfAssembler;
@@ -47,10 +48,18 @@ public final class ModuleAssembler {
 
     /** The object bytes of the text {@code text} writes, assembled as it is written ({@link AssemblyWriter}). */
     public static byte[] toObject(Consumer<Writer> text, String what, TargetCpu cpu) throws BuildFailure {
+        return toAssembled(text, what, cpu).bytes();
+    }
+
+    /**
+     * The object of the text {@code text} writes, assembled as it is written, before it is written as
+     * bytes (for the in-process merge, {@link dev.winelib.asm.elf.RelocatableMerger.Input#of}).
+     */
+    public static AssembledObject toAssembled(Consumer<Writer> text, String what, TargetCpu cpu) throws BuildFailure {
         AssemblyWriter writer = new AssemblyWriter(cpu);
         text.accept(writer);
         try {
-            return writer.object();
+            return writer.assembled();
         } catch (AssemblyException e) {
             throw failure(what, e);
         }

@@ -74,16 +74,7 @@ final class ObjectImports {
         List<UndefinedSymbols.Symbol> others = new ArrayList<>();
         Set<String> notImported = importCFunctions ? Set.of() : systemSymbols;
         for (String name : undefined) {
-            if (ImportThunkSymbol.looksLikeOne(name)) {
-                Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
-                if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
-                    ImportThunkSymbol t = thunk.get();
-                    thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
-                            t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
-                }
-            } else if (!notImported.contains(name)) {
-                others.add(new UndefinedSymbols.Symbol(name, List.of()));
-            }
+            classify(name, notImported, thunks, others);
         }
         // thunks already import these names; only their __imp_ slots may still be looked up
         if (!thunks.isEmpty()) {
@@ -135,6 +126,25 @@ final class ObjectImports {
             }
         }
         return new Plan(new ModuleImports(result), List.copyOf(stillUnresolved), warnings);
+    }
+
+    /**
+     * Puts undefined symbol {@code name} with the import thunks or the others, unless the system
+     * libraries define it. (A method of its own: the loop over the undefined symbols runs interpreted
+     * to its end, its body is compiled after a few hundred rounds, see docs/performance.md.)
+     */
+    private static void classify(String name, Set<String> notImported,
+            Map<String, TreeMap<String, ImportedFunction>> thunks, List<UndefinedSymbols.Symbol> others) {
+        if (ImportThunkSymbol.looksLikeOne(name)) {
+            Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
+            if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
+                ImportThunkSymbol t = thunk.get();
+                thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
+                        t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
+            }
+        } else if (!notImported.contains(name)) {
+            others.add(new UndefinedSymbols.Symbol(name, List.of()));
+        }
     }
 
     private static void add(Map<String, TreeMap<String, ImportedFunction>> merged, Set<String> symbols, String dll,

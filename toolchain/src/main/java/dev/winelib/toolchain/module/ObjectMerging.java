@@ -35,12 +35,12 @@ final class ObjectMerging {
     }
 
     /**
-     * The object {@code first} (made in the process, named {@code firstName} in messages) and the object
-     * files {@code inputs} merged in this order, or empty when the linker has to do it.
+     * The object {@code first} (made in the process) and the object files {@code inputs} merged in this
+     * order, or empty when the linker has to do it.
      */
-    static Optional<byte[]> mergeInProcess(String firstName, byte[] first, List<Path> inputs, Path output,
+    static Optional<byte[]> mergeInProcess(RelocatableMerger.Input first, List<Path> inputs, Path output,
             BuildLog log) throws IOException {
-        return mergeInProcess(Optional.of(new RelocatableMerger.Input(firstName, first)), inputs, output, log);
+        return mergeInProcess(Optional.of(first), inputs, output, log);
     }
 
     private static Optional<byte[]> mergeInProcess(Optional<RelocatableMerger.Input> first, List<Path> inputs,

@@ -15,6 +15,7 @@ import dev.winelib.asm.AsmText;
 import dev.winelib.asm.ModuleAssemblyEmitter;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.asm.ModuleOptions;
+import dev.winelib.asm.elf.RelocatableMerger;
 import dev.winelib.resources.ResourceTable;
 import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
@@ -283,25 +284,24 @@ public final class RelocatableModule {
         ModuleOptions options = request.options().withEntryPoint(pieces.entrySymbol()).withStubRuntime();
         ModuleAssemblyEmitter emitter = new ModuleAssemblyEmitter(generator);
         String what = spec.fileName() + ".spec.s";
-        byte[] header;
+        String headerName = ModuleObjectWriter.description(spec);
+        RelocatableMerger.Input header;
         try {
             if (work.keep()) {
                 String assembly = emitter.emit(spec, options, plan.imports(), request.resources());
                 Files.writeString(work.resolve("module.s"), assembly);
-                header = ModuleAssembler.toObject(assembly, what, spec.cpu());
+                header = new RelocatableMerger.Input(headerName, ModuleAssembler.toObject(assembly, what, spec.cpu()));
+                Files.write(work.resolve("module.o"), header.bytes());
             } else {
-                // the text goes straight into the assembler, piece by piece: it never exists whole
-                header = ModuleAssembler.toObject(out -> emitter.emit(spec, options, plan.imports(),
-                        request.resources(), out), what, spec.cpu());
+                // the text goes straight into the assembler, piece by piece: it never exists whole, and the
+                // object goes to the merge as assembled, without being written and read back
+                header = RelocatableMerger.Input.of(headerName, ModuleAssembler.toAssembled(out -> emitter.emit(spec,
+                        options, plan.imports(), request.resources(), out), what, spec.cpu()));
             }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
         }
-        String headerName = ModuleObjectWriter.description(spec);
-        if (work.keep()) {
-            Files.write(work.resolve("module.o"), header);
-        }
-        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(headerName, header, runtime, output, log);
+        Optional<byte[]> inProcess = ObjectMerging.mergeInProcess(header, runtime, output, log);
         if (inProcess.isPresent()) {
             if (work.keep()) {
                 Files.write(work.resolve("merged.o"), inProcess.get());
@@ -309,7 +309,7 @@ public final class RelocatableModule {
             AtomicFiles.write(output, inProcess.get());
         } else {
             Path headerFile = work.resolve("module.o");
-            Files.write(headerFile, header);
+            Files.write(headerFile, header.bytes() != null ? header.bytes() : header.assembled().bytes());
             Path merged = work.resolve("merged.o");
             List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString(), headerFile.toString()));
             runtime.forEach(o -> args.add(o.toString()));
