@@ -29,16 +29,9 @@ import dev.winelib.toolchain.process.ToolFileNames;
 record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     CombinedObject {
-        // immutable sets without an order of their own: undefinedInOrder sorts when asked
+        // immutable sets without an order of their own: who needs an order sorts what it uses
         undefined = Set.copyOf(undefined);
         defined = Set.copyOf(defined);
-    }
-
-    /** The undefined symbols in name order. */
-    List<String> undefinedInOrder() {
-        String[] names = undefined.toArray(new String[0]);
-        java.util.Arrays.sort(names);
-        return List.of(names);
     }
 
     /**
