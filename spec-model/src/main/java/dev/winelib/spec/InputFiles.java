@@ -1,7 +1,6 @@
 package dev.winelib.spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,13 +49,13 @@ public final class InputFiles {
         if (Files.size(file) > limit) {
             throw tooLarge(file, limit);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge(file, limit);
-            }
-            return bytes;
+        // read into an array of the file's size (a stream would gather chunks and copy them: a linked
+        // module can be tens of megabytes)
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length > limit) {
+            throw tooLarge(file, limit);
         }
+        return bytes;
     }
 
     private static FileSystemException tooLarge(Path file, long limit) {

@@ -37,6 +37,22 @@ public final class Stamp {
         return b.toString();
     }
 
+    /**
+     * {@link #of(Collection, Collection)} for inputs whose hashes the caller has taken from
+     * {@link ContentHashes} (empty: not a regular file), in the map's order.
+     */
+    public static String ofHashed(Collection<String> command, java.util.Map<Path, java.util.Optional<String>> inputs) {
+        StringBuilder b = new StringBuilder();
+        for (String arg : command) {
+            b.append("arg ").append(arg.replace("\n", "\\n")).append('\n');
+        }
+        for (java.util.Map.Entry<Path, java.util.Optional<String>> input : inputs.entrySet()) {
+            b.append("input ").append(input.getKey()).append(' ');
+            b.append(input.getValue().orElseGet(() -> "missing-" + System.nanoTime())).append('\n');
+        }
+        return b.toString();
+    }
+
     /** Whether {@code output} is what the step with {@code record} wrote, as its stamp file says. */
     public static boolean isFresh(Path output, Path stampFile, String record) throws IOException {
         if (!Files.isRegularFile(output) || !Files.isRegularFile(stampFile)) {

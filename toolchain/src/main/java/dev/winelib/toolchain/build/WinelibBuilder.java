@@ -96,8 +96,16 @@ public final class WinelibBuilder extends ModuleBuilder {
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
+        Stages stages = new Stages(log);
+        Path work = module.workDirectory().toAbsolutePath();
+        // the hashes of the last build: a file whose status did not change is not read again
+        Path hashes = work.resolve("content-hashes");
+        ContentHashes.recall(hashes);
+        // the spec's content as it is read (hashed first: a change while it is read makes the next key differ)
+        Optional<String> specSha256 = ContentHashes.sha256IfRegularFile(module.specFile());
         ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
+        stages.done("spec read");
         boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
                 .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
         if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
@@ -112,15 +120,13 @@ public final class WinelibBuilder extends ModuleBuilder {
         SysrootLayout sysroot = toolchain.sysroot();
         log.debug("sysroot " + module.sysroot() + ": gcc " + sysroot.gccVersion() + ", linking against "
                 + sysroot.linkRoot());
+        stages.done("toolchain and sysroot");
 
-        Path work = module.workDirectory().toAbsolutePath();
         Files.createDirectories(work);
-        // the hashes of the last build: a file whose status did not change is not read again
-        Path hashes = work.resolve("content-hashes");
-        ContentHashes.recall(hashes);
-        // and the symbol tables of its objects: only the objects that changed are parsed
+        // the symbol tables of its objects: only the objects that changed are parsed
         Path symbolTables = work.resolve("object-symbols");
         ObjectSymbolTables.recall(symbolTables);
+        stages.done("kept symbol tables");
         Map<SourceLanguage, SourceCompiler.Invocation> invocations = new EnumMap<>(SourceLanguage.class);
         Map<String, String> compilerEnvironment = module.compilerEnvironment();
         invocations.put(SourceLanguage.C, new SourceCompiler.Invocation(compiler, compileFlags(request),
@@ -157,11 +163,14 @@ public final class WinelibBuilder extends ModuleBuilder {
             awaitQuietly(runtimeObjects);
         }
         List<Path> runtime = CompileSlots.result(runtimeObjects);
+        stages.done("compilations");
         List<CompileCommand> commands = new ArrayList<>(compiled.commands());
         commands.addAll(plainLinux.commands());
         writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands, work);
+        stages.done("compilation database");
         CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
                 log);
+        stages.done("calling-convention check");
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
@@ -176,6 +185,15 @@ public final class WinelibBuilder extends ModuleBuilder {
         objects.addAll(linkInputs);
         rust.ifPresent(r -> objects.add(r.staticLibrary()));
         objects.addAll(runtime);
+        // the static libraries among them: only prebuilt inputs and the Rust crate can be one (each is
+        // opened once here; the compiled and runtime objects are not read for it)
+        Set<Path> archives = new java.util.HashSet<>();
+        for (Path input : linkInputs) {
+            if (LinkInputs.isArchive(input)) {
+                archives.add(input);
+            }
+        }
+        rust.filter(r -> LinkInputs.isArchive(r.staticLibrary())).ifPresent(r -> archives.add(r.staticLibrary()));
         List<String> runtimeLibraries = new ArrayList<>();
         CxxRuntime cxxRuntime = request.cxxRuntime().orElse(hasCxx ? CxxRuntime.STATIC : CxxRuntime.NONE);
         runtimeLibraries.addAll(WinelibCxxFlags.libraryArguments(cxxRuntime, sysroot));
@@ -187,7 +205,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         }
         List<String> ldflags = new ArrayList<>(module.ldflags());
         ldflags.addAll(toolchain.libraries().linkArguments());
-        if (objects.stream().anyMatch(LinkInputs::isArchive)) {
+        if (!archives.isEmpty()) {
             // an entry function defined in a static library (a Rust crate's DllMain) is only
             // referenced weakly by the runtime, which would not take it out of the archive; unlike
             // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
@@ -216,6 +234,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         key.add("glibc-baseline=" + module.glibcBaseline().orElse("none"));
         key.add("c-runtime=" + request.cRuntime().configName());
         key.add("time-date-stamp=" + options.timeDateStamp());
+        // the code that emits the module header and checks the result: a rebuilt snapshot links again
+        key.add("code=" + CodeIdentity.of(WinelibBuilder.class, ModuleAssemblyEmitter.class, ModuleSpec.class)
+                .replace('\n', ' '));
         List<Path> stampInputs = new ArrayList<>(objects);
         stampInputs.add(module.specFile().toAbsolutePath());
         stampInputs.addAll(request.importDefinitions());
@@ -225,6 +246,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         LinkInputFiles.of(key).stream().filter(f -> !f.equals(work.resolve("module.o").toAbsolutePath()))
                 .forEach(stampInputs::add);
         String record = Stamp.of(key, stampInputs);
+        stages.done("link key");
         // linker messages name the sources of the objects and what the build's own files are
         ToolFileNames fileNames = ToolFileNames.none()
                 .withObjects(compiledSources(module, compiled))
@@ -233,35 +255,42 @@ public final class WinelibBuilder extends ModuleBuilder {
                 .with(versionScript, "winebuild-j's version script")
                 .with(orderingScript, "winebuild-j's section-ordering script");
         Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
-            ModuleImports imports = resolveImports(request, spec, options, linker, sysroot, versionScript,
-                    orderingScript, objects, ldflags, runtimeLibraries, compiledSources(module, compiled), fileNames,
-                    work);
-            Path moduleObject = writeModuleObject(spec, options, imports, work);
+            ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
+                    versionScript, orderingScript, objects, ldflags, runtimeLibraries,
+                    compiledSources(module, compiled), fileNames, work);
+            stages.done("imports");
+            Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
+            stages.done("module header object");
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log,
                     fileNames.with(moduleObject, ModuleObjectWriter.description(spec)).with(tmp, output.toString()));
-            try {
-                ConstructorFixup.apply(tmp, output.toString());
-            } catch (ElfFormatException e) {
-                throw new BuildFailure(e.getMessage(), e);
-            }
+            stages.done("link");
+            // the linked file is read once: the constructor fix-up changes the file and the bytes read alike,
+            // and every check shares one reading of them (and of its symbol table)
+            ElfFile linkedFile;
             WinelibImage image;
             try {
-                ElfFile linkedFile = ElfFile.parseEither(output.toString(), InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT));
+                byte[] linkedBytes = InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT);
+                ConstructorFixup.apply(tmp, linkedBytes, output.toString());
+                stages.done("linked file read");
+                linkedFile = ElfFile.parseEither(output.toString(), linkedBytes);
                 image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
             } catch (ElfFormatException e) {
                 throw new BuildFailure(e.getMessage(), e);
             }
+            stages.done("post-link checks");
             List<Path> referenceSources = new ArrayList<>(objects);
             if (cxxRuntime == CxxRuntime.STATIC) {
                 WinelibCxxFlags.staticLibrary(sysroot).ifPresent(referenceSources::add);
             }
-            GlibcBaselineGuard.check(module.glibcBaseline(), tmp, referenceSources,
+            GlibcBaselineGuard.check(module.glibcBaseline(), linkedFile, referenceSources,
                     request.outputFile().getFileName().toString(), "needs ", log);
+            stages.done("glibc baseline");
             tmp.toFile().setExecutable(true, false);
             return image;
         });
+        stages.done("module in place");
         int compiledCount = compiled.compiled() + plainLinux.compiled();
         WinelibImage image;
         if (linked.isPresent()) {
@@ -272,6 +301,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         }
         ContentHashes.keep(hashes);
         ObjectSymbolTables.keep(symbolTables);
+        stages.done("hashes and symbol tables kept");
         Optional<BuildRecord.Files> files = Optional.empty();
         if (rust.isEmpty()) {
             // what a no-op build stats instead of all this: sources, headers, spec, link inputs, the sysroot's
@@ -305,7 +335,24 @@ public final class WinelibBuilder extends ModuleBuilder {
             files = Optional.of(new BuildRecord.Files(inputs, new java.util.LinkedHashSet<>(outputs), List.of(),
                     steps));
         }
+        stages.done("record files");
         return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
+    }
+
+    /** Logs (at debug level) how long each stage of one build took, for finding where a build's time goes. */
+    private static final class Stages {
+        private final BuildLog log;
+        private long start = System.nanoTime();
+
+        Stages(BuildLog log) {
+            this.log = log;
+        }
+
+        void done(String stage) {
+            long now = System.nanoTime();
+            log.debug("stage " + stage + ": " + (now - start) / 1_000_000 + " ms");
+            start = now;
+        }
     }
 
     /** The compilers of the plain Linux sources: the C compiler, and the C++ one when there is C++. */
@@ -381,11 +428,16 @@ public final class WinelibBuilder extends ModuleBuilder {
                 !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
     }
 
-    private Path writeModuleObject(ModuleSpec spec, ModuleOptions options, ModuleImports imports, Path directory)
-            throws IOException, BuildFailure {
+    /**
+     * The module header object; kept from the last build when made from the same spec content, options,
+     * imports and code ({@link ModuleObjectWriter#writeOrKeep}).
+     */
+    private Path writeModuleObject(ModuleSpec spec, Optional<String> specSha256, ModuleOptions options,
+            ModuleImports imports, Path directory) throws IOException, BuildFailure {
         try {
-            return new ModuleObjectWriter(new ModuleAssemblyEmitter(generator), log)
-                    .write(spec, options, imports, directory);
+            ModuleObjectWriter writer = new ModuleObjectWriter(generator, log);
+            return specSha256.isPresent() ? writer.writeOrKeep(spec, specSha256.get(), options, imports, directory)
+                    : writer.write(spec, options, imports, directory);
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
         }
@@ -395,8 +447,9 @@ public final class WinelibBuilder extends ModuleBuilder {
      * Links once without imports to learn what neither the objects nor the sysroot's libraries
      * define, and imports those symbols from the module's DLLs.
      */
-    private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, ModuleOptions options,
-            Path linker, SysrootLayout sysroot, Path versionScript, Path orderingScript, List<Path> objects,
+    private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, Optional<String> specSha256,
+            ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript,
+            Path orderingScript, List<Path> objects,
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
             Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
@@ -407,8 +460,8 @@ public final class WinelibBuilder extends ModuleBuilder {
         // what the probe finds depends on the objects' symbols, not on their code: after an edit that kept
         // every object's symbols (and everything else the probe reads), its last outcome stands
         Path outcomeFile = probeDir.resolve("probe.outcome");
-        Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, request.module().specFile(), spec, options, objects,
-                versionScript, orderingScript, ldflags);
+        Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, specSha256, spec, options, archives,
+                objects, versionScript, orderingScript, ldflags);
         Optional<ProbeOutcome> kept = outcomeKey.flatMap(k -> ProbeOutcome.recall(outcomeFile, k));
         Set<String> hidden;
         String probeText;
@@ -418,13 +471,13 @@ public final class WinelibBuilder extends ModuleBuilder {
             probeText = kept.get().output();
         } else {
             Files.deleteIfExists(outcomeFile);
-            Path probeObject = writeModuleObject(spec, options, ModuleImports.none(), probeDir);
+            Path probeObject = writeModuleObject(spec, specSha256, options, ModuleImports.none(), probeDir);
             ToolFileNames probeNames = fileNames.with(probeObject, ModuleObjectWriter.description(spec))
                     .with(probeOutput, request.outputFile().toString())
                     .with(probeDir.resolve("placeholders.o"), "winebuild-j's placeholders of hidden symbols");
             // symbols used with hidden visibility cannot stay undefined even in a probe: give them placeholders
             hidden = new java.util.TreeSet<>(ObjectSymbols.undefinedNonDefault(
-                    objects.stream().filter(o -> !LinkInputs.isArchive(o)).toList()));
+                    objects.stream().filter(o -> !archives.contains(o)).toList()));
             ProcessRunner.Result probe;
             List<String> command;
             while (true) {
@@ -474,17 +527,20 @@ public final class WinelibBuilder extends ModuleBuilder {
      * options of the probe's module object, each object's global symbols (an archive's content), and the
      * content of the libraries and scripts the link reads.
      */
-    private Optional<String> probeKey(List<String> command, Path probeObject, Path specFile, ModuleSpec spec,
-            ModuleOptions options, List<Path> objects, Path versionScript, Path orderingScript, List<String> ldflags) throws IOException {
-        if (ldflags.stream().anyMatch(f -> f.contains("gc-sections"))) {
+    private Optional<String> probeKey(List<String> command, Path probeObject, Optional<String> specSha256,
+            ModuleSpec spec, ModuleOptions options, Set<Path> archives, List<Path> objects, Path versionScript,
+            Path orderingScript, List<String> ldflags) throws IOException {
+        String code = CodeIdentity.of(WinelibBuilder.class, ModuleAssemblyEmitter.class, ModuleSpec.class);
+        if (ldflags.stream().anyMatch(f -> f.contains("gc-sections")) || specSha256.isEmpty()
+                || !CodeIdentity.known(code)) {
             return Optional.empty();
         }
-        StringBuilder b = new StringBuilder("probe 1\n").append(generator).append('\n');
+        StringBuilder b = new StringBuilder("probe 1\n").append(generator).append('\n').append(code).append('\n');
         command.forEach(a -> b.append("arg ").append(a.replace('\n', ' ')).append('\n'));
-        b.append("spec ").append(ContentHashes.sha256(specFile)).append(' ').append(spec.fileName()).append(' ')
+        b.append("spec ").append(specSha256.get()).append(' ').append(spec.fileName()).append(' ')
                 .append(spec.cpu()).append(' ').append(options).append('\n');
         for (Path object : objects) {
-            if (LinkInputs.isArchive(object)) {
+            if (archives.contains(object)) {
                 b.append("archive ").append(object).append(' ').append(ContentHashes.sha256(object)).append('\n');
                 continue;
             }

@@ -93,31 +93,35 @@ public final class CallingConventionCheck {
             throws IOException, InterruptedException, BuildFailure {
         // nothing the check reads changed since it last passed: no object's symbols need reading
         List<String> key = new ArrayList<>(List.of("calling-convention-check"));
-        List<Path> inputs = new ArrayList<>();
+        // each file's hash is taken once, for this record and for each source's fingerprint below
+        Map<Path, Optional<String>> inputs = new LinkedHashMap<>();
         for (ExportEntry e : spec.entries()) {
             if (e.type().isFunction()) {
                 key.add("export " + e.location() + " " + e.type().keyword() + " " + e.target());
             }
         }
+        // each compiler invocation described once (its flags are the same for hundreds of sources)
+        Map<SourceCompiler.Invocation, String> invocations = new java.util.IdentityHashMap<>();
         for (CompiledSource s : sources) {
-            key.add("source " + s.displayName() + " " + s.language() + " " + s.invocation().compiler() + " "
-                    + s.invocation().flags() + " " + new TreeMap<>(s.invocation().environment()));
-            inputs.add(s.source());
-            inputs.add(s.object());
+            key.add("source " + s.displayName() + " " + s.language() + " "
+                    + invocations.computeIfAbsent(s.invocation(), CallingConventionCheck::invocationId));
+            inputs.put(s.source(), ContentHashes.sha256IfRegularFile(s.source()));
+            inputs.put(s.object(), ContentHashes.sha256IfRegularFile(s.object()));
             Path list = FunctionConventions.listOf(s.object());
-            if (Files.isRegularFile(list)) {
-                inputs.add(list);
+            Optional<String> listSha = ContentHashes.sha256IfRegularFile(list);
+            if (listSha.isPresent()) {
+                inputs.put(list, listSha);
             }
         }
         Path passed = work.resolve("passed");
         Path passedStamp = work.resolve("passed.stamp");
-        String record = Stamp.of(key, inputs);
+        String record = Stamp.ofHashed(key, inputs);
         if (Stamp.isFresh(passed, passedStamp, record)) {
             return;
         }
         Files.deleteIfExists(passedStamp);
         java.util.concurrent.atomic.AtomicBoolean incomplete = new java.util.concurrent.atomic.AtomicBoolean();
-        Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources);
+        Map<CompiledSource, List<ExportEntry>> bySource = definingSources(spec, sources, inputs);
         boolean i386 = spec.cpu() == TargetCpu.I386;
         // a source whose check passed with the same source, object, list, compiler and exports is not checked again
         Path passedSources = work.resolve("passed-sources");
@@ -137,7 +141,8 @@ public final class CallingConventionCheck {
             if (exports.isEmpty()) {
                 continue;
             }
-            String fingerprint = fingerprint(e.getKey(), exports, i386);
+            String fingerprint = fingerprint(e.getKey(), invocations.get(e.getKey().invocation()), exports, i386,
+                    inputs);
             if (passedBefore.contains(fingerprint)) {
                 passedNow.add(fingerprint);
                 continue;
@@ -193,28 +198,53 @@ public final class CallingConventionCheck {
      * What one source's check depends on, as a SHA-256: its compiler, flags and environment, the exports
      * it defines, and the content of the source, its object and the compiler's list of its functions.
      */
-    private static String fingerprint(CompiledSource s, List<ExportEntry> exports, boolean i386) throws IOException {
+    private static String fingerprint(CompiledSource s, String invocationId, List<ExportEntry> exports, boolean i386,
+            Map<Path, Optional<String>> hashes) {
         StringBuilder b = new StringBuilder("source ").append(s.displayName()).append(' ').append(s.source())
-                .append(' ').append(s.language()).append(' ').append(s.invocation().compiler()).append(' ')
-                .append(s.invocation().flags()).append(' ').append(new TreeMap<>(s.invocation().environment()))
+                .append(' ').append(s.language()).append(' ').append(invocationId)
                 .append(i386 ? " i386" : " x86_64").append('\n');
         for (ExportEntry e : exports) {
             b.append("export ").append(e.location()).append(' ').append(e.type().keyword()).append(' ')
                     .append(e.target()).append('\n');
         }
-        b.append(ContentHashes.sha256IfRegularFile(s.source()).orElse("none")).append(' ')
-                .append(ContentHashes.sha256IfRegularFile(s.object()).orElse("none")).append(' ')
-                .append(ContentHashes.sha256IfRegularFile(FunctionConventions.listOf(s.object())).orElse("none"));
+        b.append(hashes.get(s.source()).orElse("none")).append(' ')
+                .append(hashes.get(s.object()).orElse("none")).append(' ')
+                .append(hashes.getOrDefault(FunctionConventions.listOf(s.object()), Optional.empty()).orElse("none"));
         return Stamp.sha256(b.toString());
+    }
+
+    /** A SHA-256 of a compiler, its flags and environment. */
+    private static String invocationId(SourceCompiler.Invocation invocation) {
+        StringBuilder b = new StringBuilder("compiler ").append(line(invocation.compiler().toString())).append('\n');
+        for (String flag : invocation.flags()) {
+            b.append("flag ").append(line(flag)).append('\n');
+        }
+        new TreeMap<>(invocation.environment()).forEach((k, v) -> b.append("env ").append(line(k)).append('=')
+                .append(line(v)).append('\n'));
+        return Stamp.sha256(b.toString());
+    }
+
+    /** {@code text} on one line, unambiguously: backslashes and line breaks escaped. */
+    private static String line(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
     /** The exported functions grouped by the source whose object defines them, in source order. */
     static Map<CompiledSource, List<ExportEntry>> definingSources(ModuleSpec spec, List<CompiledSource> sources)
             throws IOException {
+        return definingSources(spec, sources, Map.of());
+    }
+
+    /** As {@link #definingSources(ModuleSpec, List)}, with the objects' hashes where {@code hashes} has them. */
+    private static Map<CompiledSource, List<ExportEntry>> definingSources(ModuleSpec spec,
+            List<CompiledSource> sources, Map<Path, Optional<String>> hashes) throws IOException {
         Map<String, CompiledSource> definedBy = new TreeMap<>();
         for (CompiledSource s : sources) {
             try {
-                for (ObjectSymbolTables.Symbol symbol : ObjectSymbolTables.of(s.object()).symbols()) {
+                Optional<String> sha = hashes.get(s.object());
+                ObjectSymbolTables.Table table = sha != null ? ObjectSymbolTables.of(s.object(), sha)
+                        : ObjectSymbolTables.of(s.object());
+                for (ObjectSymbolTables.Symbol symbol : table.symbols()) {
                     if (symbol.defined() && symbol.type() == STT_FUNC) {
                         definedBy.putIfAbsent(symbol.name(), s);
                     }

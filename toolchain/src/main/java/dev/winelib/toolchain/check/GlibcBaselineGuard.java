@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.winelib.toolchain.BuildFailure;
 import dev.winelib.toolchain.BuildLog;
+import dev.winelib.toolchain.elf.ElfFile;
 import dev.winelib.toolchain.elf.ElfFormatException;
 import dev.winelib.toolchain.glibc.BaselineReport;
 import dev.winelib.toolchain.glibc.GlibcBaselineCheck;
@@ -30,6 +31,16 @@ public final class GlibcBaselineGuard {
      * @param needsPrefix what the log line of the needed libraries starts with
      */
     public static void check(Optional<String> baseline, Path linked, List<Path> referenceSources, String name,
+            String needsPrefix, BuildLog log) throws IOException, BuildFailure {
+        try {
+            check(baseline, ElfFile.readEither(linked), referenceSources, name, needsPrefix, log);
+        } catch (ElfFormatException e) {
+            throw new BuildFailure(e.getMessage(), e);
+        }
+    }
+
+    /** {@link #check(Optional, Path, List, String, String, BuildLog)} for a linked file the caller has read. */
+    public static void check(Optional<String> baseline, ElfFile linked, List<Path> referenceSources, String name,
             String needsPrefix, BuildLog log) throws IOException, BuildFailure {
         try {
             GlibcVersion version = GlibcVersion.parse(baseline.orElse("999.0"));

@@ -56,10 +56,17 @@ public final class PostLinkChecks {
                             + WinelibImageReader.NT_HEADER_SYMBOL + " may be (check the version script)");
                 }
             }
-            for (ElfSymbol s : elf.symbols()) {
-                if (s.isDefined() && !s.name().isEmpty()) {
-                    symbols.merge(s.name(), s.value(), (a, b) -> s.isGlobalOrWeak() ? b : a);
+            // only the symbols the checks look up: a linked module has tens of thousands
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            entrySymbol.ifPresent(wanted::add);
+            for (ExportEntry e : spec.entries()) {
+                if (!e.forward()) {
+                    wanted.add(ModuleAssemblyEmitter.slotSymbol(e, spec));
                 }
+            }
+            wanted.remove("");
+            for (ElfSymbol s : elf.definedSymbolsNamed(wanted)) {
+                symbols.merge(s.name(), s.value(), (a, b) -> s.isGlobalOrWeak() ? b : a);
             }
             image = WinelibImageReader.read(elf);
         } catch (ElfFormatException e) {

@@ -58,6 +58,33 @@ final class PrecompiledHeaders {
         String wrapperText() {
             return include.angled() ? "#include <" + include.name() + ">\n" : "#include \"" + header + "\"\n";
         }
+
+        // the invocation by identity: one per language in a compile call, and its flags are long to compare
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.invocation == invocation && k.language == language
+                    && k.include.equals(include) && k.header.equals(header);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(System.identityHashCode(invocation), language, include, header);
+        }
+    }
+
+    /** Where one leading include of a source in one directory, compiled with one invocation, is found. */
+    private record Lookup(SourceCompiler.Invocation invocation, SourceDirectives.LeadingInclude include,
+            Path directory) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Lookup l && l.invocation == invocation && l.include.equals(include)
+                    && java.util.Objects.equals(l.directory, directory);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(System.identityHashCode(invocation), include, directory);
+        }
     }
 
     /** One precompiled header, made at most once per build, by the first source that needs it. */
@@ -111,7 +138,9 @@ final class PrecompiledHeaders {
         PrecompiledHeaders plan = new PrecompiledHeaders(directory.toAbsolutePath(), log);
         Map<Key, List<Path>> groups = new HashMap<>();
         Map<Path, Boolean> guarded = new HashMap<>();
-        Map<SourceCompiler.Invocation, Boolean> gcc = new HashMap<>();
+        Map<SourceCompiler.Invocation, Boolean> gcc = new java.util.IdentityHashMap<>();
+        // sources of one directory that include the same header first find the same file
+        Map<Lookup, Optional<Path>> found = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             SourceCompiler.Invocation invocation = invocations.get(i);
@@ -125,7 +154,14 @@ final class PrecompiledHeaders {
             if (leading.isEmpty()) {
                 continue;
             }
-            Optional<Path> header = resolve(leading.get(), source, invocation.flags());
+            // a quoted name is looked up in the source's directory first; an angled one is not
+            Lookup lookup = new Lookup(invocation, leading.get(),
+                    leading.get().angled() ? null : source.toAbsolutePath().getParent());
+            Optional<Path> header = found.get(lookup);
+            if (header == null) {
+                header = resolve(leading.get(), source, invocation.flags());
+                found.put(lookup, header);
+            }
             if (header.isEmpty() || !usablePath(header.get())) {
                 continue;
             }

@@ -60,6 +60,9 @@ public final class ElfFile {
     private final List<Section> sections;
     private final List<Segment> segments;
     private final boolean elf32;
+    /** The symbol tables, read when first asked (a linked module's {@code .symtab} can hold 100,000 symbols). */
+    private List<ElfSymbol> symbols;
+    private List<ElfSymbol> dynamicSymbols;
 
     private ElfFile(String origin, byte[] bytes, boolean allow32) throws ElfFormatException {
         this.origin = origin;
@@ -182,21 +185,121 @@ public final class ElfFile {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** Symbols of {@code .symtab}, or empty when the file has none. */
+    /**
+     * Symbols of {@code .symtab}, or empty when the file has none; read once, so the checks of a linked
+     * module share one reading.
+     */
     public List<ElfSymbol> symbols() throws ElfFormatException {
-        for (Section s : sections) {
-            if (s.type() == SHT_SYMTAB) {
-                return readSymbols(s);
-            }
+        if (symbols == null) {
+            symbols = symbolTable(SHT_SYMTAB);
         }
-        return List.of();
+        return symbols;
     }
 
-    /** Symbols of {@code .dynsym}, or empty when the file has none. */
+    /** Symbols of {@code .dynsym}, or empty when the file has none; read once. */
     public List<ElfSymbol> dynamicSymbols() throws ElfFormatException {
+        if (dynamicSymbols == null) {
+            dynamicSymbols = symbolTable(SHT_DYNSYM);
+        }
+        return dynamicSymbols;
+    }
+
+    /**
+     * The defined symbols of {@code .symtab} named one of {@code names}, in table order: only their
+     * names are decoded, so looking up a few names in a table of 100,000 symbols makes no object per
+     * symbol.
+     */
+    public List<ElfSymbol> definedSymbolsNamed(java.util.Set<String> names) throws ElfFormatException {
+        int[] hashes = new int[names.size()];
+        int n = 0;
+        for (String name : names) {
+            hashes[n++] = name.hashCode();
+        }
+        java.util.Arrays.sort(hashes);
+        return scanDefinedSymbols(null, hashes, s -> names.contains(s.name()));
+    }
+
+    /**
+     * The defined symbols of {@code .symtab} whose value is one of {@code sortedAddresses} (in ascending
+     * order), in table order; only their names are decoded.
+     */
+    public List<ElfSymbol> definedSymbolsAt(long[] sortedAddresses) throws ElfFormatException {
+        return scanDefinedSymbols(sortedAddresses, null, s -> true);
+    }
+
+    /**
+     * The defined symbols of {@code .symtab} whose value is one of {@code sortedAddresses} (when given) or
+     * the hash of whose name is one of {@code sortedNameHashes} (when given), and that {@code matches}.
+     */
+    private List<ElfSymbol> scanDefinedSymbols(long[] sortedAddresses, int[] sortedNameHashes,
+            java.util.function.Predicate<ElfSymbol> matches) throws ElfFormatException {
+        List<ElfSymbol> found = new ArrayList<>();
+        if (symbols != null) {
+            for (ElfSymbol s : symbols) {
+                if (s.isDefined() && (sortedAddresses == null || java.util.Arrays.binarySearch(sortedAddresses,
+                        s.value()) >= 0) && (sortedNameHashes == null || java.util.Arrays.binarySearch(
+                        sortedNameHashes, s.name().hashCode()) >= 0) && matches.test(s)) {
+                    found.add(s);
+                }
+            }
+            return found;
+        }
+        Section table = null;
         for (Section s : sections) {
-            if (s.type() == SHT_DYNSYM) {
-                return readSymbols(s);
+            if (s.type() == SHT_SYMTAB) {
+                table = s;
+                break;
+            }
+        }
+        if (table == null) {
+            return found;
+        }
+        Section strings = checkedSymbolTable(table);
+        int entry = elf32 ? 16 : 24;
+        int count = (int) (table.size() / entry);
+        for (int i = 0; i < count; i++) {
+            int o = (int) (table.offset() + (long) i * entry);
+            int at = elf32 ? o + 12 : o + 4;
+            int shndx = data.getShort(at + 2) & 0xffff;
+            if (shndx == ElfSymbol.SHN_UNDEF) {
+                continue;
+            }
+            if (sortedAddresses != null && java.util.Arrays.binarySearch(sortedAddresses,
+                    elf32 ? u32(o + 4) : data.getLong(o + 8)) < 0) {
+                continue;
+            }
+            if (sortedNameHashes == null || java.util.Arrays.binarySearch(sortedNameHashes,
+                    nameHash(strings, Integer.toUnsignedLong(data.getInt(o)))) >= 0) {
+                ElfSymbol s = symbolAt(o, strings);
+                if (matches.test(s)) {
+                    found.add(s);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The {@link String#hashCode} of the name at {@code index} of a string table, as {@link #string} decodes it. */
+    private int nameHash(Section strings, long index) {
+        if (index >= strings.size()) {
+            return 0; // not a name: decoding it fails, should the entry be read in full
+        }
+        int h = 0;
+        int limit = (int) (strings.offset() + strings.size());
+        for (int p = (int) (strings.offset() + index); p < limit; p++) {
+            byte b = data.get(p);
+            if (b == 0) {
+                break;
+            }
+            h = 31 * h + (b & 0xff);
+        }
+        return h;
+    }
+
+    private List<ElfSymbol> symbolTable(int type) throws ElfFormatException {
+        for (Section s : sections) {
+            if (s.type() == type) {
+                return java.util.Collections.unmodifiableList(readSymbols(s));
             }
         }
         return List.of();
@@ -422,6 +525,26 @@ public final class ElfFile {
     }
 
     private List<ElfSymbol> readSymbols(Section table) throws ElfFormatException {
+        Section strings = checkedSymbolTable(table);
+        int entry = elf32 ? 16 : 24;
+        int count = (int) (table.size() / entry);
+        List<ElfSymbol> list = new ArrayList<>(count);
+        Map<Long, String> nameCache = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int o = (int) (table.offset() + (long) i * entry);
+            long nameIndex = Integer.toUnsignedLong(data.getInt(o));
+            String name = nameCache.get(nameIndex);
+            if (name == null) {
+                name = string(strings.offset(), strings.size(), nameIndex);
+                nameCache.put(nameIndex, name);
+            }
+            list.add(symbol(o, name));
+        }
+        return list;
+    }
+
+    /** Checks a symbol table's entry size and extent and those of its string table; returns the string table. */
+    private Section checkedSymbolTable(Section table) throws ElfFormatException {
         int entry = elf32 ? 16 : 24;
         if (table.entrySize() != entry) {
             throw new ElfFormatException(origin + ": symbol table " + table.name() + " has entry size "
@@ -434,25 +557,21 @@ public final class ElfFile {
         }
         Section strings = sections.get(table.link());
         checkRange(strings.offset(), strings.size(), "string table " + strings.name());
-        int count = (int) (table.size() / entry);
-        List<ElfSymbol> list = new ArrayList<>(count);
-        Map<Long, String> nameCache = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            int o = (int) (table.offset() + (long) i * entry);
-            long nameIndex = Integer.toUnsignedLong(data.getInt(o));
-            String name = nameCache.get(nameIndex);
-            if (name == null) {
-                name = string(strings.offset(), strings.size(), nameIndex);
-                nameCache.put(nameIndex, name);
-            }
-            int at = elf32 ? o + 12 : o + 4;
-            int info = data.get(at) & 0xff;
-            int other = data.get(at + 1) & 0xff;
-            int shndx = data.getShort(at + 2) & 0xffff;
-            list.add(new ElfSymbol(name, elf32 ? u32(o + 4) : data.getLong(o + 8), elf32 ? u32(o + 8)
-                    : data.getLong(o + 16), info >>> 4, info & 0xf, other & 0x3, shndx));
-        }
-        return list;
+        return strings;
+    }
+
+    /** The symbol table entry at file offset {@code o}, its name read from {@code strings}. */
+    private ElfSymbol symbolAt(int o, Section strings) throws ElfFormatException {
+        return symbol(o, string(strings.offset(), strings.size(), Integer.toUnsignedLong(data.getInt(o))));
+    }
+
+    private ElfSymbol symbol(int o, String name) {
+        int at = elf32 ? o + 12 : o + 4;
+        int info = data.get(at) & 0xff;
+        int other = data.get(at + 1) & 0xff;
+        int shndx = data.getShort(at + 2) & 0xffff;
+        return new ElfSymbol(name, elf32 ? u32(o + 4) : data.getLong(o + 8), elf32 ? u32(o + 8)
+                : data.getLong(o + 16), info >>> 4, info & 0xf, other & 0x3, shndx);
     }
 
     private String string(long tableOffset, long tableSize, long index) throws ElfFormatException {

@@ -71,7 +71,8 @@ public final class GlibcBaselineCheck {
         return check(module, objects, baseline);
     }
 
-    static BaselineReport check(ElfFile module, List<Path> objects, GlibcVersion baseline)
+    /** {@link #check(Path, List, GlibcVersion)} for a module the caller has read. */
+    public static BaselineReport check(ElfFile module, List<Path> objects, GlibcVersion baseline)
             throws IOException, ElfFormatException {
         if (module.type() != ElfFile.ET_DYN) {
             throw new ElfFormatException(module.origin() + " is not a shared object (ELF type " + module.type() + ")");

@@ -69,7 +69,16 @@ public final class ConstructorFixup {
      * message names the user's file, not the copy.
      */
     public static int apply(Path file, String shown) throws IOException, ElfFormatException {
-        ElfFile elf = ElfFile.parseEither(shown, InputFiles.readAll(file, InputFiles.BINARY_LIMIT));
+        return apply(file, InputFiles.readAll(file, InputFiles.BINARY_LIMIT), shown);
+    }
+
+    /**
+     * {@link #apply(Path, String)} for a file whose content the caller has read into {@code bytes}: each
+     * tag is changed in the file and in {@code bytes} alike, so the caller's copy stays the file's and
+     * the file is read once.
+     */
+    public static int apply(Path file, byte[] bytes, String shown) throws IOException, ElfFormatException {
+        ElfFile elf = ElfFile.parseEither(shown, bytes);
         if (elf.type() != ElfFile.ET_DYN) {
             throw new ElfFormatException(shown + " is not a shared object");
         }
@@ -92,6 +101,7 @@ public final class ConstructorFixup {
                         b.putInt(0, (int) replacement);
                     }
                     channel.write(b, entry.fileOffset());
+                    System.arraycopy(b.array(), 0, bytes, Math.toIntExact(entry.fileOffset()), tagSize);
                     changed++;
                 }
             }

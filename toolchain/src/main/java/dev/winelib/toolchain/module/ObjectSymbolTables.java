@@ -59,7 +59,14 @@ public final class ObjectSymbolTables {
 
     /** The symbol table of {@code object}, parsed only when no table of its content is known. */
     public static Table of(Path object) throws IOException, ElfFormatException {
-        Optional<String> sha = ContentHashes.sha256IfRegularFile(object);
+        return of(object, ContentHashes.sha256IfRegularFile(object));
+    }
+
+    /**
+     * {@link #of(Path)} for an object whose hash the caller has just taken from {@link ContentHashes}
+     * (empty: none could be taken).
+     */
+    public static Table of(Path object, Optional<String> sha) throws IOException, ElfFormatException {
         if (sha.isPresent()) {
             Table known = MEMO.get(sha.get());
             if (known != null) {

@@ -30,7 +30,6 @@ public final class WinelibImageReader {
     /** Where the data directories begin, from the start of the optional header: 112 (PE32+) or 96 (PE32). */
     private final int directoriesOffset;
     private final Map<Long, Long> relocated = new HashMap<>();
-    private final Map<Long, String> symbolAt = new HashMap<>();
 
     private WinelibImageReader(ElfFile elf) throws ElfFormatException {
         this.elf = elf;
@@ -46,11 +45,23 @@ public final class WinelibImageReader {
                 relocated.put(r.offset(), s.isDefined() ? s.value() + r.addend() : 0);
             }
         }
-        for (ElfSymbol s : elf.symbols()) {
-            if (s.isDefined() && !s.name().isEmpty() && s.type() != 4 && s.type() != 3) { // not FILE/SECTION
+    }
+
+    /**
+     * The name of the symbol at each of {@code addresses} (sorted), where one is defined there: the
+     * symbol table is read once and only those addresses are kept.
+     */
+    private Map<Long, String> symbolsAt(long[] addresses) throws ElfFormatException {
+        Map<Long, String> symbolAt = new HashMap<>();
+        if (addresses.length == 0) {
+            return symbolAt;
+        }
+        for (ElfSymbol s : elf.definedSymbolsAt(addresses)) {
+            if (!s.name().isEmpty() && s.type() != 4 && s.type() != 3) { // not FILE/SECTION
                 symbolAt.merge(s.value(), s.name(), (old, candidate) -> preferred(old, candidate));
             }
         }
+        return symbolAt;
     }
 
     private static String preferred(String a, String b) {
@@ -143,9 +154,27 @@ public final class WinelibImageReader {
                 throw new ElfFormatException(elf.origin() + ": export slot " + index + " has two names");
             }
         }
-        List<PeExport> exports = new ArrayList<>();
+        long[] slots = new long[(int) functionCount];
+        int symbolSlots = 0;
         for (int i = 0; i < functionCount; i++) {
             long address = address(functions + (long) ptr * i);
+            slots[i] = address;
+            if (address != 0 && !(address >= dir && address < dir + exportSize)) {
+                symbolSlots++;
+            }
+        }
+        long[] symbolAddresses = new long[symbolSlots];
+        int n = 0;
+        for (long address : slots) {
+            if (address != 0 && !(address >= dir && address < dir + exportSize)) {
+                symbolAddresses[n++] = address;
+            }
+        }
+        java.util.Arrays.sort(symbolAddresses);
+        Map<Long, String> symbolAt = symbolsAt(symbolAddresses);
+        List<PeExport> exports = new ArrayList<>();
+        for (int i = 0; i < functionCount; i++) {
+            long address = slots[i];
             if (address == 0) {
                 continue;
             }

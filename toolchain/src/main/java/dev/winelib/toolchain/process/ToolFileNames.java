@@ -38,11 +38,12 @@ public record ToolFileNames(Map<String, String> names) {
 
     /** These names with each object shown as {@code "the object of " + source}. */
     public ToolFileNames withObjects(Map<Path, String> objectSources) {
-        ToolFileNames result = this;
+        // one copy of the names for all objects (a module can have thousands)
+        Map<String, String> more = new LinkedHashMap<>(names);
         for (Map.Entry<Path, String> e : objectSources.entrySet()) {
-            result = result.with(e.getKey(), "the object of " + e.getValue());
+            more.put(e.getKey().toString(), "the object of " + e.getValue());
         }
-        return result;
+        return new ToolFileNames(more);
     }
 
     /** These names and {@code other}'s (other's win where both name a file). */
