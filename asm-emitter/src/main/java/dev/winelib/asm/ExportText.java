@@ -322,15 +322,17 @@ final class ExportText {
                 moves = split(RelayModel.argumentMoves(e, spec.cpu()));
                 spills.put(e.args(), moves);
             }
-            for (int i = 0; i < moves.size(); i++) {
-                out.instruction(moves.get(i)[0], moves.get(i)[1]);
-            }
+            out.instructions(moves);
             out.instruction("movl", relay.index(slot), "%edx");
-            out.instruction("leaq", ".L__wine_spec_relay_descr(%rip),%rcx");
-            out.instruction("callq", "*8(%rcx)");
-            out.instruction("ret", "");
+            out.instructions(RELAY_THUNK_END);
         }
     }
+
+    /** The last instructions of an x86_64 relay thunk, the same in every one. */
+    private static final List<String[]> RELAY_THUNK_END = List.of(
+            new String[] {"leaq", ".L__wine_spec_relay_descr(%rip),%rcx"},
+            new String[] {"callq", "*8(%rcx)"},
+            new String[] {"ret", ""});
 
     /** An instruction written as {@code mnemonic operands}, handed over typed. */
     private static void instruction(AssemblyWriter out, String text) {

@@ -191,7 +191,7 @@ final class ModuleMode {
         if (result.temporaries().isPresent()) {
             cli.err.println("winebuild-j: intermediate files kept in " + result.temporaries().get());
         }
-        if (!result.unresolved().isEmpty() && cli.log.showsDebug()) {
+        if (cli.log.showsDebug() && !result.unresolved().isEmpty()) {
             cli.log.debug("left for the final link: " + String.join(", ", result.unresolved()));
         }
         return 0;

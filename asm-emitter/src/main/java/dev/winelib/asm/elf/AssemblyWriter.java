@@ -122,6 +122,37 @@ public final class AssemblyWriter extends Writer {
         });
     }
 
+    /**
+     * Instruction lines, each {@code {mnemonic, operands}} as {@link #instruction(String, String)}
+     * takes them. When the same list object comes again, its instructions are not encoded again: the
+     * bytes and fixups the first time made are appended as they are (a relay thunk's spills and its
+     * last three instructions, the same for every thunk). Only for instructions whose encoding does
+     * not depend on where they stand: operands without numeric labels or {@code .}.
+     */
+    public void instructions(List<String[]> lines) {
+        Object known = runs.get(lines);
+        if (known != null) {
+            typedLine(() -> assembler.repeatEncoded(known, line));
+            line += lines.size() - 1;
+            return;
+        }
+        Object mark = failure == null && typed && pending.length() == 0 ? assembler.markEncoding() : null;
+        boolean reused = true;
+        for (String[] instruction : lines) {
+            instruction(instruction[0], instruction[1]);
+            reused &= instruction[1].isEmpty() || operandCache.containsKey(instruction[1]);
+        }
+        if (mark != null && reused && failure == null) {
+            Object encoded = assembler.encodedSince(mark);
+            if (encoded != null) {
+                runs.put(lines, encoded);
+            }
+        }
+    }
+
+    /** Encodings of {@link #instructions} by their list (the same list object each time). */
+    private final java.util.Map<List<String[]>, Object> runs = new java.util.IdentityHashMap<>();
+
     /** One line of text holding one statement (labels before it allowed), without comments. */
     public void statement(String text) {
         typedLine(() -> assembler.typedStatement(text, line));

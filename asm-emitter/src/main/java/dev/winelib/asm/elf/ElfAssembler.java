@@ -541,6 +541,38 @@ public final class ElfAssembler implements ExprParser.Symbols {
         }
     }
 
+    /**
+     * Where the current section's bytes end now, to {@link #encodedSince} a run of instructions
+     * assembled from here; null when the section has no bytes fragment to grow.
+     */
+    Object markEncoding() {
+        Fragment.Bytes out = current.nobits() ? null : current.lastBytes();
+        return out == null ? null : new EncodingMark(current, out, out.length(), out.fixups().size());
+    }
+
+    /**
+     * The bytes and fixups added since {@code mark} as one encoding that {@link #repeatEncoded} can
+     * append again, or null when they did not all go to the marked fragment (another section or
+     * fragment, an alignment).
+     */
+    Object encodedSince(Object mark) {
+        if (!(mark instanceof EncodingMark m) || current != m.section() || current.lastBytes() != m.out()) {
+            return null;
+        }
+        return new Encoded(m.out().bytes(m.length()), fixups(m.out(), m.fixups(), m.length()));
+    }
+
+    /** Appends an encoding from {@link #encodedSince} to the current section, its fixups naming {@code line}. */
+    void repeatEncoded(Object encoded, int line) {
+        if (current.nobits()) {
+            throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
+        }
+        ((Encoded) encoded).repeat(current.bytes(), line);
+    }
+
+    private record EncodingMark(AsmSection section, Fragment.Bytes out, int length, int fixups) {
+    }
+
     /** The fixups of {@code out} from the {@code first}, their offsets made relative to {@code start}. */
     private static Fixup[] fixups(Fragment.Bytes out, int first, int start) {
         List<Fixup> all = out.fixups();

@@ -29,16 +29,9 @@ import dev.winelib.toolchain.process.ToolFileNames;
 record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     CombinedObject {
-        // immutable sets without an order of their own: undefinedInOrder sorts when asked
+        // immutable sets without an order of their own: who needs an order sorts what it uses
         undefined = Set.copyOf(undefined);
         defined = Set.copyOf(defined);
-    }
-
-    /** The undefined symbols in name order. */
-    List<String> undefinedInOrder() {
-        String[] names = undefined.toArray(new String[0]);
-        java.util.Arrays.sort(names);
-        return List.of(names);
     }
 
     /**
@@ -80,13 +73,16 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
 
     /** With {@code names} used too: those not defined are undefined, as a reference to each would make them. */
     CombinedObject referencing(Set<String> names) {
-        Set<String> more = new java.util.HashSet<>(undefined);
+        // distinct names straight into an immutable set: Set.copyOf of a HashSet would hash each
+        // name twice more (10,000 for a spec of 10,000 exports given without its objects)
+        List<String> more = new ArrayList<>(undefined.size() + names.size());
+        more.addAll(undefined);
         for (String name : names) {
-            if (!defined.contains(name) && !ObjectSymbols.isLinkerDefined(name)) {
+            if (!defined.contains(name) && !undefined.contains(name) && !ObjectSymbols.isLinkerDefined(name)) {
                 more.add(name);
             }
         }
-        return new CombinedObject(more, defined);
+        return new CombinedObject(Set.of(more.toArray(new String[0])), defined);
     }
 
     /** The symbols of one relocatable object. */

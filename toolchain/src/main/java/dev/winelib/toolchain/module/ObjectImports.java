@@ -1,6 +1,7 @@
 package dev.winelib.toolchain.module;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ObjectImports {
      */
     record Plan(ModuleImports imports, List<String> unresolved, List<String> warnings) {
         Plan {
-            unresolved = List.copyOf(unresolved);
+            // the names left for the final link are worked out when first asked for (LeftForLink)
             warnings = List.copyOf(warnings);
         }
     }
@@ -51,7 +52,7 @@ final class ObjectImports {
     }
 
     /**
-     * @param undefined what the merged objects leave undefined
+     * @param undefined what the merged objects leave undefined (in any order)
      * @param definedByModule what the merged objects define
      * @param runtimeNeeds the symbols the module's runtime uses and does not define
      * @param systemSymbols what the system libraries define
@@ -63,7 +64,7 @@ final class ObjectImports {
      * @param requested the DLLs asked for by name ({@code -l}): a warning says when one is not used
      * @param lists where export lists come from
      */
-    static Plan plan(List<String> undefined, Set<String> definedByModule, Set<String> runtimeNeeds,
+    static Plan plan(Collection<String> undefined, Set<String> definedByModule, Set<String> runtimeNeeds,
             Set<String> systemSymbols, boolean importCFunctions, List<String> dlls,
             Set<String> delayed, List<String> requested, ExportLists lists) throws BuildFailure {
         Set<String> delayedDlls = new LinkedHashSet<>();
@@ -73,16 +74,21 @@ final class ObjectImports {
         Map<String, TreeMap<String, ImportedFunction>> thunks = new LinkedHashMap<>();
         List<UndefinedSymbols.Symbol> others = new ArrayList<>();
         Set<String> notImported = importCFunctions ? Set.of() : systemSymbols;
+        List<String> thunkNames = new ArrayList<>();
         for (String name : undefined) {
-            classify(name, notImported, thunks, others);
+            classify(name, thunkNames, others);
+        }
+        // in name order: the thunks' DLLs are imported in the order their first thunk comes
+        thunkNames.sort(null);
+        for (String name : thunkNames) {
+            addThunk(name, notImported, thunks);
         }
         // thunks already import these names; only their __imp_ slots may still be looked up
         if (!thunks.isEmpty()) {
             others.removeIf(s -> thunks.values().stream().anyMatch(m -> m.containsKey(s.name())));
         }
 
-        ImportResolver.Resolution main = dlls.isEmpty() ? new ImportResolver.Resolution(ModuleImports.none(), others)
-                : ImportResolver.resolve(others, dlls, delayedDlls, lists);
+        ImportResolver.Resolution main = resolve(others, notImported, dlls, delayedDlls, lists);
         List<UndefinedSymbols.Symbol> forRuntime = new ArrayList<>();
         for (String need : runtimeNeeds) {
             if (!systemSymbols.contains(need) && !definedByModule.contains(need)) {
@@ -114,9 +120,8 @@ final class ObjectImports {
             }
         });
 
-        Set<String> stillUnresolved = new LinkedHashSet<>();
-        main.unresolved().forEach(s -> stillUnresolved.add(s.name()));
-        fallback.unresolved().forEach(s -> stillUnresolved.add(s.name()));
+        List<String> forRuntimeUnresolved = new ArrayList<>();
+        fallback.unresolved().forEach(s -> forRuntimeUnresolved.add(s.name()));
 
         List<String> warnings = new ArrayList<>();
         for (String dll : requested) {
@@ -125,25 +130,65 @@ final class ObjectImports {
                 warnings.add(name + " imported but no symbols used");
             }
         }
-        return new Plan(new ModuleImports(result), List.copyOf(stillUnresolved), warnings);
+        return new Plan(new ModuleImports(result), new LeftForLink(main.unresolved(), notImported,
+                forRuntimeUnresolved), warnings);
     }
 
     /**
-     * Puts undefined symbol {@code name} with the import thunks or the others, unless the system
-     * libraries define it. (A method of its own: the loop over the undefined symbols runs interpreted
-     * to its end, its body is compiled after a few hundred rounds, see docs/performance.md.)
+     * The undefined symbols {@code others} imported from {@code dlls}, as if those {@code notImported}
+     * had been left out before. Each symbol is resolved on its own, so they are left out afterwards,
+     * and only from the few that were imported: the many left for the final link (say the 10,000
+     * exports of a spec given without its objects) are not looked up in the system libraries' symbols
+     * unless the names left for the final link are asked for ({@link LeftForLink}).
      */
-    private static void classify(String name, Set<String> notImported,
-            Map<String, TreeMap<String, ImportedFunction>> thunks, List<UndefinedSymbols.Symbol> others) {
-        if (ImportThunkSymbol.looksLikeOne(name)) {
-            Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
-            if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
-                ImportThunkSymbol t = thunk.get();
-                thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
-                        t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
+    private static ImportResolver.Resolution resolve(List<UndefinedSymbols.Symbol> others, Set<String> notImported,
+            List<String> dlls, Set<String> delayedDlls, ExportLists lists) throws BuildFailure {
+        if (dlls.isEmpty()) {
+            return new ImportResolver.Resolution(ModuleImports.none(), others);
+        }
+        ImportResolver.Resolution resolved = ImportResolver.resolve(others, dlls, delayedDlls, lists);
+        // the unresolved symbols are those of others in their order: the rest were imported
+        Set<UndefinedSymbols.Symbol> notImportable = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        List<UndefinedSymbols.Symbol> unresolved = resolved.unresolved();
+        int next = 0;
+        for (UndefinedSymbols.Symbol s : others) {
+            if (next < unresolved.size() && unresolved.get(next) == s) {
+                next++;
+            } else if (notImported.contains(s.name())) {
+                notImportable.add(s);
             }
-        } else if (!notImported.contains(name)) {
+        }
+        if (notImportable.isEmpty()) {
+            return resolved;
+        }
+        List<UndefinedSymbols.Symbol> importable = new ArrayList<>(others);
+        importable.removeIf(notImportable::contains);
+        return ImportResolver.resolve(importable, dlls, delayedDlls, lists);
+    }
+
+    /**
+     * Puts undefined symbol {@code name} with the import thunks or the others. (A method of its own:
+     * the loop over the undefined symbols runs interpreted to its end, its body is compiled after a
+     * few hundred rounds, see docs/performance.md.)
+     */
+    private static void classify(String name, List<String> thunkNames, List<UndefinedSymbols.Symbol> others) {
+        if (ImportThunkSymbol.looksLikeOne(name)) {
+            thunkNames.add(name);
+        } else {
+            // the system libraries' symbols are left out once it is known what would be imported
             others.add(new UndefinedSymbols.Symbol(name, List.of()));
+        }
+    }
+
+    /** The function thunk {@code name} imports, unless the system libraries define it. */
+    private static void addThunk(String name, Set<String> notImported,
+            Map<String, TreeMap<String, ImportedFunction>> thunks) {
+        Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
+        if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
+            ImportThunkSymbol t = thunk.get();
+            thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
+                    t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
         }
     }
 

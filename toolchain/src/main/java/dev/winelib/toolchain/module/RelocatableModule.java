@@ -274,7 +274,7 @@ public final class RelocatableModule {
         }
         request.delayImports().forEach(d -> addOnce(dlls, d));
 
-        ObjectImports.Plan plan = ObjectImports.plan(combined.undefinedInOrder(), combined.defined(), runtimeNeeds,
+        ObjectImports.Plan plan = ObjectImports.plan(combined.undefined(), combined.defined(), runtimeNeeds,
                 systemSymbols, request.cRuntime().fromWine(), dlls,
                 new LinkedHashSet<>(request.delayImports()), request.imports(), lists);
         if (!request.externalSymbols() && (!request.objects().isEmpty() || !request.archives().isEmpty())) {
