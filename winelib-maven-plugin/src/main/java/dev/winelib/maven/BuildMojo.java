@@ -35,7 +35,7 @@ import dev.winelib.toolchain.process.ToolLocator;
  * Wine's loader reads it, and attaches the DLL as the project's artifact. Sources, headers and
  * flags that have not changed are not compiled again, and an up-to-date DLL is not linked again.
  */
-@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true, configurator = GoalConfigurator.HINT)
 public final class BuildMojo extends ModuleBuildMojo {
 
     /** Directory whose {@code .c} files (searched recursively) are compiled into the DLL. */

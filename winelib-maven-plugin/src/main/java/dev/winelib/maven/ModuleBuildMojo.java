@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -166,10 +165,6 @@ abstract class ModuleBuildMojo extends SysrootSupport {
 
     /** Attaches the module's further files (the import library, the .def file, a Unix library). */
     protected final MavenProjectHelper projectHelper;
-
-    /** The extensions of plain Linux sources: C and C++. */
-    private static final List<String> PLAIN_LINUX_EXTENSIONS = Stream.concat(SourceLanguage.C.extensions().stream(),
-            SourceLanguage.CXX.extensions().stream()).toList();
 
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
@@ -347,7 +342,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
         resolvedSysroot = resolved;
         Path unix = unixSourceDirectory.toPath();
         return request.includeDirectories(includes())
-                .unixSources(ProjectLayout.findSources(unix, PLAIN_LINUX_EXTENSIONS), unix)
+                .unixSources(ProjectLayout.findSources(unix, plainLinuxExtensions()), unix)
                 .sysroot(resolved)
                 .sysrootHints(resolver.hints(sysroot, resolved).orElse(null))
                 .pkgConfigModules(pkgConfig)
@@ -360,5 +355,12 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 .architecture(architecture())
                 .baseDirectory(baseDirectory())
                 .outputTimestamp(timestamp);
+    }
+
+    /** The extensions of plain Linux sources: C and C++ (made when building, not when the goal is created). */
+    private static List<String> plainLinuxExtensions() {
+        List<String> extensions = new ArrayList<>(SourceLanguage.C.extensions());
+        extensions.addAll(SourceLanguage.CXX.extensions());
+        return extensions;
     }
 }

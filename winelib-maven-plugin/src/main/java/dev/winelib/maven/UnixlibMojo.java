@@ -41,7 +41,7 @@ import dev.winelib.unixlib.UnixlibLayout;
  * ({@code i386-windows}, type {@code dll}; {@code i386-unix}, type {@code so}). Unchanged inputs
  * are not compiled or linked again.
  */
-@Mojo(name = "unixlib", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+@Mojo(name = "unixlib", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true, configurator = GoalConfigurator.HINT)
 public final class UnixlibMojo extends ModuleBuildMojo {
 
     /** The classifier of the attached Unix library: Wine's directory name for x86_64 Unix libraries. */
