@@ -168,9 +168,14 @@ public final class WinelibBuilder extends ModuleBuilder {
         commands.addAll(plainLinux.commands());
         writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands, work);
         stages.done("compilation database");
-        CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations), work.resolve("cc-check"),
-                log);
-        stages.done("calling-convention check");
+        // the calling-convention check runs while the link is prepared and made (it writes only its own
+        // record); the module is put in place only after it passed, and its failure is the one reported
+        Future<Void> conventions = CompileSlots.EXECUTOR.submit(() -> {
+            CallingConventionCheck.check(spec, compiledSources(module, compiled, invocations),
+                    work.resolve("cc-check"), log);
+            return null;
+        });
+        stages.done("calling-convention check started");
 
         Optional<CargoBuild.Output> rust = Optional.empty();
         if (request.rustCrate().isPresent()) {
@@ -254,7 +259,7 @@ public final class WinelibBuilder extends ModuleBuilder {
                 .and(ModuleRuntime.fileNames(runtime))
                 .with(versionScript, "winebuild-j's version script")
                 .with(orderingScript, "winebuild-j's section-ordering script");
-        Optional<WinelibImage> linked = StampedOutput.make(output, stampFile, record, tmp -> {
+        StampedOutput.Step<WinelibImage> link = tmp -> {
             ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
                     versionScript, orderingScript, objects, ldflags, runtimeLibraries,
                     compiledSources(module, compiled), fileNames, work);
@@ -288,8 +293,20 @@ public final class WinelibBuilder extends ModuleBuilder {
                     request.outputFile().getFileName().toString(), "needs ", log);
             stages.done("glibc baseline");
             tmp.toFile().setExecutable(true, false);
+            CompileSlots.result(conventions);
+            stages.done("calling-convention check awaited");
             return image;
-        });
+        };
+        Optional<WinelibImage> linked;
+        try {
+            linked = StampedOutput.make(output, stampFile, record, link);
+        } catch (BuildFailure | IOException | InterruptedException | RuntimeException e) {
+            // a calling-convention failure comes first, as when the check ran before the link
+            awaitQuietly(conventions);
+            CompileSlots.result(conventions);
+            throw e;
+        }
+        CompileSlots.result(conventions);
         stages.done("module in place");
         int compiledCount = compiled.compiled() + plainLinux.compiled();
         WinelibImage image;

@@ -67,6 +67,22 @@ class CallingConventionCheckTest {
         assertThat(dir.resolve("out/test.dll")).doesNotExist();
     }
 
+    @Test
+    void aMissingWinapiIsReportedBeforeALinkFailure() throws Exception {
+        // the check runs while the link is made: when both fail, the check's failure is the one reported
+        RequiredTools.require("gcc", "gcc");
+        RequiredTools.linker();
+        TestProjects.write(dir, SPEC, GOOD.replace("int WINAPI gb_add", "int gb_add")
+                .replace("return a * b;", "extern int gb_nowhere(void); return a * b + gb_nowhere();"));
+
+        assertThatThrownBy(() -> build(request(), new RecordingLog()))
+                .isInstanceOf(BuildFailure.class)
+                .hasMessageStartingWith(dir.resolve("test.spec") + ":2:1: function 'gb_add' (stdcall) is defined in "
+                        + dir.resolve("src/test.c") + " without the Windows calling convention: declare it WINAPI")
+                .hasMessageNotContaining("gb_nowhere");
+        assertThat(dir.resolve("out/test.dll")).doesNotExist();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gcc", "clang"})
     void correctDefinitionsPassAndAreNotCheckedAgainWhileUnchanged(String compiler) throws Exception {
