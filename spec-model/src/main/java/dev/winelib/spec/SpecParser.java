@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.winelib.spec.SpecTokenizer.Token;
@@ -77,10 +78,32 @@ public final class SpecParser {
         String fileName = moduleFileName.map(SpecParser::withDefaultExtension)
                 .orElseGet(() -> defaultModuleFileName(sourceName));
         checkModuleFileName(sourceName, fileName);
-        List<ExportEntry> declared = new ArrayList<>();
-        // the argument lists, one object per distinct list (a large spec repeats a few)
-        Map<List<ArgType>, List<ArgType>> argumentLists = new HashMap<>();
         SpecTokenizer tokens = SpecTokenizer.forSpec(sourceName, text);
+        int middle = tokens.lineCount() >= PARALLEL_LINES ? tokens.middleLine() : -1;
+        if (middle < 0) {
+            // the argument lists, one object per distinct list (a large spec repeats a few)
+            return ExportTableBuilder.build(fileName, sourceName, cpu, declarations(tokens, cpu, new HashMap<>()));
+        }
+        // a large spec is read in two halves, the second on a thread of its own (the declarations are
+        // independent of each other; the table is built from both, in the order of the text)
+        SecondHalf second = new SecondHalf(tokens.linesFrom(middle), cpu, new ConcurrentHashMap<>());
+        tokens.endBefore(middle);
+        Thread thread = new Thread(second, "spec reader");
+        thread.setDaemon(true);
+        thread.start();
+        // an error in the first half comes first in the text: it is thrown at once (the thread ends on its own)
+        List<ExportEntry> declared = declarations(tokens, cpu, second.argumentLists);
+        declared.addAll(second.result());
+        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
+    }
+
+    /** Specs of at least this many lines are read in two halves on two threads. */
+    static final int PARALLEL_LINES = 4000;
+
+    /** The declarations of the lines {@code tokens} reads, in their order. */
+    private static List<ExportEntry> declarations(SpecTokenizer tokens, TargetCpu cpu,
+            Map<List<ArgType>, List<ArgType>> argumentLists) {
+        List<ExportEntry> declared = new ArrayList<>();
         while (tokens.nextLine()) {
             Token first = tokens.nextToken();
             if (first == null) {
@@ -96,7 +119,61 @@ public final class SpecParser {
                         "unexpected " + ErrorText.quote(extra.text()) + " after the end of the declaration");
             }
         }
-        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
+        return declared;
+    }
+
+    /** The declarations of a spec's second half, read on a thread of its own. */
+    private static final class SecondHalf implements Runnable {
+        private final SpecTokenizer tokens;
+        private final TargetCpu cpu;
+        /** Shared by both halves, so that equal argument lists stay one object. */
+        final Map<List<ArgType>, List<ArgType>> argumentLists;
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private List<ExportEntry> declared;
+        private RuntimeException failure;
+        private Error error;
+
+        SecondHalf(SpecTokenizer tokens, TargetCpu cpu, Map<List<ArgType>, List<ArgType>> argumentLists) {
+            this.tokens = tokens;
+            this.cpu = cpu;
+            this.argumentLists = argumentLists;
+        }
+
+        @Override
+        public void run() {
+            try {
+                declared = declarations(tokens, cpu, argumentLists);
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Error e) {
+                error = e;
+            } finally {
+                done.countDown();
+            }
+        }
+
+        /** The declarations, once read; the second half's error if it had one. */
+        List<ExportEntry> result() {
+            boolean interrupted = false;
+            for (;;) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (error != null) {
+                throw error;
+            }
+            return declared;
+        }
     }
 
     /** The module file name winebuild derives from a spec file name. */
