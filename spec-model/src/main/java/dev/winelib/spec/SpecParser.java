@@ -85,15 +85,16 @@ public final class SpecParser {
             return ExportTableBuilder.build(fileName, sourceName, cpu, declarations(tokens, cpu, new HashMap<>()));
         }
         // a large spec is read in two halves, the second on a thread of its own (the declarations are
-        // independent of each other; the table is built from both, in the order of the text)
-        SecondHalf second = new SecondHalf(tokens.linesFrom(middle), cpu, new ConcurrentHashMap<>());
+        // independent of each other; the table is built from both, in the order of the text); the argument
+        // lists are shared by both halves, so that equal lists stay one object
+        Map<List<ArgType>, List<ArgType>> argumentLists = new ConcurrentHashMap<>();
+        SpecTokenizer secondHalf = tokens.linesFrom(middle);
         tokens.endBefore(middle);
-        Thread thread = new Thread(second, "spec reader");
-        thread.setDaemon(true);
-        thread.start();
-        // an error in the first half comes first in the text: it is thrown at once (the thread ends on its own)
-        List<ExportEntry> declared = declarations(tokens, cpu, second.argumentLists);
-        declared.addAll(second.result());
+        Background<List<ExportEntry>> second = Background.start("spec reader",
+                () -> declarations(secondHalf, cpu, argumentLists));
+        // an error in the first half comes first in the text: it is thrown at once
+        List<ExportEntry> declared = declarations(tokens, cpu, argumentLists);
+        declared.addAll(second.join());
         return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
     }
 
@@ -120,60 +121,6 @@ public final class SpecParser {
             }
         }
         return declared;
-    }
-
-    /** The declarations of a spec's second half, read on a thread of its own. */
-    private static final class SecondHalf implements Runnable {
-        private final SpecTokenizer tokens;
-        private final TargetCpu cpu;
-        /** Shared by both halves, so that equal argument lists stay one object. */
-        final Map<List<ArgType>, List<ArgType>> argumentLists;
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        private List<ExportEntry> declared;
-        private RuntimeException failure;
-        private Error error;
-
-        SecondHalf(SpecTokenizer tokens, TargetCpu cpu, Map<List<ArgType>, List<ArgType>> argumentLists) {
-            this.tokens = tokens;
-            this.cpu = cpu;
-            this.argumentLists = argumentLists;
-        }
-
-        @Override
-        public void run() {
-            try {
-                declared = declarations(tokens, cpu, argumentLists);
-            } catch (RuntimeException e) {
-                failure = e;
-            } catch (Error e) {
-                error = e;
-            } finally {
-                done.countDown();
-            }
-        }
-
-        /** The declarations, once read; the second half's error if it had one. */
-        List<ExportEntry> result() {
-            boolean interrupted = false;
-            for (;;) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            if (error != null) {
-                throw error;
-            }
-            return declared;
-        }
     }
 
     /** The module file name winebuild derives from a spec file name. */
