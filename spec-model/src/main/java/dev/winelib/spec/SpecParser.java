@@ -75,11 +75,17 @@ public final class SpecParser {
      * code and the symbol names.
      */
     public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu) {
+        return parse(sourceName, text, moduleFileName, cpu, true);
+    }
+
+    /** {@link #parse(String, String, Optional, TargetCpu)}; with {@code inHalves} false on this thread alone. */
+    static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu,
+            boolean inHalves) {
         String fileName = moduleFileName.map(SpecParser::withDefaultExtension)
                 .orElseGet(() -> defaultModuleFileName(sourceName));
         checkModuleFileName(sourceName, fileName);
         SpecTokenizer tokens = SpecTokenizer.forSpec(sourceName, text);
-        int middle = tokens.lineCount() >= PARALLEL_LINES ? tokens.middleLine() : -1;
+        int middle = inHalves && tokens.lineCount() >= PARALLEL_LINES ? tokens.middleLine() : -1;
         if (middle < 0) {
             // the argument lists, one object per distinct list (a large spec repeats a few)
             return ExportTableBuilder.build(fileName, sourceName, cpu, declarations(tokens, cpu, new HashMap<>()));
