@@ -6,10 +6,10 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Work on a thread of its own whose result is taken later: a large spec's reading, checking and
- * sorting use the second core while the caller goes on. The thread is a daemon: when the caller
+ * sorting, and the assembler's fixups, use the second core while the caller goes on. The thread is a daemon: when the caller
  * fails first (an earlier error in the spec), the work ends on its own and nothing waits for it.
  */
-final class Background<T> {
+public final class Background<T> {
 
     private final FutureTask<T> task;
 
@@ -18,7 +18,7 @@ final class Background<T> {
     }
 
     /** Starts {@code work} on a new daemon thread named {@code name}. */
-    static <T> Background<T> start(String name, Callable<T> work) {
+    public static <T> Background<T> start(String name, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
@@ -30,7 +30,7 @@ final class Background<T> {
      * The result, once the work is done; the exception it threw is thrown here as it was (an
      * interrupt while waiting is kept for the caller, the wait goes on).
      */
-    T join() {
+    public T join() {
         boolean interrupted = false;
         try {
             for (;;) {

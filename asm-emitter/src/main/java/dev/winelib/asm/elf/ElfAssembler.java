@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.winelib.spec.Background;
 import dev.winelib.spec.TargetCpu;
 
 /**
@@ -669,11 +670,67 @@ public final class ElfAssembler implements ExprParser.Symbols {
             }
             section.layout();
         }
-        for (AsmSection section : ordered) {
-            FixupResolver.resolve(section, cpu);
-        }
+        resolveFixups(ordered);
         // the map lists the symbols in the order they were made, the order of the symbol table
         return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).object();
+    }
+
+    /** Fixups of at least this many in all make a second thread resolve some sections' fixups. */
+    static final int PARALLEL_FIXUPS = 8000;
+
+    /**
+     * Resolves the fixups of each section. Sections resolve apart (each section's fixups patch its
+     * own bytes and add to its own relocations; a relocation against a local symbol marks that
+     * symbol's section, only ever from false to true), so with many fixups the sections are shared
+     * between this thread and another: the largest here, the others there.
+     */
+    private void resolveFixups(List<AsmSection> ordered) {
+        int total = 0;
+        int most = -1;
+        int[] counts = new int[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) {
+            for (Fragment f : ordered.get(i).fragments()) {
+                counts[i] += f instanceof Fragment.Bytes b ? b.fixups().size() : 1;
+            }
+            total += counts[i];
+            if (most < 0 || counts[i] > counts[most]) {
+                most = i;
+            }
+        }
+        if (total < PARALLEL_FIXUPS || counts[most] == total) {
+            for (AsmSection section : ordered) {
+                FixupResolver.resolve(section, cpu);
+            }
+            return;
+        }
+        AssemblyException[] failures = new AssemblyException[ordered.size()];
+        // the error reported is the one of the first section in order, as when resolved one after another
+        int largest = most;
+        Background<Integer> there = Background.start("assembler fixups", () -> {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i != largest) {
+                    try {
+                        FixupResolver.resolve(ordered.get(i), cpu);
+                    } catch (AssemblyException e) {
+                        failures[i] = e;
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        });
+        try {
+            FixupResolver.resolve(ordered.get(largest), cpu);
+        } catch (AssemblyException e) {
+            failures[largest] = e;
+        }
+        int failed = there.join();
+        if (failures[largest] != null && (failed < 0 || largest < failed)) {
+            throw failures[largest];
+        }
+        if (failed >= 0) {
+            throw failures[failed];
+        }
     }
 
     /**
