@@ -28,9 +28,11 @@ public final class Background<T> {
 
     /**
      * The result, once the work is done; the exception it threw is thrown here as it was (an
-     * interrupt while waiting is kept for the caller, the wait goes on).
+     * interrupt while waiting is kept for the caller, the wait goes on). Work that its thread has
+     * not begun yet (on a busy machine a new thread may wait for a core) is done here, by the caller.
      */
     public T join() {
+        task.run(); // nothing when the thread has begun it
         boolean interrupted = false;
         try {
             for (;;) {

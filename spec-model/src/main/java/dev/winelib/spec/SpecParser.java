@@ -104,8 +104,12 @@ public final class SpecParser {
         return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
     }
 
-    /** Specs of at least this many lines are read in two halves on two threads. */
-    static final int PARALLEL_LINES = 4000;
+    /**
+     * Specs of at least this many lines are read in two halves on two threads. Smaller ones gain nothing:
+     * the reading is the first work of a run, when the JIT has compiled little, and a second thread
+     * running the same code slows the first about as much as it helps (docs/performance.md).
+     */
+    static final int PARALLEL_LINES = 20_000;
 
     /** The declarations of the lines {@code tokens} reads, in their order. */
     private static List<ExportEntry> declarations(SpecTokenizer tokens, TargetCpu cpu,

@@ -676,7 +676,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /** Fixups of at least this many in all make a second thread resolve some sections' fixups. */
-    static final int PARALLEL_FIXUPS = 8000;
+    static final int PARALLEL_FIXUPS = 100_000;
 
     /**
      * Resolves the fixups of each section. Sections resolve apart (each section's fixups patch its
