@@ -68,12 +68,21 @@ public final class ElfAssembler implements ExprParser.Symbols {
      * @throws AssemblyException for anything outside the supported subset, naming the line
      */
     public static byte[] assemble(String source, TargetCpu cpu) {
+        return assemble(source, cpu, PARALLEL_FIXUPS);
+    }
+
+    /** {@link #assemble(String, TargetCpu)}, sharing the fixups with a second thread from {@code parallelFixups} on. */
+    static byte[] assemble(String source, TargetCpu cpu, int parallelFixups) {
         ElfAssembler assembler = new ElfAssembler(cpu);
+        assembler.parallelFixups = parallelFixups;
         for (SourceStatement s : SourceStatement.split(source)) {
             assembler.statement(s);
         }
         return assembler.finish().bytes();
     }
+
+    /** How many fixups in all make a second thread resolve some sections' fixups. */
+    private int parallelFixups = PARALLEL_FIXUPS;
 
     /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
     static ElfAssembler incremental(TargetCpu cpu) {
@@ -697,7 +706,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
                 most = i;
             }
         }
-        if (total < PARALLEL_FIXUPS || counts[most] == total) {
+        if (total < parallelFixups || counts[most] == total) {
             for (AsmSection section : ordered) {
                 FixupResolver.resolve(section, cpu);
             }
