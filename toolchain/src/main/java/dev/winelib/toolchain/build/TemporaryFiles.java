@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,8 +32,10 @@ public final class TemporaryFiles {
     private static final Duration SWEEP_AGE = Duration.ofMinutes(10);
 
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean HOOKED = new AtomicBoolean();
-    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    // plain flags under the class's lock rather than AtomicBoolean, whose VarHandle is set up on first use:
+    // every run that writes an output registers it here
+    private static boolean hooked;
+    private static boolean swept;
 
     private TemporaryFiles() {
     }
@@ -42,7 +43,7 @@ public final class TemporaryFiles {
     /** A new work directory for {@code purpose} (a file name), removed when the process ends. */
     public static Path workDirectory(String purpose) throws IOException {
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
-        if (SWEPT.compareAndSet(false, true)) {
+        if (firstSweep()) {
             sweep(base, Instant.now());
         }
         Path dir = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-"
@@ -53,11 +54,32 @@ public final class TemporaryFiles {
 
     /** Removes {@code path} (a file or a directory tree) when the process ends, unless released before. */
     public static void register(Path path) {
-        if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(TemporaryFiles::deleteQuietly),
-                    "winebuild-j temporary files"));
+        synchronized (TemporaryFiles.class) {
+            if (!hooked) {
+                hooked = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(new Cleanup(), "winebuild-j temporary files"));
+            }
         }
         PENDING.add(path);
+    }
+
+    private static synchronized boolean firstSweep() {
+        boolean first = !swept;
+        swept = true;
+        return first;
+    }
+
+    /**
+     * The shutdown hook's work (a class rather than a lambda: each lambda's call site is linked on its
+     * first use, which every short run of the command line would pay, Java 17).
+     */
+    private static final class Cleanup implements Runnable {
+        @Override
+        public void run() {
+            for (Path path : PENDING) {
+                deleteQuietly(path);
+            }
+        }
     }
 
     /** Forgets {@code path}: it has been renamed into place, removed, or is to be kept. */

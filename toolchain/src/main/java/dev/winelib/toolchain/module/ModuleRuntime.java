@@ -101,7 +101,12 @@ public final class ModuleRuntime {
 
     /** Whether a spec has stub entry points (which need the stub helper). */
     static boolean hasStubs(ModuleSpec spec) {
-        return spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB);
+        for (dev.winelib.spec.ExportEntry e : spec.entries()) {   // a loop: no lambda to link on every run
+            if (e.type() == EntryType.STUB) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -195,7 +200,9 @@ public final class ModuleRuntime {
             if (pieces.unicode()) {
                 flags.add("-DWINELIB_UNICODE");
             }
-            pieces.entryFunction().ifPresent(f -> flags.add("-DWINELIB_EXE_ENTRY=" + f));
+            if (pieces.entryFunction().isPresent()) {
+                flags.add("-DWINELIB_EXE_ENTRY=" + pieces.entryFunction().get());
+            }
         } else {
             flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }
