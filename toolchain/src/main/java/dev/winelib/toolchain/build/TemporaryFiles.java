@@ -32,9 +32,10 @@ public final class TemporaryFiles {
     private static final Duration SWEEP_AGE = Duration.ofMinutes(10);
 
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
-    // plain flags under the class's lock rather than AtomicBoolean, whose VarHandle is set up on first use:
-    // every run that writes an output registers it here
-    private static boolean hooked;
+    // under the class's lock (not AtomicBoolean, whose VarHandle is set up on first use: every run that writes
+    // an output registers it here)
+    /** The shutdown hook while anything is pending: a run that ends with nothing to remove starts no thread. */
+    private static Thread hook;
     private static boolean swept;
 
     private TemporaryFiles() {
@@ -55,12 +56,28 @@ public final class TemporaryFiles {
     /** Removes {@code path} (a file or a directory tree) when the process ends, unless released before. */
     public static void register(Path path) {
         synchronized (TemporaryFiles.class) {
-            if (!hooked) {
-                hooked = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(new Cleanup(), "winebuild-j temporary files"));
+            if (hook == null) {
+                Thread cleanup = new Thread(new Cleanup(), "winebuild-j temporary files");
+                Runtime.getRuntime().addShutdownHook(cleanup);
+                hook = cleanup;
+            }
+            PENDING.add(path);
+        }
+    }
+
+    /** Forgets {@code path}; with nothing left pending the shutdown hook is removed. */
+    private static void forget(Path path) {
+        synchronized (TemporaryFiles.class) {
+            PENDING.remove(path);
+            if (PENDING.isEmpty() && hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs and finds nothing to remove
+                }
+                hook = null;
             }
         }
-        PENDING.add(path);
     }
 
     private static synchronized boolean firstSweep() {
@@ -84,13 +101,13 @@ public final class TemporaryFiles {
 
     /** Forgets {@code path}: it has been renamed into place, removed, or is to be kept. */
     public static void release(Path path) {
-        PENDING.remove(path);
+        forget(path);
     }
 
     /** Removes a work directory now (ignoring failures) and forgets it. */
     public static void delete(Path path) {
         deleteQuietly(path);
-        PENDING.remove(path);
+        forget(path);
     }
 
     /** Removes the work directories in {@code base} of processes that are gone. */
