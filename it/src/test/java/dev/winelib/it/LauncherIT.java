@@ -97,12 +97,13 @@ class LauncherIT {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Files.writeString(cds.resolve(".tmp-" + gone.pid() + ".jsa"), "left by a killed run");
-        // a Java that writes its archive, then the user presses Ctrl-C (SIGINT to the launcher)
+        // a Java that writes its class list (from which the archive is made), then the user presses Ctrl-C
+        // (SIGINT to the launcher)
         Path java = dir.resolve("fake-java");
         Files.writeString(java, """
                 #!/bin/sh
                 for a in "$@"; do
-                    case "$a" in -XX:ArchiveClassesAtExit=*) echo partial > "${a#*=}" ;; esac
+                    case "$a" in -XX:DumpLoadedClassList=*) echo partial > "${a#*=}" ;; esac
                 done
                 kill -INT $PPID
                 exit 0

@@ -139,7 +139,9 @@ public final class ElfAssembler implements ExprParser.Symbols {
             AsmSymbol symbol;
             if (digits != null) {
                 long label = parseLabelNumber(digits, in.line());
-                int count = numericLabelCounts.merge(label, 1, Integer::sum);
+                Integer seen = numericLabelCounts.get(label);
+                int count = seen == null ? 1 : seen + 1;
+                numericLabelCounts.put(label, count);
                 symbol = symbol(numericLabelName(label, count), true);
             } else {
                 symbol = symbol(name, name.startsWith(".L"));
@@ -219,12 +221,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
                 current = sections.get(name);
             }
             case ".section" -> sectionDirective(in);
-            case ".globl", ".global" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.GLOBAL, in.line()));
-            case ".weak" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.WEAK, in.line()));
-            case ".local" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.LOCAL, in.line()));
-            case ".hidden" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.HIDDEN));
-            case ".internal" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.INTERNAL));
-            case ".protected" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.PROTECTED));
+            case ".globl", ".global", ".weak", ".local", ".hidden", ".internal", ".protected" -> symbolList(in, name);
             case ".type" -> typeDirective(in);
             case ".size" -> {
                 AsmSymbol s = requiredSymbol(in);
@@ -326,9 +323,18 @@ public final class ElfAssembler implements ExprParser.Symbols {
         return symbol(name, name.startsWith(".L"));
     }
 
-    private void symbolList(Cursor in, java.util.function.Consumer<AsmSymbol> action) {
+    /** The symbols of a binding or visibility directive (a switch, not a lambda per directive: see AssemblyWriter). */
+    private void symbolList(Cursor in, String directive) {
         do {
-            action.accept(requiredSymbol(in));
+            AsmSymbol s = requiredSymbol(in);
+            switch (directive) {
+                case ".weak" -> s.bind(AsmSymbol.Binding.WEAK, in.line());
+                case ".local" -> s.bind(AsmSymbol.Binding.LOCAL, in.line());
+                case ".hidden" -> s.visibility(AsmSymbol.Visibility.HIDDEN);
+                case ".internal" -> s.visibility(AsmSymbol.Visibility.INTERNAL);
+                case ".protected" -> s.visibility(AsmSymbol.Visibility.PROTECTED);
+                default -> s.bind(AsmSymbol.Binding.GLOBAL, in.line());
+            }
         } while (in.tryConsume(','));
         in.expectEnd("the symbol list");
     }
@@ -546,8 +552,11 @@ public final class ElfAssembler implements ExprParser.Symbols {
         int fixups = out.fixups().size();
         X86Encoder.encode(current, line, mnemonic, operands, cpu);
         if (current.lastBytes() == out) {
-            encodings.computeIfAbsent(operands, o -> new HashMap<>())
-                    .put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
+            if (byMnemonic == null) {   // (shared: looked up above)
+                byMnemonic = new HashMap<>();
+                encodings.put(operands, byMnemonic);
+            }
+            byMnemonic.put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
         }
     }
 

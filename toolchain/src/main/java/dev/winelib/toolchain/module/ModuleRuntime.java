@@ -202,7 +202,9 @@ public final class ModuleRuntime {
             if (pieces.unicode()) {
                 flags.add("-DWINELIB_UNICODE");
             }
-            pieces.entryFunction().ifPresent(f -> flags.add("-DWINELIB_EXE_ENTRY=" + f));
+            if (pieces.entryFunction().isPresent()) {
+                flags.add("-DWINELIB_EXE_ENTRY=" + pieces.entryFunction().get());
+            }
         } else {
             flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }
