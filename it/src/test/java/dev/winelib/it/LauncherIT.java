@@ -81,6 +81,32 @@ class LauncherIT {
                 .satisfies(a -> assertThat(a.getFileName().toString()).endsWith("-" + Files.size(a) + ".jsa"));
     }
 
+    /**
+     * A first run that fails (a spec that does not exist) makes no archive, since it loaded the classes of
+     * its error rather than those of a build; the next run that succeeds makes it, and maps it afterwards.
+     */
+    @Test
+    void aFailedFirstRunMakesNoArchive() throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Run failed = run(env, "--def", "-E", dir.resolve("missing.spec").toString());
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.stderr()).contains("missing.spec");
+        Path cds = dir.resolve("cache/winebuild-j/cds");
+        assertThat(Files.exists(cds) ? files(cds) : List.<Path>of()).isEmpty();
+
+        Run first = run(env, "--def", "-E", spec.toString());
+        assertThat(first.status()).as(first.stderr()).isZero();
+        assertThat(files(cds)).singleElement()
+                .satisfies(a -> assertThat(a.getFileName().toString()).endsWith("-" + Files.size(a) + ".jsa"));
+        Path archive = files(cds).get(0);
+        long made = Files.getLastModifiedTime(archive).toMillis();
+        Run again = run(env, "--def", "-E", spec.toString());
+        assertThat(again.status()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).isEqualTo(first.stdout());
+        assertThat(files(cds)).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(made);
+    }
+
     /** R24: a relative XDG_CACHE_HOME is ignored, as the Java code ignores it: nothing under the working directory. */
     @Test
     void r24ARelativeCacheHomeIsIgnored() throws Exception {
