@@ -153,17 +153,53 @@ public final class AssemblyWriter extends Writer {
     public void instruction(String mnemonic, long immediate, String more) {
         if (begin()) {
             try {
-                List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
-                List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
-                operands.add(new Operand.Immediate(new Expr.Number(immediate)));
-                operands.addAll(rest);
-                assembler.typedInstruction(mnemonic, operands, false, line);
+                boolean wide = ElfAssembler.wideImmediate(immediate);
+                Object form = wide ? immediateForm(mnemonic, more) : null;
+                if (form != null) {
+                    assembler.repeatImmediate(form, immediate, line);
+                } else {
+                    encodeImmediate(mnemonic, immediate, more, wide);
+                }
             } catch (AssemblyException e) {
                 fail(e);
             }
             line++;
         }
     }
+
+    /**
+     * Encodes {@code mnemonic $immediate,more} and, for a wide immediate and operands that can be
+     * shared, keeps its encoding as the form that later ones with a wide immediate repeat.
+     */
+    private void encodeImmediate(String mnemonic, long immediate, String more, boolean wide) {
+        List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
+        List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
+        operands.add(new Operand.Immediate(new Expr.Number(immediate)));
+        operands.addAll(rest);
+        boolean shared = more.isEmpty() || operandCache.get(more) == rest;
+        Object form = assembler.typedImmediateInstruction(mnemonic, operands, immediate, wide && shared, line);
+        if (form != null) {
+            java.util.Map<String, Object> byOperands = immediateForms.get(mnemonic);
+            if (byOperands == null) {
+                byOperands = new java.util.HashMap<>();
+                immediateForms.put(mnemonic, byOperands);
+            }
+            byOperands.put(more, form);
+        }
+    }
+
+    /** The kept encoding of {@code mnemonic $wide,more}, or null. */
+    private Object immediateForm(String mnemonic, String more) {
+        java.util.Map<String, Object> byOperands = immediateForms.get(mnemonic);
+        return byOperands == null ? null : byOperands.get(more);
+    }
+
+    /**
+     * Encodings of instructions with a wide immediate ({@link ElfAssembler#wideImmediate}), by
+     * mnemonic and the operands after the immediate: a relay thunk's {@code movl $N,%edx} is encoded
+     * once, and each later one copies its bytes with its own immediate in the last four.
+     */
+    private final java.util.Map<String, java.util.Map<String, Object>> immediateForms = new java.util.HashMap<>();
 
     /**
      * Instruction lines, each {@code {mnemonic, operands}} as {@link #instruction(String, String)}

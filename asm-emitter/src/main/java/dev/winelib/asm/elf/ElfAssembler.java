@@ -561,6 +561,63 @@ public final class ElfAssembler implements ExprParser.Symbols {
     }
 
     /**
+     * Whether {@code value} is an immediate whose encoding can be repeated with another such value
+     * ({@link #typedImmediateInstruction}): from 128 (no sign-extended imm8 form holds it) to below
+     * 2^31 (every form that holds one holds all, as a 4-byte field).
+     */
+    static boolean wideImmediate(long value) {
+        return value >= 128 && value < (1L << 31);
+    }
+
+    /**
+     * An instruction whose first operand is the immediate {@code immediate}, encoded. With
+     * {@code keep} (a {@link #wideImmediate} and operands that depend on nothing around them), the
+     * encoding is returned when it went to the current fragment without fixups and ends with the
+     * immediate as a 4-byte field (an immediate is always an instruction's last field): the same
+     * instruction with another wide immediate is then those bytes with the field replaced
+     * ({@link #repeatImmediate}). Null otherwise.
+     */
+    Object typedImmediateInstruction(String mnemonic, List<Operand> operands, long immediate, boolean keep,
+            int line) {
+        if (current.nobits()) {
+            throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
+        }
+        Fragment.Bytes out = keep ? current.lastBytes() : null;
+        if (out == null) {
+            X86Encoder.encode(current, line, mnemonic, operands, cpu);
+            return null;
+        }
+        int start = out.length();
+        int fixups = out.fixups().size();
+        X86Encoder.encode(current, line, mnemonic, operands, cpu);
+        if (current.lastBytes() != out || out.fixups().size() != fixups || out.length() - start < 4) {
+            return null;
+        }
+        byte[] bytes = out.bytes(start);
+        int at = bytes.length - 4;
+        long field = (bytes[at] & 0xffL) | (bytes[at + 1] & 0xffL) << 8 | (bytes[at + 2] & 0xffL) << 16
+                | (bytes[at + 3] & 0xffL) << 24;
+        return field == immediate ? new ImmediateForm(bytes) : null;
+    }
+
+    /** Appends the instruction of {@code form} (from {@link #typedImmediateInstruction}) with {@code immediate}. */
+    void repeatImmediate(Object form, long immediate, int line) {
+        if (current.nobits()) {
+            throw new AssemblyException(line, "instruction in section " + current.name() + ", which has no contents");
+        }
+        ((ImmediateForm) form).repeat(current.bytes(), immediate);
+    }
+
+    /** An instruction's bytes ending with a 4-byte immediate, and no fixups. */
+    private record ImmediateForm(byte[] bytes) {
+        void repeat(Fragment.Bytes out, long immediate) {
+            int start = out.length();
+            out.put(bytes);
+            out.patch(start + bytes.length - 4, immediate, 4);
+        }
+    }
+
+    /**
      * Where the current section's bytes end now, to {@link #encodedSince} a run of instructions
      * assembled from here; null when the section has no bytes fragment to grow.
      */

@@ -7,6 +7,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.winelib.spec.TargetCpu;
+
 /**
  * Text written into an {@link AssemblyWriter} in pieces of any size gives the object the whole text
  * gives to {@link ElfAssembler#assemble}, across comments, quotes and more than one piece.
@@ -61,5 +63,32 @@ class AssemblyWriterTest {
         writer.write("\tnop\n");
         assertThatThrownBy(writer::object).isInstanceOf(AssemblyException.class)
                 .hasMessageStartingWith("line 5001:");
+    }
+
+    /** Immediates on both sides of every size boundary, each instruction given more than once. */
+    private static final long[] IMMEDIATES = {0, 5, 127, 128, 200, 255, 256, 300, 65535, 65536, 0x12345,
+        (1L << 24) + 7, (1L << 31) - 1, -1, -128, -129, 9999, 128, 200, 0x12345, 5};
+
+    @Test
+    void typedInstructionsWithAnImmediateGiveTheObjectTheTextGives() {
+        String[][] x8664 = {{"movl", "%edx"}, {"movl", "%r9d"}, {"addl", "%eax"}, {"addl", "%ecx"},
+            {"pushq", ""}, {"movq", "%rax"}, {"movl", "8(%rsp)"}, {"cmpl", "16(%rcx)"}};
+        String[][] i386 = {{"pushl", ""}, {"movl", "%edx"}, {"addl", "%esi"}, {"movl", "4(%esp)"}};
+        assertTypedImmediatesMatchText(TargetCpu.X86_64, x8664);
+        assertTypedImmediatesMatchText(TargetCpu.I386, i386);
+    }
+
+    private static void assertTypedImmediatesMatchText(TargetCpu cpu, String[][] forms) {
+        StringBuilder text = new StringBuilder("\t.text\n");
+        AssemblyWriter typed = new AssemblyWriter(cpu);
+        typed.write("\t.text\n");
+        for (long immediate : IMMEDIATES) {
+            for (String[] form : forms) {
+                text.append('\t').append(form[0]).append(" $").append(immediate)
+                        .append(form[1].isEmpty() ? "" : "," + form[1]).append('\n');
+                typed.instruction(form[0], immediate, form[1]);
+            }
+        }
+        assertThat(typed.object()).isEqualTo(ElfAssembler.assemble(text.toString(), cpu));
     }
 }
