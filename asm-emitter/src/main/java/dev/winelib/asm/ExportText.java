@@ -35,6 +35,11 @@ final class ExportText {
             return false;
         }
         List<ExportEntry> named = spec.namedEntries();
+        AssemblyWriter direct = out.typed();
+        if (direct != null) {
+            // per slot its function's symbol and, when traced, its relay thunk's label
+            direct.expectSymbols(2 * (spec.limit() - spec.base() + 1));
+        }
         out.raw("");
         out.raw("/* Export directory. */");
         out.op(".data");

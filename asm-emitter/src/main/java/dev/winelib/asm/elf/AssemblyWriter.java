@@ -64,6 +64,16 @@ public final class AssemblyWriter extends Writer {
         return typed;
     }
 
+    /**
+     * A hint, not a statement: about {@code count} symbols are coming (a large export table's), so the
+     * assembler's symbol map is made large enough at once. The object does not change.
+     */
+    public void expectSymbols(int count) {
+        if (typed && !finished && failure == null) {
+            assembler.reserveSymbols(count);
+        }
+    }
+
     /** {@code name:} on a line of its own. */
     public void label(String name) {
         if (begin()) {

@@ -36,7 +36,7 @@ import dev.winelib.spec.TargetCpu;
 public final class ElfAssembler implements ExprParser.Symbols {
 
     /** The symbols in the order they were made: the order of the object's symbol table. */
-    private final Map<String, AsmSymbol> symbols = new LinkedHashMap<>();
+    private Map<String, AsmSymbol> symbols = new LinkedHashMap<>();
     private final Map<Long, Integer> numericLabelCounts = new HashMap<>();
     private final Map<String, AsmSection> sections = new LinkedHashMap<>();
     private AsmSection current;
@@ -173,6 +173,20 @@ public final class ElfAssembler implements ExprParser.Symbols {
             symbols.put(name, s);
         }
         return s;
+    }
+
+    /**
+     * Makes room for {@code count} more symbols at once (the typed route knows how many labels and
+     * references a large export table brings): the map keeps its order, but does not grow by doubling
+     * and rehashing every symbol again and again.
+     */
+    void reserveSymbols(int count) {
+        int needed = symbols.size() + count;
+        if (count > 1024) {
+            Map<String, AsmSymbol> larger = new LinkedHashMap<>((int) (needed / 0.75f) + 1);
+            larger.putAll(symbols);
+            symbols = larger;
+        }
     }
 
     @Override
