@@ -725,18 +725,14 @@ public final class ElfAssembler implements ExprParser.Symbols {
             return;
         }
         current.requireAlignment(alignment);
-        Fragment.Align align = new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386);
         long end = current.fixedEnd();
         if (end >= 0 && !current.nobits()) {
             // nothing before can change size: the padding is known now and goes into the bytes (a
             // relay thunk per export would otherwise leave two fragments behind each)
-            int padding = (int) align.paddingAt(end);
-            align.padding(padding);
-            byte[] bytes = new byte[padding];
-            align.copyTo(bytes, 0);
-            current.bytes().put(bytes);
+            int padding = (int) Fragment.Align.padding(alignment, max, end);
+            current.bytes().pad(padding, fill, current.code(), cpu == TargetCpu.I386);
         } else {
-            current.add(align);
+            current.add(new Fragment.Align((int) alignment, fill, max, current.code(), cpu == TargetCpu.I386));
         }
     }
 

@@ -74,6 +74,23 @@ sealed interface Fragment {
             length += count;
         }
 
+        /**
+         * Padding of {@code count} bytes at the end, as an {@link Align} of these attributes fills it
+         * (without one being made: a relay thunk per export is aligned this way).
+         */
+        void pad(int count, Integer fill, boolean code, boolean i386) {
+            ensure(count);
+            if (fill != null) {
+                Arrays.fill(data, length, length + count, (byte) fill.intValue());
+            } else if (code && i386) {
+                NopPadding.write32(data, length, count);
+            } else if (code) {
+                NopPadding.write(data, length, count);
+            }
+            // otherwise zeros: the buffer past the end is still zero (see fill)
+            length += count;
+        }
+
         void patch(int offset, long value, int size) {
             for (int i = 0; i < size; i++) {
                 data[offset + i] = (byte) (value >>> (8 * i));
@@ -150,6 +167,11 @@ sealed interface Fragment {
 
         /** The padding at {@code at}: none when more than {@code maxSkip} bytes would be needed. */
         long paddingAt(long at) {
+            return padding(alignment, maxSkip, at);
+        }
+
+        /** The padding to {@code alignment} at {@code at}: none when more than {@code maxSkip} (if not 0) would be needed. */
+        static long padding(long alignment, int maxSkip, long at) {
             long pad = (alignment - (at & (alignment - 1))) & (alignment - 1);
             return maxSkip > 0 && pad > maxSkip ? 0 : pad;
         }
