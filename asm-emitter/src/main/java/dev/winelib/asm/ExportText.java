@@ -167,39 +167,49 @@ final class ExportText {
         out.label(".L__wine_spec_exp_name_ptrs");
         int offset = AsmText.storedLength(spec.fileName());
         AssemblyWriter typed = out.typed();
-        for (ExportEntry e : named) {
-            offset = namePointer(out, typed, offset, e);
+        if (typed != null) {
+            // each table one typed statement, its rows computed first
+            int[] offsets = new int[named.size()];
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = offset;
+                offset = nextNameOffset(offset, named.get(i));
+            }
+            typed.dataRows(4, ".L__wine_spec_exp_names", offsets, ".L__wine_spec_rva_base");
+        } else {
+            for (ExportEntry e : named) {
+                namePointer(out, offset);
+                offset = nextNameOffset(offset, e);
+            }
         }
         out.raw("");
         out.label(".L__wine_spec_exp_ordinals");
         typed = out.typed();
-        for (ExportEntry e : named) {
-            nameOrdinal(out, typed, e.ordinal() - spec.base());
+        if (typed != null) {
+            int[] slots = new int[named.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = named.get(i).ordinal() - spec.base();
+            }
+            typed.dataRows(2, slots);
+        } else {
+            for (ExportEntry e : named) {
+                out.begin().append(".short ").append(e.ordinal() - spec.base());
+                out.end();
+            }
         }
         if (named.size() % 2 == 1) {
             out.op(".short 0");
         }
     }
 
-    /** The name pointer of {@code e}, whose name is at {@code offset}; the offset of the next name. */
-    private static int namePointer(AsmLines out, AssemblyWriter typed, int offset, ExportEntry e) {
-        if (typed != null) {
-            typed.data(4, ".L__wine_spec_exp_names", offset, ".L__wine_spec_rva_base");
-        } else {
-            out.begin().append(".long .L__wine_spec_exp_names + ").append(offset).append(" - .L__wine_spec_rva_base");
-            out.end();
-        }
-        return offset + AsmText.storedLength(e.exportedName().orElseThrow());
+    /** The name pointer of a name at {@code offset}, as text. */
+    private static void namePointer(AsmLines out, int offset) {
+        out.begin().append(".long .L__wine_spec_exp_names + ").append(offset).append(" - .L__wine_spec_rva_base");
+        out.end();
     }
 
-    /** A name's entry in the ordinal table: its export slot. */
-    private static void nameOrdinal(AsmLines out, AssemblyWriter typed, int slot) {
-        if (typed != null) {
-            typed.data(2, slot);
-        } else {
-            out.begin().append(".short ").append(slot);
-            out.end();
-        }
+    /** The offset of the name after {@code e}'s, at {@code offset}. */
+    private static int nextNameOffset(int offset, ExportEntry e) {
+        return offset + AsmText.storedLength(e.exportedName().orElseThrow());
     }
 
     /** The relay descriptor, the thunk offset table, the argument string and the relay thunks. */

@@ -116,6 +116,33 @@ public final class AssemblyWriter extends Writer {
         }
     }
 
+    /**
+     * Lines {@code .long plus + constants[i] - minus}, one per constant, as {@link #data(int, String,
+     * long, String)} gives each (a name pointer table): one typed statement, its symbols looked up once.
+     */
+    public void dataRows(int size, String plus, int[] constants, String minus) {
+        if (begin()) {
+            try {
+                assembler.typedDataRows(size, plus, constants, minus, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line += constants.length;
+        }
+    }
+
+    /** Lines {@code .short values[i]} (of {@code size} bytes), one per value (a name ordinal table). */
+    public void dataRows(int size, int[] values) {
+        if (begin()) {
+            try {
+                assembler.typedDataRows(size, values, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line += values.length;
+        }
+    }
+
     /** {@code .string} of these bytes (a NUL is added). */
     public void string(byte[] bytes) {
         if (begin()) {

@@ -467,21 +467,52 @@ public final class ElfAssembler implements ExprParser.Symbols {
      */
     void typedData(int size, String plus, long constant, String minus, int line) {
         AsmSymbol p = reference(plus, line);
-        Expr e;
-        if (minus == null && constant == 0) {
-            e = p.ref();
-        } else {
-            e = new Expr.Offset(p, constant, minus == null ? null : reference(minus, line));
-        }
+        AsmSymbol m = minus == null ? null : reference(minus, line);
+        checkRelocatableField(size, line);
+        offsetField(current.bytes(), size, p, constant, m, line);
+    }
+
+    /** Refuses a relocated field of {@code size} bytes where it cannot be. */
+    private void checkRelocatableField(int size, int line) {
         if (current.nobits()) {
             throw new AssemblyException(line, "data in section " + current.name() + ", which has no contents");
         }
         if (size == 8 && cpu == TargetCpu.I386) {
             throw new AssemblyException(line, "an 8-byte address cannot be relocated in a 32-bit (i386) object: use .long");
         }
+    }
+
+    /**
+     * Rows of {@link #typedData(int, String, long, String, int)}, the first on {@code line}: the
+     * symbols are looked up once (later lookups of a symbol change nothing), each row its own field
+     * and fixup. (The loop's body is a method: a loop of ten thousand rounds runs interpreted.)
+     */
+    void typedDataRows(int size, String plus, int[] constants, String minus, int line) {
+        if (constants.length == 0) {
+            return;
+        }
+        AsmSymbol p = reference(plus, line);
+        AsmSymbol m = minus == null ? null : reference(minus, line);
+        checkRelocatableField(size, line);
         Fragment.Bytes out = current.bytes();
+        for (int i = 0; i < constants.length; i++) {
+            offsetField(out, size, p, constants[i], m, line + i);
+        }
+    }
+
+    /** A field of {@code size} bytes for {@code plus + constant - minus} ({@code minus} may be null). */
+    private static void offsetField(Fragment.Bytes out, int size, AsmSymbol plus, long constant, AsmSymbol minus,
+            int line) {
+        Expr e = minus == null && constant == 0 ? plus.ref() : new Expr.Offset(plus, constant, minus);
         out.addFixup(new Fixup(out.length(), size, Fixup.Kind.DATA, e, 0, line));
         out.putLittleEndian(0, size);
+    }
+
+    /** Rows of {@link #typedData(int, long, int)}, the first on {@code line}. */
+    void typedDataRows(int size, int[] values, int line) {
+        for (int i = 0; i < values.length; i++) {
+            typedData(size, values[i], line + i);
+        }
     }
 
     /** The bytes of {@code .string} (terminated) or {@code .ascii}. */
