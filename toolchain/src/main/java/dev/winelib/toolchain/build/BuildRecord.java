@@ -317,40 +317,58 @@ public final class BuildRecord {
                 statuses.add(allStatuses.get(i));
             }
         }
-        boolean[] differs = new boolean[files.size()];
-        int half = files.size() / 2;
-        if (files.size() >= 256) {
-            Thread helper = new Thread(new StatusComparison(files, statuses, differs, half, files.size()),
-                    "winebuild-j build record");
-            helper.setDaemon(true);
-            helper.start();
-            new StatusComparison(files, statuses, differs, 0, half).run();
-            helper.join();
-        } else {
-            new StatusComparison(files, statuses, differs, 0, files.size()).run();
-        }
+        FileStatuses now = FileStatuses.of(files);
         Set<Path> changed = new LinkedHashSet<>();
-        for (int i = 0; i < differs.length; i++) {
-            if (differs[i]) {
+        for (int i = 0; i < files.size(); i++) {
+            if (now.status[i] == null || !now.status[i].equals(statuses.get(i))) {
                 changed.add(files.get(i));
             }
         }
         return changed;
     }
 
-    /** Compares the status of files {@code from} to {@code to} (exclusive) with the recorded ones. */
-    private record StatusComparison(List<Path> files, List<String> statuses, boolean[] differs, int from, int to)
-            implements Runnable {
-        @Override
-        public void run() {
+    /**
+     * The status of each of some files (null when it is missing or cannot be read) and its status-change
+     * time. Many files are read on two threads: a build record's check is mostly these status calls,
+     * run by a JVM that has not compiled them yet.
+     */
+    private record FileStatuses(List<Path> files, String[] status, FileTime[] ctime) {
+
+        static FileStatuses of(List<Path> files) throws InterruptedException {
+            FileStatuses statuses = new FileStatuses(files, new String[files.size()], new FileTime[files.size()]);
+            int half = files.size() / 2;
+            if (files.size() >= 256) {
+                Thread helper = new Thread(new Part(statuses, half, files.size()), "winebuild-j build record");
+                helper.setDaemon(true);
+                helper.start();
+                statuses.read(0, half);
+                helper.join();
+            } else {
+                statuses.read(0, files.size());
+            }
+            return statuses;
+        }
+
+        /** Reads the status of files {@code from} to {@code to} (exclusive). */
+        void read(int from, int to) {
             for (int i = from; i < to; i++) {
-                Optional<String> now;
                 try {
-                    now = status(files.get(i));
+                    Map<String, Object> a = attributes(files.get(i));
+                    if (a != null) {
+                        status[i] = BuildRecord.status(a);
+                        ctime[i] = (FileTime) a.get("ctime");
+                    }
                 } catch (IOException | RuntimeException e) {
-                    now = Optional.empty();
+                    status[i] = null;
                 }
-                differs[i] = now.isEmpty() || !now.get().equals(statuses.get(i));
+            }
+        }
+
+        /** One part of the files, read on another thread. */
+        private record Part(FileStatuses statuses, int from, int to) implements Runnable {
+            @Override
+            public void run() {
+                statuses.read(from, to);
             }
         }
     }
@@ -399,11 +417,6 @@ public final class BuildRecord {
         Set<Path> inputs = new java.util.HashSet<>();
         for (Path input : files.inputs()) {
             Path p = input.toAbsolutePath().normalize();
-            Map<String, Object> a = attributes(p);
-            if (a == null || ((FileTime) a.get("ctime")).compareTo(settledBefore) >= 0) {
-                forget();
-                return false;
-            }
             all.add(p);
             inputs.add(p);
         }
@@ -414,15 +427,26 @@ public final class BuildRecord {
         for (Path output : files.steps().keySet()) {
             made.add(output.toAbsolutePath().normalize());
         }
-        for (Path p : all) {
-            Optional<String> status = status(p);
-            if (status.isEmpty() || p.toString().indexOf('\n') >= 0) {
+        List<Path> recorded = new ArrayList<>(all);
+        FileStatuses now;
+        try {
+            now = FileStatuses.of(recorded);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            forget();
+            return false;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            Path p = recorded.get(i);
+            boolean input = inputs.contains(p);
+            if (now.status[i] == null || p.toString().indexOf('\n') >= 0
+                    || input && now.ctime[i].compareTo(settledBefore) >= 0) {
                 forget();
                 return false;
             }
             // an object of a step that is not also an input
-            boolean product = made.contains(p) && !inputs.contains(p);
-            b.append(product ? MADE : FILE).append(status.get()).append(' ').append(p).append('\n');
+            boolean product = made.contains(p) && !input;
+            b.append(product ? MADE : FILE).append(now.status[i]).append(' ').append(p).append('\n');
         }
         for (String note : files.notes()) {
             b.append("note ").append(note.replace('\n', ' ')).append('\n');
@@ -466,15 +490,11 @@ public final class BuildRecord {
         }
     }
 
-    /** A file's status as one word, or empty when it does not exist. */
-    static Optional<String> status(Path p) throws IOException {
-        Map<String, Object> a = attributes(p);
-        if (a == null) {
-            return Optional.empty();
-        }
-        return Optional.of(a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
+    /** A file's status as one word, from its attributes. */
+    private static String status(Map<String, Object> a) {
+        return a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
                 + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + ":"
-                + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS));
+                + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
     }
 
     private static Map<String, Object> attributes(Path p) throws IOException {
