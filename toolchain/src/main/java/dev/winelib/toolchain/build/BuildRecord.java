@@ -465,29 +465,46 @@ public final class BuildRecord {
         for (Path p : recorded) {
             index.put(p, index.size());
         }
-        Map<List<Path>, Integer> groups = new java.util.HashMap<>();
+        // each distinct list of inputs after the source, by its text (the file indexes): one "group" line
+        Map<String, Integer> groups = new java.util.HashMap<>();
+        StringBuilder rest = new StringBuilder();
         for (Map.Entry<Path, Step> e : steps.entrySet()) {
-            Integer output = index.get(e.getKey().toAbsolutePath().normalize());
-            List<Path> inputs = e.getValue().inputs().stream().map(p -> p.toAbsolutePath().normalize()).toList();
-            if (output == null || inputs.isEmpty() || !inputs.stream().allMatch(index::containsKey)) {
+            Integer output = indexOf(index, e.getKey());
+            List<Path> inputs = e.getValue().inputs();
+            Integer source = inputs.isEmpty() ? null : indexOf(index, inputs.get(0));
+            if (output == null || source == null) {
                 continue; // not vouched for by a recorded status
             }
-            List<Path> rest = inputs.subList(1, inputs.size());
+            rest.setLength(0);
+            boolean recordedInputs = true;
+            for (int i = 1; i < inputs.size() && recordedInputs; i++) {
+                Integer input = indexOf(index, inputs.get(i));
+                recordedInputs = input != null;
+                rest.append(' ').append(input);
+            }
+            if (!recordedInputs) {
+                continue;
+            }
             String group = "-";
-            if (!rest.isEmpty()) {
-                Integer g = groups.get(rest);
+            if (rest.length() > 0) {
+                String text = rest.toString();
+                Integer g = groups.get(text);
                 if (g == null) {
                     g = groups.size();
-                    groups.put(rest, g);
-                    b.append("group");
-                    rest.forEach(p -> b.append(' ').append(index.get(p)));
-                    b.append('\n');
+                    groups.put(text, g);
+                    b.append("group").append(text).append('\n');
                 }
                 group = Integer.toString(g);
             }
             b.append("step ").append(output).append(' ').append(e.getValue().key()).append(' ')
-                    .append(index.get(inputs.get(0))).append(' ').append(group).append('\n');
+                    .append(source).append(' ').append(group).append('\n');
         }
+    }
+
+    /** The place of {@code p} among the recorded (absolute, normalized) files, or null. */
+    private static Integer indexOf(Map<Path, Integer> index, Path p) {
+        Integer i = index.get(p);
+        return i != null ? i : index.get(p.toAbsolutePath().normalize());
     }
 
     /** A file's status as one word, from its attributes. */
