@@ -218,6 +218,11 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 BuildRecordNotes.replay(last.get().notes(), getLog(), project, projectHelper);
                 return;
             }
+            if (getLog().isDebugEnabled()) {
+                getLog().debug(last.isEmpty() ? "no build record with these settings"
+                        : "build record: " + last.get().changed().size() + " files changed since, among them "
+                        + last.get().changed().iterator().next());
+            }
             // the same settings, and none of the sysroot's files the last build used changed: the tree it
             // checked is used without checking every file of it again
             trustedSysroot = last.flatMap(state -> BuildRecordNotes.unchangedSysroot(state.notes(), state.changed()));
