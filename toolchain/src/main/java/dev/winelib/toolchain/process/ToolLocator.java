@@ -84,7 +84,8 @@ public final class ToolLocator {
             // no LLVM installations there
         }
         for (Path dir : dirs) {
-            try (var entries = Files.newDirectoryStream(dir, "ld.lld*")) {
+            // a plain prefix test, not a glob: /usr/bin has thousands of entries, each matched in turn
+            try (var entries = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith("ld.lld"))) {
                 for (Path p : entries) {
                     if (Files.isExecutable(p) && (Patterns.VERSIONED_LLD.matcher(p.getFileName().toString()).matches()
                             || p.getFileName().toString().equals("ld.lld"))) {
