@@ -253,7 +253,9 @@ final class ExportText {
             out.label(RelayModel.thunkLabel(ordinal));
             if (c.i386()) {
                 out.op(".byte 0x8b,0xff,0x55,0x8b,0xec,0x5d");
-                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                for (String move : RelayModel.argumentMoves(e, spec.cpu())) {   // (a loop: no lambda to link)
+                    out.op(move);
+                }
                 out.op("pushl", "$" + relay.index(slot));
                 out.op("call __wine_spec_get_pc_thunk_eax");
                 out.raw("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");
@@ -261,7 +263,9 @@ final class ExportText {
                 out.op("call *4(%eax)");
                 out.op(RelayModel.returnInstruction(e, spec.cpu()));
             } else {
-                RelayModel.argumentMoves(e, spec.cpu()).forEach(out::op);
+                for (String move : RelayModel.argumentMoves(e, spec.cpu())) {   // (a loop: no lambda to link)
+                    out.op(move);
+                }
                 out.begin().append("movl $").append(relay.index(slot)).append(",%edx");
                 out.end();
                 out.op("leaq .L__wine_spec_relay_descr(%rip),%rcx");
@@ -309,7 +313,9 @@ final class ExportText {
         out.label(label);
         if (c.i386()) {
             out.data(1, 0x8b, 0xff, 0x55, 0x8b, 0xec, 0x5d);
-            RelayModel.argumentMoves(e, spec.cpu()).forEach(move -> instruction(out, move));
+            for (String move : RelayModel.argumentMoves(e, spec.cpu())) {
+                instruction(out, move);
+            }
             out.instruction("pushl", relay.index(slot), "");
             out.instruction("call", "__wine_spec_get_pc_thunk_eax");
             out.statement("1:\tleal .L__wine_spec_relay_descr-1b(%eax),%eax");

@@ -30,10 +30,21 @@ public record ModuleImports(List<ImportedDll> dlls) {
     }
 
     public List<ImportedDll> immediate() {
-        return dlls.stream().filter(d -> !d.delayed() && !d.functions().isEmpty()).toList();
+        return withFunctions(false);
     }
 
     public List<ImportedDll> delayed() {
-        return dlls.stream().filter(d -> d.delayed() && !d.functions().isEmpty()).toList();
+        return withFunctions(true);
+    }
+
+    /** The DLLs loaded on first use or not, that have functions imported (a loop: no stream to start). */
+    private List<ImportedDll> withFunctions(boolean delayed) {
+        List<ImportedDll> chosen = new java.util.ArrayList<>();
+        for (ImportedDll d : dlls) {
+            if (d.delayed() == delayed && !d.functions().isEmpty()) {
+                chosen.add(d);
+            }
+        }
+        return List.copyOf(chosen);
     }
 }

@@ -47,7 +47,7 @@ final class PeHeaderText {
         out.op(".long", 0, "SizeOfCode");
         out.op(".long", 0, "SizeOfInitializedData");
         out.op(".long", 0, "SizeOfUninitializedData");
-        String entryPoint = options.entryPoint().map(AsmText::symbol).orElse("0");
+        String entryPoint = options.entryPoint().isPresent() ? AsmText.symbol(options.entryPoint().get()) : "0";
         if (options.entryPoint().isPresent() && options.entryPointOptional()) {
             out.op(".weak", entryPoint);
             out.op(".hidden", entryPoint);

@@ -26,6 +26,14 @@ final class RelayModel {
     /** The magic value that marks relay data; ntdll checks it before and after the name table. */
     static final String MAGIC = "0xdeb90002";
 
+    /** Functions with most arguments first (a class rather than a lambda, whose call site each short run would link). */
+    private static final java.util.Comparator<ExportEntry> MOST_ARGUMENTS_FIRST = new java.util.Comparator<>() {
+        @Override
+        public int compare(ExportEntry a, ExportEntry b) {
+            return Integer.compare(b.args().size(), a.args().size());
+        }
+    };
+
     private RelayModel() {
     }
 
@@ -62,7 +70,7 @@ final class RelayModel {
         }
         // the argument string: functions with most arguments first, so that shorter strings can
         // often reuse the tail of a longer one
-        relayed.sort((a, b) -> Integer.compare(b.args().size(), a.args().size()));
+        relayed.sort(MOST_ARGUMENTS_FIRST);
         StringBuilder argString = new StringBuilder();
         int[] argOffsets = new int[spec.limit() - spec.base() + 1];
         Arrays.fill(argOffsets, -1);

@@ -81,6 +81,32 @@ class LauncherIT {
                 .satisfies(a -> assertThat(a.getFileName().toString()).endsWith("-" + Files.size(a) + ".jsa"));
     }
 
+    /**
+     * A first run that fails (a spec that does not exist) makes no archive, since it loaded the classes of
+     * its error rather than those of a build; the next run that succeeds makes it, and maps it afterwards.
+     */
+    @Test
+    void aFailedFirstRunMakesNoArchive() throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Run failed = run(env, "--def", "-E", dir.resolve("missing.spec").toString());
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.stderr()).contains("missing.spec");
+        Path cds = dir.resolve("cache/winebuild-j/cds");
+        assertThat(Files.exists(cds) ? files(cds) : List.<Path>of()).isEmpty();
+
+        Run first = run(env, "--def", "-E", spec.toString());
+        assertThat(first.status()).as(first.stderr()).isZero();
+        assertThat(files(cds)).singleElement()
+                .satisfies(a -> assertThat(a.getFileName().toString()).endsWith("-" + Files.size(a) + ".jsa"));
+        Path archive = files(cds).get(0);
+        long made = Files.getLastModifiedTime(archive).toMillis();
+        Run again = run(env, "--def", "-E", spec.toString());
+        assertThat(again.status()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).isEqualTo(first.stdout());
+        assertThat(files(cds)).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(made);
+    }
+
     /** R24: a relative XDG_CACHE_HOME is ignored, as the Java code ignores it: nothing under the working directory. */
     @Test
     void r24ARelativeCacheHomeIsIgnored() throws Exception {
@@ -97,12 +123,13 @@ class LauncherIT {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Files.writeString(cds.resolve(".tmp-" + gone.pid() + ".jsa"), "left by a killed run");
-        // a Java that writes its archive, then the user presses Ctrl-C (SIGINT to the launcher)
+        // a Java that writes its class list (from which the archive is made), then the user presses Ctrl-C
+        // (SIGINT to the launcher)
         Path java = dir.resolve("fake-java");
         Files.writeString(java, """
                 #!/bin/sh
                 for a in "$@"; do
-                    case "$a" in -XX:ArchiveClassesAtExit=*) echo partial > "${a#*=}" ;; esac
+                    case "$a" in -XX:DumpLoadedClassList=*) echo partial > "${a#*=}" ;; esac
                 done
                 kill -INT $PPID
                 exit 0

@@ -11,7 +11,13 @@ import java.util.Objects;
 public final class Resource {
 
     /** The order of a resource directory: by type, then name, then language, then version. */
-    public static final Comparator<Resource> ORDER = Resource::compareOrder;
+    public static final Comparator<Resource> ORDER = new Comparator<>() {
+        // a class, not a method reference, whose call site every short run of the command line would link
+        @Override
+        public int compare(Resource a, Resource b) {
+            return compareOrder(a, b);
+        }
+    };
 
     // written out rather than with Comparator.comparing(...).thenComparing(...), whose lambdas are spun at
     // run time on every start of the command line (no class archive keeps them)

@@ -18,14 +18,18 @@ public record ResourceName(Optional<String> string, int id) implements Comparabl
      * The order of a resource directory: strings before numbers, strings by their UTF-16 code units
      * (a prefix first), numbers by value.
      */
-    public static final Comparator<ResourceName> ORDER = (a, b) -> {
-        if (a.string.isPresent() != b.string.isPresent()) {
-            return a.string.isPresent() ? -1 : 1;
+    public static final Comparator<ResourceName> ORDER = new Comparator<>() {
+        // a class, not a lambda, whose call site every short run of the command line would link
+        @Override
+        public int compare(ResourceName a, ResourceName b) {
+            if (a.string.isPresent() != b.string.isPresent()) {
+                return a.string.isPresent() ? -1 : 1;
+            }
+            if (a.string.isPresent()) {
+                return a.string.get().compareTo(b.string.get());
+            }
+            return Integer.compare(a.id, b.id);
         }
-        if (a.string.isPresent()) {
-            return a.string.get().compareTo(b.string.get());
-        }
-        return Integer.compare(a.id, b.id);
     };
 
     public ResourceName {

@@ -39,12 +39,14 @@ public final class DefFileWriter {
     public static String write(ModuleSpec spec, Options options) {
         StringBuilder out = new StringBuilder();
         out.append("; File generated automatically")
-                .append(options.generatedFrom().map(f -> " from " + f).orElse(""))
+                .append(options.generatedFrom().isPresent() ? " from " + options.generatedFrom().get() : "")
                 .append("; do not edit!\n\n");
         out.append("LIBRARY ").append(spec.fileName()).append("\n\n");
         out.append("EXPORTS\n");
         for (ExportEntry e : spec.entries()) {
-            Optional<String> shown = e.exportedName().or(e::declaredName);
+            // (no lambdas on this path: each lambda's call site is linked on its first use, which every short
+            // run of the command line pays)
+            Optional<String> shown = e.exportedName().isPresent() ? e.exportedName() : e.declaredName();
             if (shown.isEmpty()) {
                 continue;
             }
@@ -85,7 +87,11 @@ public final class DefFileWriter {
      * private. winebuild warns when none is.
      */
     public static boolean exportsAnything(ModuleSpec spec) {
-        return spec.entries().stream().anyMatch(e -> (e.exportedName().isPresent() || e.declaredName().isPresent())
-                && !e.hasFlag(ExportFlag.PRIVATE));
+        for (ExportEntry e : spec.entries()) {
+            if ((e.exportedName().isPresent() || e.declaredName().isPresent()) && !e.hasFlag(ExportFlag.PRIVATE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,11 +16,26 @@ final class ExportTableBuilder {
     }
 
     static ModuleSpec build(String fileName, String source, TargetCpu cpu, List<ExportEntry> declared) {
-        checkDuplicateNames(declared);
-        return assignOrdinals(fileName, source, cpu, declared);
+        if (declared.size() < ModuleSpec.PARALLEL_ENTRIES) {
+            checkDuplicateNames(declared);
+            return assignOrdinals(fileName, source, cpu, declared);
+        }
+        // a large spec: the names are checked on a thread of their own while the ordinals are assigned;
+        // a duplicate name is still the error reported first
+        Background<List<ExportEntry>> names = Background.start("spec names", () -> checkDuplicateNames(declared));
+        ModuleSpec spec;
+        try {
+            spec = assignOrdinals(fileName, source, cpu, declared);
+        } catch (SpecException e) {
+            names.join();
+            throw e;
+        }
+        names.join();
+        return spec;
     }
 
-    private static void checkDuplicateNames(List<ExportEntry> entries) {
+    /** Checks that no two entries declare the same name; the entries checked. */
+    private static List<ExportEntry> checkDuplicateNames(List<ExportEntry> entries) {
         Map<String, ExportEntry> seen = new HashMap<>(Math.max(16, entries.size() * 2));
         for (ExportEntry e : entries) {
             if (e.declaredName().isEmpty()) {
@@ -33,6 +48,7 @@ final class ExportTableBuilder {
                         + previous.location());
             }
         }
+        return entries;
     }
 
     private static ModuleSpec assignOrdinals(String fileName, String source, TargetCpu cpu, List<ExportEntry> declared) {

@@ -15,7 +15,22 @@ import java.util.Optional;
 public final class ModuleSpec {
 
     /** Byte-wise comparison of names, the order of a PE export name table. */
-    public static final Comparator<String> NAME_ORDER = ModuleSpec::compareNames;
+    public static final Comparator<String> NAME_ORDER = new Comparator<>() {
+        // a class rather than a method reference (and below): each lambda's call site is linked on its first
+        // use, which every short run of the command line pays (Java 17)
+        @Override
+        public int compare(String a, String b) {
+            return compareNames(a, b);
+        }
+    };
+
+    /** Named entries by name, in {@link #NAME_ORDER}. */
+    private static final Comparator<Named> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Named a, Named b) {
+            return compareNames(a.name, b.name);
+        }
+    };
 
     /**
      * {@link #NAME_ORDER} without encoding: UTF-8 bytes compare as the code points they encode, and
@@ -47,7 +62,10 @@ public final class ModuleSpec {
     private final int base;
     private final int limit;
     private final ExportEntry[] byOrdinal;
-    private final List<ExportEntry> namedEntries;
+    /** The named entries sorted by name; null until {@link #namedSort}'s result is taken. */
+    private volatile List<ExportEntry> namedEntries;
+    /** A large spec's name sort, running on a thread of its own; null when sorted in the constructor. */
+    private final Background<List<ExportEntry>> namedSort;
 
     ModuleSpec(String fileName, String source, TargetCpu cpu, List<ExportEntry> entries, int base, int limit) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
@@ -60,19 +78,35 @@ public final class ModuleSpec {
         for (ExportEntry e : this.entries) {
             byOrdinal[e.ordinal() - base] = e;
         }
-        // sorted by name, the names taken out once (a large spec sorts with about a million comparisons)
+        if (this.entries.size() < PARALLEL_ENTRIES) {
+            this.namedEntries = sortedByName(this.entries);
+            this.namedSort = null;
+        } else {
+            // a large spec's names are sorted on a thread of their own while the build goes on (the sort
+            // is first needed when the export name table is written)
+            List<ExportEntry> all = this.entries;
+            this.namedSort = Background.start("spec name sort", () -> sortedByName(all));
+        }
+    }
+
+    /** Specs with at least this many entries check and sort their names on threads of their own. */
+    static final int PARALLEL_ENTRIES = 20_000;
+
+    /** The named entries of {@code entries}, sorted by name. */
+    private static List<ExportEntry> sortedByName(List<ExportEntry> entries) {
+        // the names taken out once (a large spec sorts with about a million comparisons)
         List<Named> named = new ArrayList<>();
-        for (ExportEntry e : this.entries) {
+        for (ExportEntry e : entries) {
             if (e.exportedName().isPresent()) {
                 named.add(new Named(e.exportedName().get(), e));
             }
         }
-        named.sort((a, b) -> compareNames(a.name, b.name));
+        named.sort(BY_NAME);
         ExportEntry[] sorted = new ExportEntry[named.size()];
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = named.get(i).entry;
         }
-        this.namedEntries = List.of(sorted);
+        return List.of(sorted);
     }
 
     /**
@@ -144,7 +178,12 @@ public final class ModuleSpec {
 
     /** Entries that have a name in the export name table, sorted byte-wise by that name. */
     public List<ExportEntry> namedEntries() {
-        return namedEntries;
+        List<ExportEntry> named = namedEntries;
+        if (named == null) {
+            named = namedSort.join();
+            namedEntries = named;
+        }
+        return named;
     }
 
     /** Applies a new file name (winebuild's {@code -F}). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.winelib.spec.SpecTokenizer.Token;
@@ -74,13 +75,48 @@ public final class SpecParser {
      * code and the symbol names.
      */
     public static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu) {
-        String fileName = moduleFileName.map(SpecParser::withDefaultExtension)
-                .orElseGet(() -> defaultModuleFileName(sourceName));
+        return parse(sourceName, text, moduleFileName, cpu, true);
+    }
+
+    /** {@link #parse(String, String, Optional, TargetCpu)}; with {@code inHalves} false on this thread alone. */
+    static ModuleSpec parse(String sourceName, String text, Optional<String> moduleFileName, TargetCpu cpu,
+            boolean inHalves) {
+        // plain conditions and loops on the parser's path rather than lambdas: each lambda's call site is
+        // linked on its first use, which every short run of the command line pays (Java 17)
+        String fileName = moduleFileName.isPresent() ? withDefaultExtension(moduleFileName.get())
+                : defaultModuleFileName(sourceName);
         checkModuleFileName(sourceName, fileName);
-        List<ExportEntry> declared = new ArrayList<>();
-        // the argument lists, one object per distinct list (a large spec repeats a few)
-        Map<List<ArgType>, List<ArgType>> argumentLists = new HashMap<>();
         SpecTokenizer tokens = SpecTokenizer.forSpec(sourceName, text);
+        int middle = inHalves && tokens.lineCount() >= PARALLEL_LINES ? tokens.middleLine() : -1;
+        if (middle < 0) {
+            // the argument lists, one object per distinct list (a large spec repeats a few)
+            return ExportTableBuilder.build(fileName, sourceName, cpu, declarations(tokens, cpu, new HashMap<>()));
+        }
+        // a large spec is read in two halves, the second on a thread of its own (the declarations are
+        // independent of each other; the table is built from both, in the order of the text); the argument
+        // lists are shared by both halves, so that equal lists stay one object
+        Map<List<ArgType>, List<ArgType>> argumentLists = new ConcurrentHashMap<>();
+        SpecTokenizer secondHalf = tokens.linesFrom(middle);
+        tokens.endBefore(middle);
+        Background<List<ExportEntry>> second = Background.start("spec reader",
+                () -> declarations(secondHalf, cpu, argumentLists));
+        // an error in the first half comes first in the text: it is thrown at once
+        List<ExportEntry> declared = declarations(tokens, cpu, argumentLists);
+        declared.addAll(second.join());
+        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
+    }
+
+    /**
+     * Specs of at least this many lines are read in two halves on two threads. Smaller ones gain nothing:
+     * the reading is the first work of a run, when the JIT has compiled little, and a second thread
+     * running the same code slows the first about as much as it helps (docs/performance.md).
+     */
+    static final int PARALLEL_LINES = 20_000;
+
+    /** The declarations of the lines {@code tokens} reads, in their order. */
+    private static List<ExportEntry> declarations(SpecTokenizer tokens, TargetCpu cpu,
+            Map<List<ArgType>, List<ArgType>> argumentLists) {
+        List<ExportEntry> declared = new ArrayList<>();
         while (tokens.nextLine()) {
             Token first = tokens.nextToken();
             if (first == null) {
@@ -96,7 +132,7 @@ public final class SpecParser {
                         "unexpected " + ErrorText.quote(extra.text()) + " after the end of the declaration");
             }
         }
-        return ExportTableBuilder.build(fileName, sourceName, cpu, declared);
+        return declared;
     }
 
     /** The module file name winebuild derives from a spec file name. */
@@ -119,8 +155,7 @@ public final class SpecParser {
     }
 
     static void checkModuleFileName(SourceLocation at, String fileName) {
-        if (fileName.isEmpty() || fileName.startsWith(".") || fileName.chars().anyMatch(c -> c < 0x21 || c > 0x7e || c == '"' || c == '\\'
-                || c == '/')) {
+        if (fileName.isEmpty() || fileName.startsWith(".") || hasUnfitCharacter(fileName)) {
             throw new SpecException(at,
                     "module file name '" + fileName + "' is not valid: give a name such as hello.dll, in printable"
                             + " ASCII without spaces, quotes, slashes or backslashes");
@@ -137,12 +172,33 @@ public final class SpecParser {
     private static final Set<String> WIN64_CPUS = Set.of("x86_64", "arm64");
     private static final Set<String> ALL_CPUS = Set.of("i386", "x86_64", "arm", "arm64");
     /** A parsed declaration, or null when its -arch flags exclude {@code cpu}. */
+    /** Whether a module file name has a character outside printable ASCII, a space, a quote or a slash. */
+    private static boolean hasUnfitCharacter(String fileName) {
+        for (int i = 0; i < fileName.length(); i++) {
+            char c = fileName.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == '"' || c == '\\' || c == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} is ASCII digits only (true for the empty text). */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ExportEntry parseDeclaration(SpecTokenizer tokens, Token first, TargetCpu cpu,
             Map<List<ArgType>, List<ArgType>> argumentLists) {
         int ordinal;
         if (first.is("@")) {
             ordinal = -1;
-        } else if (first.text().chars().allMatch(c -> c >= '0' && c <= '9')) {
+        } else if (allDigits(first.text())) {
             ordinal = EntryChecks.ordinalValue(first.text());
         } else if (first.is("apiset")) {
             throw new SpecException(first.location(), "apiset definitions are not supported: they only make"
@@ -383,7 +439,9 @@ public final class SpecParser {
 
     /** The list of {@code args} shared with earlier entries that have the same. */
     private static List<ArgType> shared(List<ArgType> args, Map<List<ArgType>, List<ArgType>> argumentLists) {
-        return argumentLists.computeIfAbsent(List.copyOf(args), list -> list);
+        List<ArgType> copy = List.copyOf(args);
+        List<ArgType> known = argumentLists.putIfAbsent(copy, copy);   // (no lambda to link on every run)
+        return known != null ? known : copy;
     }
 
     private static boolean isRegisterArgument(ArgType arg) {

@@ -49,7 +49,8 @@ final class SpecTokenizer {
     private final String text;
     /** Where each line starts, and (one past the last line) where the text ends plus one. */
     private final int[] lineStarts;
-    private final int lineCount;
+    /** The lines this tokenizer reads: all of the text's, or those before a split ({@link #endBefore}). */
+    private int lineCount;
     private int lineIndex = -1;
     private int lineStart;
     private int lineEnd;
@@ -78,6 +79,47 @@ final class SpecTokenizer {
         lineStarts[n] = text.length() + 1;
         // a text ending with a line end has no empty line after it
         lineCount = lineStarts[n - 1] == text.length() && n > 0 ? n - 1 : n;
+    }
+
+    /** A tokenizer of the same text reading from line {@code from} (counted from 0) to the end of this one's lines. */
+    private SpecTokenizer(SpecTokenizer whole, int from) {
+        this.file = whole.file;
+        this.text = whole.text;
+        System.arraycopy(whole.separators, 0, this.separators, 0, this.separators.length);
+        System.arraycopy(whole.comments, 0, this.comments, 0, this.comments.length);
+        this.lineStarts = whole.lineStarts;
+        this.lineCount = whole.lineCount;
+        this.lineIndex = from - 1;
+    }
+
+    /** The number of physical lines. */
+    int lineCount() {
+        return lineCount;
+    }
+
+    /**
+     * A line near the middle where a declaration starts for certain (the line before it does not end
+     * with a backslash, so it is not continued), or -1 when there is none; the text before it and the
+     * text from it on can be read apart ({@link #linesFrom}, {@link #endBefore}).
+     */
+    int middleLine() {
+        for (int line = lineCount / 2; line < lineCount; line++) {
+            int previousEnd = lineStarts[line] - 2; // the last character of the line before, '\n' left out
+            if (previousEnd < 0 || text.charAt(previousEnd) != '\\') {
+                return line;
+            }
+        }
+        return -1;
+    }
+
+    /** A tokenizer reading this one's lines from {@code line} (counted from 0) on, before any line is read. */
+    SpecTokenizer linesFrom(int line) {
+        return new SpecTokenizer(this, line);
+    }
+
+    /** Ends this tokenizer's lines before {@code line} (counted from 0), before any line is read. */
+    void endBefore(int line) {
+        lineCount = line;
     }
 
     /** Moves to the next physical line; false at end of input. */

@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class SniperSysroot {
 
     /** The base tree, provisioned from deb.debian.org on first use. */
     public static Path provision(SysrootCache cache) throws SysrootException {
-        return provision(cache, message -> { });
+        return provision(cache, SysrootResolver.SILENT);
     }
 
     /** The base tree, provisioned from deb.debian.org on first use, reporting progress to {@code log}. */
@@ -154,7 +153,8 @@ public final class SniperSysroot {
     /** The tree of {@code architecture}, base plus {@code extraPackages}, not checked, if there is one. */
     public static Optional<Path> existingTree(SysrootCache cache, Architecture architecture,
             List<String> extraPackages) {
-        return currentKey(cache, architecture, normalize(extraPackages)).flatMap(cache::existingTree);
+        Optional<String> key = currentKey(cache, architecture, normalize(extraPackages));
+        return key.isPresent() ? cache.existingTree(key.get()) : Optional.empty();
     }
 
     /**
@@ -179,8 +179,19 @@ public final class SniperSysroot {
         if (packages == null) {
             return List.of();
         }
-        return packages.stream().filter(java.util.Objects::nonNull).flatMap(p -> Arrays.stream(p.split("[,\\s]+")))
-                .filter(s -> !s.isEmpty()).distinct().sorted().toList();
+        // a loop rather than a stream (every build of the default sysroot comes here, and each lambda's call
+        // site is linked on its first use, Java 17); the regular expression only when there are packages
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String p : packages) {
+            if (p != null) {
+                for (String name : p.split("[,\\s]+")) {
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return List.copyOf(names);
     }
 
     /**

@@ -58,12 +58,18 @@ public final class SysrootInspector {
             throw new SysrootException("sysroot " + root + " is not a directory: give an unpacked sysroot directory or '"
                     + Sysroot.HOST + "'");
         }
-        Path gccDir = findGccDirectory(root, gccDirs).orElseThrow(() -> new SysrootException("sysroot " + sysroot
-                + " has no gcc start files for " + arch + " (crtbeginS.o under " + String.join(", ", gccDirs) + "): "
-                + (sysroot.isHost() ? (arch.is64Bit() ? "install gcc (Debian package gcc)"
-                        : "install the 32-bit start files (Debian package lib32gcc-12-dev), or use the 'sniper'"
-                        + " sysroot, which has them for i386")
-                        : "add libgcc-N-dev" + (arch.is64Bit() ? "" : ":i386") + " to the sysroot")));
+        // no lambdas on this path: each lambda's call site is linked on its first use, which every short run
+        // of the command line pays (Java 17)
+        Optional<Path> foundGccDir = findGccDirectory(root, gccDirs);
+        if (foundGccDir.isEmpty()) {
+            throw new SysrootException("sysroot " + sysroot
+                    + " has no gcc start files for " + arch + " (crtbeginS.o under " + String.join(", ", gccDirs) + "): "
+                    + (sysroot.isHost() ? (arch.is64Bit() ? "install gcc (Debian package gcc)"
+                            : "install the 32-bit start files (Debian package lib32gcc-12-dev), or use the 'sniper'"
+                            + " sysroot, which has them for i386")
+                            : "add libgcc-N-dev" + (arch.is64Bit() ? "" : ":i386") + " to the sysroot"));
+        }
+        Path gccDir = foundGccDir.get();
         Path crti = findLibFile(root, "crti.o", sysroot, arch, libDirNames);
         Path crtn = findLibFile(root, "crtn.o", sysroot, arch, libDirNames);
         Path linkRoot;
@@ -108,11 +114,20 @@ public final class SysrootInspector {
                 throw new SysrootException("cannot read " + dir + ": " + e.getMessage(), e);
             }
         }
-        // a comparator of this class's own (Comparator.comparing's lambdas are spun on every start)
-        return candidates.stream().max((a, b) -> {
-            int c = compareVersions(a.getFileName().toString(), b.getFileName().toString());
-            return c != 0 ? c : a.compareTo(b);
-        });
+        // the newest by a comparison of this class's own, in a loop (no lambda to link on every start)
+        Path newest = null;
+        for (Path candidate : candidates) {
+            if (newest == null || compareGccDirs(candidate, newest) > 0) {
+                newest = candidate;
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** gcc directories by version (then by path): the newest compares highest. */
+    private static int compareGccDirs(Path a, Path b) {
+        int c = compareVersions(a.getFileName().toString(), b.getFileName().toString());
+        return c != 0 ? c : a.compareTo(b);
     }
 
     private static Path findLibFile(Path root, String name, Sysroot sysroot, Architecture arch, List<String> dirs)

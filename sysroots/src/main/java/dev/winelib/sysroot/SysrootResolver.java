@@ -43,8 +43,20 @@ public final class SysrootResolver {
 
     /** A resolver that finds artifacts in the local Maven repository and reports nothing. */
     public SysrootResolver(SysrootCache cache) {
-        this(cache, LocalRepositoryArtifacts.standard(), message -> { });
+        this(cache, LocalRepositoryArtifacts.standard(), SILENT);
     }
+
+    /**
+     * A log that reports nothing. (Classes and loops rather than lambdas and streams on the path every
+     * build takes: each lambda's call site is linked on its first use, which every short run of the
+     * command line pays on Java 17.)
+     */
+    static final Consumer<String> SILENT = new Consumer<>() {
+        @Override
+        public void accept(String message) {
+            // nothing
+        }
+    };
 
     /**
      * @param artifacts finds sysroot archives given as Maven coordinates
@@ -142,7 +154,8 @@ public final class SysrootResolver {
      */
     public Sysroot resolve(String setting, Optional<String> archiveSha256) throws SysrootException {
         String s = setting == null || setting.isBlank() ? DEFAULT : setting.trim();
-        Optional<String> sha256 = archiveSha256.map(String::trim).filter(x -> !x.isEmpty());
+        Optional<String> sha256 = archiveSha256.isPresent() && !archiveSha256.get().trim().isEmpty()
+                ? Optional.of(archiveSha256.get().trim()) : Optional.empty();
         if (sha256.isPresent() && (s.equals(Sysroot.HOST) || s.equals("/") || s.equals(SNIPER)
                 || Files.isDirectory(Path.of(s)))) {
             throw new SysrootException("a sysroot sha256 (" + sha256.get() + ") applies only to an archive, not to"
@@ -205,13 +218,20 @@ public final class SysrootResolver {
         } else {
             throw new SysrootException("sysroot " + s + " does not exist");
         }
-        return tree.orElseThrow(() -> new SysrootException("sysroot " + s + " is not in the cache " + cache.root()
-                + " yet: fetch it first ('winebuild-j sysroot fetch' or the winelib:sysroot goal)"));
+        if (tree.isEmpty()) {
+            throw new SysrootException("sysroot " + s + " is not in the cache " + cache.root()
+                    + " yet: fetch it first ('winebuild-j sysroot fetch' or the winelib:sysroot goal)");
+        }
+        return tree.get();
     }
 
     private Path unpack(Path archive, Optional<String> sha256) throws SysrootException {
         String name = archive.getFileName() == null ? "" : archive.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!SysrootArtifact.TYPES.stream().anyMatch(t -> name.endsWith("." + t))) {
+        boolean archiveName = false;
+        for (String type : SysrootArtifact.TYPES) {
+            archiveName |= name.endsWith("." + type);
+        }
+        if (!archiveName) {
             throw new SysrootException("sysroot " + archive + " is a file but not a tar archive (.tar.gz, .tgz,"
                     + " .tar.xz, .tar.bz2, .tar): give an archive, a directory, 'sniper' or 'host'");
         }

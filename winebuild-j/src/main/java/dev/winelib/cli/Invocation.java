@@ -254,8 +254,10 @@ final class Invocation {
         if (!options.machineOptions.contains("no-cygwin")) {
             return CRuntime.GLIBC;
         }
-        boolean msvcrt = archives.stream().map(a -> a.getFileName().toString())
-                .anyMatch(n -> n.startsWith("libmsvcr"));
+        boolean msvcrt = false;
+        for (Path a : archives) {
+            msvcrt |= a.getFileName().toString().startsWith("libmsvcr");
+        }
         return msvcrt ? CRuntime.MSVCRT : CRuntime.UCRTBASE;
     }
 
@@ -315,11 +317,23 @@ final class Invocation {
      * builds merge in the process).
      */
     RelocatableModule.Linker linker() throws ToolNotFoundException, UsageError {
+        // classes rather than lambdas, as elsewhere on this path: each lambda's call site is linked on its first
+        // use, which every run pays (Java 17)
         if (options.ldCommand == null) {
-            return () -> ToolCommand.of(tools().findLinker(Optional.empty()));
+            return new RelocatableModule.Linker() {
+                @Override
+                public ToolCommand find() throws ToolNotFoundException {
+                    return ToolCommand.of(tools().findLinker(Optional.empty()));
+                }
+            };
         }
         ToolCommand configured = command(options.ldCommand, "ld.lld", "lld", "to merge objects");
-        return () -> configured;
+        return new RelocatableModule.Linker() {
+            @Override
+            public ToolCommand find() {
+                return configured;
+            }
+        };
     }
 
     /** The spec named by -E, with the module file name of -F (or winebuild's default). */
@@ -427,6 +441,6 @@ final class Invocation {
 
     /** The output path, when -o is given. */
     Optional<Path> output() {
-        return Optional.ofNullable(options.output).map(Path::of);
+        return options.output == null ? Optional.empty() : Optional.of(Path.of(options.output));
     }
 }

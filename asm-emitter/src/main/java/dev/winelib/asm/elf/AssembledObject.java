@@ -86,12 +86,16 @@ public final class AssembledObject {
         Map<String, Integer> nameOffsets = new HashMap<>();
         int[] nameOffset = new int[count];
         for (int i = 1; i < count; i++) {
-            nameOffset[i] = nameOffsets.computeIfAbsent(sections.get(i).name, n -> {
-                int at = shstrtab.size();
+            // (no lambda: each lambda's call site is linked on its first use, which every short run pays)
+            String n = sections.get(i).name;
+            Integer known = nameOffsets.get(n);
+            if (known == null) {
+                known = shstrtab.size();
                 shstrtab.writeBytes(n.getBytes(StandardCharsets.ISO_8859_1));
                 shstrtab.write(0);
-                return at;
-            });
+                nameOffsets.put(n, known);
+            }
+            nameOffset[i] = known;
         }
         contents[count - 1] = shstrtab.toByteArray();
 

@@ -66,16 +66,28 @@ public final class AssemblyWriter extends Writer {
 
     /** {@code name:} on a line of its own. */
     public void label(String name) {
-        typedLine(() -> assembler.typedLabel(name, line));
+        if (begin()) {
+            try {
+                assembler.typedLabel(name, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /** {@code .byte/.short/.long/.quad v1,v2,...} for a field {@code size} bytes long. */
     public void data(int size, long... values) {
-        typedLine(() -> {
-            for (long v : values) {
-                assembler.typedData(size, v, line);
+        if (begin()) {
+            try {
+                for (long v : values) {
+                    assembler.typedData(size, v, line);
+                }
+            } catch (AssemblyException e) {
+                fail(e);
             }
-        });
+            line++;
+        }
     }
 
     /**
@@ -84,17 +96,38 @@ public final class AssemblyWriter extends Writer {
      * The names are symbol names as the assembler sees them (unquoted).
      */
     public void data(int size, String plus, long constant, String minus) {
-        typedLine(() -> assembler.typedData(size, plus, constant, minus, line));
+        if (begin()) {
+            try {
+                assembler.typedData(size, plus, constant, minus, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /** {@code .string} of these bytes (a NUL is added). */
     public void string(byte[] bytes) {
-        typedLine(() -> assembler.typedString(bytes, true, line));
+        if (begin()) {
+            try {
+                assembler.typedString(bytes, true, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /** {@code .align alignment}. */
     public void align(int alignment) {
-        typedLine(() -> assembler.typedAlign(alignment, line));
+        if (begin()) {
+            try {
+                assembler.typedAlign(alignment, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /**
@@ -102,10 +135,15 @@ public final class AssemblyWriter extends Writer {
      * are parsed once per text and reused.
      */
     public void instruction(String mnemonic, String operands) {
-        typedLine(() -> {
-            List<Operand> parsed = operands(operands);
-            assembler.typedInstruction(mnemonic, parsed, operandCache.get(operands) == parsed, line);
-        });
+        if (begin()) {
+            try {
+                List<Operand> parsed = operands(operands);
+                assembler.typedInstruction(mnemonic, parsed, operandCache.get(operands) == parsed, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /**
@@ -113,13 +151,18 @@ public final class AssemblyWriter extends Writer {
      * {@code more} (say {@code movl $5,%edx}: {@code more} is {@code "%edx"}, or empty).
      */
     public void instruction(String mnemonic, long immediate, String more) {
-        typedLine(() -> {
-            List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
-            List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
-            operands.add(new Operand.Immediate(new Expr.Number(immediate)));
-            operands.addAll(rest);
-            assembler.typedInstruction(mnemonic, operands, false, line);
-        });
+        if (begin()) {
+            try {
+                List<Operand> rest = more.isEmpty() ? List.of() : operands(more);
+                List<Operand> operands = new java.util.ArrayList<>(rest.size() + 1);
+                operands.add(new Operand.Immediate(new Expr.Number(immediate)));
+                operands.addAll(rest);
+                assembler.typedInstruction(mnemonic, operands, false, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /**
@@ -132,7 +175,14 @@ public final class AssemblyWriter extends Writer {
     public void instructions(List<String[]> lines) {
         Object known = runs.get(lines);
         if (known != null) {
-            typedLine(() -> assembler.repeatEncoded(known, line));
+            if (begin()) {
+                try {
+                    assembler.repeatEncoded(known, line);
+                } catch (AssemblyException e) {
+                    fail(e);
+                }
+                line++;
+            }
             line += lines.size() - 1;
             return;
         }
@@ -155,7 +205,14 @@ public final class AssemblyWriter extends Writer {
 
     /** One line of text holding one statement (labels before it allowed), without comments. */
     public void statement(String text) {
-        typedLine(() -> assembler.typedStatement(text, line));
+        if (begin()) {
+            try {
+                assembler.typedStatement(text, line);
+            } catch (AssemblyException e) {
+                fail(e);
+            }
+            line++;
+        }
     }
 
     /** The parsed operands of {@code text}, from the cache when they can be reused. */
@@ -170,26 +227,12 @@ public final class AssemblyWriter extends Writer {
         return parsed;
     }
 
-    /** What a typed statement does to the assembler. */
-    private interface TypedStatement {
-        void assemble();
-    }
-
-    /** Assembles one typed statement as the line it stands for. */
-    private void typedLine(TypedStatement statement) {
-        if (begin()) {
-            try {
-                statement.assemble();
-            } catch (AssemblyException e) {
-                fail(e);
-            }
-            line++;
-        }
-    }
-
     /**
      * Assembles the text written before a typed statement (it must end at a line end, outside a
-     * comment); false when an error already stopped the assembly.
+     * comment); false when an error already stopped the assembly. Each typed statement is then
+     * assembled in place, its error kept by {@link #fail}, and {@code line} counts it: written out in
+     * each method rather than passed as a lambda, since every lambda's call site is linked on its
+     * first use, a cost each short run of the command line pays (Java 17).
      */
     private boolean begin() {
         if (finished) {

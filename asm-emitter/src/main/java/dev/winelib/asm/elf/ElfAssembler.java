@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.winelib.spec.Background;
 import dev.winelib.spec.TargetCpu;
 
 /**
@@ -67,12 +68,21 @@ public final class ElfAssembler implements ExprParser.Symbols {
      * @throws AssemblyException for anything outside the supported subset, naming the line
      */
     public static byte[] assemble(String source, TargetCpu cpu) {
+        return assemble(source, cpu, PARALLEL_FIXUPS);
+    }
+
+    /** {@link #assemble(String, TargetCpu)}, sharing the fixups with a second thread from {@code parallelFixups} on. */
+    static byte[] assemble(String source, TargetCpu cpu, int parallelFixups) {
         ElfAssembler assembler = new ElfAssembler(cpu);
+        assembler.parallelFixups = parallelFixups;
         for (SourceStatement s : SourceStatement.split(source)) {
             assembler.statement(s);
         }
         return assembler.finish().bytes();
     }
+
+    /** How many fixups in all make a second thread resolve some sections' fixups. */
+    private int parallelFixups = PARALLEL_FIXUPS;
 
     /** An assembler fed statement by statement ({@link AssemblyWriter}): nothing of the text is kept. */
     static ElfAssembler incremental(TargetCpu cpu) {
@@ -129,7 +139,9 @@ public final class ElfAssembler implements ExprParser.Symbols {
             AsmSymbol symbol;
             if (digits != null) {
                 long label = parseLabelNumber(digits, in.line());
-                int count = numericLabelCounts.merge(label, 1, Integer::sum);
+                Integer seen = numericLabelCounts.get(label);
+                int count = seen == null ? 1 : seen + 1;
+                numericLabelCounts.put(label, count);
                 symbol = symbol(numericLabelName(label, count), true);
             } else {
                 symbol = symbol(name, name.startsWith(".L"));
@@ -209,12 +221,7 @@ public final class ElfAssembler implements ExprParser.Symbols {
                 current = sections.get(name);
             }
             case ".section" -> sectionDirective(in);
-            case ".globl", ".global" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.GLOBAL, in.line()));
-            case ".weak" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.WEAK, in.line()));
-            case ".local" -> symbolList(in, s -> s.bind(AsmSymbol.Binding.LOCAL, in.line()));
-            case ".hidden" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.HIDDEN));
-            case ".internal" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.INTERNAL));
-            case ".protected" -> symbolList(in, s -> s.visibility(AsmSymbol.Visibility.PROTECTED));
+            case ".globl", ".global", ".weak", ".local", ".hidden", ".internal", ".protected" -> symbolList(in, name);
             case ".type" -> typeDirective(in);
             case ".size" -> {
                 AsmSymbol s = requiredSymbol(in);
@@ -316,9 +323,18 @@ public final class ElfAssembler implements ExprParser.Symbols {
         return symbol(name, name.startsWith(".L"));
     }
 
-    private void symbolList(Cursor in, java.util.function.Consumer<AsmSymbol> action) {
+    /** The symbols of a binding or visibility directive (a switch, not a lambda per directive: see AssemblyWriter). */
+    private void symbolList(Cursor in, String directive) {
         do {
-            action.accept(requiredSymbol(in));
+            AsmSymbol s = requiredSymbol(in);
+            switch (directive) {
+                case ".weak" -> s.bind(AsmSymbol.Binding.WEAK, in.line());
+                case ".local" -> s.bind(AsmSymbol.Binding.LOCAL, in.line());
+                case ".hidden" -> s.visibility(AsmSymbol.Visibility.HIDDEN);
+                case ".internal" -> s.visibility(AsmSymbol.Visibility.INTERNAL);
+                case ".protected" -> s.visibility(AsmSymbol.Visibility.PROTECTED);
+                default -> s.bind(AsmSymbol.Binding.GLOBAL, in.line());
+            }
         } while (in.tryConsume(','));
         in.expectEnd("the symbol list");
     }
@@ -536,8 +552,11 @@ public final class ElfAssembler implements ExprParser.Symbols {
         int fixups = out.fixups().size();
         X86Encoder.encode(current, line, mnemonic, operands, cpu);
         if (current.lastBytes() == out) {
-            encodings.computeIfAbsent(operands, o -> new HashMap<>())
-                    .put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
+            if (byMnemonic == null) {   // (shared: looked up above)
+                byMnemonic = new HashMap<>();
+                encodings.put(operands, byMnemonic);
+            }
+            byMnemonic.put(mnemonic, new Encoded(out.bytes(start), fixups(out, fixups, start)));
         }
     }
 
@@ -669,11 +688,67 @@ public final class ElfAssembler implements ExprParser.Symbols {
             }
             section.layout();
         }
-        for (AsmSection section : ordered) {
-            FixupResolver.resolve(section, cpu);
-        }
+        resolveFixups(ordered);
         // the map lists the symbols in the order they were made, the order of the symbol table
         return new ElfObjectWriter(ordered, new ArrayList<>(symbols.values()), cpu).object();
+    }
+
+    /** Fixups of at least this many in all make a second thread resolve some sections' fixups. */
+    static final int PARALLEL_FIXUPS = 100_000;
+
+    /**
+     * Resolves the fixups of each section. Sections resolve apart (each section's fixups patch its
+     * own bytes and add to its own relocations; a relocation against a local symbol marks that
+     * symbol's section, only ever from false to true), so with many fixups the sections are shared
+     * between this thread and another: the largest here, the others there.
+     */
+    private void resolveFixups(List<AsmSection> ordered) {
+        int total = 0;
+        int most = -1;
+        int[] counts = new int[ordered.size()];
+        for (int i = 0; i < ordered.size(); i++) {
+            for (Fragment f : ordered.get(i).fragments()) {
+                counts[i] += f instanceof Fragment.Bytes b ? b.fixups().size() : 1;
+            }
+            total += counts[i];
+            if (most < 0 || counts[i] > counts[most]) {
+                most = i;
+            }
+        }
+        if (total < parallelFixups || counts[most] == total) {
+            for (AsmSection section : ordered) {
+                FixupResolver.resolve(section, cpu);
+            }
+            return;
+        }
+        AssemblyException[] failures = new AssemblyException[ordered.size()];
+        // the error reported is the one of the first section in order, as when resolved one after another
+        int largest = most;
+        Background<Integer> there = Background.start("assembler fixups", () -> {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i != largest) {
+                    try {
+                        FixupResolver.resolve(ordered.get(i), cpu);
+                    } catch (AssemblyException e) {
+                        failures[i] = e;
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        });
+        try {
+            FixupResolver.resolve(ordered.get(largest), cpu);
+        } catch (AssemblyException e) {
+            failures[largest] = e;
+        }
+        int failed = there.join();
+        if (failures[largest] != null && (failed < 0 || largest < failed)) {
+            throw failures[largest];
+        }
+        if (failed >= 0) {
+            throw failures[failed];
+        }
     }
 
     /**

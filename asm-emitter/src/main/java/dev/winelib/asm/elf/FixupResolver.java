@@ -8,6 +8,14 @@ import dev.winelib.spec.TargetCpu;
  */
 final class FixupResolver {
 
+    /** Relocations by offset (a class rather than a lambda, whose call site each short run would link). */
+    private static final java.util.Comparator<Relocation> BY_OFFSET = new java.util.Comparator<>() {
+        @Override
+        public int compare(Relocation a, Relocation b) {
+            return Long.compare(a.offset(), b.offset());
+        }
+    };
+
     private final AsmSection section;
     private final boolean i386;
 
@@ -38,7 +46,7 @@ final class FixupResolver {
                 }
             }
         }
-        section.relocations().sort((a, b) -> Long.compare(a.offset(), b.offset()));
+        section.relocations().sort(BY_OFFSET);
     }
 
     private void resolve(Fragment.Bytes fragment, Fixup fixup) {

@@ -65,7 +65,12 @@ sealed interface Fragment {
 
         void fill(int count, int value) {
             ensure(count);
-            Arrays.fill(data, length, length + count, (byte) value);
+            // the buffer past the end is still zero (it only grows, by zero-filled copies, and fixups patch
+            // bytes already written): a zero fill (the 68 kB room for the PE header, .skip) writes nothing,
+            // which a short run would otherwise do byte by byte in the interpreter
+            if (value != 0) {
+                Arrays.fill(data, length, length + count, (byte) value);
+            }
             length += count;
         }
 

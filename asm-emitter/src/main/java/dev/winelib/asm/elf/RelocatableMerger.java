@@ -452,8 +452,16 @@ public final class RelocatableMerger {
                 throw new UnsupportedInputException(p.name + " has no symbol table");
             }
         }
-        boolean allHaveProperties = objects.stream()
-                .allMatch(p -> p.sections.stream().anyMatch(s -> s.name().equals(GNU_PROPERTY)));
+        // loops rather than streams and lambdas on this path: each lambda's call site is linked on its first
+        // use, which every short run of the command line pays (Java 17)
+        boolean allHaveProperties = true;
+        for (Parsed p : objects) {
+            boolean hasProperties = false;
+            for (SectionHeader s : p.sections) {
+                hasProperties |= s.name().equals(GNU_PROPERTY);
+            }
+            allHaveProperties &= hasProperties;
+        }
         if (allHaveProperties) {
             throw new UnsupportedInputException("every input has " + GNU_PROPERTY + " (features to intersect)");
         }
@@ -669,7 +677,9 @@ public final class RelocatableMerger {
                 s.info = signature;
                 ByteBuffer words = ByteBuffer.allocate(4 * (1 + g.members.size())).order(ByteOrder.LITTLE_ENDIAN);
                 words.putInt((int) g.flagWord);
-                g.members.forEach(m -> words.putInt(m.index));
+                for (OutSection m : g.members) {
+                    words.putInt(m.index);
+                }
                 s.content.writeBytes(words.array());
                 s.size = words.capacity();
             }
@@ -896,7 +906,11 @@ public final class RelocatableMerger {
                 if (rela) {
                     addend += base;
                 } else if (base != 0) {
-                    byte[] bytes = patched.computeIfAbsent(out, s -> s.content.toByteArray());
+                    byte[] bytes = patched.get(out);
+                    if (bytes == null) {
+                        bytes = out.content.toByteArray();
+                        patched.put(out, bytes);
+                    }
                     addImplicit(p, bytes, offset, type, base);
                 }
             }

@@ -60,7 +60,7 @@ public final class AtomicFiles {
      * milliseconds.
      */
     private static Path createSibling(Path dir, String prefix) throws IOException {
-        String pid = Long.toString(ProcessHandle.current().pid());
+        String pid = processId();
         for (int attempt = 0; ; attempt++) {
             Path candidate = dir.resolve(prefix + pid + "-" + COUNT.incrementAndGet() + ".tmp");
             try {
@@ -71,6 +71,32 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * This process's id, from the link {@code /proc/self} where there is one: {@code ProcessHandle.current()}
+     * sets up the JDK's process reaper (a thread pool and its lambdas), a cost every short run would pay
+     * for a name. The id only makes the name unlikely to be taken; the exclusive creation makes it safe.
+     */
+    private static String processId() {
+        try {
+            String self = Files.readSymbolicLink(Path.of("/proc/self")).toString();
+            if (!self.isEmpty() && isDigits(self)) {
+                return self;
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc: ask the JDK
+        }
+        return Long.toString(ProcessHandle.current().pid());
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

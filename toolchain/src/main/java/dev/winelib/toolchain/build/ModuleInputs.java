@@ -49,11 +49,16 @@ public final class ModuleInputs {
     /** Reads a .spec or .def file for a module built for {@code cpu}. */
     public static ModuleSpec readSpec(Path specFile, Optional<String> moduleFileName, TargetCpu cpu)
             throws BuildFailure {
-        return read(specFile, "spec file", file -> {
-            try {
-                return ExportDefinitions.parse(file, moduleFileName, cpu);
-            } catch (SpecException e) {
-                throw new BuildFailure(e.getMessage(), e);
+        // a class rather than a lambda: every run of the command line reads a spec, and each lambda's call
+        // site is linked on its first use (Java 17)
+        return read(specFile, "spec file", new Parser<ModuleSpec>() {
+            @Override
+            public ModuleSpec parse(Path file) throws IOException, BuildFailure {
+                try {
+                    return ExportDefinitions.parse(file, moduleFileName, cpu);
+                } catch (SpecException e) {
+                    throw new BuildFailure(e.getMessage(), e);
+                }
             }
         });
     }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,8 +32,11 @@ public final class TemporaryFiles {
     private static final Duration SWEEP_AGE = Duration.ofMinutes(10);
 
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
-    private static final AtomicBoolean HOOKED = new AtomicBoolean();
-    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    // under the class's lock (not AtomicBoolean, whose VarHandle is set up on first use: every run that writes
+    // an output registers it here)
+    /** The shutdown hook while anything is pending: a run that ends with nothing to remove starts no thread. */
+    private static Thread hook;
+    private static boolean swept;
 
     private TemporaryFiles() {
     }
@@ -42,7 +44,7 @@ public final class TemporaryFiles {
     /** A new work directory for {@code purpose} (a file name), removed when the process ends. */
     public static Path workDirectory(String purpose) throws IOException {
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
-        if (SWEPT.compareAndSet(false, true)) {
+        if (firstSweep()) {
             sweep(base, Instant.now());
         }
         Path dir = Files.createTempDirectory(base, PREFIX + ProcessHandle.current().pid() + "-"
@@ -53,22 +55,59 @@ public final class TemporaryFiles {
 
     /** Removes {@code path} (a file or a directory tree) when the process ends, unless released before. */
     public static void register(Path path) {
-        if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(TemporaryFiles::deleteQuietly),
-                    "winebuild-j temporary files"));
+        synchronized (TemporaryFiles.class) {
+            if (hook == null) {
+                Thread cleanup = new Thread(new Cleanup(), "winebuild-j temporary files");
+                Runtime.getRuntime().addShutdownHook(cleanup);
+                hook = cleanup;
+            }
+            PENDING.add(path);
         }
-        PENDING.add(path);
+    }
+
+    /** Forgets {@code path}; with nothing left pending the shutdown hook is removed. */
+    private static void forget(Path path) {
+        synchronized (TemporaryFiles.class) {
+            PENDING.remove(path);
+            if (PENDING.isEmpty() && hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs and finds nothing to remove
+                }
+                hook = null;
+            }
+        }
+    }
+
+    private static synchronized boolean firstSweep() {
+        boolean first = !swept;
+        swept = true;
+        return first;
+    }
+
+    /**
+     * The shutdown hook's work (a class rather than a lambda: each lambda's call site is linked on its
+     * first use, which every short run of the command line would pay, Java 17).
+     */
+    private static final class Cleanup implements Runnable {
+        @Override
+        public void run() {
+            for (Path path : PENDING) {
+                deleteQuietly(path);
+            }
+        }
     }
 
     /** Forgets {@code path}: it has been renamed into place, removed, or is to be kept. */
     public static void release(Path path) {
-        PENDING.remove(path);
+        forget(path);
     }
 
     /** Removes a work directory now (ignoring failures) and forgets it. */
     public static void delete(Path path) {
         deleteQuietly(path);
-        PENDING.remove(path);
+        forget(path);
     }
 
     /** Removes the work directories in {@code base} of processes that are gone. */

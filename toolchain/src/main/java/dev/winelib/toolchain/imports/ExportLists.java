@@ -133,11 +133,20 @@ public final class ExportLists {
 
     private static List<Path> existing(Path root, List<String> candidates, String what, String debianPackage,
             List<String> notes) {
-        List<Path> all = candidates.stream().map(root::resolve).collect(Collectors.toList());
-        List<Path> present = all.stream().filter(Files::isDirectory).collect(Collectors.toList());
+        // loops rather than streams: every run of the command line looks these up, and each lambda's call site
+        // is linked on its first use (Java 17)
+        List<String> all = new ArrayList<>();
+        List<Path> present = new ArrayList<>();
+        for (String candidate : candidates) {
+            Path dir = root.resolve(candidate);
+            all.add(dir.toString());
+            if (Files.isDirectory(dir)) {
+                present.add(dir);
+            }
+        }
         if (present.isEmpty()) {
-            notes.add("no " + what + ": none of " + all.stream().map(Path::toString).collect(Collectors.joining(", "))
-                    + " exists (Debian package " + debianPackage + ")");
+            notes.add("no " + what + ": none of " + String.join(", ", all) + " exists (Debian package "
+                    + debianPackage + ")");
         }
         return present;
     }
@@ -213,10 +222,10 @@ public final class ExportLists {
             }
         }
         if (anyExtension) {
-            Optional<DllExports> other = defined.values().stream()
-                    .filter(d -> DllNames.stem(d.dllName()).equals(name)).findFirst();
-            if (other.isPresent()) {
-                return other;
+            for (DllExports d : defined.values()) {
+                if (DllNames.stem(d.dllName()).equals(name)) {
+                    return Optional.of(d);
+                }
             }
         }
 
@@ -270,7 +279,7 @@ public final class ExportLists {
         // others (libhtmlhelp.a imports from hhctrl.ocx, libd3dx9.a from d3dx9_36.dll): by the DLL in them
         for (Map.Entry<String, Path> e : libraryIndex(dir).entrySet()) {
             String dll = e.getKey();
-            if (exact.stream().anyMatch(c -> sameDll(dll, c)) || anyExtension && DllNames.stem(dll).equals(name)) {
+            if (sameDllAsAny(dll, exact) || anyExtension && DllNames.stem(dll).equals(name)) {
                 Optional<DllExports> match = matching(e.getValue(), exact, anyExtension ? name : null);
                 if (match.isPresent()) {
                     return match;
@@ -314,6 +323,15 @@ public final class ExportLists {
      */
     private static boolean sameDll(String decoded, String candidate) {
         return decoded.equals(candidate) || (decoded + ".dll").equals(candidate);
+    }
+
+    private static boolean sameDllAsAny(String decoded, List<String> candidates) {
+        for (String candidate : candidates) {
+            if (sameDll(decoded, candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The DLL each import library of a directory imports from, read from its first thunk. */

@@ -51,7 +51,9 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
             return read(output.toString(), merged.get());
         }
         List<String> args = new ArrayList<>(List.of("-r", "-o", output.toString()));
-        inputs.forEach(p -> args.add(p.toString()));
+        for (Path p : inputs) {
+            args.add(p.toString());
+        }
         List<String> command = linker.commandLine(args);
         log.debug(String.join(" ", command));
         LinkerProcess.check("merging the module's objects to find its imports", command, null, names);
@@ -109,7 +111,7 @@ record CombinedObject(Set<String> undefined, Set<String> defined) {
             throw new BuildFailure(e.getMessage(), e);
         }
         undefined.removeAll(defined);
-        undefined.removeIf(ObjectSymbols::isLinkerDefined);
+        undefined.removeIf(ObjectSymbols.LINKER_DEFINED_NAME);
         return new CombinedObject(undefined, defined);
     }
 }

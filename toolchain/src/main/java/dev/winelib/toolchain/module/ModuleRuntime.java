@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.winelib.spec.EntryType;
+import dev.winelib.spec.ExportEntry;
 import dev.winelib.spec.ModuleSpec;
 import dev.winelib.sysroot.Architecture;
 import dev.winelib.sysroot.Sysroot;
@@ -101,7 +102,13 @@ public final class ModuleRuntime {
 
     /** Whether a spec has stub entry points (which need the stub helper). */
     static boolean hasStubs(ModuleSpec spec) {
-        return spec.entries().stream().anyMatch(e -> e.type() == EntryType.STUB);
+        // a plain loop: a stream's loop over the entries of a large spec runs interpreted, a lambda call per entry
+        for (ExportEntry e : spec.entries()) {
+            if (e.type() == EntryType.STUB) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -195,7 +202,9 @@ public final class ModuleRuntime {
             if (pieces.unicode()) {
                 flags.add("-DWINELIB_UNICODE");
             }
-            pieces.entryFunction().ifPresent(f -> flags.add("-DWINELIB_EXE_ENTRY=" + f));
+            if (pieces.entryFunction().isPresent()) {
+                flags.add("-DWINELIB_EXE_ENTRY=" + pieces.entryFunction().get());
+            }
         } else {
             flags.add("-DWINELIB_ENTRY=" + pieces.entryFunction().orElse(DEFAULT_ENTRY));
         }

@@ -15,6 +15,7 @@ import dev.winelib.asm.ImportedDll;
 import dev.winelib.asm.ImportedFunction;
 import dev.winelib.asm.ModuleImports;
 import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.imports.DllExports;
 import dev.winelib.toolchain.imports.ExportLists;
 import dev.winelib.toolchain.imports.ImportException;
 import dev.winelib.toolchain.imports.ImportResolver;
@@ -84,8 +85,17 @@ final class ObjectImports {
             addThunk(name, notImported, thunks);
         }
         // thunks already import these names; only their __imp_ slots may still be looked up
+        // (loops rather than lambdas on this path: each lambda's call site is linked on its first use, which
+        // every short run of the command line pays on Java 17)
         if (!thunks.isEmpty()) {
-            others.removeIf(s -> thunks.values().stream().anyMatch(m -> m.containsKey(s.name())));
+            List<UndefinedSymbols.Symbol> notThunked = new ArrayList<>(others.size());
+            for (UndefinedSymbols.Symbol s : others) {
+                if (!importedByThunk(s.name(), thunks)) {
+                    notThunked.add(s);
+                }
+            }
+            others.clear();
+            others.addAll(notThunked);
         }
 
         ImportResolver.Resolution main = resolve(others, notImported, dlls, delayedDlls, lists);
@@ -108,20 +118,26 @@ final class ObjectImports {
                 delayedInResult.add(dll.dllName());
             }
         }
-        thunks.forEach((dll, functions) -> add(merged, symbols, dll, functions.values()));
+        for (Map.Entry<String, TreeMap<String, ImportedFunction>> e : thunks.entrySet()) {
+            add(merged, symbols, e.getKey(), e.getValue().values());
+        }
         for (ImportedDll dll : fallback.imports().dlls()) {
             add(merged, symbols, dll.dllName(), dll.functions());
         }
         List<ImportedDll> result = new ArrayList<>();
-        merged.forEach((dll, functions) -> {
+        for (Map.Entry<String, TreeMap<String, ImportedFunction>> e : merged.entrySet()) {
+            String dll = e.getKey();
+            TreeMap<String, ImportedFunction> functions = e.getValue();
             if (!functions.isEmpty()) {
                 boolean isDelayed = delayedInResult.contains(dll) || delayedDlls.contains(dll);
                 result.add(new ImportedDll(dll, List.copyOf(functions.values()), isDelayed));
             }
-        });
+        }
 
         List<String> forRuntimeUnresolved = new ArrayList<>();
-        fallback.unresolved().forEach(s -> forRuntimeUnresolved.add(s.name()));
+        for (UndefinedSymbols.Symbol s : fallback.unresolved()) {
+            forRuntimeUnresolved.add(s.name());
+        }
 
         List<String> warnings = new ArrayList<>();
         for (String dll : requested) {
@@ -163,7 +179,7 @@ final class ObjectImports {
             return resolved;
         }
         List<UndefinedSymbols.Symbol> importable = new ArrayList<>(others);
-        importable.removeIf(notImportable::contains);
+        importable.removeAll(notImportable);
         return ImportResolver.resolve(importable, dlls, delayedDlls, lists);
     }
 
@@ -187,14 +203,14 @@ final class ObjectImports {
         Optional<ImportThunkSymbol> thunk = ImportThunkSymbol.parse(name);
         if (thunk.isPresent() && !notImported.contains(thunk.get().name())) {
             ImportThunkSymbol t = thunk.get();
-            thunks.computeIfAbsent(t.dllName(), k -> new TreeMap<>()).put(t.name(), new ImportedFunction(
+            functionsOf(thunks, t.dllName()).put(t.name(), new ImportedFunction(
                     t.name(), t.byOrdinal() ? Optional.empty() : Optional.of(t.name()), t.ordinal(), 0));
         }
     }
 
     private static void add(Map<String, TreeMap<String, ImportedFunction>> merged, Set<String> symbols, String dll,
             Iterable<ImportedFunction> functions) {
-        TreeMap<String, ImportedFunction> target = merged.computeIfAbsent(dll, k -> new TreeMap<>());
+        TreeMap<String, ImportedFunction> target = functionsOf(merged, dll);
         for (ImportedFunction f : functions) {
             if (symbols.add(f.symbol())) {
                 target.put(f.symbol(), f);
@@ -202,11 +218,36 @@ final class ObjectImports {
         }
     }
 
+    /** The functions imported from {@code dll}, a new map when there is none yet. */
+    private static TreeMap<String, ImportedFunction> functionsOf(Map<String, TreeMap<String, ImportedFunction>> byDll,
+            String dll) {
+        TreeMap<String, ImportedFunction> functions = byDll.get(dll);
+        if (functions == null) {
+            functions = new TreeMap<>();
+            byDll.put(dll, functions);
+        }
+        return functions;
+    }
+
+    /** Whether a thunk of some DLL imports {@code name}. */
+    private static boolean importedByThunk(String name, Map<String, TreeMap<String, ImportedFunction>> thunks) {
+        for (TreeMap<String, ImportedFunction> functions : thunks.values()) {
+            if (functions.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The DLL's file name as the export lists name it ({@code kernel32} is {@code kernel32.dll}). */
     private static String normalized(String dll, ExportLists lists) throws BuildFailure {
         try {
-            return lists.find(dll).map(d -> d.dllName()).orElse(dll.toLowerCase(Locale.ROOT).contains(".")
-                    ? dll.toLowerCase(Locale.ROOT) : dll.toLowerCase(Locale.ROOT) + ".dll");
+            Optional<DllExports> exports = lists.find(dll);
+            if (exports.isPresent()) {
+                return exports.get().dllName();
+            }
+            return dll.toLowerCase(Locale.ROOT).contains(".")
+                    ? dll.toLowerCase(Locale.ROOT) : dll.toLowerCase(Locale.ROOT) + ".dll";
         } catch (ImportException e) {
             throw new BuildFailure(e.getMessage(), e);
         } catch (IllegalArgumentException e) {

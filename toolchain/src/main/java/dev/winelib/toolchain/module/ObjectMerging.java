@@ -49,7 +49,9 @@ final class ObjectMerging {
             return Optional.empty();
         }
         List<RelocatableMerger.Input> objects = new ArrayList<>();
-        first.ifPresent(objects::add);
+        if (first.isPresent()) {
+            objects.add(first.get());
+        }
         for (Path input : inputs) {
             byte[] bytes = InputFiles.readAll(input, InputFiles.BINARY_LIMIT);
             if (startsWith(bytes, ARCHIVE_MAGIC) || startsWith(bytes, THIN_ARCHIVE_MAGIC)) {
@@ -60,7 +62,9 @@ final class ObjectMerging {
         try {
             byte[] merged = RelocatableMerger.merge(objects);
             StringBuilder line = new StringBuilder("in the process: ld -r -o ").append(output);
-            objects.forEach(i -> line.append(' ').append(i.name()));
+            for (RelocatableMerger.Input i : objects) {
+                line.append(' ').append(i.name());
+            }
             log.debug(line.toString());
             return Optional.of(merged);
         } catch (RelocatableMerger.UnsupportedInputException | RelocatableMerger.MalformedInputException e) {

@@ -47,9 +47,20 @@ public final class ObjectSymbols {
             }
         }
         wanted.removeAll(defined);
-        wanted.removeIf(ObjectSymbols::isLinkerDefined);
+        wanted.removeIf(LINKER_DEFINED_NAME);
         return wanted;
     }
+
+    /**
+     * {@link #isLinkerDefined} as a predicate: a class rather than a method reference, whose call site
+     * every short run of the command line would link on its first use (Java 17).
+     */
+    static final java.util.function.Predicate<String> LINKER_DEFINED_NAME = new java.util.function.Predicate<>() {
+        @Override
+        public boolean test(String name) {
+            return isLinkerDefined(name);
+        }
+    };
 
     /** Symbols the linker itself defines when they are referenced. */
     static boolean isLinkerDefined(String name) {

@@ -1,6 +1,7 @@
 package dev.winelib.toolchain.module;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import dev.winelib.asm.AsmText;
 import dev.winelib.asm.ModuleAssemblyEmitter;
@@ -237,11 +239,19 @@ public final class RelocatableModule {
         Set<String> runtimeNeeds = runtimeNeeds(runtime);
         List<Path> definitions = new ArrayList<>(request.importDefinitions());
         List<String> dlls = new ArrayList<>(request.imports());
+        // loops and plain conditions rather than lambdas on this path: each lambda's call site is linked on its
+        // first use, which every short run of the command line pays (Java 17)
         for (String dll : request.imports()) {
-            findDefinition(dll, request.libraryPath()).ifPresent(definitions::add);
+            Optional<Path> definition = findDefinition(dll, request.libraryPath());
+            if (definition.isPresent()) {
+                definitions.add(definition.get());
+            }
         }
         for (String dll : request.delayImports()) {
-            findDefinition(dll, request.libraryPath()).filter(d -> !definitions.contains(d)).ifPresent(definitions::add);
+            Optional<Path> definition = findDefinition(dll, request.libraryPath());
+            if (definition.isPresent() && !definitions.contains(definition.get())) {
+                definitions.add(definition.get());
+            }
         }
         List<Path> importLibraries = new ArrayList<>();
         ExportLists lists;
@@ -264,15 +274,22 @@ public final class RelocatableModule {
             }
             lists = ExportLists.standard(definitions, importLibraries, spec.cpu());
             for (String dll : lists.definedDlls()) {
-                if (request.importDefinitions().stream().anyMatch(p -> definesDll(p, dll, lists))) {
-                    addOnce(dlls, dll);
+                for (Path p : request.importDefinitions()) {
+                    if (definesDll(p, dll, lists)) {
+                        addOnce(dlls, dll);
+                        break;
+                    }
                 }
             }
-            fromLibraries.forEach(d -> addOnce(dlls, d));
+            for (String d : fromLibraries) {
+                addOnce(dlls, d);
+            }
         } catch (ImportException e) {
             throw new BuildFailure(e.getMessage(), e);
         }
-        request.delayImports().forEach(d -> addOnce(dlls, d));
+        for (String d : request.delayImports()) {
+            addOnce(dlls, d);
+        }
 
         ObjectImports.Plan plan = ObjectImports.plan(combined.undefined(), combined.defined(), runtimeNeeds,
                 systemSymbols, request.cRuntime().fromWine(), dlls,
@@ -295,8 +312,13 @@ public final class RelocatableModule {
             } else {
                 // the text goes straight into the assembler, piece by piece: it never exists whole, and the
                 // object goes to the merge as assembled, without being written and read back
-                header = RelocatableMerger.Input.of(headerName, ModuleAssembler.toAssembled(out -> emitter.emit(spec,
-                        options, plan.imports(), request.resources(), out), what, spec.cpu()));
+                ModuleImports imports = plan.imports();
+                header = RelocatableMerger.Input.of(headerName, ModuleAssembler.toAssembled(new Consumer<Writer>() {
+                    @Override
+                    public void accept(Writer out) {
+                        emitter.emit(spec, options, imports, request.resources(), out);
+                    }
+                }, what, spec.cpu()));
             }
         } catch (IllegalArgumentException e) {
             throw new BuildFailure(spec.source() + ": " + e.getMessage(), e);
@@ -312,7 +334,9 @@ public final class RelocatableModule {
             Files.write(headerFile, header.bytes() != null ? header.bytes() : header.assembled().bytes());
             Path merged = work.resolve("merged.o");
             List<String> args = new ArrayList<>(List.of("-r", "-o", merged.toString(), headerFile.toString()));
-            runtime.forEach(o -> args.add(o.toString()));
+            for (Path o : runtime) {
+                args.add(o.toString());
+            }
             List<String> command = tools.requireLinker().commandLine(args);
             log.debug(String.join(" ", command));
             LinkerProcess.check("merging the module object " + output.getFileName(), command, work.path(),
@@ -336,8 +360,9 @@ public final class RelocatableModule {
      */
     private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces,
             WorkDirectory work, BuildLog log) throws IOException, InterruptedException, BuildFailure {
-        Optional<Path> cache = tools.runtimeCache()
-                .flatMap(c -> RuntimeCache.directory(c, tools.compiler(), sysroot.sysroot(), pieces));
+        Optional<Path> cache = tools.runtimeCache().isPresent()
+                ? RuntimeCache.directory(tools.runtimeCache().get(), tools.compiler(), sysroot.sysroot(), pieces)
+                : Optional.empty();
         if (cache.isEmpty()) {
             return List.copyOf(ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(),
                     pieces, log));
@@ -355,7 +380,12 @@ public final class RelocatableModule {
         }
         Optional<Path> shippedIn = ModuleRuntime.shippedIn();
         Optional<List<Path>> verified = RuntimeCache.verifiedObjects(directory, ModuleRuntime.sourceNames(pieces),
-                shippedIn, () -> ModuleRuntime.sources(pieces));
+                shippedIn, new RuntimeCache.ShippedSources() {
+                    @Override
+                    public java.util.Map<String, byte[]> read() throws IOException, BuildFailure {
+                        return ModuleRuntime.sources(pieces);
+                    }
+                });
         if (verified.isPresent()) {
             log.debug("runtime unchanged since it was checked: " + directory);
             CHECKED_RUNTIMES.put(directory, fingerprints(verified.get()));
@@ -442,7 +472,9 @@ public final class RelocatableModule {
         }
         Optional<Path> references = referencesObject(referenced, work, request.spec().cpu());
         List<Path> inputs = new ArrayList<>();
-        references.ifPresent(inputs::add);
+        if (references.isPresent()) {
+            inputs.add(references.get());
+        }
         inputs.addAll(request.objects());
         inputs.addAll(request.archives());
         // messages name the user's objects as given; the build's own files as what they are
@@ -488,7 +520,8 @@ public final class RelocatableModule {
 
     private static boolean definesDll(Path definitionFile, String dll, ExportLists lists) {
         try {
-            return lists.find(dll).map(d -> d.source().equals(definitionFile.toString())).orElse(false);
+            Optional<dev.winelib.toolchain.imports.DllExports> exports = lists.find(dll);
+            return exports.isPresent() && exports.get().source().equals(definitionFile.toString());
         } catch (ImportException | IllegalArgumentException e) {
             return false;
         }

@@ -59,9 +59,15 @@ public final class ToolLocator {
 
     /** Like {@link #find}, failing with the Debian package to install. */
     public Path require(String program, String debianPackage, String purpose) throws ToolNotFoundException {
-        return find(program).orElseThrow(() -> new ToolNotFoundException(
-                (program.contains("/") ? program + " is not an executable file" : program + " was not found on the PATH")
-                        + "; it is needed " + purpose + ". Install it with: apt-get install " + debianPackage));
+        // no lambda: every run of the command line looks up its compiler, and each lambda's call site is linked
+        // on its first use (Java 17)
+        Optional<Path> found = find(program);
+        if (found.isEmpty()) {
+            throw new ToolNotFoundException(
+                    (program.contains("/") ? program + " is not an executable file" : program + " was not found on the PATH")
+                            + "; it is needed " + purpose + ". Install it with: apt-get install " + debianPackage);
+        }
+        return found.get();
     }
 
     /**
@@ -79,7 +85,9 @@ public final class ToolLocator {
         List<Path> candidates = new ArrayList<>();
         List<Path> dirs = new ArrayList<>(searchPath);
         try (var llvm = Files.newDirectoryStream(Path.of("/usr/lib"), "llvm-*")) {
-            llvm.forEach(d -> dirs.add(d.resolve("bin")));
+            for (Path d : llvm) {
+                dirs.add(d.resolve("bin"));
+            }
         } catch (java.io.IOException | SecurityException e) {
             // no LLVM installations there
         }
