@@ -80,14 +80,8 @@ sealed interface Fragment {
          */
         void pad(int count, Integer fill, boolean code, boolean i386) {
             ensure(count);
-            if (fill != null) {
-                Arrays.fill(data, length, length + count, (byte) fill.intValue());
-            } else if (code && i386) {
-                NopPadding.write32(data, length, count);
-            } else if (code) {
-                NopPadding.write(data, length, count);
-            }
-            // otherwise zeros: the buffer past the end is still zero (see fill)
+            // zeros are not written: the buffer past the end is still zero (see fill)
+            Align.write(data, length, count, fill, code, i386);
             length += count;
         }
 
@@ -181,13 +175,20 @@ sealed interface Fragment {
         }
 
         void copyTo(byte[] target, int at) {
-            int pad = (int) size();
+            write(target, at, (int) size(), fill, code, i386);
+        }
+
+        /**
+         * {@code count} bytes of padding at {@code at} in {@code target}: {@code fill}, or without one
+         * the NOP patterns in code and nothing (the zeros already there) elsewhere.
+         */
+        static void write(byte[] target, int at, int count, Integer fill, boolean code, boolean i386) {
             if (fill != null) {
-                Arrays.fill(target, at, at + pad, (byte) fill.intValue());
+                Arrays.fill(target, at, at + count, (byte) fill.intValue());
             } else if (code && i386) {
-                NopPadding.write32(target, at, pad);
+                NopPadding.write32(target, at, count);
             } else if (code) {
-                NopPadding.write(target, at, pad);
+                NopPadding.write(target, at, count);
             }
         }
     }
