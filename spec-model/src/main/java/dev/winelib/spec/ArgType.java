@@ -34,7 +34,7 @@ public enum ArgType {
         return Optional.ofNullable(ByKeyword.MAP.get(keyword));
     }
 
-    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the spec reader's loop). */
+    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the reader). */
     static ArgType byKeyword(String keyword) {
         return ByKeyword.MAP.get(keyword);
     }

@@ -29,7 +29,7 @@ public enum EntryType {
         return Optional.ofNullable(ByKeyword.MAP.get(keyword));
     }
 
-    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the spec reader's loop). */
+    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the reader). */
     static EntryType byKeyword(String keyword) {
         return ByKeyword.MAP.get(keyword);
     }

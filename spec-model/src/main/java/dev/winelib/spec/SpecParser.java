@@ -273,8 +273,9 @@ public final class SpecParser {
                     throw new SpecException(nameToken.location(),
                             "an anonymous function ('@') needs the name of the function that implements it");
                 } else {
+                    // the name is the target: checkName allowed only characters a plain symbol may have
+                    // (printable ASCII without quotes, backslashes or '%'), so checkTarget would find nothing
                     target = name;
-                    checkTarget(nameToken, false);
                 }
             }
             case EXTERN -> {
@@ -287,8 +288,9 @@ public final class SpecParser {
                     throw new SpecException(nameToken.location(),
                             "an anonymous extern ('@') needs the name of the variable it exports");
                 } else {
+                    // the name is the target: checkName allowed only characters a plain symbol may have
+                    // (printable ASCII without quotes, backslashes or '%'), so checkTarget would find nothing
                     target = name;
-                    checkTarget(nameToken, false);
                 }
             }
             case STUB -> {
