@@ -198,6 +198,9 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             getLog().info(what + " skipped (winelib.skip)");
             return;
         }
+        Path recordFile = workDirectory().resolve(what.replace(' ', '-') + ".record");
+        // the record's files are compared on another thread while the spec is found and the key made
+        BuildRecord.Lookahead recorded = BuildRecord.lookAhead(recordFile);
         try {
             Path spec = spec();
             List<Path> directories = new ArrayList<>();
@@ -208,13 +211,17 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 directories.add(d.toPath());
             }
             BuildRecordNotes.Key key = BuildRecordNotes.key(this, spec, directories);
-            BuildRecord record = new BuildRecord(workDirectory().resolve(what.replace(' ', '-') + ".record"),
-                    key.text());
-            Optional<BuildRecord.State> last = record.read();
+            BuildRecord record = new BuildRecord(recordFile, key.text());
+            Optional<BuildRecord.State> last = record.read(recorded);
             if (last.isPresent() && last.get().current()) {
                 // nothing the last build read or wrote changed: its result stands
                 BuildRecordNotes.replay(last.get().notes(), getLog(), project, projectHelper);
                 return;
+            }
+            if (getLog().isDebugEnabled()) {
+                getLog().debug(last.isEmpty() ? "no build record with these settings"
+                        : "build record: " + last.get().changed().size() + " files changed since, among them "
+                        + last.get().changed().iterator().next());
             }
             // the same settings, and none of the sysroot's files the last build used changed: the tree it
             // checked is used without checking every file of it again

@@ -29,10 +29,20 @@ import java.util.concurrent.TimeUnit;
  * modification time. A build whose input was changed shortly before it started (less than
  * {@link ContentHashes#SETTLE}: it could still be written to within the same tick of the file system's
  * clock) or while it ran writes no record: the next build checks everything again, by content.
+ *
+ * <p>The objects the recorded steps made (each compilation's output) are compared only when another
+ * file changed: while every input and every final output (the module, the import library) keeps its
+ * status, the build's result is what it was whatever became of them; a build that does work
+ * compares them too, and {@link State#unchangedStep} vouches for an object only when its own status
+ * is the recorded one.
  */
 public final class BuildRecord {
 
-    private static final String HEADER = "winebuild-j build record 1";
+    private static final String HEADER = "winebuild-j build record 2";
+    /** A recorded file, compared on every build. */
+    private static final String FILE = "file ";
+    /** An object a recorded step made, compared only when a file changed. */
+    private static final String MADE = "made ";
 
     /**
      * The files of a build: the inputs it read and the outputs it wrote, notes the goal wants back on
@@ -156,37 +166,112 @@ public final class BuildRecord {
      * read, or the key differs.
      */
     public Optional<State> read() {
+        return read(file, key).map(Recorded::state);
+    }
+
+    /**
+     * Starts reading the record in {@code file} and comparing its files' statuses on a thread of its
+     * own, before the build's key is known (a no-op build is mostly these status calls); {@link
+     * #read(Lookahead)} takes the result when the key is the one recorded.
+     */
+    public static Lookahead lookAhead(Path file) {
+        java.util.concurrent.FutureTask<Optional<Recorded>> task = new java.util.concurrent.FutureTask<>(
+                new RecordReading(file));
+        Thread thread = new Thread(task, "winebuild-j build record");
+        thread.setDaemon(true);
+        thread.start();
+        return new Lookahead(file, task);
+    }
+
+    /** A record being read ahead of its key: {@link #lookAhead(Path)}. */
+    public static final class Lookahead {
+        private final Path file;
+        private final java.util.concurrent.Future<Optional<Recorded>> reading;
+
+        private Lookahead(Path file, java.util.concurrent.Future<Optional<Recorded>> reading) {
+            this.file = file;
+            this.reading = reading;
+        }
+    }
+
+    /**
+     * What {@link #read()} gives, from a record read ahead: its state when {@code ahead} read this
+     * record's file and found this key; empty when it found another key, no record or an unreadable
+     * one.
+     */
+    public Optional<State> read(Lookahead ahead) throws InterruptedException {
+        if (!ahead.file.equals(file)) {
+            return read();
+        }
+        Optional<Recorded> recorded;
+        try {
+            recorded = ahead.reading.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        }
+        if (recorded.isPresent() && recorded.get().key().equals(key)) {
+            return Optional.of(recorded.get().state());
+        }
+        return Optional.empty();
+    }
+
+    /** Reads a record on a thread: {@link #lookAhead(Path)}. */
+    private record RecordReading(Path file) implements java.util.concurrent.Callable<Optional<Recorded>> {
+        @Override
+        public Optional<Recorded> call() {
+            return read(file, null);
+        }
+    }
+
+    /** A record's key (its fingerprint) and the state it describes. */
+    private record Recorded(String key, State state) {
+    }
+
+    /**
+     * The record in {@code file}; with {@code key} not null, only when it has that key (no status is
+     * taken otherwise). Empty when there is no record or it cannot be read.
+     */
+    private static Optional<Recorded> read(Path file, String key) {
         try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in);
+            return read(in, key);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private Optional<State> read(java.io.BufferedReader in) throws IOException {
-        if (!HEADER.equals(in.readLine()) || !("key " + key).equals(in.readLine())) {
+    private static Optional<Recorded> read(java.io.BufferedReader in, String key) throws IOException {
+        String keyLine = HEADER.equals(in.readLine()) ? in.readLine() : null;
+        if (keyLine == null || !keyLine.startsWith("key ") || key != null && !keyLine.equals("key " + key)) {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
+        List<Boolean> made = new ArrayList<>();
         String line = in.readLine();
         for (; line != null && !line.startsWith("group ") && !line.startsWith("step "); line = in.readLine()) {
             if (line.startsWith("note ")) {
                 notes.add(line.substring(5));
                 continue;
             }
-            // "file STATUS PATH": the status has no spaces, the path may have
+            // "file STATUS PATH" or "made STATUS PATH": the status has no spaces, the path may have
             int space = line.indexOf(' ', 5);
-            if (!line.startsWith("file ") || space < 0) {
+            boolean product = line.startsWith(MADE);
+            if (!(product || line.startsWith(FILE)) || space < 0) {
                 return Optional.empty();
             }
             files.add(Path.of(line.substring(space + 1)));
             statuses.add(line.substring(5, space));
+            made.add(product);
         }
         Set<Path> changed;
         try {
-            changed = changed(files, statuses);
+            // the objects the recorded steps made are compared only when something else changed: with
+            // every input and the module unchanged, the last build's result stands whatever became of them
+            changed = changed(files, statuses, made, false);
+            if (!changed.isEmpty()) {
+                changed.addAll(changed(files, statuses, made, true));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -214,48 +299,76 @@ public final class BuildRecord {
                 return Optional.empty();
             }
         }
-        return Optional.of(new State(notes, changed, steps));
+        return Optional.of(new Recorded(keyLine.substring(4), new State(notes, changed, steps)));
     }
 
     /**
-     * The files whose status is no longer the recorded one. Many files are compared on two threads: a
-     * no-op build is mostly these status calls, run by a JVM that has not compiled them yet.
+     * The files (those a recorded step made, or the others) whose status is no longer the recorded
+     * one. Many files are compared on two threads: a no-op build is mostly these status calls, run by
+     * a JVM that has not compiled them yet.
      */
-    private static Set<Path> changed(List<Path> files, List<String> statuses) throws InterruptedException {
-        boolean[] differs = new boolean[files.size()];
-        int half = files.size() / 2;
-        if (files.size() >= 256) {
-            Thread helper = new Thread(new StatusComparison(files, statuses, differs, half, files.size()),
-                    "winebuild-j build record");
-            helper.setDaemon(true);
-            helper.start();
-            new StatusComparison(files, statuses, differs, 0, half).run();
-            helper.join();
-        } else {
-            new StatusComparison(files, statuses, differs, 0, files.size()).run();
+    private static Set<Path> changed(List<Path> allFiles, List<String> allStatuses, List<Boolean> made,
+            boolean products) throws InterruptedException {
+        List<Path> files = new ArrayList<>(allFiles.size());
+        List<String> statuses = new ArrayList<>(allFiles.size());
+        for (int i = 0; i < allFiles.size(); i++) {
+            if (made.get(i) == products) {
+                files.add(allFiles.get(i));
+                statuses.add(allStatuses.get(i));
+            }
         }
+        FileStatuses now = FileStatuses.of(files);
         Set<Path> changed = new LinkedHashSet<>();
-        for (int i = 0; i < differs.length; i++) {
-            if (differs[i]) {
+        for (int i = 0; i < files.size(); i++) {
+            if (now.status[i] == null || !now.status[i].equals(statuses.get(i))) {
                 changed.add(files.get(i));
             }
         }
         return changed;
     }
 
-    /** Compares the status of files {@code from} to {@code to} (exclusive) with the recorded ones. */
-    private record StatusComparison(List<Path> files, List<String> statuses, boolean[] differs, int from, int to)
-            implements Runnable {
-        @Override
-        public void run() {
+    /**
+     * The status of each of some files (null when it is missing or cannot be read) and its status-change
+     * time. Many files are read on two threads: a build record's check is mostly these status calls,
+     * run by a JVM that has not compiled them yet.
+     */
+    private record FileStatuses(List<Path> files, String[] status, FileTime[] ctime) {
+
+        static FileStatuses of(List<Path> files) throws InterruptedException {
+            FileStatuses statuses = new FileStatuses(files, new String[files.size()], new FileTime[files.size()]);
+            int half = files.size() / 2;
+            if (files.size() >= 256) {
+                Thread helper = new Thread(new Part(statuses, half, files.size()), "winebuild-j build record");
+                helper.setDaemon(true);
+                helper.start();
+                statuses.read(0, half);
+                helper.join();
+            } else {
+                statuses.read(0, files.size());
+            }
+            return statuses;
+        }
+
+        /** Reads the status of files {@code from} to {@code to} (exclusive). */
+        void read(int from, int to) {
             for (int i = from; i < to; i++) {
-                Optional<String> now;
                 try {
-                    now = status(files.get(i));
+                    Map<String, Object> a = attributes(files.get(i));
+                    if (a != null) {
+                        status[i] = BuildRecord.status(a);
+                        ctime[i] = (FileTime) a.get("ctime");
+                    }
                 } catch (IOException | RuntimeException e) {
-                    now = Optional.empty();
+                    status[i] = null;
                 }
-                differs[i] = now.isEmpty() || !now.get().equals(statuses.get(i));
+            }
+        }
+
+        /** One part of the files, read on another thread. */
+        private record Part(FileStatuses statuses, int from, int to) implements Runnable {
+            @Override
+            public void run() {
+                statuses.read(from, to);
             }
         }
     }
@@ -301,25 +414,39 @@ public final class BuildRecord {
         StringBuilder b = new StringBuilder(HEADER).append('\n').append("key ").append(key).append('\n');
         FileTime settledBefore = FileTime.from(started.minus(settle));
         Set<Path> all = new LinkedHashSet<>();
+        Set<Path> inputs = new java.util.HashSet<>();
         for (Path input : files.inputs()) {
             Path p = input.toAbsolutePath().normalize();
-            Map<String, Object> a = attributes(p);
-            if (a == null || ((FileTime) a.get("ctime")).compareTo(settledBefore) >= 0) {
-                forget();
-                return false;
-            }
             all.add(p);
+            inputs.add(p);
         }
         for (Path output : files.outputs()) {
             all.add(output.toAbsolutePath().normalize());
         }
-        for (Path p : all) {
-            Optional<String> status = status(p);
-            if (status.isEmpty() || p.toString().indexOf('\n') >= 0) {
+        Set<Path> made = new java.util.HashSet<>();
+        for (Path output : files.steps().keySet()) {
+            made.add(output.toAbsolutePath().normalize());
+        }
+        List<Path> recorded = new ArrayList<>(all);
+        FileStatuses now;
+        try {
+            now = FileStatuses.of(recorded);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            forget();
+            return false;
+        }
+        for (int i = 0; i < recorded.size(); i++) {
+            Path p = recorded.get(i);
+            boolean input = inputs.contains(p);
+            if (now.status[i] == null || p.toString().indexOf('\n') >= 0
+                    || input && now.ctime[i].compareTo(settledBefore) >= 0) {
                 forget();
                 return false;
             }
-            b.append("file ").append(status.get()).append(' ').append(p).append('\n');
+            // an object of a step that is not also an input
+            boolean product = made.contains(p) && !input;
+            b.append(product ? MADE : FILE).append(now.status[i]).append(' ').append(p).append('\n');
         }
         for (String note : files.notes()) {
             b.append("note ").append(note.replace('\n', ' ')).append('\n');
@@ -338,40 +465,53 @@ public final class BuildRecord {
         for (Path p : recorded) {
             index.put(p, index.size());
         }
-        Map<List<Path>, Integer> groups = new java.util.HashMap<>();
+        // each distinct list of inputs after the source, by its text (the file indexes): one "group" line
+        Map<String, Integer> groups = new java.util.HashMap<>();
+        StringBuilder rest = new StringBuilder();
         for (Map.Entry<Path, Step> e : steps.entrySet()) {
-            Integer output = index.get(e.getKey().toAbsolutePath().normalize());
-            List<Path> inputs = e.getValue().inputs().stream().map(p -> p.toAbsolutePath().normalize()).toList();
-            if (output == null || inputs.isEmpty() || !inputs.stream().allMatch(index::containsKey)) {
+            Integer output = indexOf(index, e.getKey());
+            List<Path> inputs = e.getValue().inputs();
+            Integer source = inputs.isEmpty() ? null : indexOf(index, inputs.get(0));
+            if (output == null || source == null) {
                 continue; // not vouched for by a recorded status
             }
-            List<Path> rest = inputs.subList(1, inputs.size());
+            rest.setLength(0);
+            boolean recordedInputs = true;
+            for (int i = 1; i < inputs.size() && recordedInputs; i++) {
+                Integer input = indexOf(index, inputs.get(i));
+                recordedInputs = input != null;
+                rest.append(' ').append(input);
+            }
+            if (!recordedInputs) {
+                continue;
+            }
             String group = "-";
-            if (!rest.isEmpty()) {
-                Integer g = groups.get(rest);
+            if (rest.length() > 0) {
+                String text = rest.toString();
+                Integer g = groups.get(text);
                 if (g == null) {
                     g = groups.size();
-                    groups.put(rest, g);
-                    b.append("group");
-                    rest.forEach(p -> b.append(' ').append(index.get(p)));
-                    b.append('\n');
+                    groups.put(text, g);
+                    b.append("group").append(text).append('\n');
                 }
                 group = Integer.toString(g);
             }
             b.append("step ").append(output).append(' ').append(e.getValue().key()).append(' ')
-                    .append(index.get(inputs.get(0))).append(' ').append(group).append('\n');
+                    .append(source).append(' ').append(group).append('\n');
         }
     }
 
-    /** A file's status as one word, or empty when it does not exist. */
-    static Optional<String> status(Path p) throws IOException {
-        Map<String, Object> a = attributes(p);
-        if (a == null) {
-            return Optional.empty();
-        }
-        return Optional.of(a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
+    /** The place of {@code p} among the recorded (absolute, normalized) files, or null. */
+    private static Integer indexOf(Map<Path, Integer> index, Path p) {
+        Integer i = index.get(p);
+        return i != null ? i : index.get(p.toAbsolutePath().normalize());
+    }
+
+    /** A file's status as one word, from its attributes. */
+    private static String status(Map<String, Object> a) {
+        return a.get("dev") + ":" + a.get("ino") + ":" + a.get("size") + ":"
                 + ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS) + ":"
-                + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS));
+                + ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
     }
 
     private static Map<String, Object> attributes(Path p) throws IOException {

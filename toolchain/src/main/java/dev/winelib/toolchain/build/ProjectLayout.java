@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.winelib.toolchain.BuildFailure;
 
@@ -79,14 +78,36 @@ public final class ProjectLayout {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> extensions.stream().anyMatch(ext -> p.getFileName().toString().endsWith(ext)))
-                    .sorted()
-                    .toList();
+        // the walk's own attributes say which entries are files (no second status call per source)
+        List<Path> sources = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    // a symbolic link counts when it leads to a file (as it always did)
+                    boolean regular = attributes.isRegularFile()
+                            || attributes.isSymbolicLink() && Files.isRegularFile(file);
+                    if (regular && hasExtension(file.getFileName().toString(), extensions)) {
+                        sources.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            java.util.Collections.sort(sources);
+            return List.copyOf(sources);
         } catch (IOException e) {
             throw new BuildFailure("cannot list sources in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean hasExtension(String name, List<String> extensions) {
+        for (String extension : extensions) {
+            if (name.endsWith(extension)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The module file name for a spec file: {@code NAME.spec} gives {@code NAME.dll}. */

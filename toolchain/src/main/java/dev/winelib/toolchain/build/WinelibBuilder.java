@@ -166,8 +166,6 @@ public final class WinelibBuilder extends ModuleBuilder {
         stages.done("compilations");
         List<CompileCommand> commands = new ArrayList<>(compiled.commands());
         commands.addAll(plainLinux.commands());
-        writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands, work);
-        stages.done("compilation database");
         // the calling-convention check runs while the link is prepared and made (it writes only its own
         // record); the module is put in place only after it passed, and its failure is the one reported
         Future<Void> conventions = CompileSlots.EXECUTOR.submit(() -> {
@@ -297,16 +295,25 @@ public final class WinelibBuilder extends ModuleBuilder {
             stages.done("calling-convention check awaited");
             return image;
         };
+        // the compilation database is written while the module is linked (its key hashes every command)
+        Future<Void> database = CompileSlots.EXECUTOR.submit(() -> {
+            writeCompilationDatabase(request.outputFile().toAbsolutePath().getParent(), commands, work);
+            return null;
+        });
         Optional<WinelibImage> linked;
         try {
             linked = StampedOutput.make(output, stampFile, record, link);
         } catch (BuildFailure | IOException | InterruptedException | RuntimeException e) {
+            // the database is removed with the other outputs when the build fails: it must be written first
+            awaitQuietly(database);
             // a calling-convention failure comes first, as when the check ran before the link
             awaitQuietly(conventions);
             CompileSlots.result(conventions);
             throw e;
         }
         CompileSlots.result(conventions);
+        CompileSlots.result(database);
+        stages.done("compilation database awaited");
         stages.done("module in place");
         int compiledCount = compiled.compiled() + plainLinux.compiled();
         WinelibImage image;

@@ -81,6 +81,9 @@ public final class SourceCompiler {
     private final boolean functionConventions;
     private final Optional<BuildRecord.State> lastBuild;
     private final Path precompiledHeaders;
+    /** {@link #invocationFingerprint}'s, by invocation (the same object for all its sources). */
+    private final Map<Invocation, String> invocationFingerprints = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
 
     /** A compiler for C sources only. */
     public SourceCompiler(Path compiler, List<String> flags, Path objectDirectory, BuildLog log) {
@@ -247,6 +250,23 @@ public final class SourceCompiler {
         }
     }
 
+    /**
+     * A SHA-256 of an invocation's compiler, flags and environment, taken once per invocation (not for
+     * each of its sources: a changed build asks for it for every source).
+     */
+    private String invocationFingerprint(Invocation invocation) {
+        return invocationFingerprints.computeIfAbsent(invocation, i -> {
+            StringBuilder b = new StringBuilder(i.compiler().toString());
+            for (String flag : i.flags()) {
+                b.append('\n').append(flag);
+            }
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(i.environment()).entrySet()) {
+                b.append("\nenv ").append(e.getKey()).append('=').append(e.getValue());
+            }
+            return Stamp.sha256(b.toString());
+        });
+    }
+
     private Compiled compileOne(Invocation invocation, Path source, Path object, PchPlan pch) throws IOException,
             InterruptedException, BuildFailure {
         Path compiler = invocation.compiler();
@@ -261,7 +281,8 @@ public final class SourceCompiler {
         key.addAll(flags);
         new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
         key.add(source.toString());
-        String settings = String.join("\n", key);
+        // the step's settings for the build record: the invocation's, fingerprinted once, and the source
+        String settings = invocationFingerprint(invocation) + "\n" + source;
         Optional<List<Path>> recorded = lastBuild.flatMap(last -> last.unchangedStep(object, settings));
         if (recorded.isPresent()) {
             // the last build's record vouches for the object, its source and headers: nothing to read

@@ -71,6 +71,17 @@ public final class ToolLocator {
     }
 
     /**
+     * Names starting with {@code ld.lld}: a plain prefix test, not a glob (/usr/bin has thousands of
+     * entries, each matched in turn), and no lambda (linked on its first use).
+     */
+    private static final java.nio.file.DirectoryStream.Filter<Path> LLD_NAMES = new java.nio.file.DirectoryStream.Filter<>() {
+        @Override
+        public boolean accept(Path entry) {
+            return entry.getFileName().toString().startsWith("ld.lld");
+        }
+    };
+
+    /**
      * The linker: the configured program if one is given, else {@code ld.lld}, else the
      * highest-numbered {@code ld.lld-NN} on the search path or under {@code /usr/lib/llvm-NN/bin}.
      */
@@ -92,7 +103,7 @@ public final class ToolLocator {
             // no LLVM installations there
         }
         for (Path dir : dirs) {
-            try (var entries = Files.newDirectoryStream(dir, "ld.lld*")) {
+            try (var entries = Files.newDirectoryStream(dir, LLD_NAMES)) {
                 for (Path p : entries) {
                     if (Files.isExecutable(p) && (Patterns.VERSIONED_LLD.matcher(p.getFileName().toString()).matches()
                             || p.getFileName().toString().equals("ld.lld"))) {
