@@ -34,6 +34,11 @@ public enum ArgType {
         return Optional.ofNullable(ByKeyword.MAP.get(keyword));
     }
 
+    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the reader). */
+    static ArgType byKeyword(String keyword) {
+        return ByKeyword.MAP.get(keyword);
+    }
+
     /** The types by keyword (a holder: enum constants are not yet there while the enum's own fields start). */
     private static final class ByKeyword {
         static final java.util.Map<String, ArgType> MAP = new java.util.HashMap<>();

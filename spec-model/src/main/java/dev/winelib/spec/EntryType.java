@@ -29,6 +29,11 @@ public enum EntryType {
         return Optional.ofNullable(ByKeyword.MAP.get(keyword));
     }
 
+    /** The type a keyword names, or null ({@link #fromKeyword} without an {@code Optional}, for the reader). */
+    static EntryType byKeyword(String keyword) {
+        return ByKeyword.MAP.get(keyword);
+    }
+
     /** The types by keyword (a holder: enum constants are not yet there while the enum's own fields start). */
     private static final class ByKeyword {
         static final java.util.Map<String, EntryType> MAP = new java.util.HashMap<>();

@@ -52,7 +52,29 @@ public final class ModuleSpec {
         return Integer.compare(a.length(), b.length());
     }
 
+    /**
+     * Named entries by name when no name has a char from U+D800 on: there a char is its code point and
+     * its UTF-8 bytes keep that order, so {@link String#compareTo} (which compares the bytes of compact
+     * Latin-1 strings directly) gives {@link #NAME_ORDER}'s sign without a call per character.
+     */
+    private static final Comparator<Named> BY_NAME_BELOW_SURROGATES = new Comparator<>() {
+        @Override
+        public int compare(Named a, Named b) {
+            return a.name.compareTo(b.name);
+        }
+    };
+
     private record Named(String name, ExportEntry entry) {
+    }
+
+    /** Whether {@code name} has a char from U+D800 (a surrogate or above) on. */
+    private static boolean hasSurrogateOrAbove(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= '\uD800') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final String fileName;
@@ -95,13 +117,16 @@ public final class ModuleSpec {
     /** The named entries of {@code entries}, sorted by name. */
     private static List<ExportEntry> sortedByName(List<ExportEntry> entries) {
         // the names taken out once (a large spec sorts with about a million comparisons)
-        List<Named> named = new ArrayList<>();
+        List<Named> named = new ArrayList<>(entries.size());
+        boolean surrogatesOrAbove = false;
         for (ExportEntry e : entries) {
-            if (e.exportedName().isPresent()) {
-                named.add(new Named(e.exportedName().get(), e));
+            Optional<String> name = e.exportedName();
+            if (name.isPresent()) {
+                named.add(new Named(name.get(), e));
+                surrogatesOrAbove = surrogatesOrAbove || hasSurrogateOrAbove(name.get());
             }
         }
-        named.sort(BY_NAME);
+        named.sort(surrogatesOrAbove ? BY_NAME : BY_NAME_BELOW_SURROGATES);
         ExportEntry[] sorted = new ExportEntry[named.size()];
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = named.get(i).entry;

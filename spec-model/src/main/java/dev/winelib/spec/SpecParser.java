@@ -171,6 +171,8 @@ public final class SpecParser {
     private static final Set<String> WIN32_CPUS = Set.of("i386", "arm");
     private static final Set<String> WIN64_CPUS = Set.of("x86_64", "arm64");
     private static final Set<String> ALL_CPUS = Set.of("i386", "x86_64", "arm", "arm64");
+    /** The flags of an entry that has none (never changed: an entry with flags gets a set of its own). */
+    private static final Set<ExportFlag> NO_FLAGS = Set.of();
     /** A parsed declaration, or null when its -arch flags exclude {@code cpu}. */
     /** Whether a module file name has a character outside printable ASCII, a space, a quote or a slash. */
     private static boolean hasUnfitCharacter(String fileName) {
@@ -210,13 +212,14 @@ public final class SpecParser {
         }
 
         Token typeToken = require(tokens, "an entry type (stdcall, cdecl, varargs, thiscall, extern or stub)");
-        Set<ExportFlag> flags = EnumSet.noneOf(ExportFlag.class);
+        // most entries have no flag: they share one empty set, and a set of their own is made for the first flag
+        Set<ExportFlag> flags = NO_FLAGS;
         EntryType type;
         if (typeToken.is("thiscall")) {
             type = EntryType.STDCALL;
-            flags.add(ExportFlag.THISCALL);
+            flags = EnumSet.of(ExportFlag.THISCALL);
         } else {
-            type = EntryType.fromKeyword(typeToken.text()).orElse(null);
+            type = EntryType.byKeyword(typeToken.text());
             if (type == null) {
                 throw unknownType(typeToken);
             }
@@ -228,6 +231,9 @@ public final class SpecParser {
         if (nameToken.text().startsWith("-")) {
             cpus = new HashSet<>();
             excludedCpus = new HashSet<>();
+            if (flags.isEmpty()) {
+                flags = EnumSet.noneOf(ExportFlag.class);
+            }
         }
         while (nameToken.text().startsWith("-")) {
             parseFlag(nameToken, flags, cpus, excludedCpus);
@@ -267,8 +273,9 @@ public final class SpecParser {
                     throw new SpecException(nameToken.location(),
                             "an anonymous function ('@') needs the name of the function that implements it");
                 } else {
+                    // the name is the target: checkName allowed only characters a plain symbol may have
+                    // (printable ASCII without quotes, backslashes or '%'), so checkTarget would find nothing
                     target = name;
-                    checkTarget(nameToken, false);
                 }
             }
             case EXTERN -> {
@@ -281,8 +288,9 @@ public final class SpecParser {
                     throw new SpecException(nameToken.location(),
                             "an anonymous extern ('@') needs the name of the variable it exports");
                 } else {
+                    // the name is the target: checkName allowed only characters a plain symbol may have
+                    // (printable ASCII without quotes, backslashes or '%'), so checkTarget would find nothing
                     target = name;
-                    checkTarget(nameToken, false);
                 }
             }
             case STUB -> {
@@ -296,10 +304,13 @@ public final class SpecParser {
             default -> throw new IllegalStateException(type.toString());
         }
         if (type == EntryType.VARARGS) {
+            if (flags.isEmpty()) {
+                flags = EnumSet.noneOf(ExportFlag.class);
+            }
             flags.add(ExportFlag.NORELAY);
         }
         // thiscall and fastcall only change i386 code
-        if (cpu != TargetCpu.I386) {
+        if (cpu != TargetCpu.I386 && !flags.isEmpty()) {
             flags.remove(ExportFlag.THISCALL);
             flags.remove(ExportFlag.FASTCALL);
         }
@@ -403,7 +414,7 @@ public final class SpecParser {
             if (args.size() == MAX_ARGUMENTS) {
                 throw new SpecException(t.location(), "too many arguments (at most " + MAX_ARGUMENTS + ")");
             }
-            ArgType arg = ArgType.fromKeyword(t.text()).orElse(null);
+            ArgType arg = ArgType.byKeyword(t.text());
             if (arg == null) {
                 throw unknownArgument(t);
             }
@@ -486,6 +497,9 @@ public final class SpecParser {
                         + "' is not allowed in '" + EntryChecks.printable(t) + "'");
             }
         }
-        EntryChecks.checkSymbolOrForward(token.location(), t, forward);
+        if (forward || t.startsWith("%")) {
+            // (the location is made only here: a plain symbol, most targets, needs none)
+            EntryChecks.checkSymbolOrForward(token.location(), t, forward);
+        }
     }
 }

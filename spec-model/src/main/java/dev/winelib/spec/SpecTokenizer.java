@@ -195,8 +195,10 @@ final class SpecTokenizer {
             pos++;
         }
         if (pos >= lineEnd || text.charAt(pos) != '\\') {
-            // no backslash: the token is a piece of the line
-            return new Token(text.substring(start, pos), file, lineNumber, column);
+            // no backslash: the token is a piece of the line (one character, such as an ordinal's '@', made once)
+            char only = text.charAt(start);
+            String piece = pos - start == 1 && only < CHARACTERS.length ? CHARACTERS[only] : text.substring(start, pos);
+            return new Token(piece, file, lineNumber, column);
         }
         StringBuilder token = new StringBuilder(text.substring(start, pos));
         while (pos < lineEnd) {

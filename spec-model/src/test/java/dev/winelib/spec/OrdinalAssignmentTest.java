@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -216,5 +218,33 @@ class OrdinalAssignmentTest {
         assertThat(ModuleSpec.NAME_ORDER.compare("\uFFFF", "\uD83D\uDE00")).isNegative();
         assertThat(ModuleSpec.NAME_ORDER.compare("abc", "abc")).isZero();
         assertThat(ModuleSpec.NAME_ORDER.compare("ab", "abc")).isNegative();
+    }
+
+    /** The export table's names in NAME_ORDER, with and without a name at or above U+D800 among them. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void namedEntriesFollowNameOrderWithAndWithoutSurrogates(boolean withSurrogates) {
+        List<String> names = new ArrayList<>(List.of("b", "\u00e9", "B", "_a", "a", "ab", "\u00ff", "A1"));
+        if (withSurrogates) {
+            names.addAll(List.of("\uFFFF", "\uD83D\uDE00", "\uE000x"));
+        }
+        List<ExportEntry> entries = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            entries.add(new ExportEntry(i + 1, true, Optional.of(names.get(i)), EntryType.CDECL, List.of(), "f" + i,
+                    false, Set.of(), new SourceLocation("t.spec", i + 1, 1)));
+        }
+        ModuleSpec spec = new ModuleSpec("t.dll", "t.spec", TargetCpu.X86_64, entries, 1, names.size());
+        List<String> expected = new ArrayList<>(names);
+        expected.sort(ModuleSpec.NAME_ORDER);
+        List<String> sorted = new ArrayList<>();
+        for (ExportEntry e : spec.namedEntries()) {
+            sorted.add(e.declaredName().orElseThrow());
+        }
+        assertThat(sorted).containsExactlyElementsOf(expected);
+        if (withSurrogates) {
+            // U+1F600 (F0 9F 98 80) after U+FFFF and U+E000 (EE 80 80), where String.compareTo puts it before
+            assertThat(sorted.subList(sorted.size() - 3, sorted.size()))
+                    .containsExactly("\uE000x", "\uFFFF", "\uD83D\uDE00");
+        }
     }
 }

@@ -414,8 +414,11 @@ public final class RelocatableModule {
 
     /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */
     private static Set<String> referencedNames(Request request) throws BuildFailure {
-        Set<String> names = new LinkedHashSet<>();
-        for (ExportEntry e : request.spec().entries()) {
+        List<ExportEntry> entries = request.spec().entries();
+        // sized for every target at once: no rehashing while a large spec's names go in
+        int expected = entries.size() + request.extraSymbols().size() + 1;
+        Set<String> names = new LinkedHashSet<>(Math.max(16, expected * 4 / 3 + 1));
+        for (ExportEntry e : entries) {
             if (UndefinedExports.needsDefinition(e)) {
                 names.add(e.target());
             }
