@@ -40,7 +40,7 @@ final class ProcessSeries {
     record Repetitions(int cli, int smallSpec, int largeSpec, int batch, int smallProject, int mediumProject,
             int largeProjectClean, int largeProject) {
 
-        static final Repetitions FULL = new Repetitions(10, 5, 7, 2, 5, 3, 1, 2);
+        static final Repetitions FULL = new Repetitions(10, 5, 7, 2, 5, 5, 1, 5);
         static final Repetitions QUICK = new Repetitions(3, 2, 1, 1, 2, 1, 1, 1);
 
         String describe() {
