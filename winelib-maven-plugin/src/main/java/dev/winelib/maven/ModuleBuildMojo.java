@@ -238,7 +238,7 @@ abstract class ModuleBuildMojo extends SysrootSupport {
                 files = Optional.of(files.get().withNote(BuildRecordNotes.sysroot(resolvedSysroot.root())));
             }
             if (files.isPresent() && !record.write(files.get().and(key.files()), started)) {
-                getLog().debug("no build record: an input changed while the build ran or just before");
+                getLog().debug("no build record: a file the build read or wrote is gone");
             }
         } catch (BuildFailure | SysrootException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * an edit, a checkout or a copy over an input is always seen, also when it keeps the size and
  * modification time. A build whose input was changed shortly before it started (less than
  * {@link ContentHashes#SETTLE}: it could still be written to within the same tick of the file system's
- * clock) or while it ran writes no record: the next build checks everything again, by content.
+ * clock) or while it ran is recorded as {@linkplain #UNSETTLED unsettled}: the next build takes it as
+ * changed and checks what read it by content, while everything else the record vouches for stands.
  *
  * <p>The objects the recorded steps made (each compilation's output) are compared only when another
  * file changed: while every input and every final output (the module, the import library) keeps its
@@ -43,6 +44,11 @@ public final class BuildRecord {
     private static final String FILE = "file ";
     /** An object a recorded step made, compared only when a file changed. */
     private static final String MADE = "made ";
+    /**
+     * The status recorded for an input that changed shortly before the build started or while it ran:
+     * it matches no file's status, so the next build takes that file as changed.
+     */
+    static final String UNSETTLED = "unsettled";
 
     /**
      * The files of a build: the inputs it read and the outputs it wrote, notes the goal wants back on
@@ -400,9 +406,10 @@ public final class BuildRecord {
     }
 
     /**
-     * Records a build that started at {@code started} and succeeded with {@code files}; writes
-     * nothing when an input changed less than {@link ContentHashes#SETTLE} before the start or
-     * while the build ran, or when a file is missing.
+     * Records a build that started at {@code started} and succeeded with {@code files}. An input that
+     * changed less than {@link ContentHashes#SETTLE} before the start or while the build ran is
+     * recorded as {@linkplain #UNSETTLED unsettled} (the next build takes it as changed); nothing is
+     * written when a file is missing or its name has a line break.
      *
      * @return whether the record was written
      */
@@ -439,14 +446,16 @@ public final class BuildRecord {
         for (int i = 0; i < recorded.size(); i++) {
             Path p = recorded.get(i);
             boolean input = inputs.contains(p);
-            if (now.status[i] == null || p.toString().indexOf('\n') >= 0
-                    || input && now.ctime[i].compareTo(settledBefore) >= 0) {
+            if (now.status[i] == null || p.toString().indexOf('\n') >= 0) {
                 forget();
                 return false;
             }
             // an object of a step that is not also an input
             boolean product = made.contains(p) && !input;
-            b.append(product ? MADE : FILE).append(now.status[i]).append(' ').append(p).append('\n');
+            // an input that may have changed after the build read it: the next build checks it by content
+            boolean unsettled = input && now.ctime[i].compareTo(settledBefore) >= 0;
+            b.append(product ? MADE : FILE).append(unsettled ? UNSETTLED : now.status[i]).append(' ').append(p)
+                    .append('\n');
         }
         for (String note : files.notes()) {
             b.append("note ").append(note.replace('\n', ' ')).append('\n');
