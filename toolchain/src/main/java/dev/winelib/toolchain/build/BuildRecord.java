@@ -476,6 +476,10 @@ public final class BuildRecord {
         }
         // each distinct list of inputs after the source, by its text (the file indexes): one "group" line
         Map<String, Integer> groups = new java.util.HashMap<>();
+        // the lists of the last few steps with the group each got: steps that read the same headers (often
+        // the very same paths, as the last build's record gave them) take it without looking up each file
+        List<List<Path>> recentLists = new ArrayList<>();
+        List<String> recentGroups = new ArrayList<>();
         StringBuilder rest = new StringBuilder();
         for (Map.Entry<Path, Step> e : steps.entrySet()) {
             Integer output = indexOf(index, e.getKey());
@@ -484,30 +488,68 @@ public final class BuildRecord {
             if (output == null || source == null) {
                 continue; // not vouched for by a recorded status
             }
-            rest.setLength(0);
-            boolean recordedInputs = true;
-            for (int i = 1; i < inputs.size() && recordedInputs; i++) {
-                Integer input = indexOf(index, inputs.get(i));
-                recordedInputs = input != null;
-                rest.append(' ').append(input);
-            }
-            if (!recordedInputs) {
-                continue;
-            }
-            String group = "-";
-            if (rest.length() > 0) {
-                String text = rest.toString();
-                Integer g = groups.get(text);
-                if (g == null) {
-                    g = groups.size();
-                    groups.put(text, g);
-                    b.append("group").append(text).append('\n');
+            List<Path> after = inputs.subList(1, inputs.size());
+            // the step's group ("-" for none), or null when an input has no recorded status
+            String group = null;
+            boolean known = false;
+            for (int k = recentLists.size() - 1; k >= 0 && !known; k--) {
+                if (sameFiles(recentLists.get(k), after)) {
+                    group = recentGroups.get(k);
+                    known = true;
                 }
-                group = Integer.toString(g);
+            }
+            if (!known) {
+                rest.setLength(0);
+                boolean recordedInputs = true;
+                for (int i = 0; i < after.size() && recordedInputs; i++) {
+                    Integer input = indexOf(index, after.get(i));
+                    recordedInputs = input != null;
+                    rest.append(' ').append(input);
+                }
+                if (recordedInputs) {
+                    group = "-";
+                    if (rest.length() > 0) {
+                        String text = rest.toString();
+                        Integer g = groups.get(text);
+                        if (g == null) {
+                            g = groups.size();
+                            groups.put(text, g);
+                            b.append("group").append(text).append('\n');
+                        }
+                        group = Integer.toString(g);
+                    }
+                }
+                if (recentLists.size() == RECENT_LISTS) {
+                    recentLists.remove(0);
+                    recentGroups.remove(0);
+                }
+                recentLists.add(after);
+                recentGroups.add(group);
+            }
+            if (group == null) {
+                continue; // an input not vouched for by a recorded status
             }
             b.append("step ").append(output).append(' ').append(e.getValue().key()).append(' ')
                     .append(source).append(' ').append(group).append('\n');
         }
+    }
+
+    /** How many recent lists of inputs {@link #writeSteps} compares a step's with. */
+    private static final int RECENT_LISTS = 4;
+
+    /** Whether two lists name the same files in the same order (the same path objects, mostly). */
+    private static boolean sameFiles(List<Path> a, List<Path> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Path x = a.get(i);
+            Path y = b.get(i);
+            if (x != y && !x.equals(y)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The place of {@code p} among the recorded (absolute, normalized) files, or null. */

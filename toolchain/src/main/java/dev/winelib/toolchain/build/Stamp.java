@@ -72,8 +72,25 @@ public final class Stamp {
         AtomicFiles.write(stampFile, (record + outputLine(output)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #write(Path, String, Path)} for an output whose content's SHA-256 the caller took from the
+     * very bytes it wrote.
+     */
+    public static void write(Path stampFile, String record, String outputSha256) throws IOException {
+        AtomicFiles.write(stampFile, (record + "output " + outputSha256 + '\n').getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String outputLine(Path output) throws IOException {
         return "output " + sha256(output) + '\n';
+    }
+
+    /** The SHA-256 of {@code bytes}, in lower-case hex. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The SHA-256 of a file's content; each unchanged file is read once ({@link ContentHashes}). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 import dev.winelib.toolchain.BuildFailure;
 
@@ -20,6 +21,19 @@ public final class StampedOutput {
         T make(Path temporary) throws IOException, InterruptedException, BuildFailure;
     }
 
+    /**
+     * What a step made: its result, and the SHA-256 of the bytes it left in the temporary file when it
+     * knows them (they are then not read back to stamp the output).
+     */
+    public record Made<T>(T result, Optional<Future<String>> sha256) {
+    }
+
+    /** A step that can say what it wrote ({@link Made}). */
+    @FunctionalInterface
+    public interface HashedStep<T> {
+        Made<T> make(Path temporary) throws IOException, InterruptedException, BuildFailure;
+    }
+
     private StampedOutput() {
     }
 
@@ -31,15 +45,28 @@ public final class StampedOutput {
      */
     public static <T> Optional<T> make(Path output, Path stampFile, String record, Step<T> step) throws IOException,
             InterruptedException, BuildFailure {
+        return makeHashed(output, stampFile, record, tmp -> new Made<>(step.make(tmp), Optional.empty()));
+    }
+
+    /**
+     * {@link #make} for a step that says the SHA-256 of what it wrote, which the stamp then records
+     * without reading the output again.
+     */
+    public static <T> Optional<T> makeHashed(Path output, Path stampFile, String record, HashedStep<T> step)
+            throws IOException, InterruptedException, BuildFailure {
         if (Stamp.isFresh(output, stampFile, record)) {
             return Optional.empty();
         }
         Path tmp = AtomicFiles.temporarySibling(output);
         try {
-            T result = step.make(tmp);
+            Made<T> made = step.make(tmp);
             AtomicFiles.commit(tmp, output);
-            Stamp.write(stampFile, record, output);
-            return Optional.of(result);
+            if (made.sha256().isPresent()) {
+                Stamp.write(stampFile, record, dev.winelib.toolchain.compile.CompileSlots.result(made.sha256().get()));
+            } else {
+                Stamp.write(stampFile, record, output);
+            }
+            return Optional.of(made.result());
         } finally {
             Files.deleteIfExists(tmp);
         }

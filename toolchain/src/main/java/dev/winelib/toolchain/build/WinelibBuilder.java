@@ -135,6 +135,9 @@ public final class WinelibBuilder extends ModuleBuilder {
             invocations.put(SourceLanguage.CXX, new SourceCompiler.Invocation(cxxCompiler(request),
                     cxxCompileFlags(request, sysroot), compilerEnvironment));
         }
+        // the export lists of the DLLs the module can import from are read while the sources compile
+        ExportLists exportLists = ExportLists.standard(request.importDefinitions(), spec.cpu());
+        CompileSlots.EXECUTOR.submit(() -> readAhead(exportLists, request.allImports()));
         // the runtime compiles while the sources do
         Future<List<Path>> runtimeObjects = CompileSlots.EXECUTOR.submit(
                 () -> compileRuntime(request, spec, compiler, work));
@@ -257,10 +260,10 @@ public final class WinelibBuilder extends ModuleBuilder {
                 .and(ModuleRuntime.fileNames(runtime))
                 .with(versionScript, "winebuild-j's version script")
                 .with(orderingScript, "winebuild-j's section-ordering script");
-        StampedOutput.Step<WinelibImage> link = tmp -> {
+        StampedOutput.HashedStep<WinelibImage> link = tmp -> {
             ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
                     versionScript, orderingScript, objects, ldflags, runtimeLibraries,
-                    compiledSources(module, compiled), fileNames, work);
+                    compiledSources(module, compiled), fileNames, exportLists, work);
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
@@ -273,9 +276,12 @@ public final class WinelibBuilder extends ModuleBuilder {
             // and every check shares one reading of them (and of its symbol table)
             ElfFile linkedFile;
             WinelibImage image;
+            Future<String> linkedSha256;
             try {
                 byte[] linkedBytes = InputFiles.readAll(tmp, InputFiles.BINARY_LIMIT);
                 ConstructorFixup.apply(tmp, linkedBytes, output.toString());
+                // the stamp's hash of the module is taken from these bytes while they are checked
+                linkedSha256 = CompileSlots.EXECUTOR.submit(() -> Stamp.sha256(linkedBytes));
                 stages.done("linked file read");
                 linkedFile = ElfFile.parseEither(output.toString(), linkedBytes);
                 image = PostLinkChecks.verify(linkedFile, spec, entry, Optional.of(imports));
@@ -293,7 +299,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             tmp.toFile().setExecutable(true, false);
             CompileSlots.result(conventions);
             stages.done("calling-convention check awaited");
-            return image;
+            return new StampedOutput.Made<>(image, Optional.of(linkedSha256));
         };
         // the compilation database is written while the module is linked (its key hashes every command)
         Future<Void> database = CompileSlots.EXECUTOR.submit(() -> {
@@ -302,7 +308,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         });
         Optional<WinelibImage> linked;
         try {
-            linked = StampedOutput.make(output, stampFile, record, link);
+            linked = StampedOutput.makeHashed(output, stampFile, record, link);
         } catch (BuildFailure | IOException | InterruptedException | RuntimeException e) {
             // the database is removed with the other outputs when the build fails: it must be written first
             awaitQuietly(database);
@@ -316,15 +322,25 @@ public final class WinelibBuilder extends ModuleBuilder {
         stages.done("compilation database awaited");
         stages.done("module in place");
         int compiledCount = compiled.compiled() + plainLinux.compiled();
+        // the hashes and symbol tables are kept for the next build while a module kept from the last one is
+        // checked
+        Future<Void> kept = CompileSlots.EXECUTOR.submit(() -> {
+            ObjectSymbolTables.keep(symbolTables);
+            return null;
+        });
         WinelibImage image;
-        if (linked.isPresent()) {
-            image = linked.get();
-        } else {
-            log.info("up to date: " + output);
-            image = check(output, spec, entry);
+        try {
+            ContentHashes.keep(hashes);
+            if (linked.isPresent()) {
+                image = linked.get();
+            } else {
+                log.info("up to date: " + output);
+                image = check(output, spec, entry);
+            }
+        } finally {
+            awaitQuietly(kept);
         }
-        ContentHashes.keep(hashes);
-        ObjectSymbolTables.keep(symbolTables);
+        CompileSlots.result(kept);
         stages.done("hashes and symbol tables kept");
         Optional<BuildRecord.Files> files = Optional.empty();
         if (rust.isEmpty()) {
@@ -475,7 +491,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript,
             Path orderingScript, List<Path> objects,
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
-            Path work) throws IOException, InterruptedException, BuildFailure {
+            ExportLists exportLists, Path work) throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeOutput = probeDir.resolve("probe.so");
         Path probeObjectPath = probeDir.resolve(spec.fileName() + ".spec.o");
@@ -537,7 +553,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             }
             probeText = probe.output();
         }
-        ModuleImports imports = importsFromProbe(request, spec, sysroot, objects, objectNames, hidden, probeText);
+        ModuleImports imports = importsFromProbe(request, spec, sysroot, objects, objectNames, hidden, probeText,
+                exportLists);
         if (kept.isEmpty() && outcomeKey.isPresent()) {
             // only an outcome that resolved is kept: a failure is reported from a probe of its own
             ProbeOutcome.keep(outcomeFile, outcomeKey.get(), new ProbeOutcome(hidden, probeText));
@@ -602,14 +619,13 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     /** The imports that resolve what the probe link left undefined (and the hidden symbols). */
     private ModuleImports importsFromProbe(WinelibBuildRequest request, ModuleSpec spec, SysrootLayout sysroot,
-            List<Path> objects, Map<Path, String> objectNames, Set<String> hidden, String probeOutput)
-            throws IOException, BuildFailure {
+            List<Path> objects, Map<Path, String> objectNames, Set<String> hidden, String probeOutput,
+            ExportLists lists) throws IOException, BuildFailure {
         List<UndefinedSymbols.Symbol> undefined = new ArrayList<>();
         for (String name : hidden) {
             undefined.add(new UndefinedSymbols.Symbol(name, List.of()));
         }
         undefined.addAll(UndefinedSymbols.parse(probeOutput));
-        ExportLists lists = ExportLists.standard(request.importDefinitions(), spec.cpu());
         if (undefined.isEmpty()) {
             return CRuntimeImports.add(ModuleImports.none(), request.cRuntime(), objects, lists);
         }
@@ -633,6 +649,21 @@ public final class WinelibBuilder extends ModuleBuilder {
                     + dll.functions().stream().map(f -> f.symbol()).toList());
         }
         return CRuntimeImports.add(resolution.imports(), request.cRuntime(), objects, lists);
+    }
+
+    /**
+     * Reads the export lists of {@code dlls} into {@code lists}' cache, so that resolving the imports later
+     * finds them read; a list that cannot be read is left for that resolution to report.
+     */
+    private static Void readAhead(ExportLists lists, List<String> dlls) {
+        for (String dll : dlls) {
+            try {
+                lists.find(dll);
+            } catch (dev.winelib.toolchain.imports.ImportException | RuntimeException e) {
+                // reported when the imports are resolved
+            }
+        }
+        return null;
     }
 
     /** An object with a weak hidden placeholder for each symbol, so that a probe link can complete. */

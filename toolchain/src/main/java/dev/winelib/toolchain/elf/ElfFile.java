@@ -56,6 +56,8 @@ public final class ElfFile {
 
     private final String origin;
     private final ByteBuffer data;
+    /** {@link #data}'s bytes, for the loops over a whole table. */
+    private final byte[] bytes;
     private final int type;
     private final List<Section> sections;
     private final List<Segment> segments;
@@ -63,10 +65,12 @@ public final class ElfFile {
     /** The symbol tables, read when first asked (a linked module's {@code .symtab} can hold 100,000 symbols). */
     private List<ElfSymbol> symbols;
     private List<ElfSymbol> dynamicSymbols;
+    private DefinedSymbols definedSymbols;
 
     private ElfFile(String origin, byte[] bytes, boolean allow32) throws ElfFormatException {
         this.origin = origin;
         this.data = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        this.bytes = bytes;
         if (bytes.length < 52 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new ElfFormatException(origin + " is not an ELF file");
         }
@@ -210,13 +214,47 @@ public final class ElfFile {
      * symbol.
      */
     public List<ElfSymbol> definedSymbolsNamed(java.util.Set<String> names) throws ElfFormatException {
+        List<ElfSymbol> found = new ArrayList<>();
+        if (symbols != null) {
+            for (ElfSymbol s : symbols) {
+                if (s.isDefined() && names.contains(s.name())) {
+                    found.add(s);
+                }
+            }
+            return found;
+        }
         int[] hashes = new int[names.size()];
+        // the names' first two bytes (a byte after the end reads as 0): most entries are passed over on them
+        // without hashing their names
+        java.util.BitSet starts = new java.util.BitSet(1 << 16);
         int n = 0;
         for (String name : names) {
             hashes[n++] = name.hashCode();
+            starts.set(startOf(name.isEmpty() ? 0 : name.charAt(0), name.length() < 2 ? 0 : name.charAt(1)));
         }
         java.util.Arrays.sort(hashes);
-        return scanDefinedSymbols(null, hashes, s -> names.contains(s.name()));
+        DefinedSymbols index = definedSymbols();
+        int[] offsets = index.offsets();
+        long[] nameStarts = index.nameStarts();
+        long limit = index.strings() == null ? 0 : index.strings().offset() + index.strings().size();
+        for (int i = 0; i < offsets.length; i++) {
+            long p = nameStarts[i];
+            int first = p < limit ? bytes[(int) p] & 0xff : 0;
+            int second = first != 0 && p + 1 < limit ? bytes[(int) p + 1] & 0xff : 0;
+            if (!starts.get(startOf(first, second))
+                    || java.util.Arrays.binarySearch(hashes, nameHash(index.strings(), p)) < 0) {
+                continue;
+            }
+            ElfSymbol s = symbolAt(offsets[i], index.strings());
+            if (names.contains(s.name())) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    private static int startOf(int first, int second) {
+        return (first & 0xff) << 8 | (second & 0xff);
     }
 
     /**
@@ -224,25 +262,43 @@ public final class ElfFile {
      * order), in table order; only their names are decoded.
      */
     public List<ElfSymbol> definedSymbolsAt(long[] sortedAddresses) throws ElfFormatException {
-        return scanDefinedSymbols(sortedAddresses, null, s -> true);
-    }
-
-    /**
-     * The defined symbols of {@code .symtab} whose value is one of {@code sortedAddresses} (when given) or
-     * the hash of whose name is one of {@code sortedNameHashes} (when given), and that {@code matches}.
-     */
-    private List<ElfSymbol> scanDefinedSymbols(long[] sortedAddresses, int[] sortedNameHashes,
-            java.util.function.Predicate<ElfSymbol> matches) throws ElfFormatException {
         List<ElfSymbol> found = new ArrayList<>();
+        if (sortedAddresses.length == 0) {
+            return found;
+        }
         if (symbols != null) {
             for (ElfSymbol s : symbols) {
-                if (s.isDefined() && (sortedAddresses == null || java.util.Arrays.binarySearch(sortedAddresses,
-                        s.value()) >= 0) && (sortedNameHashes == null || java.util.Arrays.binarySearch(
-                        sortedNameHashes, s.name().hashCode()) >= 0) && matches.test(s)) {
+                if (s.isDefined() && java.util.Arrays.binarySearch(sortedAddresses, s.value()) >= 0) {
                     found.add(s);
                 }
             }
             return found;
+        }
+        DefinedSymbols index = definedSymbols();
+        int[] offsets = index.offsets();
+        long[] values = index.values();
+        long lowest = sortedAddresses[0];
+        long highest = sortedAddresses[sortedAddresses.length - 1];
+        for (int i = 0; i < offsets.length; i++) {
+            long value = values[i];
+            if (value >= lowest && value <= highest && java.util.Arrays.binarySearch(sortedAddresses, value) >= 0) {
+                found.add(symbolAt(offsets[i], index.strings()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The defined entries of {@code .symtab}: where each is in the file, its value and where its name starts
+     * in the file. Made by one pass over the table when first asked, so that the look-ups by address and by
+     * name of the post-link checks share it (a linked module's table can hold 100,000 symbols).
+     */
+    private record DefinedSymbols(Section strings, int[] offsets, long[] values, long[] nameStarts) {
+    }
+
+    private DefinedSymbols definedSymbols() throws ElfFormatException {
+        if (definedSymbols != null) {
+            return definedSymbols;
         }
         Section table = null;
         for (Section s : sections) {
@@ -252,42 +308,64 @@ public final class ElfFile {
             }
         }
         if (table == null) {
-            return found;
+            definedSymbols = new DefinedSymbols(null, new int[0], new long[0], new long[0]);
+            return definedSymbols;
         }
         Section strings = checkedSymbolTable(table);
         int entry = elf32 ? 16 : 24;
         int count = (int) (table.size() / entry);
+        int[] offsets = new int[count];
+        long[] values = new long[count];
+        long[] nameStarts = new long[count];
+        int n = 0;
+        int start = (int) table.offset();
         for (int i = 0; i < count; i++) {
-            int o = (int) (table.offset() + (long) i * entry);
-            int at = elf32 ? o + 12 : o + 4;
-            int shndx = data.getShort(at + 2) & 0xffff;
-            if (shndx == ElfSymbol.SHN_UNDEF) {
-                continue;
-            }
-            if (sortedAddresses != null && java.util.Arrays.binarySearch(sortedAddresses,
-                    elf32 ? u32(o + 4) : data.getLong(o + 8)) < 0) {
-                continue;
-            }
-            if (sortedNameHashes == null || java.util.Arrays.binarySearch(sortedNameHashes,
-                    nameHash(strings, Integer.toUnsignedLong(data.getInt(o)))) >= 0) {
-                ElfSymbol s = symbolAt(o, strings);
-                if (matches.test(s)) {
-                    found.add(s);
-                }
+            int o = start + i * entry;
+            if (isDefinedEntry(o)) {
+                offsets[n] = o;
+                values[n] = entryValue(o);
+                nameStarts[n] = strings.offset() + entryName(o);
+                n++;
             }
         }
-        return found;
+        definedSymbols = new DefinedSymbols(strings, java.util.Arrays.copyOf(offsets, n),
+                java.util.Arrays.copyOf(values, n), java.util.Arrays.copyOf(nameStarts, n));
+        return definedSymbols;
     }
 
-    /** The {@link String#hashCode} of the name at {@code index} of a string table, as {@link #string} decodes it. */
-    private int nameHash(Section strings, long index) {
-        if (index >= strings.size()) {
-            return 0; // not a name: decoding it fails, should the entry be read in full
+    // the fields of the symbol table entry at file offset o, read from the bytes (small methods: a loop over a
+    // whole table calls them often enough to have them compiled early)
+
+    private boolean isDefinedEntry(int o) {
+        int at = (elf32 ? o + 12 : o + 4) + 2;
+        return ((bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8) != ElfSymbol.SHN_UNDEF;
+    }
+
+    private long entryValue(int o) {
+        return elf32 ? le32(o + 4) : le32(o + 8) | le32(o + 12) << 32;
+    }
+
+    private long entryName(int o) {
+        return le32(o);
+    }
+
+    private long le32(int p) {
+        return (bytes[p] & 0xff) | (bytes[p + 1] & 0xff) << 8 | (bytes[p + 2] & 0xff) << 16
+                | (long) (bytes[p + 3] & 0xff) << 24;
+    }
+
+    /**
+     * The {@link String#hashCode} of the name starting at file offset {@code start} in a string table, as
+     * {@link #string} decodes it (0 for an offset outside the table: decoding it fails).
+     */
+    private int nameHash(Section strings, long start) {
+        long limit = strings.offset() + strings.size();
+        if (start >= limit) {
+            return 0;
         }
         int h = 0;
-        int limit = (int) (strings.offset() + strings.size());
-        for (int p = (int) (strings.offset() + index); p < limit; p++) {
-            byte b = data.get(p);
+        for (int p = (int) start; p < limit; p++) {
+            byte b = bytes[p];
             if (b == 0) {
                 break;
             }
