@@ -234,27 +234,17 @@ public final class ElfFile {
         }
         java.util.Arrays.sort(hashes);
         DefinedSymbols index = definedSymbols();
-        int[] offsets = index.offsets();
-        long[] nameStarts = index.nameStarts();
-        long limit = index.strings() == null ? 0 : index.strings().offset() + index.strings().size();
-        for (int i = 0; i < offsets.length; i++) {
-            long p = nameStarts[i];
-            int first = p < limit ? bytes[(int) p] & 0xff : 0;
-            int second = first != 0 && p + 1 < limit ? bytes[(int) p + 1] & 0xff : 0;
-            if (!starts.get(startOf(first, second))
-                    || java.util.Arrays.binarySearch(hashes, nameHash(index.strings(), p)) < 0) {
-                continue;
-            }
-            ElfSymbol s = symbolAt(offsets[i], index.strings());
-            if (names.contains(s.name())) {
-                found.add(s);
+        int[] hits = new int[CHUNK];
+        for (int from = 0; from < index.size(); from += CHUNK) {
+            int count = entriesNamed(index, from, Math.min(index.size(), from + CHUNK), starts, hashes, hits);
+            for (int h = 0; h < count; h++) {
+                ElfSymbol s = symbolAt(index.offsets()[hits[h]], index.strings());
+                if (names.contains(s.name())) {
+                    found.add(s);
+                }
             }
         }
         return found;
-    }
-
-    private static int startOf(int first, int second) {
-        return (first & 0xff) << 8 | (second & 0xff);
     }
 
     /**
@@ -275,25 +265,30 @@ public final class ElfFile {
             return found;
         }
         DefinedSymbols index = definedSymbols();
-        int[] offsets = index.offsets();
-        long[] values = index.values();
-        long lowest = sortedAddresses[0];
-        long highest = sortedAddresses[sortedAddresses.length - 1];
-        for (int i = 0; i < offsets.length; i++) {
-            long value = values[i];
-            if (value >= lowest && value <= highest && java.util.Arrays.binarySearch(sortedAddresses, value) >= 0) {
-                found.add(symbolAt(offsets[i], index.strings()));
+        int[] hits = new int[CHUNK];
+        for (int from = 0; from < index.size(); from += CHUNK) {
+            int count = entriesAt(index, from, Math.min(index.size(), from + CHUNK), sortedAddresses, hits);
+            for (int h = 0; h < count; h++) {
+                found.add(symbolAt(index.offsets()[hits[h]], index.strings()));
             }
         }
         return found;
     }
 
+    /*
+     * A linked module's symbol table can hold 100,000 entries, and it is read once per build, in a JVM that has
+     * just started: the loops over it work in chunks of CHUNK entries, each chunk a call of a small method,
+     * which the JVM compiles after a few hundred calls (a long loop in one method would run interpreted until
+     * tens of thousands of its iterations had passed).
+     */
+    private static final int CHUNK = 64;
+
     /**
      * The defined entries of {@code .symtab}: where each is in the file, its value and where its name starts
      * in the file. Made by one pass over the table when first asked, so that the look-ups by address and by
-     * name of the post-link checks share it (a linked module's table can hold 100,000 symbols).
+     * name of the post-link checks share it.
      */
-    private record DefinedSymbols(Section strings, int[] offsets, long[] values, long[] nameStarts) {
+    private record DefinedSymbols(Section strings, int size, int[] offsets, long[] values, long[] nameStarts) {
     }
 
     private DefinedSymbols definedSymbols() throws ElfFormatException {
@@ -308,45 +303,80 @@ public final class ElfFile {
             }
         }
         if (table == null) {
-            definedSymbols = new DefinedSymbols(null, new int[0], new long[0], new long[0]);
+            definedSymbols = new DefinedSymbols(null, 0, new int[0], new long[0], new long[0]);
             return definedSymbols;
         }
         Section strings = checkedSymbolTable(table);
         int entry = elf32 ? 16 : 24;
         int count = (int) (table.size() / entry);
-        int[] offsets = new int[count];
-        long[] values = new long[count];
-        long[] nameStarts = new long[count];
+        DefinedSymbols index = new DefinedSymbols(strings, 0, new int[count], new long[count], new long[count]);
         int n = 0;
-        int start = (int) table.offset();
-        for (int i = 0; i < count; i++) {
-            int o = start + i * entry;
-            if (isDefinedEntry(o)) {
-                offsets[n] = o;
-                values[n] = entryValue(o);
-                nameStarts[n] = strings.offset() + entryName(o);
-                n++;
-            }
+        for (int from = 0; from < count; from += CHUNK) {
+            n = indexEntries(index, (int) table.offset(), entry, from, Math.min(count, from + CHUNK), n);
         }
-        definedSymbols = new DefinedSymbols(strings, java.util.Arrays.copyOf(offsets, n),
-                java.util.Arrays.copyOf(values, n), java.util.Arrays.copyOf(nameStarts, n));
+        definedSymbols = new DefinedSymbols(strings, n, index.offsets(), index.values(), index.nameStarts());
         return definedSymbols;
     }
 
-    // the fields of the symbol table entry at file offset o, read from the bytes (small methods: a loop over a
-    // whole table calls them often enough to have them compiled early)
-
-    private boolean isDefinedEntry(int o) {
-        int at = (elf32 ? o + 12 : o + 4) + 2;
-        return ((bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8) != ElfSymbol.SHN_UNDEF;
+    /** Adds the defined ones of entries {@code from} to {@code to} to {@code index} from its place {@code n}. */
+    private int indexEntries(DefinedSymbols index, int table, int entry, int from, int to, int n) {
+        int[] offsets = index.offsets();
+        long[] values = index.values();
+        long[] nameStarts = index.nameStarts();
+        long strings = index.strings().offset();
+        int at = n;
+        for (int i = from; i < to; i++) {
+            int o = table + i * entry;
+            int shndxAt = (elf32 ? o + 12 : o + 4) + 2;
+            if (((bytes[shndxAt] & 0xff) | (bytes[shndxAt + 1] & 0xff) << 8) == ElfSymbol.SHN_UNDEF) {
+                continue;
+            }
+            offsets[at] = o;
+            values[at] = elf32 ? le32(o + 4) : le32(o + 8) | le32(o + 12) << 32;
+            nameStarts[at] = strings + le32(o);
+            at++;
+        }
+        return at;
     }
 
-    private long entryValue(int o) {
-        return elf32 ? le32(o + 4) : le32(o + 8) | le32(o + 12) << 32;
+    /** Puts into {@code hits} the places among {@code from} to {@code to} of {@code index} whose value is sought. */
+    private static int entriesAt(DefinedSymbols index, int from, int to, long[] sortedAddresses, int[] hits) {
+        long[] values = index.values();
+        long lowest = sortedAddresses[0];
+        long highest = sortedAddresses[sortedAddresses.length - 1];
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            long value = values[i];
+            if (value >= lowest && value <= highest && java.util.Arrays.binarySearch(sortedAddresses, value) >= 0) {
+                hits[count++] = i;
+            }
+        }
+        return count;
     }
 
-    private long entryName(int o) {
-        return le32(o);
+    /**
+     * Puts into {@code hits} the places among {@code from} to {@code to} of {@code index} whose name may be
+     * sought: its first two bytes among {@code starts}, its hash among {@code sortedHashes}.
+     */
+    private int entriesNamed(DefinedSymbols index, int from, int to, java.util.BitSet starts, int[] sortedHashes,
+            int[] hits) {
+        long[] nameStarts = index.nameStarts();
+        long limit = index.strings().offset() + index.strings().size();
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            long p = nameStarts[i];
+            int first = p < limit ? bytes[(int) p] & 0xff : 0;
+            int second = first != 0 && p + 1 < limit ? bytes[(int) p + 1] & 0xff : 0;
+            if (starts.get(startOf(first, second))
+                    && java.util.Arrays.binarySearch(sortedHashes, nameHash(index.strings(), p)) >= 0) {
+                hits[count++] = i;
+            }
+        }
+        return count;
+    }
+
+    private static int startOf(int first, int second) {
+        return (first & 0xff) << 8 | (second & 0xff);
     }
 
     private long le32(int p) {
@@ -544,8 +574,39 @@ public final class ElfFile {
 
     /** Whether an address lies inside a loaded segment. */
     public boolean isMapped(long address) {
-        return segments.stream().anyMatch(s -> s.type() == PT_LOAD && address >= s.virtualAddress()
-                && address < s.virtualAddress() + s.memorySize());
+        for (Segment s : segments) {
+            if (s.type() == PT_LOAD && address >= s.virtualAddress() && address < s.virtualAddress() + s.memorySize()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many bytes from {@code address} up to the first zero byte lie in the file part of the loaded
+     * segment that holds {@code address}, at most {@code max}; -1 when no zero byte is found there (the
+     * caller then reads on with {@link #readAtAddress}, which also finds adjacent segments and zero fill).
+     */
+    public int stringLengthAtAddress(long address, int max) {
+        for (Segment seg : segments) {
+            if (seg.type() != PT_LOAD || address < seg.virtualAddress()
+                    || address >= seg.virtualAddress() + seg.memorySize()) {
+                continue;
+            }
+            long delta = address - seg.virtualAddress();
+            long end = Math.min(seg.fileSize(), delta + max);
+            for (long inSeg = delta; inSeg < end; inSeg++) {
+                long fileOffset = seg.offset() + inSeg;
+                if (fileOffset < 0 || fileOffset >= bytes.length) {
+                    return -1;
+                }
+                if (bytes[(int) fileOffset] == 0) {
+                    return (int) (inSeg - delta);
+                }
+            }
+            return -1;
+        }
+        return -1;
     }
 
     private List<Segment> readSegments() throws ElfFormatException {

@@ -255,6 +255,10 @@ public final class WinelibImageReader {
     }
 
     private String string(long address) throws ElfFormatException {
+        int length = elf.stringLengthAtAddress(address, MAX_STRING);
+        if (length >= 0) {
+            return ascii(elf.readAtAddress(address, length));
+        }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < MAX_STRING; i++) {
             byte c = elf.readAtAddress(address + i, 1)[0];
