@@ -39,6 +39,23 @@ public final class Stamp {
 
     /**
      * {@link #of(Collection, Collection)} for inputs whose hashes the caller has taken from
+     * {@link ContentHashes} (empty: not a regular file), {@code hashes} in the order of {@code inputs}.
+     */
+    public static String of(Collection<String> command, java.util.List<Path> inputs,
+            java.util.List<java.util.Optional<String>> hashes) {
+        StringBuilder b = new StringBuilder();
+        for (String arg : command) {
+            b.append("arg ").append(arg.replace("\n", "\\n")).append('\n');
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            b.append("input ").append(inputs.get(i)).append(' ');
+            b.append(hashes.get(i).orElseGet(() -> "missing-" + System.nanoTime())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * {@link #of(Collection, Collection)} for inputs whose hashes the caller has taken from
      * {@link ContentHashes} (empty: not a regular file), in the map's order.
      */
     public static String ofHashed(Collection<String> command, java.util.Map<Path, java.util.Optional<String>> inputs) {

@@ -251,7 +251,13 @@ public final class WinelibBuilder extends ModuleBuilder {
         // libraries from -L directories of ldflags and the sysroot, start files: a change relinks
         LinkInputFiles.of(key).stream().filter(f -> !f.equals(work.resolve("module.o").toAbsolutePath()))
                 .forEach(stampInputs::add);
-        String record = Stamp.of(key, stampInputs);
+        // each input hashed once (the objects' hashes also find their symbol tables for the probe's key)
+        List<Optional<String>> inputHashes = new ArrayList<>(stampInputs.size());
+        for (Path input : stampInputs) {
+            inputHashes.add(ContentHashes.sha256IfRegularFile(input));
+        }
+        String record = Stamp.of(key, stampInputs, inputHashes);
+        List<Optional<String>> objectHashes = inputHashes.subList(0, objects.size());
         stages.done("link key");
         // linker messages name the sources of the objects and what the build's own files are
         ToolFileNames fileNames = ToolFileNames.none()
@@ -263,7 +269,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         StampedOutput.HashedStep<WinelibImage> link = tmp -> {
             ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
                     versionScript, orderingScript, objects, ldflags, runtimeLibraries,
-                    compiledSources(module, compiled), fileNames, exportLists, work);
+                    compiledSources(module, compiled), fileNames, exportLists, objectHashes, work);
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
@@ -491,7 +497,8 @@ public final class WinelibBuilder extends ModuleBuilder {
             ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript,
             Path orderingScript, List<Path> objects,
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
-            ExportLists exportLists, Path work) throws IOException, InterruptedException, BuildFailure {
+            ExportLists exportLists, List<Optional<String>> objectHashes, Path work)
+            throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeOutput = probeDir.resolve("probe.so");
         Path probeObjectPath = probeDir.resolve(spec.fileName() + ".spec.o");
@@ -501,7 +508,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         // every object's symbols (and everything else the probe reads), its last outcome stands
         Path outcomeFile = probeDir.resolve("probe.outcome");
         Optional<String> outcomeKey = probeKey(baseCommand, probeObjectPath, specSha256, spec, options, archives,
-                objects, versionScript, orderingScript, ldflags);
+                objects, objectHashes, versionScript, orderingScript, ldflags);
         Optional<ProbeOutcome> kept = outcomeKey.flatMap(k -> ProbeOutcome.recall(outcomeFile, k));
         Set<String> hidden;
         String probeText;
@@ -569,8 +576,9 @@ public final class WinelibBuilder extends ModuleBuilder {
      * content of the libraries and scripts the link reads.
      */
     private Optional<String> probeKey(List<String> command, Path probeObject, Optional<String> specSha256,
-            ModuleSpec spec, ModuleOptions options, Set<Path> archives, List<Path> objects, Path versionScript,
-            Path orderingScript, List<String> ldflags) throws IOException {
+            ModuleSpec spec, ModuleOptions options, Set<Path> archives, List<Path> objects,
+            List<Optional<String>> objectHashes, Path versionScript, Path orderingScript, List<String> ldflags)
+            throws IOException {
         String code = CodeIdentity.of(WinelibBuilder.class, ModuleAssemblyEmitter.class, ModuleSpec.class);
         if (ldflags.stream().anyMatch(f -> f.contains("gc-sections")) || specSha256.isEmpty()
                 || !CodeIdentity.known(code)) {
@@ -580,14 +588,16 @@ public final class WinelibBuilder extends ModuleBuilder {
         command.forEach(a -> b.append("arg ").append(a.replace('\n', ' ')).append('\n'));
         b.append("spec ").append(specSha256.get()).append(' ').append(spec.fileName()).append(' ')
                 .append(spec.cpu()).append(' ').append(options).append('\n');
-        for (Path object : objects) {
+        for (int i = 0; i < objects.size(); i++) {
+            Path object = objects.get(i);
             if (archives.contains(object)) {
-                b.append("archive ").append(object).append(' ').append(ContentHashes.sha256(object)).append('\n');
+                b.append("archive ").append(object).append(' ').append(objectHashes.get(i).isPresent()
+                        ? objectHashes.get(i).get() : ContentHashes.sha256(object)).append('\n');
                 continue;
             }
             ObjectSymbolTables.Table table;
             try {
-                table = ObjectSymbolTables.of(object);
+                table = ObjectSymbolTables.of(object, objectHashes.get(i));
             } catch (dev.winelib.toolchain.elf.ElfFormatException e) {
                 return Optional.empty(); // the probe says what is wrong with it
             }
