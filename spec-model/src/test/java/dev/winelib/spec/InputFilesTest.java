@@ -23,6 +23,18 @@ class InputFilesTest {
     }
 
     @Test
+    void readsAFileOfManySlicesWhole() throws Exception {
+        // larger than one read's slice, and not a multiple of it
+        byte[] content = new byte[(1 << 20) + 12345];
+        new java.util.Random(21).nextBytes(content);
+        Path file = dir.resolve("module.so");
+        Files.write(file, content);
+        assertThat(InputFiles.readAll(file, InputFiles.BINARY_LIMIT)).isEqualTo(content);
+        Files.write(file, new byte[0]);
+        assertThat(InputFiles.readAll(file)).isEmpty();
+    }
+
+    @Test
     void r06RefusesAFileOverTheLimitNamingIt() throws Exception {
         Path f = Files.write(dir.resolve("big.spec"), new byte[2048]);
         assertThatThrownBy(() -> InputFiles.readAll(f, 1024)).isInstanceOf(FileSystemException.class)
