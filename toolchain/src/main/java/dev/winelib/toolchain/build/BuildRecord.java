@@ -478,7 +478,7 @@ public final class BuildRecord {
         Map<String, Integer> groups = new java.util.HashMap<>();
         // the lists of the last few steps with the group each got: steps that read the same headers (often
         // the very same paths, as the last build's record gave them) take it without looking up each file
-        List<List<Path>> recentLists = new ArrayList<>();
+        List<Object[]> recentLists = new ArrayList<>();
         List<String> recentGroups = new ArrayList<>();
         StringBuilder rest = new StringBuilder();
         for (Map.Entry<Path, Step> e : steps.entrySet()) {
@@ -489,11 +489,13 @@ public final class BuildRecord {
                 continue; // not vouched for by a recorded status
             }
             List<Path> after = inputs.subList(1, inputs.size());
+            // compared as arrays: Arrays.equals takes the same object as equal before calling equals
+            Object[] afterArray = after.toArray();
             // the step's group ("-" for none), or null when an input has no recorded status
             String group = null;
             boolean known = false;
             for (int k = recentLists.size() - 1; k >= 0 && !known; k--) {
-                if (sameFiles(recentLists.get(k), after)) {
+                if (java.util.Arrays.equals(recentLists.get(k), afterArray)) {
                     group = recentGroups.get(k);
                     known = true;
                 }
@@ -523,7 +525,7 @@ public final class BuildRecord {
                     recentLists.remove(0);
                     recentGroups.remove(0);
                 }
-                recentLists.add(after);
+                recentLists.add(afterArray);
                 recentGroups.add(group);
             }
             if (group == null) {
@@ -536,21 +538,6 @@ public final class BuildRecord {
 
     /** How many recent lists of inputs {@link #writeSteps} compares a step's with. */
     private static final int RECENT_LISTS = 4;
-
-    /** Whether two lists name the same files in the same order (the same path objects, mostly). */
-    private static boolean sameFiles(List<Path> a, List<Path> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            Path x = a.get(i);
-            Path y = b.get(i);
-            if (x != y && !x.equals(y)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The place of {@code p} among the recorded (absolute, normalized) files, or null. */
     private static Integer indexOf(Map<Path, Integer> index, Path p) {

@@ -266,6 +266,8 @@ public final class WinelibBuilder extends ModuleBuilder {
                 .and(ModuleRuntime.fileNames(runtime))
                 .with(versionScript, "winebuild-j's version script")
                 .with(orderingScript, "winebuild-j's section-ordering script");
+        // the keeping of the hashes and symbol tables, once started (keep)
+        java.util.concurrent.atomic.AtomicReference<Future<Void>> keeping = new java.util.concurrent.atomic.AtomicReference<>();
         StampedOutput.HashedStep<WinelibImage> link = tmp -> {
             ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
                     versionScript, orderingScript, objects, ldflags, runtimeLibraries,
@@ -273,6 +275,9 @@ public final class WinelibBuilder extends ModuleBuilder {
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
+            // every input of the link is hashed and every object's symbols read by now: both are kept for the
+            // next build while ld.lld runs
+            keeping.set(keep(hashes, symbolTables));
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log,
@@ -318,6 +323,9 @@ public final class WinelibBuilder extends ModuleBuilder {
         } catch (BuildFailure | IOException | InterruptedException | RuntimeException e) {
             // the database is removed with the other outputs when the build fails: it must be written first
             awaitQuietly(database);
+            if (keeping.get() != null) {
+                awaitQuietly(keeping.get());
+            }
             // a calling-convention failure comes first, as when the check ran before the link
             awaitQuietly(conventions);
             CompileSlots.result(conventions);
@@ -328,15 +336,10 @@ public final class WinelibBuilder extends ModuleBuilder {
         stages.done("compilation database awaited");
         stages.done("module in place");
         int compiledCount = compiled.compiled() + plainLinux.compiled();
-        // the hashes and symbol tables are kept for the next build while a module kept from the last one is
-        // checked
-        Future<Void> kept = CompileSlots.EXECUTOR.submit(() -> {
-            ObjectSymbolTables.keep(symbolTables);
-            return null;
-        });
+        // a module kept from the last build: the hashes and symbol tables are kept while it is checked
+        Future<Void> kept = keeping.get() != null ? keeping.get() : keep(hashes, symbolTables);
         WinelibImage image;
         try {
-            ContentHashes.keep(hashes);
             if (linked.isPresent()) {
                 image = linked.get();
             } else {
@@ -383,6 +386,26 @@ public final class WinelibBuilder extends ModuleBuilder {
         }
         stages.done("record files");
         return new BuildResult(output, compiledCount, linked.isPresent(), image, files);
+    }
+
+    /**
+     * Writes the hashes of the files this build read ({@link ContentHashes#keep}) and the symbol tables of its
+     * objects ({@link ObjectSymbolTables#keep}) for the next build, on two threads.
+     */
+    private static Future<Void> keep(Path hashes, Path symbolTables) {
+        Future<Void> tables = CompileSlots.EXECUTOR.submit(() -> {
+            ObjectSymbolTables.keep(symbolTables);
+            return null;
+        });
+        return CompileSlots.EXECUTOR.submit(() -> {
+            try {
+                ContentHashes.keep(hashes);
+            } finally {
+                awaitQuietly(tables);
+            }
+            CompileSlots.result(tables);
+            return null;
+        });
     }
 
     /** Logs (at debug level) how long each stage of one build took, for finding where a build's time goes. */

@@ -272,6 +272,36 @@ class BuildRecordTest {
     }
 
     @Test
+    void stepsReadingTheSameHeadersShareAGroupAndAnUnrecordedInputDropsEachStepThatReadIt() throws Exception {
+        Path unrecorded = Files.writeString(dir.resolve("elsewhere.h"), "#define E 1\n");
+        List<Path> c = new java.util.ArrayList<>();
+        List<Path> objects = new java.util.ArrayList<>();
+        for (String name : List.of("c1", "c2", "c3", "c4")) {
+            c.add(Files.writeString(sources.resolve(name + ".c"), "int " + name + ";\n"));
+            objects.add(Files.writeString(dir.resolve(name + ".c.o"), "object " + name));
+        }
+        Set<Path> inputs = new java.util.HashSet<>(Set.of(header, sources));
+        inputs.addAll(c);
+        Set<Path> outputs = new java.util.HashSet<>(objects);
+        outputs.add(module);
+        // the same header as other path objects (as parsed from two dependency files), the unrecorded one twice
+        java.util.Map<Path, BuildRecord.Step> steps = new java.util.LinkedHashMap<>();
+        steps.put(objects.get(0), BuildRecord.Step.of(FLAGS, List.of(c.get(0), Path.of(header.toString()))));
+        steps.put(objects.get(1), BuildRecord.Step.of(FLAGS, List.of(c.get(1), Path.of(unrecorded.toString()))));
+        steps.put(objects.get(2), BuildRecord.Step.of(FLAGS, List.of(c.get(2), Path.of(header.toString()))));
+        steps.put(objects.get(3), BuildRecord.Step.of(FLAGS, List.of(c.get(3), Path.of(unrecorded.toString()))));
+        assertThat(record.write(new BuildRecord.Files(inputs, outputs, List.of(), steps), later(), NOW)).isTrue();
+        assertThat(Files.readAllLines(dir.resolve("build.record")).stream().filter(l -> l.startsWith("group ")))
+                .hasSize(1);
+        write(module, "changed");
+        BuildRecord.State state = record.read().orElseThrow();
+        assertThat(state.steps()).containsOnlyKeys(objects.get(0).toAbsolutePath().normalize(),
+                objects.get(2).toAbsolutePath().normalize());
+        assertThat(state.unchangedStep(objects.get(2), FLAGS)).contains(List.of(
+                c.get(2).toAbsolutePath().normalize(), header.toAbsolutePath().normalize()));
+    }
+
+    @Test
     void aNoOpReadsNoStep() throws Exception {
         BuildRecord.State state = withSteps(b -> { });
         assertThat(state.current()).isTrue();
