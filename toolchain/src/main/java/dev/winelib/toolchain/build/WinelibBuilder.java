@@ -368,14 +368,14 @@ public final class WinelibBuilder extends ModuleBuilder {
             // and their directories: a tool installed next to them (a newer ld.lld-NN) could be the one a
             // full build picks
             tools.stream().map(p -> p.toAbsolutePath().getParent()).forEach(inputs::add);
-            List<Path> outputs = new ArrayList<>();
+            Set<Path> outputs = new java.util.LinkedHashSet<>();
             outputs.add(output);
             outputs.add(stampFile);
             outputs.addAll(objects);
             outputs.add(versionScript);
             outputs.add(orderingScript);
             for (Path p : stampInputs) {
-                if (!outputs.contains(p) && !inputs.contains(p)) {
+                if (!outputs.contains(p)) {
                     inputs.add(p);
                 }
             }
