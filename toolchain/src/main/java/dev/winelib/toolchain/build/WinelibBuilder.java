@@ -275,14 +275,15 @@ public final class WinelibBuilder extends ModuleBuilder {
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
-            // every input of the link is hashed and every object's symbols read by now: both are kept for the
-            // next build while ld.lld runs
-            keeping.set(keep(hashes, symbolTables));
             List<String> command = WinelibLinkCommand.command(linker, sysroot, versionScript, orderingScript,
                     moduleObject, objects, ldflags, module.libraries(), runtimeLibraries, tmp);
             LinkerProcess.run(command, output.toString(), output.getFileName().toString(), work, log,
                     fileNames.with(moduleObject, ModuleObjectWriter.description(spec)).with(tmp, output.toString()));
             stages.done("link");
+            // every input of the link is hashed and every object's symbols read by now: both are kept for the
+            // next build on the other processor while this one checks the module (not while ld.lld runs,
+            // which uses both)
+            keeping.set(keep(hashes, symbolTables));
             // the linked file is read once: the constructor fix-up changes the file and the bytes read alike,
             // and every check shares one reading of them (and of its symbol table)
             ElfFile linkedFile;
