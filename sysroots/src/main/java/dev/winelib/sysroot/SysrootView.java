@@ -39,8 +39,29 @@ final class SysrootView {
 
     /** Absolute symlinks of the tree, as paths relative to the root, with their targets. */
     static TreeMap<String, String> absoluteLinks(Path root) throws IOException {
+        return absoluteLinks(root, new ArrayList<>());
+    }
+
+    /**
+     * Absolute symlinks of the tree, as {@link #absoluteLinks(Path)}; adds the status of each directory,
+     * taken before its entries are read, to {@code directories}, and returns null instead when some
+     * directory could not be read (such a scan is not kept).
+     */
+    private static TreeMap<String, String> absoluteLinks(Path root, List<KeptSysrootScan.DirectoryStatus> directories)
+            throws IOException {
         TreeMap<String, String> links = new TreeMap<>();
+        boolean[] complete = {true};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                try {
+                    directories.add(KeptSysrootScan.DirectoryStatus.of(root, root.relativize(dir).toString()));
+                } catch (IOException | RuntimeException e) {
+                    complete[0] = false;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isSymbolicLink()) {
@@ -54,9 +75,21 @@ final class SysrootView {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                complete[0] = false;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                if (exc != null) {
+                    complete[0] = false;
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (!complete[0] || directories.isEmpty()) {
+            directories.clear();
+        }
         return links;
     }
 
@@ -65,12 +98,28 @@ final class SysrootView {
      * under {@code viewsDirectory}, made on first use.
      */
     static Path linkRootFor(Path root, Path viewsDirectory) throws IOException {
-        TreeMap<String, String> links = absoluteLinks(root);
+        Path keptScan = KeptSysrootScan.fileFor(viewsDirectory, root);
+        String keptKey = KeptSysrootScan.unchangedViewKey(keptScan, root);
+        if (keptKey != null) {
+            if (keptKey.isEmpty()) {
+                return root;
+            }
+            Path keptView = viewsDirectory.resolve(keptKey);
+            if (Files.isDirectory(keptView.resolve(".complete"))) {
+                return keptView;
+            }
+        }
+        long scanStart = System.currentTimeMillis();
+        List<KeptSysrootScan.DirectoryStatus> directories = new ArrayList<>();
+        TreeMap<String, String> links = absoluteLinks(root, directories);
         if (links.isEmpty()) {
+            keep(new KeptSysrootScan("", directories), keptScan, root, scanStart);
             return root;
         }
-        Path view = viewsDirectory.resolve(key(root, links, mirroredEntries(root, links.keySet())));
+        String key = key(root, links, mirroredEntries(root, links.keySet()));
+        Path view = viewsDirectory.resolve(key);
         if (Files.isDirectory(view.resolve(".complete"))) {
+            keep(new KeptSysrootScan(key, directories), keptScan, root, scanStart);
             return view;
         }
         Files.createDirectories(viewsDirectory);
@@ -96,7 +145,15 @@ final class SysrootView {
         if (!Files.isDirectory(view.resolve(".complete"))) {
             throw new IOException("sysroot view " + view + " is incomplete; delete it and build again");
         }
+        keep(new KeptSysrootScan(key, directories), keptScan, root, scanStart);
         return view;
+    }
+
+    /** Keeps a complete scan (one that read every directory) for the next build. */
+    private static void keep(KeptSysrootScan scan, Path file, Path root, long scanStart) {
+        if (!scan.directories().isEmpty()) {
+            scan.keep(file, root, scanStart);
+        }
     }
 
     /**

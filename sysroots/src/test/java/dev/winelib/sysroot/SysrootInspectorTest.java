@@ -103,6 +103,63 @@ class SysrootInspectorTest {
         assertThat(Files.readString(second.resolve("lib64/ld-linux-x86-64.so.2"))).isEqualTo("pthread");
     }
 
+    /**
+     * A scan of a tree whose directories are older than the racy margin is kept, trusted while no directory
+     * changes, and not trusted once one does: a symlink added in a sub-directory, a link re-aimed, a library
+     * added to a mirrored directory, or a damaged kept file all make the next inspection walk the tree again.
+     */
+    @Test
+    void keptScanIsUsedOnlyWhileNoDirectoryOfTheTreeChanges() throws Exception {
+        Path root = tree("10");
+        Files.createDirectories(root.resolve("usr/share/doc/pkg"));
+        Files.writeString(root.resolve("usr/share/doc/pkg/README"), "doc");
+        Thread.sleep(KeptSysrootScan.RACY_MARGIN_MILLIS + 200);
+        SysrootInspector inspector = new SysrootInspector(dir.resolve("views"));
+        Path first = inspector.inspect(Sysroot.directory(root)).linkRoot();
+        Path kept = KeptSysrootScan.fileFor(dir.resolve("views"), root);
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, root)).isEqualTo(first.getFileName().toString());
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, dir.resolve("other"))).isNull();
+        assertThat(inspector.inspect(Sysroot.directory(root)).linkRoot()).isEqualTo(first);
+
+        // an absolute link added deep in the tree, in a directory the view does not mirror
+        Files.createSymbolicLink(root.resolve("usr/share/doc/pkg/loader"), Path.of("/lib/x86_64-linux-gnu/ld-2.31.so"));
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, root)).isNull();
+        Path second = inspector.inspect(Sysroot.directory(root)).linkRoot();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Files.readString(second.resolve("usr/share/doc/pkg/loader"))).isEqualTo("loader");
+
+        // a link re-aimed in place (ln -sf: a new link renamed over the old one)
+        Path newLink = root.resolve("usr/share/doc/pkg/.loader.new");
+        Files.createSymbolicLink(newLink, Path.of("/lib/x86_64-linux-gnu/libpthread.so.0"));
+        Files.move(newLink, root.resolve("usr/share/doc/pkg/loader"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path third = inspector.inspect(Sysroot.directory(root)).linkRoot();
+        assertThat(Files.readString(third.resolve("usr/share/doc/pkg/loader"))).isEqualTo("pthread");
+
+        // a library added to a mirrored directory
+        Files.writeString(root.resolve("usr/lib/x86_64-linux-gnu/libnew.so"), "new");
+        Path fourth = inspector.inspect(Sysroot.directory(root)).linkRoot();
+        assertThat(Files.readString(fourth.resolve("usr/lib/x86_64-linux-gnu/libnew.so"))).isEqualTo("new");
+
+        // a damaged kept file (these changes were too recent to be kept, so keep an aged scan first)
+        Thread.sleep(KeptSysrootScan.RACY_MARGIN_MILLIS + 200);
+        assertThat(inspector.inspect(Sysroot.directory(root)).linkRoot()).isEqualTo(fourth);
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, root)).isEqualTo(fourth.getFileName().toString());
+        byte[] bytes = Files.readAllBytes(kept);
+        Files.write(kept, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, root)).isNull();
+        assertThat(inspector.inspect(Sysroot.directory(root)).linkRoot()).isEqualTo(fourth);
+        assertThat(KeptSysrootScan.unchangedViewKey(kept, root)).isEqualTo(fourth.getFileName().toString());
+    }
+
+    /** A tree changed shortly before the scan is walked again next time: its times may not show a change yet. */
+    @Test
+    void aScanOfARecentlyChangedTreeIsNotKept() throws Exception {
+        Path root = tree("10");
+        new SysrootInspector(dir.resolve("views")).inspect(Sysroot.directory(root));
+        assertThat(KeptSysrootScan.fileFor(dir.resolve("views"), root)).doesNotExist();
+    }
+
     @Test
     void concurrentBuildsShareOneView() throws Exception {
         Path root = tree("10");
