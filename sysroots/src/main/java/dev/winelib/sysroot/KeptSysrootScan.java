@@ -5,17 +5,13 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,20 +57,29 @@ record KeptSysrootScan(String viewKey, List<DirectoryStatus> directories) {
                     ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS));
         }
 
+        /**
+         * The same directory with the same times (a comparison of its own: a record's generated
+         * {@code equals} is linked on first use, which costs a cold JVM more than the whole check).
+         */
+        boolean sameAs(DirectoryStatus other) {
+            return path.equals(other.path) && device == other.device && inode == other.inode
+                    && modifiedNanos == other.modifiedNanos && changedNanos == other.changedNanos;
+        }
+
         boolean olderThan(long millis) {
             long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
             return modifiedNanos < nanos && changedNanos < nanos;
         }
     }
 
-    /** Where the scan of {@code root} is kept: a file under {@code viewsDirectory} named by the root's path. */
+    /**
+     * Where the scan of {@code root} is kept: a file under {@code viewsDirectory} named by the hash of the
+     * root's path. The file holds the path too and is only used for that root, so two roots with the same
+     * hash only take turns at being scanned. (No SHA-256 here: its first use costs a cold JVM ~25 ms.)
+     */
     static Path fileFor(Path viewsDirectory, Path root) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(root.toString().getBytes(StandardCharsets.UTF_8));
-            return viewsDirectory.resolve(".scan-" + HexFormat.of().formatHex(digest, 0, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String path = root.toString();
+        return viewsDirectory.resolve(".scan-" + Integer.toHexString(path.hashCode()) + "-" + path.length());
     }
 
     /**
@@ -102,7 +107,7 @@ record KeptSysrootScan(String viewKey, List<DirectoryStatus> directories) {
                 return null;
             }
             for (DirectoryStatus status : kept) {
-                if (!status.equals(DirectoryStatus.of(root, status.path()))) {
+                if (!status.sameAs(DirectoryStatus.of(root, status.path()))) {
                     return null;
                 }
             }
