@@ -198,6 +198,11 @@ public final class BuildRecord {
             this.file = file;
             this.reading = reading;
         }
+
+        /** The record file being read. */
+        public Path file() {
+            return file;
+        }
     }
 
     /**
