@@ -27,7 +27,9 @@ public final class SysrootHints {
     private static final Pattern LIBRARY = Pattern.compile("[A-Za-z0-9_+.-]+");
     private static final int MAX_NAMED = 5;
 
-    private final List<String> packages;
+    /** The sysroot's package names (sorted, no repeats), made when advice first needs them. */
+    private final Supplier<java.util.stream.Stream<String>> packageSource;
+    private List<String> packages;
     private final List<String> requested;
     private final Supplier<Optional<ContentsIndex>> contents;
     private final Architecture architecture;
@@ -44,7 +46,16 @@ public final class SysrootHints {
     /** Hints for a tree of {@code architecture} (its multiarch directories, its Contents index). */
     public SysrootHints(List<String> packages, List<String> requested, Supplier<Optional<ContentsIndex>> contents,
             Architecture architecture) {
-        this.packages = packages.stream().map(SysrootHints::nameOf).distinct().sorted().toList();
+        this(List.copyOf(packages)::stream, requested, contents, architecture);
+    }
+
+    /**
+     * Hints whose package list is read only when advice is asked for: a build that needs none (most
+     * do not) reads no list of the cache's sysroots.
+     */
+    private SysrootHints(Supplier<java.util.stream.Stream<String>> packages, List<String> requested,
+            Supplier<Optional<ContentsIndex>> contents, Architecture architecture) {
+        this.packageSource = packages;
         this.requested = List.copyOf(requested);
         this.contents = contents;
         this.architecture = architecture;
@@ -63,15 +74,40 @@ public final class SysrootHints {
     /** Hints for the 'sniper' tree of {@code architecture}; see {@link #forSniper(SysrootCache, Path, List, DebianMirror, Consumer)}. */
     public static SysrootHints forSniper(SysrootCache cache, Architecture architecture, Path tree,
             List<String> requested, DebianMirror mirror, Consumer<String> log) throws SysrootException {
-        List<String> packages = SniperSysroot.packagesOf(cache, tree);
-        return new SysrootHints(packages.isEmpty() ? SniperSysroot.PACKAGES : packages, requested, () -> {
+        // the tree's package list comes from the cache's list of sysroots, the Contents index from Debian:
+        // both only when advice is asked for (named classes, not lambdas: every build makes these hints)
+        return new SysrootHints(new SniperPackages(cache, tree, log), requested,
+                new SniperContents(cache, mirror, architecture, log), architecture);
+    }
+
+    /** The packages of a provisioned tree, as the cache lists them (the base set when it does not). */
+    private record SniperPackages(SysrootCache cache, Path tree, Consumer<String> log)
+            implements Supplier<java.util.stream.Stream<String>> {
+        @Override
+        public java.util.stream.Stream<String> get() {
+            List<String> listed;
+            try {
+                listed = SniperSysroot.packagesOf(cache, tree);
+            } catch (SysrootException e) {
+                log.accept("cannot read the list of the sysroot's packages: " + e.getMessage());
+                listed = List.of();
+            }
+            return (listed.isEmpty() ? SniperSysroot.PACKAGES : listed).stream();
+        }
+    }
+
+    /** Debian's Contents index of the tree's architecture, downloaded if needed; empty when it cannot be had. */
+    private record SniperContents(SysrootCache cache, DebianMirror mirror, Architecture architecture,
+            Consumer<String> log) implements Supplier<Optional<ContentsIndex>> {
+        @Override
+        public Optional<ContentsIndex> get() {
             try {
                 return Optional.of(SniperSysroot.archive(cache, mirror, architecture, log).contents());
             } catch (SysrootException e) {
                 log.accept("cannot look up which Debian package ships the file: " + e.getMessage());
                 return Optional.empty();
             }
-        }, architecture);
+        }
     }
 
     /** For a missing {@code #include <pulse/pulseaudio.h>} (give {@code pulse/pulseaudio.h}). */
@@ -133,7 +169,7 @@ public final class SysrootHints {
             return holds() + " No Debian 11 package ships the " + what + " (Debian's Contents index has no such"
                     + " file); check the name.";
         }
-        List<String> present = found.keySet().stream().filter(packages::contains).toList();
+        List<String> present = found.keySet().stream().filter(packages()::contains).toList();
         if (!present.isEmpty()) {
             return "the " + what + " is in Debian 11 package " + present.get(0) + " (" + found.get(present.get(0))
                     + "), which the sysroot already holds: check the include or library path (e.g. name the"
@@ -156,7 +192,15 @@ public final class SysrootHints {
     private String holds() {
         String extra = requested.isEmpty() ? "" : " plus " + String.join(" ", requested) + " and their dependencies";
         return "The " + SniperSysroot.displayName(architecture) + " sysroot holds only the Debian 11 packages it was made of: the base set ("
-                + String.join(" ", SniperSysroot.PACKAGES) + ")" + extra + "; " + packages.size() + " packages in all.";
+                + String.join(" ", SniperSysroot.PACKAGES) + ")" + extra + "; " + packages().size() + " packages in all.";
+    }
+
+    /** The sysroot's package names, made on first use. */
+    private synchronized List<String> packages() {
+        if (packages == null) {
+            packages = packageSource.get().map(SysrootHints::nameOf).distinct().sorted().toList();
+        }
+        return packages;
     }
 
     private String howToAdd(String pkg) {

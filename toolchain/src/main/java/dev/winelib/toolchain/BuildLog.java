@@ -10,6 +10,14 @@ public interface BuildLog {
     /** Details such as full command lines, shown with -X / -v. */
     void debug(String message);
 
+    /**
+     * Whether {@link #debug} messages are shown, so that a caller can skip making many of them when
+     * they are not (true unless the log says otherwise).
+     */
+    default boolean isDebugEnabled() {
+        return true;
+    }
+
     /** A log that drops everything. */
     static BuildLog silent() {
         return new BuildLog() {
@@ -23,6 +31,11 @@ public interface BuildLog {
 
             @Override
             public void debug(String message) {
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
             }
         };
     }

@@ -37,6 +37,11 @@ final class CliLog implements BuildLog {
     }
 
     @Override
+    public boolean isDebugEnabled() {
+        return verbose;
+    }
+
+    @Override
     public void debug(String message) {
         if (verbose) {
             err.println(message);

@@ -194,8 +194,11 @@ public final class BuildMojo extends ModuleBuildMojo {
                 throw new MojoFailureException("rustPanic: " + e.getMessage(), e);
             }
         }
-        CRuntime crt = CRuntime.named(cRuntime == null ? "glibc" : cRuntime).orElseThrow(() ->
-                new MojoFailureException("cRuntime '" + cRuntime + "' is not known: give glibc, ucrtbase or msvcrt"));
+        Optional<CRuntime> named = CRuntime.named(cRuntime == null ? "glibc" : cRuntime);
+        if (named.isEmpty()) {
+            throw new MojoFailureException("cRuntime '" + cRuntime + "' is not known: give glibc, ucrtbase or msvcrt");
+        }
+        CRuntime crt = named.get();
         OutputTimestamp timestamp = timestamp();
         WinelibBuildRequest.Builder request = WinelibBuildRequest
                 .builder(spec, outputDirectory.toPath().resolve(fileName), workDirectory.toPath())
@@ -206,12 +209,12 @@ public final class BuildMojo extends ModuleBuildMojo {
                 .cxxCompiler(cxxCompiler)
                 .cxxflags(ProjectLayout.splitFlags(cxxflags))
                 .cxxRuntime(runtime)
-                .linkInputs(ListParameter.entries(linkInputs).stream().map(File::toPath).toList())
+                .linkInputs(paths(linkInputs))
                 .rustCrate(rust)
                 .imports(ListParameter.entries(imports))
                 .delayImports(ListParameter.entries(delayImports))
                 .defaultImports(defaultImports)
-                .importDefinitions(ListParameter.entries(importDefinitions).stream().map(File::toPath).toList())
+                .importDefinitions(paths(importDefinitions))
                 .entryPoint(entryPoint)
                 .cRuntime(crt)
                 .precompiledHeaders(precompiledHeaders);
@@ -236,5 +239,14 @@ public final class BuildMojo extends ModuleBuildMojo {
     @Override
     protected Path workDirectory() {
         return workDirectory.toPath();
+    }
+
+    /** The paths of a list parameter's entries (a loop: every build comes here, and a stream's first use costs more). */
+    private static List<Path> paths(List<File> files) {
+        List<Path> paths = new ArrayList<>();
+        for (File f : ListParameter.entries(files)) {
+            paths.add(f.toPath());
+        }
+        return paths;
     }
 }

@@ -169,8 +169,13 @@ final class BuildRecordNotes {
         for (String note : notes) {
             if (note.startsWith(SYSROOT)) {
                 Path tree = Path.of(note.substring(SYSROOT.length()));
-                return changed.stream().anyMatch(p -> p.startsWith(tree)) ? java.util.Optional.empty()
-                        : java.util.Optional.of(tree);
+                // a loop: every changed build comes here, and a stream's first use costs more than it
+                for (Path p : changed) {
+                    if (p.startsWith(tree)) {
+                        return java.util.Optional.empty();
+                    }
+                }
+                return java.util.Optional.of(tree);
             }
         }
         return java.util.Optional.empty();

@@ -26,4 +26,9 @@ final class MavenBuildLog implements BuildLog {
     public void debug(String message) {
         log.debug(message);
     }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return log.isDebugEnabled();
+    }
 }

@@ -92,7 +92,8 @@ public record ModuleRequest(
         ldflags = List.copyOf(ldflags);
         libraries = List.copyOf(libraries);
         Objects.requireNonNull(viewsDirectory, "viewsDirectory");
-        baseDirectory = baseDirectory.map(d -> d.toAbsolutePath().normalize());
+        baseDirectory = baseDirectory.isPresent() ? Optional.of(baseDirectory.get().toAbsolutePath().normalize())
+                : baseDirectory;
         unixSources = List.copyOf(unixSources);
         pkgConfigModules = List.copyOf(pkgConfigModules);
         Objects.requireNonNull(architecture, "architecture");
@@ -175,7 +176,7 @@ public record ModuleRequest(
 
         /** The module file name; blank to derive it from the spec file. */
         public B moduleFileName(String name) {
-            this.moduleFileName = Optional.ofNullable(name).filter(s -> !s.isBlank());
+            this.moduleFileName = nonBlank(name);
             return self();
         }
 
@@ -203,7 +204,7 @@ public record ModuleRequest(
 
         /** The linker; blank to find ld.lld. */
         public B linker(String value) {
-            this.linker = Optional.ofNullable(value).filter(s -> !s.isBlank());
+            this.linker = nonBlank(value);
             return self();
         }
 
@@ -216,8 +217,8 @@ public record ModuleRequest(
 
         /** The glibc baseline: a version such as 2.31, or "none" (or blank) to allow any. */
         public B glibcBaseline(String version) {
-            this.glibcBaseline = Optional.ofNullable(version).map(String::trim)
-                    .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("none"));
+            String v = version == null ? "" : version.trim();
+            this.glibcBaseline = v.isEmpty() || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
             return self();
         }
 
@@ -243,8 +244,15 @@ public record ModuleRequest(
 
         /** Adds pkg-config modules ({@code sdl2}, {@code libpulse >= 14}); blank entries are ignored. */
         public B pkgConfigModules(List<String> modules) {
-            return add(pkgConfigModules, modules == null ? List.of()
-                    : modules.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).toList());
+            List<String> named = new ArrayList<>();
+            if (modules != null) {
+                for (String m : modules) {
+                    if (m != null && !m.isBlank()) {
+                        named.add(m.strip());
+                    }
+                }
+            }
+            return add(pkgConfigModules, named);
         }
 
         /** What the Linux code is built for: {@code x86_64} (the default) or {@code i386}. */
@@ -258,5 +266,13 @@ public record ModuleRequest(
             this.sysrootHints = Optional.ofNullable(hints);
             return self();
         }
+    }
+
+    /**
+     * {@code value} when it is not null or blank. (Plain code rather than lambdas on the path every build
+     * takes: each lambda's call site is linked on its first use, which a Maven build's fresh JVM pays.)
+     */
+    static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -62,7 +62,7 @@ public record OutputTimestamp(Instant instant) {
             return Optional.empty();
         }
         String v = value.strip();
-        if (v.chars().allMatch(Character::isDigit)) {
+        if (allDigits(v)) {
             return Optional.of(ofSeconds(v, what));
         }
         Instant instant;
@@ -90,11 +90,12 @@ public record OutputTimestamp(Instant instant) {
 
     /** The configured Maven value if it gives a time, otherwise {@code SOURCE_DATE_EPOCH}. */
     public static Optional<OutputTimestamp> resolve(String mavenValue, Map<String, String> environment) {
-        return parseMaven(mavenValue).or(() -> fromEnvironment(environment));
+        Optional<OutputTimestamp> maven = parseMaven(mavenValue);
+        return maven.isPresent() ? maven : fromEnvironment(environment);
     }
 
     private static OutputTimestamp ofSeconds(String digits, String what) {
-        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 12) {
+        if (digits.isEmpty() || !allDigits(digits) || digits.length() > 12) {
             throw new IllegalArgumentException(what + " '" + digits + "' is not a number of seconds since"
                     + " 1970-01-01T00:00:00Z");
         }
@@ -107,5 +108,15 @@ public record OutputTimestamp(Instant instant) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + " '" + value + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Whether every character is a digit (a loop: this runs on every build, where a lambda's first use costs more). */
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -125,7 +125,7 @@ public record WinelibBuildRequest(
         public Builder importDefinitions(List<Path> files) { return add(importDefinitions, files); }
 
         public Builder entryPoint(String function) {
-            this.entryPoint = Optional.ofNullable(function).filter(s -> !s.isBlank());
+            this.entryPoint = ModuleRequest.nonBlank(function);
             return this;
         }
 
@@ -134,7 +134,7 @@ public record WinelibBuildRequest(
 
         /** The C++ compiler; blank to derive it from the C compiler. */
         public Builder cxxCompiler(String value) {
-            this.cxxCompiler = Optional.ofNullable(value).filter(s -> !s.isBlank());
+            this.cxxCompiler = ModuleRequest.nonBlank(value);
             return this;
         }
 
@@ -142,7 +142,7 @@ public record WinelibBuildRequest(
 
         /** {@code static}, {@code shared} or {@code none}; blank for the default. */
         public Builder cxxRuntime(String value) {
-            return cxxRuntime(Optional.ofNullable(value).filter(s -> !s.isBlank()).map(CxxRuntime::parse).orElse(null));
+            return cxxRuntime(value == null || value.isBlank() ? null : CxxRuntime.parse(value));
         }
 
         public Builder cxxRuntime(CxxRuntime value) {

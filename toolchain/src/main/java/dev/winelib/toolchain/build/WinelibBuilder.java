@@ -93,6 +93,16 @@ public final class WinelibBuilder extends ModuleBuilder {
         });
     }
 
+    /** Whether a source is C++ (a loop: every build asks, and a stream's first use costs more than the loop). */
+    private static boolean hasCxx(List<Path> sources) {
+        for (Path p : sources) {
+            if (SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
@@ -106,8 +116,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
         stages.done("spec read");
-        boolean hasCxx = java.util.stream.Stream.concat(module.sources().stream(), module.unixSources().stream())
-                .anyMatch(p -> SourceLanguage.of(p).orElse(null) == SourceLanguage.CXX);
+        boolean hasCxx = hasCxx(module.sources()) || hasCxx(module.unixSources());
         if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
             throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
                     + " C++ and Rust use the C library of the sysroot. Use cRuntime glibc (the default) or build the"

@@ -120,6 +120,9 @@ final class PrecompiledHeaders {
         }
     }
 
+    /** The file in the precompiled-header directory that keeps each source's leading include ({@link LeadingIncludes}). */
+    static final String LEADING_INCLUDES = "leading-includes";
+
     private final Path directory;
     private final BuildLog log;
     private final Map<Path, Header> bySource = new HashMap<>();
@@ -136,23 +139,31 @@ final class PrecompiledHeaders {
     static PrecompiledHeaders plan(List<Path> sources, List<SourceCompiler.Invocation> invocations, Path directory,
             BuildLog log) throws IOException {
         PrecompiledHeaders plan = new PrecompiledHeaders(directory.toAbsolutePath(), log);
-        Map<Key, List<Path>> groups = new HashMap<>();
-        Map<Path, Boolean> guarded = new HashMap<>();
+        Map<Key, List<Path>> groups = new java.util.LinkedHashMap<>();
+        Map<Path, Boolean> guarded = new java.util.LinkedHashMap<>();
         Map<SourceCompiler.Invocation, Boolean> gcc = new java.util.IdentityHashMap<>();
         // sources of one directory that include the same header first find the same file
         Map<Lookup, Optional<Path>> found = new HashMap<>();
+        // a source whose status is the one an earlier build kept is not read again
+        LeadingIncludes leadingIncludes = LeadingIncludes.recall(plan.directory.resolve(LEADING_INCLUDES));
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             SourceCompiler.Invocation invocation = invocations.get(i);
             Optional<SourceLanguage> language = SourceLanguage.of(source);
-            if (language.isEmpty() || !gcc.computeIfAbsent(invocation, PrecompiledHeaders::gcc)
-                    || !Files.isRegularFile(source)) {
+            if (language.isEmpty()) {
                 continue;
             }
-            Optional<SourceDirectives.LeadingInclude> leading = SourceDirectives.leadingInclude(
-                    Files.readString(source, StandardCharsets.ISO_8859_1));
-            if (leading.isEmpty()) {
+            Boolean isGcc = gcc.get(invocation);
+            if (isGcc == null) {
+                isGcc = gcc(invocation);
+                gcc.put(invocation, isGcc);
+            }
+            if (!isGcc) {
                 continue;
+            }
+            Optional<SourceDirectives.LeadingInclude> leading = leadingIncludes.of(source);
+            if (leading == null || leading.isEmpty()) {
+                continue; // not a regular file, or no leading include
             }
             // a quoted name is looked up in the source's directory first; an angled one is not
             Lookup lookup = new Lookup(invocation, leading.get(),
@@ -165,24 +176,38 @@ final class PrecompiledHeaders {
             if (header.isEmpty() || !usablePath(header.get())) {
                 continue;
             }
-            if (!guarded.computeIfAbsent(header.get(), PrecompiledHeaders::isGuarded)) {
+            Boolean isGuarded = guarded.get(header.get());
+            if (isGuarded == null) {
+                isGuarded = isGuarded(header.get());
+                guarded.put(header.get(), isGuarded);
+            }
+            if (!isGuarded) {
                 continue;
             }
-            groups.computeIfAbsent(new Key(invocation, language.get(), leading.get(), header.get()),
-                    k -> new ArrayList<>())
-                    .add(source);
+            Key key = new Key(invocation, language.get(), leading.get(), header.get());
+            List<Path> members = groups.get(key);
+            if (members == null) {
+                members = new ArrayList<>();
+                groups.put(key, members);
+            }
+            members.add(source);
         }
-        groups.forEach((key, members) -> {
-            if (members.size() >= 2) {
-                Header h = plan.new Header(key);
-                members.forEach(s -> plan.bySource.put(s, h));
+        leadingIncludes.keep();
+        for (Map.Entry<Key, List<Path>> group : groups.entrySet()) {
+            if (group.getValue().size() >= 2) {
+                Header h = plan.new Header(group.getKey());
+                for (Path s : group.getValue()) {
+                    plan.bySource.put(s, h);
+                }
             }
-        });
-        guarded.forEach((header, isGuarded) -> {
-            if (!isGuarded) {
-                log.debug("not precompiling " + header + ": no include guard or #pragma once");
+        }
+        if (log.isDebugEnabled()) {
+            for (Map.Entry<Path, Boolean> header : guarded.entrySet()) {
+                if (!header.getValue()) {
+                    log.debug("not precompiling " + header.getKey() + ": no include guard or #pragma once");
+                }
             }
-        });
+        }
         return plan;
     }
 
@@ -212,7 +237,13 @@ final class PrecompiledHeaders {
     /** A path the wrapper can name in a quoted {@code #include} without any escaping. */
     private static boolean usablePath(Path header) {
         String s = header.toString();
-        return s.chars().noneMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the compiler finds the leading header of {@code source}, as far as the flags say. */

@@ -149,51 +149,74 @@ public final class SourceCompiler {
         Files.createDirectories(objectDirectory);
         List<Path> objects = new ArrayList<>();
         List<Invocation> invocationsInOrder = new ArrayList<>();
-        Set<Path> seen = new LinkedHashSet<>();
+        Set<Path> seen = new java.util.HashSet<>();
+        List<Path> roots = absoluteRoots(sourceRoots);
         for (Path source : sources) {
-            SourceLanguage language = SourceLanguage.of(source).orElseThrow(() -> new BuildFailure(source
-                    + ": not a source file the build compiles (C: .c; C++: .cpp, .cc, .cxx)"));
+            Optional<SourceLanguage> ofSource = SourceLanguage.of(source);
+            if (ofSource.isEmpty()) {
+                throw new BuildFailure(source + ": not a source file the build compiles (C: .c; C++: .cpp, .cc, .cxx)");
+            }
+            SourceLanguage language = ofSource.get();
             Invocation invocation = invocations.get(language);
             if (invocation == null) {
                 throw new IllegalStateException("no compiler for " + language + " sources: " + source);
             }
-            Path object = objectDirectory.resolve(objectName(source, sourceRoots));
+            Path object = objectDirectory.resolve(objectNameUnder(source, roots));
             if (!seen.add(object)) {
                 throw new BuildFailure("two sources map to the same object " + object + ": " + source);
             }
             objects.add(object);
             invocationsInOrder.add(invocation);
         }
-        List<CompileCommand> commands = new ArrayList<>();
+        List<CompileCommand> commands = new ArrayList<>(sources.size());
+        Path workingDirectory = Path.of("").toAbsolutePath();
         for (int i = 0; i < sources.size(); i++) {
             Path object = objects.get(i);
-            commands.add(new CompileCommand(Path.of("").toAbsolutePath(), sources.get(i), object,
+            commands.add(new CompileCommand(workingDirectory, sources.get(i), object,
                     command(invocationsInOrder.get(i), sources.get(i), object, dependencyFile(object))));
         }
         // planned when the first source must be compiled: a build with nothing to do reads no source
         PchPlan pch = new PchPlan(sources, invocationsInOrder);
-        List<Future<Compiled>> results = new ArrayList<>();
+        // the steps the last build's record vouches for are taken here, without a thread each; the
+        // others are checked (their stamps) and compiled on the compile threads
+        List<Object> results = new ArrayList<>(sources.size());
+        boolean debug = log.isDebugEnabled();
         for (int i = 0; i < sources.size(); i++) {
             Path source = sources.get(i);
             Path object = objects.get(i);
             Invocation invocation = invocationsInOrder.get(i);
-            results.add(CompileSlots.EXECUTOR.submit(
-                    () -> compileOne(invocation, source, object, pch)));
+            String settings = settings(invocation, source);
+            Optional<List<Path>> recorded = lastBuild.isPresent() ? lastBuild.get().unchangedStep(object, settings)
+                    : Optional.empty();
+            if (recorded.isPresent()) {
+                // the last build's record vouches for the object, its source and headers (the source's
+                // recorded status is that of the regular file it compiled): nothing to read
+                if (debug) {
+                    log.debug("up to date: " + object);
+                }
+                results.add(new Compiled(false, object, BuildRecord.Step.of(settings, recorded.get())));
+            } else {
+                results.add(CompileSlots.EXECUTOR.submit(() -> compileOne(invocation, source, object, settings, pch)));
+            }
         }
         int compiled = 0;
         Set<Path> inputs = new LinkedHashSet<>();
         Map<Path, BuildRecord.Step> steps = new java.util.LinkedHashMap<>();
         Exception first = null;
-        for (Future<Compiled> f : results) {
+        for (Object result : results) {
             try {
-                Compiled one = CompileSlots.result(f);
+                Compiled one = result instanceof Compiled c ? c : CompileSlots.result(future(result));
                 if (one.compiled()) {
                     compiled++;
                 }
                 inputs.addAll(one.step().inputs());
                 steps.put(one.object(), one.step());
             } catch (InterruptedException e) {
-                results.forEach(r -> r.cancel(true));
+                for (Object r : results) {
+                    if (r instanceof Future<?> f) {
+                        f.cancel(true);
+                    }
+                }
                 throw e;
             } catch (BuildFailure | IOException | RuntimeException e) {
                 if (first == null) {
@@ -267,8 +290,23 @@ public final class SourceCompiler {
         });
     }
 
-    private Compiled compileOne(Invocation invocation, Path source, Path object, PchPlan pch) throws IOException,
-            InterruptedException, BuildFailure {
+    /** A compilation running on a compile thread: {@link #compileOne}. */
+    @SuppressWarnings("unchecked")
+    private static Future<Compiled> future(Object result) {
+        return (Future<Compiled>) result;
+    }
+
+    /**
+     * A step's settings for the build record: the invocation's (compiler, flags and environment,
+     * fingerprinted once per invocation) and the source.
+     */
+    private String settings(Invocation invocation, Path source) {
+        return invocationFingerprint(invocation) + "\n" + source;
+    }
+
+    /** Checks one source's object by its stamp, which the build record did not vouch for, and compiles it when needed. */
+    private Compiled compileOne(Invocation invocation, Path source, Path object, String settings, PchPlan pch)
+            throws IOException, InterruptedException, BuildFailure {
         Path compiler = invocation.compiler();
         List<String> flags = invocation.flags();
         if (!Files.isRegularFile(source)) {
@@ -279,21 +317,17 @@ public final class SourceCompiler {
         List<String> key = new ArrayList<>();
         key.add(compiler.toString());
         key.addAll(flags);
-        new java.util.TreeMap<>(invocation.environment()).forEach((k, v) -> key.add("env " + k + "=" + v));
-        key.add(source.toString());
-        // the step's settings for the build record: the invocation's, fingerprinted once, and the source
-        String settings = invocationFingerprint(invocation) + "\n" + source;
-        Optional<List<Path>> recorded = lastBuild.flatMap(last -> last.unchangedStep(object, settings));
-        if (recorded.isPresent()) {
-            // the last build's record vouches for the object, its source and headers: nothing to read
-            log.debug("up to date: " + object);
-            return new Compiled(false, object, BuildRecord.Step.of(settings, recorded.get()));
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(invocation.environment()).entrySet()) {
+            key.add("env " + e.getKey() + "=" + e.getValue());
         }
+        key.add(source.toString());
         Set<Path> inputs = new LinkedHashSet<>();
         inputs.add(source);
         inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
         if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
-            log.debug("up to date: " + object);
+            if (log.isDebugEnabled()) {
+                log.debug("up to date: " + object);
+            }
             return new Compiled(false, object, BuildRecord.Step.of(settings, inputs));
         }
         Path tmpObject = AtomicFiles.temporarySibling(object);
@@ -394,9 +428,22 @@ public final class SourceCompiler {
      * {@code dir/a.c} under a root gives {@code dir_a.c.o}; a source under no root gets a hash of its path.
      */
     static String objectName(Path source, List<Path> sourceRoots) {
-        Path abs = source.toAbsolutePath().normalize();
+        return objectNameUnder(source, absoluteRoots(sourceRoots));
+    }
+
+    /** The roots absolute and normalized, made once for all sources. */
+    private static List<Path> absoluteRoots(List<Path> sourceRoots) {
+        List<Path> roots = new ArrayList<>(sourceRoots.size());
         for (Path root : sourceRoots) {
-            Path r = root.toAbsolutePath().normalize();
+            roots.add(root.toAbsolutePath().normalize());
+        }
+        return roots;
+    }
+
+    /** {@link #objectName} with the roots absolute and normalized. */
+    private static String objectNameUnder(Path source, List<Path> roots) {
+        Path abs = source.toAbsolutePath().normalize();
+        for (Path r : roots) {
             if (abs.startsWith(r)) {
                 return r.relativize(abs).toString().replace('/', '_') + ".o";
             }

@@ -21,6 +21,17 @@ final class SourceDirectives {
 
     /** The header named by a source's leading {@code #include}, as written, and whether in angle brackets. */
     record LeadingInclude(String name, boolean angled) {
+        // written out: a record's generated equals and hashCode are linked on first use (method handles),
+        // which costs a changed build's plan more than all its lookups
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LeadingInclude l && l.angled == angled && l.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + (angled ? 1 : 0);
+        }
     }
 
     private static final Pattern INCLUDE = Pattern.compile("#\\s*include\\s*(?:\"([^\"]+)\"|<([^>]+)>)\\s*");
