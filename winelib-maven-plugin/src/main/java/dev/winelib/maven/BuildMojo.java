@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.Architecture;
@@ -164,8 +165,8 @@ public final class BuildMojo extends ModuleBuildMojo {
     }
 
     @Inject
-    public BuildMojo(MavenProjectHelper projectHelper) {
-        super("winelib build", projectHelper);
+    public BuildMojo(MavenProjectHelper projectHelper, MavenProject project) {
+        super("winelib build", "winelib", projectHelper, project);
     }
 
     @Override

@@ -169,6 +169,13 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** What the goal builds, for the log: {@code winelib build}, {@code unixlib build}. */
     private final String what;
 
+    /**
+     * The record of the default work directory, read (and its files compared) from the moment Maven
+     * creates the goal, while Maven configures it and the goal makes its key; execute() takes it when
+     * the record is the one in the configured work directory.
+     */
+    private final BuildRecord.Lookahead recordAhead;
+
     /** The sysroot tree the last build checked, when nothing of it that build used changed since. */
     private Optional<Path> trustedSysroot = Optional.empty();
     /** The record of the last build with the same settings, with what changed since; empty when there is none. */
@@ -176,9 +183,22 @@ abstract class ModuleBuildMojo extends SysrootSupport {
     /** The sysroot this build uses, once resolved. */
     private Sysroot resolvedSysroot;
 
-    protected ModuleBuildMojo(String what, MavenProjectHelper projectHelper) {
+    /**
+     * @param defaultWorkDirectory the default work directory's name in the project's build directory
+     * @param building the project being built (the record of its default work directory is read ahead)
+     */
+    protected ModuleBuildMojo(String what, String defaultWorkDirectory, MavenProjectHelper projectHelper,
+            MavenProject building) {
         this.what = what;
         this.projectHelper = projectHelper;
+        String buildDirectory = building == null ? null : building.getBuild().getDirectory();
+        this.recordAhead = buildDirectory == null ? null
+                : BuildRecord.lookAhead(Path.of(buildDirectory, defaultWorkDirectory, recordName(what)));
+    }
+
+    /** The name of the goal's record in its work directory. */
+    private static String recordName(String what) {
+        return what.replace(' ', '-') + ".record";
     }
 
     /**
@@ -198,9 +218,11 @@ abstract class ModuleBuildMojo extends SysrootSupport {
             getLog().info(what + " skipped (winelib.skip)");
             return;
         }
-        Path recordFile = workDirectory().resolve(what.replace(' ', '-') + ".record");
-        // the record's files are compared on another thread while the spec is found and the key made
-        BuildRecord.Lookahead recorded = BuildRecord.lookAhead(recordFile);
+        Path recordFile = workDirectory().resolve(recordName(what));
+        // the record's files are compared on another thread (since the goal was created, when the work
+        // directory is the default one) while the spec is found and the key made
+        BuildRecord.Lookahead recorded = recordAhead != null && recordAhead.file().equals(recordFile) ? recordAhead
+                : BuildRecord.lookAhead(recordFile);
         try {
             Path spec = spec();
             List<Path> directories = new ArrayList<>();

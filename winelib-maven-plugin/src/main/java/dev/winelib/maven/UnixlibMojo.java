@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import dev.winelib.sysroot.Architecture;
@@ -89,8 +90,8 @@ public final class UnixlibMojo extends ModuleBuildMojo {
     @Parameter(property = "winelib.peLibraries") private List<String> peLibraries = new ArrayList<>();
 
     @Inject
-    public UnixlibMojo(MavenProjectHelper projectHelper) {
-        super("unixlib build", projectHelper);
+    public UnixlibMojo(MavenProjectHelper projectHelper, MavenProject project) {
+        super("unixlib build", "unixlib", projectHelper, project);
     }
 
     @Override

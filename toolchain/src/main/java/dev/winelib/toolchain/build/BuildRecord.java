@@ -198,6 +198,11 @@ public final class BuildRecord {
             this.file = file;
             this.reading = reading;
         }
+
+        /** The record file being read. */
+        public Path file() {
+            return file;
+        }
     }
 
     /**
@@ -238,45 +243,58 @@ public final class BuildRecord {
      * taken otherwise). Empty when there is no record or it cannot be read.
      */
     private static Optional<Recorded> read(Path file, String key) {
-        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, key);
+        try {
+            return read(new RecordText(java.nio.file.Files.readAllBytes(file)), key);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Recorded> read(java.io.BufferedReader in, String key) throws IOException {
-        String keyLine = HEADER.equals(in.readLine()) ? in.readLine() : null;
+    private static Optional<Recorded> read(RecordText in, String key) throws IOException {
+        String keyLine = HEADER.equals(in.line()) ? in.line() : null;
         if (keyLine == null || !keyLine.startsWith("key ") || key != null && !keyLine.equals("key " + key)) {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
+        // every file and made line in order (the steps name them by their place), its status, and its
+        // path; an object's path is made only when something changed and the objects are compared too
+        List<String> names = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
-        List<Boolean> made = new ArrayList<>();
-        String line = in.readLine();
-        for (; line != null && !line.startsWith("group ") && !line.startsWith("step "); line = in.readLine()) {
-            if (line.startsWith("note ")) {
-                notes.add(line.substring(5));
+        List<Path> paths = new ArrayList<>();
+        int madeCount = 0;
+        for (; in.more() && !in.startsWith("group ") && !in.startsWith("step "); in.next()) {
+            if (in.startsWith("note ")) {
+                notes.add(in.rest(5));
                 continue;
             }
             // "file STATUS PATH" or "made STATUS PATH": the status has no spaces, the path may have
-            int space = line.indexOf(' ', 5);
-            boolean product = line.startsWith(MADE);
-            if (!(product || line.startsWith(FILE)) || space < 0) {
+            boolean product = in.startsWith(MADE);
+            int space = in.space(5);
+            if (!(product || in.startsWith(FILE)) || space < 0) {
                 return Optional.empty();
             }
-            files.add(Path.of(line.substring(space + 1)));
-            statuses.add(line.substring(5, space));
-            made.add(product);
+            statuses.add(in.status(5, space));
+            String name = in.rest(space + 1);
+            names.add(name);
+            paths.add(product ? null : Path.of(name));
+            madeCount += product ? 1 : 0;
         }
         Set<Path> changed;
         try {
             // the objects the recorded steps made are compared only when something else changed: with
             // every input and the module unchanged, the last build's result stands whatever became of them
-            changed = changed(files, statuses, made, false);
-            if (!changed.isEmpty()) {
-                changed.addAll(changed(files, statuses, made, true));
+            changed = changed(paths, statuses, names.size() - madeCount);
+            if (!changed.isEmpty() && madeCount > 0) {
+                List<Path> objects = new ArrayList<>(madeCount);
+                List<String> objectStatuses = new ArrayList<>(madeCount);
+                for (int i = 0; i < paths.size(); i++) {
+                    if (paths.get(i) == null) {
+                        paths.set(i, Path.of(names.get(i)));
+                        objects.add(paths.get(i));
+                        objectStatuses.add(statuses.get(i));
+                    }
+                }
+                changed.addAll(changed(objects, objectStatuses, madeCount));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -285,22 +303,22 @@ public final class BuildRecord {
         // the steps come last: a no-op (nothing changed) does not read them
         List<List<Path>> groups = new ArrayList<>();
         Map<Path, Step> steps = new java.util.HashMap<>();
-        for (; line != null && !changed.isEmpty(); line = in.readLine()) {
-            String[] f = line.split(" ");
+        for (; in.more() && !changed.isEmpty(); in.next()) {
+            String[] f = in.rest(0).split(" ");
             if (f[0].equals("group")) {
                 List<Path> group = new ArrayList<>(f.length - 1);
                 for (int i = 1; i < f.length; i++) {
-                    group.add(files.get(Integer.parseInt(f[i])));
+                    group.add(paths.get(Integer.parseInt(f[i])));
                 }
                 groups.add(group);
             } else if (f[0].equals("step") && f.length == 5) {
                 // "step OUTPUT KEY SOURCE GROUP"
                 List<Path> inputs = new ArrayList<>();
-                inputs.add(files.get(Integer.parseInt(f[3])));
+                inputs.add(paths.get(Integer.parseInt(f[3])));
                 if (!f[4].equals("-")) {
                     inputs.addAll(groups.get(Integer.parseInt(f[4])));
                 }
-                steps.put(files.get(Integer.parseInt(f[1])), new Step(f[2], inputs));
+                steps.put(paths.get(Integer.parseInt(f[1])), new Step(f[2], inputs));
             } else {
                 return Optional.empty();
             }
@@ -309,16 +327,94 @@ public final class BuildRecord {
     }
 
     /**
-     * The files (those a recorded step made, or the others) whose status is no longer the recorded
-     * one. Many files are compared on two threads: a no-op build is mostly these status calls, run by
+     * A record's bytes, read in one go, line by line: only the parts of a line that are used become
+     * text (a no-op reads about 1,200 lines in a JVM that has not compiled a reader's code yet).
+     */
+    private static final class RecordText {
+        private final byte[] bytes;
+        /** The current line: from {@code start} to {@code end} (its line break or the end). */
+        private int start;
+        private int end;
+
+        RecordText(byte[] bytes) {
+            this.bytes = bytes;
+            this.end = lineEnd(0);
+        }
+
+        private int lineEnd(int from) {
+            int i = from;
+            while (i < bytes.length && bytes[i] != '\n') {
+                i++;
+            }
+            return i;
+        }
+
+        /** Whether there is a current line. */
+        boolean more() {
+            return start < bytes.length;
+        }
+
+        /** Moves to the next line. */
+        void next() {
+            start = Math.min(end + 1, bytes.length);
+            end = lineEnd(start);
+        }
+
+        /** The current line as text, then moves to the next; null at the end. */
+        String line() {
+            if (!more()) {
+                return null;
+            }
+            String line = rest(0);
+            next();
+            return line;
+        }
+
+        /** Whether the current line starts with {@code prefix} (ASCII). */
+        boolean startsWith(String prefix) {
+            if (end - start < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (bytes[start + i] != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The place of the first space in the current line from {@code from} on, or -1. */
+        int space(int from) {
+            for (int i = start + from; i < end; i++) {
+                if (bytes[i] == ' ') {
+                    return i - start;
+                }
+            }
+            return -1;
+        }
+
+        /** The current line's ASCII text from {@code from} to {@code to}. */
+        String status(int from, int to) {
+            return new String(bytes, start + from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The current line's text from {@code from} on. */
+        String rest(int from) {
+            return new String(bytes, start + from, end - start - from, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The files whose status is no longer the recorded one ({@code count} of {@code files}, skipping
+     * nulls). Many files are compared on two threads: a no-op build is mostly these status calls, run by
      * a JVM that has not compiled them yet.
      */
-    private static Set<Path> changed(List<Path> allFiles, List<String> allStatuses, List<Boolean> made,
-            boolean products) throws InterruptedException {
-        List<Path> files = new ArrayList<>(allFiles.size());
-        List<String> statuses = new ArrayList<>(allFiles.size());
+    private static Set<Path> changed(List<Path> allFiles, List<String> allStatuses, int count)
+            throws InterruptedException {
+        List<Path> files = new ArrayList<>(count);
+        List<String> statuses = new ArrayList<>(count);
         for (int i = 0; i < allFiles.size(); i++) {
-            if (made.get(i) == products) {
+            if (allFiles.get(i) != null) {
                 files.add(allFiles.get(i));
                 statuses.add(allStatuses.get(i));
             }

@@ -166,6 +166,30 @@ class BuildRecordTest {
     }
 
     @Test
+    void pathsWithSpacesAndNotesInOtherScriptsAreReadBack() throws Exception {
+        Path spaced = Files.createDirectories(dir.resolve("a source dir"));
+        Path spacedSource = Files.writeString(spaced.resolve("a b.c"), "int a;\n");
+        BuildRecord spacedRecord = new BuildRecord(dir.resolve("spaced.record"), KEY);
+        List<String> notes = List.of("info gr\u00fc\u00dfe \u65e5\u672c", "artifact " + module);
+        assertThat(spacedRecord.write(new BuildRecord.Files(Set.of(spacedSource, spaced), Set.of(module), notes),
+                later(), NOW)).isTrue();
+        assertThat(spacedRecord.current()).contains(notes);
+        touch(spacedSource);
+        assertThat(spacedRecord.read().orElseThrow().changed()).containsExactly(spacedSource.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aRecordWithoutItsLastLineBreakIsReadAlike() throws Exception {
+        Path file = dir.resolve("build.record");
+        String text = Files.readString(file);
+        assertThat(text).endsWith("\n");
+        Files.writeString(file, text.substring(0, text.length() - 1));
+        assertThat(record.current()).contains(files.notes());
+        Files.writeString(file, text.substring(0, text.indexOf('\n', text.indexOf("file ")) - 1));
+        assertThat(record.read().map(BuildRecord.State::current)).isNotEqualTo(Optional.of(true));
+    }
+
+    @Test
     void theStateOfAChangedBuildNamesWhatChanged() throws Exception {
         Files.setLastModifiedTime(header, FileTime.from(Instant.now().plusSeconds(60)));
         Files.delete(object);
