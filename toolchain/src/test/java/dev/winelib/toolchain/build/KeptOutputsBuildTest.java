@@ -45,7 +45,8 @@ class KeptOutputsBuildTest {
 
     private RecordingLog build(WinelibBuildRequest.Builder r) throws Exception {
         RecordingLog log = new RecordingLog();
-        new WinelibBuilder(ToolLocator.fromEnvironment(), log).build(r.build());
+        new WinelibBuilder(ToolLocator.fromEnvironment(), log)
+                .withRuntimeCache(java.util.Optional.of(dir.resolve("runtime-cache"))).build(r.build());
         return log;
     }
 
@@ -155,7 +156,7 @@ class KeptOutputsBuildTest {
     @Test
     void aDamagedRuntimeObjectIsCompiledAgain() throws Exception {
         Path runtime;
-        try (Stream<Path> objects = Files.list(project.resolve("work/runtime/obj"))) {
+        try (Stream<Path> objects = Files.walk(dir.resolve("runtime-cache"))) {
             runtime = objects.filter(p -> p.getFileName().toString().equals("entry.c.o")).findFirst().orElseThrow();
         }
         FileTime modified = Files.getLastModifiedTime(runtime);
