@@ -23,7 +23,8 @@ import dev.winelib.toolchain.process.ToolLocator;
  * A build takes the module runtime (constructors.c, entry.c, ...) from the runtime cache as the command
  * line does: a build of a fresh work directory compiles no runtime piece once the cache has them, the
  * module is byte for byte the one a build without the cache makes, and a damaged cached object is
- * compiled again and the module linked again. Real gcc (behind a script that records its runs) and ld.lld.
+ * compiled again (the module, linked with the object as it was, stands). Real gcc (behind a script
+ * that records its runs) and ld.lld.
  */
 class RuntimeCacheBuildTest {
 
@@ -92,7 +93,7 @@ class RuntimeCacheBuildTest {
     }
 
     @Test
-    void aDamagedCachedObjectIsCompiledAgainAndTheModuleLinkedAgain() throws Exception {
+    void aDamagedCachedObjectIsCompiledAgain() throws Exception {
         Built first = build(Optional.of(cache));
         Path entry;
         try (Stream<Path> files = Files.walk(cache)) {
@@ -106,8 +107,9 @@ class RuntimeCacheBuildTest {
 
         Built next = build(Optional.of(cache));
         assertThat(next.runtimeCompiled()).containsExactly("entry.c");
-        assertThat(next.linked()).isTrue();
         assertThat(Files.readAllBytes(entry)).isNotEqualTo(damaged);
+        // the object compiled again is the one the module was linked with: the link's stamp stands
+        assertThat(next.linked()).isFalse();
         assertThat(next.module()).isEqualTo(first.module());
 
         Built again = build(Optional.of(cache));
