@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +66,8 @@ class RuntimeCacheBuildTest {
     }
 
     private void freshWorkDirectory() throws IOException {
-        deleteTree(project.resolve("work"));
-        deleteTree(project.resolve("out"));
+        KeptOutputsBuildTest.deleteTree(project.resolve("work"));
+        KeptOutputsBuildTest.deleteTree(project.resolve("out"));
     }
 
     @Test
@@ -95,15 +93,8 @@ class RuntimeCacheBuildTest {
     @Test
     void aDamagedCachedObjectIsCompiledAgain() throws Exception {
         Built first = build(Optional.of(cache));
-        Path entry;
-        try (Stream<Path> files = Files.walk(cache)) {
-            entry = files.filter(p -> p.getFileName().toString().equals("entry.c.o")).findFirst().orElseThrow();
-        }
-        FileTime modified = Files.getLastModifiedTime(entry);
-        byte[] damaged = Files.readAllBytes(entry);
-        damaged[damaged.length / 2] ^= 0x55;
-        Files.write(entry, damaged);
-        Files.setLastModifiedTime(entry, modified);
+        Path entry = TestProjects.cachedRuntimeObject(cache, "entry.c.o");
+        byte[] damaged = TestProjects.damageKeepingSizeAndTime(entry);
 
         Built next = build(Optional.of(cache));
         assertThat(next.runtimeCompiled()).containsExactly("entry.c");
@@ -115,16 +106,5 @@ class RuntimeCacheBuildTest {
         Built again = build(Optional.of(cache));
         assertThat(again.runtimeCompiled()).isEmpty();
         assertThat(again.linked()).isFalse();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
