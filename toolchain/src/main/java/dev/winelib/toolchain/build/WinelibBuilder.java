@@ -53,6 +53,7 @@ import dev.winelib.toolchain.module.ModuleObjectWriter;
 import dev.winelib.toolchain.module.ModuleRuntime;
 import dev.winelib.toolchain.module.ObjectSymbolTables;
 import dev.winelib.toolchain.module.ObjectSymbols;
+import dev.winelib.toolchain.module.RuntimeCache;
 import dev.winelib.toolchain.pe.WinelibImage;
 import dev.winelib.toolchain.process.ProcessRunner;
 import dev.winelib.toolchain.process.ToolFileNames;
@@ -70,6 +71,7 @@ import dev.winelib.toolchain.process.ToolNotFoundException;
 public final class WinelibBuilder extends ModuleBuilder {
 
     private final Optional<BuildRecord.State> lastBuild;
+    private final Optional<Path> runtimeCache;
 
     public WinelibBuilder(ToolLocator tools, BuildLog log) {
         this(tools, log, Optional.empty());
@@ -81,15 +83,38 @@ public final class WinelibBuilder extends ModuleBuilder {
      * stamps and dependency files.
      */
     public WinelibBuilder(ToolLocator tools, BuildLog log, Optional<BuildRecord.State> lastBuild) {
+        this(tools, log, lastBuild, RuntimeCache.defaultDirectory(System.getenv()));
+    }
+
+    private WinelibBuilder(ToolLocator tools, BuildLog log, Optional<BuildRecord.State> lastBuild,
+            Optional<Path> runtimeCache) {
         super(tools, log);
         this.lastBuild = lastBuild;
+        this.runtimeCache = runtimeCache;
+    }
+
+    /**
+     * This builder taking the module runtime from the runtime cache below {@code cache} ({@link RuntimeCache}),
+     * or compiling it into the work directory when empty. By default it is where the command line keeps it
+     * ({@link RuntimeCache#defaultDirectory}: {@code WINEBUILD_J_RUNTIME_CACHE}, {@code off} to turn it off).
+     */
+    public WinelibBuilder withRuntimeCache(Optional<Path> cache) {
+        return new WinelibBuilder(tools, log, lastBuild, cache);
     }
 
     public BuildResult build(WinelibBuildRequest request) throws BuildFailure, InterruptedException {
         return removingOutputsOnFailure(request.outputFile().toString(), outputs -> {
             outputs.add(request.outputFile());
             outputs.add(compilationDatabase(request.outputFile().toAbsolutePath().getParent()));
-            return buildOrFail(request);
+            // work started ahead that writes in the work directory: ended before the build returns or fails
+            List<Future<?>> ahead = new ArrayList<>();
+            try {
+                return buildOrFail(request, ahead);
+            } finally {
+                for (Future<?> f : ahead) {
+                    awaitQuietly(f);
+                }
+            }
         });
     }
 
@@ -103,7 +128,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         return false;
     }
 
-    private BuildResult buildOrFail(WinelibBuildRequest request) throws BuildFailure, IOException,
+    private BuildResult buildOrFail(WinelibBuildRequest request, List<Future<?>> ahead) throws BuildFailure, IOException,
             InterruptedException {
         ModuleRequest module = request.module();
         Stages stages = new Stages(log);
@@ -116,6 +141,16 @@ public final class WinelibBuilder extends ModuleBuilder {
         ModuleSpec spec = ModuleInputs.readSpec(module.specFile(), module.moduleFileName(), module.cpu());
         ModuleObjectWriter.checkLinkable(spec);
         stages.done("spec read");
+        Optional<String> entry = Optional.of(ENTRY_SYMBOL);
+        ModuleOptions options = module.outputTimestamp()
+                .map(t -> ModuleOptions.dll(entry).withStubRuntime().withTimeDateStamp(t.seconds()))
+                .orElseGet(() -> ModuleOptions.dll(entry).withStubRuntime());
+        // the probe link's module object depends only on the spec and the options: it is written (its
+        // assembler's first, cold run) while the toolchain is found and the sources compile; a failure is
+        // reported when the probe link takes it, after the compilations' own
+        Future<Path> probeObject = CompileSlots.EXECUTOR.submit(
+                () -> writeModuleObject(spec, specSha256, options, ModuleImports.none(), work.resolve("probe")));
+        ahead.add(probeObject);
         boolean hasCxx = hasCxx(module.sources()) || hasCxx(module.unixSources());
         if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
             throw new BuildFailure("cRuntime " + request.cRuntime().configName() + ": Wine's C runtime is for C sources;"
@@ -226,11 +261,6 @@ public final class WinelibBuilder extends ModuleBuilder {
             // --undefined, a glob takes it when an archive has it and asks for nothing otherwise
             ldflags.add(0, "--undefined-glob=" + request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
         }
-        Optional<String> entry = Optional.of(ENTRY_SYMBOL);
-        ModuleOptions options = module.outputTimestamp()
-                .map(t -> ModuleOptions.dll(entry).withStubRuntime().withTimeDateStamp(t.seconds()))
-                .orElseGet(() -> ModuleOptions.dll(entry).withStubRuntime());
-
         Path versionScript = work.resolve(LinkerScripts.VERSION_SCRIPT_NAME);
         Path orderingScript = work.resolve(LinkerScripts.ORDERING_SCRIPT_NAME);
         AtomicFiles.writeIfChanged(versionScript, LinkerScripts.versionScript().getBytes(StandardCharsets.UTF_8));
@@ -280,7 +310,7 @@ public final class WinelibBuilder extends ModuleBuilder {
         StampedOutput.HashedStep<WinelibImage> link = tmp -> {
             ModuleImports imports = resolveImports(request, spec, specSha256, options, archives, linker, sysroot,
                     versionScript, orderingScript, objects, ldflags, runtimeLibraries,
-                    compiledSources(module, compiled), fileNames, exportLists, objectHashes, work);
+                    compiledSources(module, compiled), fileNames, exportLists, objectHashes, probeObject, work);
             stages.done("imports");
             Path moduleObject = writeModuleObject(spec, specSha256, options, imports, work);
             stages.done("module header object");
@@ -502,9 +532,9 @@ public final class WinelibBuilder extends ModuleBuilder {
 
     private List<Path> compileRuntime(WinelibBuildRequest request, ModuleSpec spec, Path compiler, Path work)
             throws IOException, InterruptedException, BuildFailure {
-        return ModuleRuntime.compile(work.resolve("runtime"), compiler, request.module().sysroot(),
-                request.module().architecture(), spec,
-                !request.delayImports().isEmpty(), request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY));
+        return ModuleRuntime.dllObjects(runtimeCache, work.resolve("runtime"), compiler, request.module().sysroot(),
+                request.module().architecture(), spec, !request.delayImports().isEmpty(),
+                request.entryPoint().orElse(ModuleRuntime.DEFAULT_ENTRY), BuildLog.silent());
     }
 
     /**
@@ -525,12 +555,15 @@ public final class WinelibBuilder extends ModuleBuilder {
     /**
      * Links once without imports to learn what neither the objects nor the sysroot's libraries
      * define, and imports those symbols from the module's DLLs.
+     *
+     * @param probeObjectWritten the probe's module object (the spec without imports), written ahead; taken
+     *     only when the probe links
      */
     private ModuleImports resolveImports(WinelibBuildRequest request, ModuleSpec spec, Optional<String> specSha256,
             ModuleOptions options, Set<Path> archives, Path linker, SysrootLayout sysroot, Path versionScript,
             Path orderingScript, List<Path> objects,
             List<String> ldflags, List<String> runtimeLibraries, Map<Path, String> objectNames, ToolFileNames fileNames,
-            ExportLists exportLists, List<Optional<String>> objectHashes, Path work)
+            ExportLists exportLists, List<Optional<String>> objectHashes, Future<Path> probeObjectWritten, Path work)
             throws IOException, InterruptedException, BuildFailure {
         Path probeDir = work.resolve("probe");
         Path probeOutput = probeDir.resolve("probe.so");
@@ -551,7 +584,7 @@ public final class WinelibBuilder extends ModuleBuilder {
             probeText = kept.get().output();
         } else {
             Files.deleteIfExists(outcomeFile);
-            Path probeObject = writeModuleObject(spec, specSha256, options, ModuleImports.none(), probeDir);
+            Path probeObject = CompileSlots.result(probeObjectWritten);
             ToolFileNames probeNames = fileNames.with(probeObject, ModuleObjectWriter.description(spec))
                     .with(probeOutput, request.outputFile().toString())
                     .with(probeDir.resolve("placeholders.o"), "winebuild-j's placeholders of hidden symbols");

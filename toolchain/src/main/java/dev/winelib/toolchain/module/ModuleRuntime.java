@@ -100,6 +100,19 @@ public final class ModuleRuntime {
                 Optional.of(entryFunction), hasStubs(spec), delayImports, false, architecture), BuildLog.silent());
     }
 
+    /**
+     * The pieces a DLL needs, as {@link #compile(Path, Path, Sysroot, Architecture, ModuleSpec, boolean, String)},
+     * taken from the runtime cache below {@code cache} ({@link RuntimeCache}) and compiled there when it does
+     * not have them up to date; compiled into {@code uncached} without a cache or when its directory cannot
+     * be made.
+     */
+    public static List<Path> dllObjects(Optional<Path> cache, Path uncached, Path compiler, Sysroot sysroot,
+            Architecture architecture, ModuleSpec spec, boolean delayImports, String entryFunction, BuildLog log)
+            throws IOException, InterruptedException, BuildFailure {
+        return RuntimeCache.objects(cache, uncached, ToolCommand.of(compiler), sysroot, new Pieces(false, false,
+                Optional.of(entryFunction), hasStubs(spec), delayImports, false, architecture), log);
+    }
+
     /** Whether a spec has stub entry points (which need the stub helper). */
     static boolean hasStubs(ModuleSpec spec) {
         // a plain loop: a stream's loop over the entries of a large spec runs interpreted, a lambda call per entry

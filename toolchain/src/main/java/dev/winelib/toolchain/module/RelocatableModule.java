@@ -347,69 +347,11 @@ public final class RelocatableModule {
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
 
-    /** Runtime objects of the cache checked in this process, by directory, with their size and modification time. */
-    private static final java.util.Map<Path, List<String>> CHECKED_RUNTIMES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory,
-     * or compiled in the work directory without a cache. A process checks a cache directory once (a
-     * batch builds many modules with the same runtime): later builds take its objects while each has
-     * the size and modification time it had then; a changed or removed object is checked again. A
-     * directory whose files are all as a full check of an earlier run recorded them is not checked
-     * again at all ({@link RuntimeCache#verifiedObjects}).
-     */
+    /** The runtime objects for {@code pieces}: from the cache ({@link RuntimeCache#objects}) or the work directory. */
     private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces,
             WorkDirectory work, BuildLog log) throws IOException, InterruptedException, BuildFailure {
-        Optional<Path> cache = tools.runtimeCache().isPresent()
-                ? RuntimeCache.directory(tools.runtimeCache().get(), tools.compiler(), sysroot.sysroot(), pieces)
-                : Optional.empty();
-        if (cache.isEmpty()) {
-            return List.copyOf(ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(),
-                    pieces, log));
-        }
-        Path directory = cache.get();
-        List<String> seen = CHECKED_RUNTIMES.get(directory);
-        if (seen != null) {
-            List<Path> objects = new ArrayList<>();
-            for (String entry : seen) {
-                objects.add(Path.of(entry.substring(entry.indexOf(' ', entry.indexOf(' ') + 1) + 1)));
-            }
-            if (fingerprints(objects).equals(seen)) {
-                return objects;
-            }
-        }
-        Optional<Path> shippedIn = ModuleRuntime.shippedIn();
-        Optional<List<Path>> verified = RuntimeCache.verifiedObjects(directory, ModuleRuntime.sourceNames(pieces),
-                shippedIn, new RuntimeCache.ShippedSources() {
-                    @Override
-                    public java.util.Map<String, byte[]> read() throws IOException, BuildFailure {
-                        return ModuleRuntime.sources(pieces);
-                    }
-                });
-        if (verified.isPresent()) {
-            log.debug("runtime unchanged since it was checked: " + directory);
-            CHECKED_RUNTIMES.put(directory, fingerprints(verified.get()));
-            return List.copyOf(verified.get());
-        }
-        List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, tools.compiler(), sysroot.sysroot(), pieces,
-                log));
-        RuntimeCache.recordVerified(directory, ModuleRuntime.sourceNames(pieces).stream().map(directory::resolve)
-                .toList(), objects, shippedIn);
-        CHECKED_RUNTIMES.put(directory, fingerprints(objects));
-        return objects;
-    }
-
-    /** "SIZE MTIME PATH" of each object; an object that is gone gives a line that matches nothing. */
-    private static List<String> fingerprints(List<Path> objects) {
-        List<String> lines = new ArrayList<>();
-        for (Path o : objects) {
-            try {
-                lines.add(Files.size(o) + " " + Files.getLastModifiedTime(o).toMillis() + " " + o);
-            } catch (IOException e) {
-                lines.add("- - " + o);
-            }
-        }
-        return lines;
+        return RuntimeCache.objects(tools.runtimeCache(), work.resolve("runtime"), tools.compiler(), sysroot.sysroot(),
+                pieces, log);
     }
 
     /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */

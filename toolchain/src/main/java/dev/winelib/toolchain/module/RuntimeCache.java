@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.apache.commons.codec.digest.MurmurHash3;
 
 import dev.winelib.sysroot.Sysroot;
+import dev.winelib.toolchain.BuildFailure;
+import dev.winelib.toolchain.BuildLog;
 import dev.winelib.toolchain.build.AtomicFiles;
 import dev.winelib.toolchain.build.FileStatus;
 import dev.winelib.toolchain.compile.SourceCompiler;
@@ -95,6 +97,64 @@ public final class RuntimeCache {
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /** Runtime objects of the cache checked in this process, by directory, with their status. */
+    private static final Map<Path, List<String>> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory below
+     * {@code cache}, or compiled into {@code uncached} without a cache or when its directory cannot be made.
+     * A process checks a cache directory once (a batch, or a Maven build of several modules, builds many
+     * modules with the same runtime): later builds take its objects while each has the status it had then
+     * ({@link FileStatus}); a changed or removed object is checked again. A directory whose files are all as
+     * a full check of an earlier run recorded them is not checked again at all ({@link #verifiedObjects}).
+     */
+    static List<Path> objects(Optional<Path> cache, Path uncached, ToolCommand compiler, Sysroot sysroot,
+            ModuleRuntime.Pieces pieces, BuildLog log) throws IOException, InterruptedException, BuildFailure {
+        Optional<Path> found = cache.isPresent() ? directory(cache.get(), compiler, sysroot, pieces) : Optional.empty();
+        if (found.isEmpty()) {
+            return List.copyOf(ModuleRuntime.compile(uncached, compiler, sysroot, pieces, log));
+        }
+        Path directory = found.get();
+        List<String> seen = CHECKED.get(directory);
+        if (seen != null) {
+            List<Path> objects = new ArrayList<>();
+            for (String entry : seen) {
+                objects.add(Path.of(entry.substring(entry.indexOf(' ') + 1)));
+            }
+            if (fingerprints(objects).equals(seen)) {
+                return objects;
+            }
+        }
+        Optional<Path> shippedIn = ModuleRuntime.shippedIn();
+        Optional<List<Path>> verified = verifiedObjects(directory, ModuleRuntime.sourceNames(pieces), shippedIn,
+                () -> ModuleRuntime.sources(pieces));
+        if (verified.isPresent()) {
+            log.debug("runtime unchanged since it was checked: " + directory);
+            CHECKED.put(directory, fingerprints(verified.get()));
+            return List.copyOf(verified.get());
+        }
+        List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, compiler, sysroot, pieces, log));
+        recordVerified(directory, ModuleRuntime.sourceNames(pieces).stream().map(directory::resolve).toList(),
+                objects, shippedIn);
+        CHECKED.put(directory, fingerprints(objects));
+        return objects;
+    }
+
+    /** "STATUS PATH" of each object (status without spaces); an object that is gone gives a line that matches nothing. */
+    private static List<String> fingerprints(List<Path> objects) {
+        List<String> lines = new ArrayList<>();
+        for (Path o : objects) {
+            String status;
+            try {
+                status = FileStatus.ofRegularFile(o).map(FileStatus::text).orElse("-").replace(' ', '_');
+            } catch (IOException e) {
+                status = "-";
+            }
+            lines.add(status + " " + o);
+        }
+        return lines;
     }
 
     /**

@@ -45,7 +45,8 @@ class KeptOutputsBuildTest {
 
     private RecordingLog build(WinelibBuildRequest.Builder r) throws Exception {
         RecordingLog log = new RecordingLog();
-        new WinelibBuilder(ToolLocator.fromEnvironment(), log).build(r.build());
+        new WinelibBuilder(ToolLocator.fromEnvironment(), log)
+                .withRuntimeCache(java.util.Optional.of(dir.resolve("runtime-cache"))).build(r.build());
         return log;
     }
 
@@ -69,7 +70,7 @@ class KeptOutputsBuildTest {
         assertThat(Files.readAllBytes(project.resolve("out/test.dll"))).as("module").isEqualTo(module);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
@@ -140,11 +141,7 @@ class KeptOutputsBuildTest {
     @Test
     void aDamagedHeaderObjectIsEmittedAgainWhenTheModuleIsLinked() throws Exception {
         Path object = moduleObject();
-        FileTime modified = Files.getLastModifiedTime(object);
-        byte[] damaged = Files.readAllBytes(object);
-        damaged[damaged.length / 2] ^= 0x55;
-        Files.write(object, damaged);
-        Files.setLastModifiedTime(object, modified);
+        byte[] damaged = TestProjects.damageKeepingSizeAndTime(object);
         Files.writeString(project.resolve("src/test.c"), TestProjects.SOURCE.replace("a + b", "a - b"));
         RecordingLog log = build(request);
         assertThat(headerKept(log)).isFalse();
@@ -154,15 +151,8 @@ class KeptOutputsBuildTest {
 
     @Test
     void aDamagedRuntimeObjectIsCompiledAgain() throws Exception {
-        Path runtime;
-        try (Stream<Path> objects = Files.list(project.resolve("work/runtime/obj"))) {
-            runtime = objects.filter(p -> p.getFileName().toString().equals("entry.c.o")).findFirst().orElseThrow();
-        }
-        FileTime modified = Files.getLastModifiedTime(runtime);
-        byte[] damaged = Files.readAllBytes(runtime);
-        damaged[damaged.length / 2] ^= 0x55;
-        Files.write(runtime, damaged);
-        Files.setLastModifiedTime(runtime, modified);
+        Path runtime = TestProjects.cachedRuntimeObject(dir.resolve("runtime-cache"), "entry.c.o");
+        byte[] damaged = TestProjects.damageKeepingSizeAndTime(runtime);
         build(request);
         assertThat(Files.readAllBytes(runtime)).isNotEqualTo(damaged);
         assertSameAsCleanBuild(request);

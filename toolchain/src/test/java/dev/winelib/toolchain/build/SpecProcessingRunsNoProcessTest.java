@@ -35,7 +35,8 @@ class SpecProcessingRunsNoProcessTest {
         String source = TestProjects.SOURCE + "DWORD WINAPI uses_kernel32(void) { return GetCurrentProcessId(); }\n";
         TestProjects.write(dir, spec, source);
 
-        new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent()).build(TestProjects.request(dir,
+        new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent())
+                .withRuntimeCache(java.util.Optional.of(dir.resolve("runtime-cache"))).build(TestProjects.request(dir,
                 dir.resolve("views")).compiler(cc.toString()).linker(ld.toString()).build());
 
         List<String> invocations = Files.readAllLines(log);

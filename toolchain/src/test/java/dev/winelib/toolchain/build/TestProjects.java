@@ -52,6 +52,26 @@ public final class TestProjects {
         return dir;
     }
 
+    /**
+     * Flips a byte in the middle of {@code file}, keeping its size and modification time (only its
+     * status-change time and content tell); returns the damaged content.
+     */
+    public static byte[] damageKeepingSizeAndTime(Path file) throws IOException {
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+        byte[] damaged = Files.readAllBytes(file);
+        damaged[damaged.length / 2] ^= 0x55;
+        Files.write(file, damaged);
+        Files.setLastModifiedTime(file, modified);
+        return damaged;
+    }
+
+    /** The object {@code name} (such as {@code entry.c.o}) of the runtime cache {@code cache}. */
+    public static Path cachedRuntimeObject(Path cache, String name) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
+    }
+
     public static WinelibBuildRequest.Builder request(Path dir, Path viewsDir) {
         return WinelibBuildRequest.builder(dir.resolve("test.spec"), dir.resolve("out/test.dll"), dir.resolve("work"))
                 .sources(List.of(dir.resolve("src/test.c")))

@@ -39,7 +39,7 @@ class PostLinkChecksTest {
         RequiredTools.require("gcc", "gcc");
         Path lld = RequiredTools.linker();
         TestProjects.write(dir, TestProjects.SPEC, TestProjects.SOURCE);
-        new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent())
+        new WinelibBuilder(ToolLocator.fromEnvironment(), BuildLog.silent()).withRuntimeCache(java.util.Optional.empty())
                 .build(TestProjects.request(dir, dir.resolve("views")).build());
         Path work = dir.resolve("work");
         SysrootLayout host = new SysrootInspector(dir.resolve("views")).inspect(Sysroot.host());
