@@ -358,7 +358,8 @@ final class PrecompiledHeaders {
                     key.language() == SourceLanguage.CXX ? "c++-header" : "c-header", wrapper.toString()));
             log.info("precompiling " + key.header());
             log.debug(String.join(" ", command));
-            ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment()); // in the caller's slot
+            // in the caller's slot
+            ProcessRunner.Result r = ProcessRunner.run(command, null, CompilerEnvironment.of(invocation.environment()));
             if (r.exitCode() != 0) {
                 // the sources compile without it and report what is wrong with the header themselves
                 log.info("not precompiling " + key.header() + ": the compiler failed on it (exit code "

@@ -373,7 +373,8 @@ public final class SourceCompiler {
                         command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
                     }
                     log.debug(String.join(" ", command));
-                    ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
+                    ProcessRunner.Result r = ProcessRunner.run(command, null,
+                            CompilerEnvironment.of(invocation.environment()));
                     if (r.exitCode() != 0) {
                         // the compiler names its (temporary) outputs as the command gave them
                         throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output(),
