@@ -54,6 +54,20 @@ public final class ContentHashes {
         return status.isEmpty() ? Optional.empty() : Optional.of(sha256(key, status.get()));
     }
 
+    /** A file's content hash and the status it had when its hash was taken. */
+    public record Hashed(FileStatus status, String sha256) {
+    }
+
+    /**
+     * The SHA-256 of {@code file}'s content with the file's status before it was taken; empty when it does not
+     * exist or is no regular file.
+     */
+    public static Optional<Hashed> hashedIfRegularFile(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        Optional<FileStatus> status = FileStatus.ofRegularFile(key);
+        return status.isEmpty() ? Optional.empty() : Optional.of(new Hashed(status.get(), sha256(key, status.get())));
+    }
+
     private static String sha256(Path key, FileStatus before) throws IOException {
         USED.add(key);
         Remembered known = MEMO.get(key);

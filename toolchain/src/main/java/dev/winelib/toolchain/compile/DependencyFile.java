@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the make-style dependency files that {@code gcc -MD} and {@code clang -MD} write. */
@@ -28,6 +29,16 @@ final class DependencyFile {
 
     /** The prerequisites of the first rule, resolved against {@code directory}; empty if unreadable. */
     static List<Path> prerequisites(Path depFile, Path directory) throws IOException {
+        return prerequisites(depFile, directory, null);
+    }
+
+    /**
+     * {@link #prerequisites(Path, Path)}, the prerequisites after the first (the source) parsed once per
+     * text in {@code parsedTails} (when not null): the sources that share a precompiled header list the same
+     * hundreds of headers after their own name.
+     */
+    static List<Path> prerequisites(Path depFile, Path directory, Map<String, List<Path>> parsedTails)
+            throws IOException {
         if (!Files.isRegularFile(depFile)) {
             return List.of();
         }
@@ -39,9 +50,33 @@ final class DependencyFile {
             return List.of();
         }
         List<Path> result = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
         String deps = rule.substring(colon + 1);
-        for (int i = 0; i < deps.length(); i++) {
+        if (parsedTails == null) {
+            parse(deps, 0, Integer.MAX_VALUE, directory, result);
+            return result;
+        }
+        int tail = parse(deps, 0, 1, directory, result);
+        String rest = deps.substring(tail);
+        String key = directory + "\0" + rest;
+        List<Path> parsed = parsedTails.get(key);
+        if (parsed == null) {
+            List<Path> fresh = new ArrayList<>();
+            parse(rest, 0, Integer.MAX_VALUE, directory, fresh);
+            parsed = List.copyOf(fresh);
+            parsedTails.put(key, parsed);
+        }
+        result.addAll(parsed);
+        return result;
+    }
+
+    /**
+     * Adds up to {@code limit} prerequisites of {@code deps} from {@code start} to {@code result}; returns
+     * where it stopped (after the last one added, or the end).
+     */
+    private static int parse(String deps, int start, int limit, Path directory, List<Path> result) {
+        StringBuilder current = new StringBuilder();
+        int added = 0;
+        for (int i = start; i < deps.length(); i++) {
             char c = deps.charAt(i);
             if (c == '\\' && i + 1 < deps.length() && (deps.charAt(i + 1) == ' ' || deps.charAt(i + 1) == '#')) {
                 current.append(deps.charAt(++i));
@@ -49,13 +84,18 @@ final class DependencyFile {
                 current.append('$');
                 i++;
             } else if (Character.isWhitespace(c)) {
-                add(result, current, directory);
+                if (current.length() > 0) {
+                    add(result, current, directory);
+                    if (++added == limit) {
+                        return i;
+                    }
+                }
             } else {
                 current.append(c);
             }
         }
         add(result, current, directory);
-        return result;
+        return deps.length();
     }
 
     private static int findRuleColon(String rule) {

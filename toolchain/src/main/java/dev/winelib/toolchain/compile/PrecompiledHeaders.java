@@ -110,13 +110,17 @@ final class PrecompiledHeaders {
                 }
                 started = true;
             }
-            Optional<Path> result = Optional.empty();
+            Optional<Made> result = Optional.empty();
             try {
                 result = make(key);
             } finally {
-                made = result;
+                // published before its stamp is written: the other slots use it from now on
+                made = result.map(Made::include);
             }
-            return result;
+            if (result.isPresent()) {
+                result.get().writeStamp();
+            }
+            return made;
         }
     }
 
@@ -300,10 +304,28 @@ final class PrecompiledHeaders {
     }
 
     /**
-     * Makes the precompiled header of {@code key} unless it is up to date, in the caller's compile slot;
-     * the file for {@code -include}.
+     * A precompiled header that is in place, and what its stamp records once written ({@link #writeStamp}:
+     * nothing when it was up to date). Its stamp hashes the header (tens of megabytes for
+     * {@code <windows.h>}), so it is written after the header is given to the other compilations.
      */
-    private Optional<Path> make(Key key) throws IOException, InterruptedException {
+    private record Made(Path include, Optional<Stamped> stamp) {
+
+        void writeStamp() throws IOException {
+            if (stamp.isPresent()) {
+                Stamp.write(stamp.get().file(), stamp.get().record(), stamp.get().output());
+            }
+        }
+    }
+
+    /** A stamp to write: its file, the step's record, and the output it hashes. */
+    private record Stamped(Path file, String record, Path output) {
+    }
+
+    /**
+     * Makes the precompiled header of {@code key} unless it is up to date, in the caller's compile slot;
+     * the file for {@code -include}, and the stamp to write for it.
+     */
+    private Optional<Made> make(Key key) throws IOException, InterruptedException {
         SourceCompiler.Invocation invocation = key.invocation();
         List<String> identity = new ArrayList<>();
         identity.add(invocation.compiler().toString());
@@ -322,7 +344,7 @@ final class PrecompiledHeaders {
         Set<Path> inputs = DependencyFile.inputs(wrapper, depFile);
         if (Stamp.isFresh(pch, stampFile, Stamp.of(identity, inputs))) {
             log.debug("precompiled header up to date: " + pch);
-            return Optional.of(wrapper);
+            return Optional.of(new Made(wrapper, Optional.empty()));
         }
         Files.deleteIfExists(stampFile);
         Files.deleteIfExists(pch); // never left for a compilation to find once its header changed
@@ -336,7 +358,8 @@ final class PrecompiledHeaders {
                     key.language() == SourceLanguage.CXX ? "c++-header" : "c-header", wrapper.toString()));
             log.info("precompiling " + key.header());
             log.debug(String.join(" ", command));
-            ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment()); // in the caller's slot
+            // in the caller's slot
+            ProcessRunner.Result r = ProcessRunner.run(command, null, CompilerEnvironment.of(invocation.environment()));
             if (r.exitCode() != 0) {
                 // the sources compile without it and report what is wrong with the header themselves
                 log.info("not precompiling " + key.header() + ": the compiler failed on it (exit code "
@@ -351,7 +374,6 @@ final class PrecompiledHeaders {
             Files.deleteIfExists(tmpDep);
         }
         Set<Path> newInputs = DependencyFile.inputs(wrapper, depFile);
-        Stamp.write(stampFile, Stamp.of(identity, newInputs), pch);
-        return Optional.of(wrapper);
+        return Optional.of(new Made(wrapper, Optional.of(new Stamped(stampFile, Stamp.of(identity, newInputs), pch))));
     }
 }

@@ -177,6 +177,8 @@ public final class SourceCompiler {
         }
         // planned when the first source must be compiled: a build with nothing to do reads no source
         PchPlan pch = new PchPlan(sources, invocationsInOrder);
+        // the headers the sources share are parsed from their dependency files and hashed once in this call
+        Reading reading = new Reading(new InputHashes(), new java.util.concurrent.ConcurrentHashMap<>());
         // the steps the last build's record vouches for are taken here, without a thread each; the
         // others are checked (their stamps) and compiled on the compile threads
         List<Object> results = new ArrayList<>(sources.size());
@@ -196,7 +198,8 @@ public final class SourceCompiler {
                 }
                 results.add(new Compiled(false, object, BuildRecord.Step.of(settings, recorded.get())));
             } else {
-                results.add(CompileSlots.EXECUTOR.submit(() -> compileOne(invocation, source, object, settings, pch)));
+                results.add(CompileSlots.EXECUTOR.submit(() -> compileOne(invocation, source, object, settings, pch,
+                        reading)));
             }
         }
         int compiled = 0;
@@ -234,6 +237,28 @@ public final class SourceCompiler {
             throw (RuntimeException) first;
         }
         return new Outcome(objects, compiled, commands, inputs, steps);
+    }
+
+    /**
+     * What the compilations of one {@link #compile} call share: the hashes of the files they read
+     * ({@link InputHashes}) and the parsed tails of their dependency files
+     * ({@link DependencyFile#prerequisites(Path, Path, Map)}).
+     */
+    private record Reading(InputHashes hashes, Map<String, List<Path>> parsedTails) {
+
+        /** The source and the prerequisites its dependency file lists: what its stamp hashes. */
+        Set<Path> inputs(Path source, Path depFile) throws IOException {
+            Set<Path> inputs = new LinkedHashSet<>();
+            inputs.add(source);
+            inputs.addAll(DependencyFile.prerequisites(depFile, Path.of(""), parsedTails));
+            return inputs;
+        }
+
+        /** The stamp's record of a compilation with {@code key} that read {@code inputs}. */
+        String stamp(List<String> key, Set<Path> inputs) throws IOException {
+            List<Path> list = new ArrayList<>(inputs);
+            return Stamp.of(key, list, hashes.of(list));
+        }
     }
 
     /** Whether one source was compiled, its object, and its compilation: settings and the files it read. */
@@ -305,8 +330,8 @@ public final class SourceCompiler {
     }
 
     /** Checks one source's object by its stamp, which the build record did not vouch for, and compiles it when needed. */
-    private Compiled compileOne(Invocation invocation, Path source, Path object, String settings, PchPlan pch)
-            throws IOException, InterruptedException, BuildFailure {
+    private Compiled compileOne(Invocation invocation, Path source, Path object, String settings, PchPlan pch,
+            Reading reading) throws IOException, InterruptedException, BuildFailure {
         Path compiler = invocation.compiler();
         List<String> flags = invocation.flags();
         if (!Files.isRegularFile(source)) {
@@ -321,10 +346,8 @@ public final class SourceCompiler {
             key.add("env " + e.getKey() + "=" + e.getValue());
         }
         key.add(source.toString());
-        Set<Path> inputs = new LinkedHashSet<>();
-        inputs.add(source);
-        inputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
-        if (Stamp.isFresh(object, stampFile, Stamp.of(key, inputs))) {
+        Set<Path> inputs = reading.inputs(source, depFile);
+        if (Stamp.isFresh(object, stampFile, reading.stamp(key, inputs))) {
             if (log.isDebugEnabled()) {
                 log.debug("up to date: " + object);
             }
@@ -350,7 +373,8 @@ public final class SourceCompiler {
                         command.add(command.size() - 1, FunctionConventions.dumpOption(tmpDump));
                     }
                     log.debug(String.join(" ", command));
-                    ProcessRunner.Result r = ProcessRunner.run(command, null, invocation.environment());
+                    ProcessRunner.Result r = ProcessRunner.run(command, null,
+                            CompilerEnvironment.of(invocation.environment()));
                     if (r.exitCode() != 0) {
                         // the compiler names its (temporary) outputs as the command gave them
                         throw new ToolFailedException("compiling " + source, command, r.exitCode(), r.output(),
@@ -384,10 +408,8 @@ public final class SourceCompiler {
                 Files.deleteIfExists(tmpConventions);
             }
         }
-        Set<Path> newInputs = new LinkedHashSet<>();
-        newInputs.add(source);
-        newInputs.addAll(DependencyFile.prerequisites(depFile, Path.of("")));
-        Stamp.write(stampFile, Stamp.of(key, newInputs), object);
+        Set<Path> newInputs = reading.inputs(source, depFile);
+        Stamp.write(stampFile, reading.stamp(key, newInputs), object);
         return new Compiled(true, object, BuildRecord.Step.of(settings, newInputs));
     }
 
