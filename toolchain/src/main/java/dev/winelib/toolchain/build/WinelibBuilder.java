@@ -148,8 +148,13 @@ public final class WinelibBuilder extends ModuleBuilder {
         // the probe link's module object depends only on the spec and the options: it is written (its
         // assembler's first, cold run) while the toolchain is found and the sources compile; a failure is
         // reported when the probe link takes it, after the compilations' own
-        Future<Path> probeObject = CompileSlots.EXECUTOR.submit(
-                () -> writeModuleObject(spec, specSha256, options, ModuleImports.none(), work.resolve("probe")));
+        Future<Path> probeObject = CompileSlots.EXECUTOR.submit(() -> {
+            Path written = writeModuleObject(spec, specSha256, options, ModuleImports.none(), work.resolve("probe"));
+            // and the identity of the code that links, which the link key and the probe's key name: the hash
+            // of the plugin's jar (megabytes, in a clean build) is taken here rather than after the compilations
+            CodeIdentity.of(WinelibBuilder.class, ModuleAssemblyEmitter.class, ModuleSpec.class);
+            return written;
+        });
         ahead.add(probeObject);
         boolean hasCxx = hasCxx(module.sources()) || hasCxx(module.unixSources());
         if (request.cRuntime().fromWine() && (hasCxx || request.rustCrate().isPresent())) {
