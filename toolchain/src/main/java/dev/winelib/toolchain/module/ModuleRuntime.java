@@ -109,8 +109,11 @@ public final class ModuleRuntime {
     public static List<Path> dllObjects(Optional<Path> cache, Path uncached, Path compiler, Sysroot sysroot,
             Architecture architecture, ModuleSpec spec, boolean delayImports, String entryFunction, BuildLog log)
             throws IOException, InterruptedException, BuildFailure {
-        return RuntimeCache.objects(cache, uncached, ToolCommand.of(compiler), sysroot, new Pieces(false, false,
-                Optional.of(entryFunction), hasStubs(spec), delayImports, false, architecture), log);
+        Pieces pieces = new Pieces(false, false, Optional.of(entryFunction), hasStubs(spec), delayImports, false,
+                architecture);
+        ToolCommand command = ToolCommand.of(compiler);
+        Optional<List<Path>> cached = RuntimeCache.cachedObjects(cache, command, sysroot, pieces, log);
+        return cached.isPresent() ? cached.get() : List.copyOf(compile(uncached, command, sysroot, pieces, log));
     }
 
     /** Whether a spec has stub entry points (which need the stub helper). */

@@ -347,11 +347,14 @@ public final class RelocatableModule {
         return new Result(plan.imports(), plan.unresolved(), plan.warnings(), Optional.empty());
     }
 
-    /** The runtime objects for {@code pieces}: from the cache ({@link RuntimeCache#objects}) or the work directory. */
+    /** The runtime objects for {@code pieces}: from the cache ({@link RuntimeCache#cachedObjects}) or compiled in the work directory. */
     private static List<Path> runtime(Tools tools, SysrootLayout sysroot, ModuleRuntime.Pieces pieces,
             WorkDirectory work, BuildLog log) throws IOException, InterruptedException, BuildFailure {
-        return RuntimeCache.objects(tools.runtimeCache(), work.resolve("runtime"), tools.compiler(), sysroot.sysroot(),
+        Optional<List<Path>> cached = RuntimeCache.cachedObjects(tools.runtimeCache(), tools.compiler(), sysroot.sysroot(),
                 pieces, log);
+        return cached.isPresent() ? cached.get()
+                : List.copyOf(ModuleRuntime.compile(work.resolve("runtime"), tools.compiler(), sysroot.sysroot(), pieces,
+                        log));
     }
 
     /** The exported functions, the {@code -u} symbols and what an executable's entry point calls. */

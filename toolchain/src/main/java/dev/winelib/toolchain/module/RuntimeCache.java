@@ -104,17 +104,19 @@ public final class RuntimeCache {
 
     /**
      * The runtime objects for {@code pieces}: compiled (or found up to date) in the cache's directory below
-     * {@code cache}, or compiled into {@code uncached} without a cache or when its directory cannot be made.
+     * {@code cache}; empty without a cache or when its directory cannot be made (the caller then compiles them
+     * into a directory of its own, made only then: a command-line run that finds its runtime here makes no
+     * work directory at all).
      * A process checks a cache directory once (a batch, or a Maven build of several modules, builds many
      * modules with the same runtime): later builds take its objects while each has the status it had then
      * ({@link FileStatus}); a changed or removed object is checked again. A directory whose files are all as
      * a full check of an earlier run recorded them is not checked again at all ({@link #verifiedObjects}).
      */
-    static List<Path> objects(Optional<Path> cache, Path uncached, ToolCommand compiler, Sysroot sysroot,
+    static Optional<List<Path>> cachedObjects(Optional<Path> cache, ToolCommand compiler, Sysroot sysroot,
             ModuleRuntime.Pieces pieces, BuildLog log) throws IOException, InterruptedException, BuildFailure {
         Optional<Path> found = cache.isPresent() ? directory(cache.get(), compiler, sysroot, pieces) : Optional.empty();
         if (found.isEmpty()) {
-            return List.copyOf(ModuleRuntime.compile(uncached, compiler, sysroot, pieces, log));
+            return Optional.empty();
         }
         Path directory = found.get();
         List<String> seen = CHECKED.get(directory);
@@ -124,22 +126,30 @@ public final class RuntimeCache {
                 objects.add(Path.of(entry.substring(entry.indexOf(' ') + 1)));
             }
             if (fingerprints(objects).equals(seen)) {
-                return objects;
+                return Optional.of(objects);
             }
         }
         Optional<Path> shippedIn = ModuleRuntime.shippedIn();
+        // an anonymous class rather than a lambda: a command-line run on this path links no lambda
         Optional<List<Path>> verified = verifiedObjects(directory, ModuleRuntime.sourceNames(pieces), shippedIn,
-                () -> ModuleRuntime.sources(pieces));
+                new ShippedSources() {
+                    @Override
+                    public Map<String, byte[]> read() throws IOException, BuildFailure {
+                        return ModuleRuntime.sources(pieces);
+                    }
+                });
         if (verified.isPresent()) {
-            log.debug("runtime unchanged since it was checked: " + directory);
+            if (log.isDebugEnabled()) {
+                log.debug("runtime unchanged since it was checked: " + directory);
+            }
             CHECKED.put(directory, fingerprints(verified.get()));
-            return List.copyOf(verified.get());
+            return Optional.of(List.copyOf(verified.get()));
         }
         List<Path> objects = List.copyOf(ModuleRuntime.compile(directory, compiler, sysroot, pieces, log));
         recordVerified(directory, ModuleRuntime.sourceNames(pieces).stream().map(directory::resolve).toList(),
                 objects, shippedIn);
         CHECKED.put(directory, fingerprints(objects));
-        return objects;
+        return Optional.of(objects);
     }
 
     /** "STATUS PATH" of each object (status without spaces); an object that is gone gives a line that matches nothing. */
